@@ -1,0 +1,14 @@
+"""The `didar` console command: one sub-command per job, each defined in its own module."""
+
+import typer
+
+from app import cli_extract, cli_graph, cli_neo4j
+
+app = typer.Typer(no_args_is_help=True, add_completion=False, help="didar: diplomatic meetings as a graph.")
+app.add_typer(cli_neo4j.app, name="neo4j")
+cli_extract.register(app)
+cli_graph.register(app)
+
+
+def main() -> None:
+    app()

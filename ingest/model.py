@@ -1,0 +1,97 @@
+"""The data that crosses from ingest/ to graph/: articles in, extractions out."""
+
+import hashlib
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+MeetingKind = Literal["in_person", "phone", "video"]
+MeetingStatus = Literal["held", "planned"]
+
+
+class Article(BaseModel):
+    """An article as the contract gives it: only `text` is required (the id can be derived)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    id: str | None = None
+    text: str
+    title: str | None = None
+    published: date | None = None
+    url: str | None = None
+    source: str | None = None
+
+    @field_validator("id", mode="before")
+    @classmethod
+    def _id_as_text(cls, value: object) -> object:
+        return str(value) if isinstance(value, int) else value
+
+    @field_validator("published", mode="before")
+    @classmethod
+    def _date_part(cls, value: object) -> object:
+        # Feeds give timestamps; the contract wants the day.
+        if isinstance(value, str) and len(value) > 10 and value[4] == "-":
+            return value[:10]
+        return value or None
+
+    @property
+    def key(self) -> str:
+        """The input's id, else a hash of its URL, else of its raw text (never of normalised text,
+        which changes whenever the normaliser improves)."""
+        if self.id:
+            return self.id
+        basis = f"url:{self.url}" if self.url else f"text:{self.title or ''}\n{self.text}"
+        return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
+
+
+class Span(BaseModel):
+    """Character offsets into the normalised article text (title line included, see Extraction.text)."""
+
+    start: int
+    end: int
+
+
+class Party(BaseModel):
+    """One side of a meeting: a named person, an unnamed officeholder or a delegation."""
+
+    name: str | None = None
+    name_en: str | None = None
+    name_source: Literal["text", "knowledge_base"] | None = None
+    role: str | None = None
+    role_en: str | None = None
+    country: str | None = None
+    country_fa: str | None = None
+    country_en: str | None = None
+    org: str | None = None
+    org_id: str | None = None
+    org_en: str | None = None
+    mention: Span | None = None
+
+
+class Place(BaseModel):
+    city: str | None = None
+    city_en: str | None = None
+    country: str | None = None
+
+
+class Meeting(BaseModel):
+    participants: list[Party]
+    kind: MeetingKind = "in_person"
+    status: MeetingStatus = "held"
+    date: date | None = None
+    place: Place | None = None
+    topics: list[str] = Field(default_factory=list)
+    subtopics: list[str] = Field(default_factory=list)
+    evidence: str
+    evidence_span: Span
+
+
+class Extraction(BaseModel):
+    """What ingest/ found in one article; the only thing graph/ is given to write."""
+
+    id: str
+    meetings: list[Meeting] = Field(default_factory=list)
+    extractor_version: str
+    text: str = Field(description="The normalised text (title line first) that offsets point into.")
+    error: str | None = None
