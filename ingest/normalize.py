@@ -1,0 +1,87 @@
+"""Persian text normalisation: hazm's Normalizer plus the repairs hazm leaves undone.
+
+Everything downstream (lexicons, rules, offsets) works on this normaliser's output, so a lexicon entry
+and an article spelling of the same word compare equal.
+"""
+
+import re
+from functools import cache
+from importlib import resources
+
+from hazm import Normalizer
+
+ZWNJ = "\u200c"
+
+# Forms hazm keeps that the rules would otherwise have to spell twice.
+_CHAR_FIXES = str.maketrans({"ۀ": "ه", "ة": "ه", "أ": "ئ", "ٔ": None, "ي": "ی", "ك": "ک", "\u200f": None})
+# hazm writes "هیأت" with hamza-on-alef; news also writes "هیئت": one spelling.
+_HAMZA_WORDS = {"هیات": "هیئت", "هیئت": "هیئت", "هیئت‌": "هیئت‌"}
+# Suffixes that news text glues onto a word without the zero-width non-joiner it should have. Short
+# suffixes (ای، ام ...) only follow a final ه: elsewhere they would split names such as "...سکی".
+_SUFFIXES = ("هایی", "های", "ها", "ترین", "تر")
+_AFTER_HEH = ("ای", "ام", "ات", "اش")
+# Letters that do not join to the next one: after them no ZWNJ is needed (or wanted).
+_NON_JOINING = set("اآدذرزژو")
+_WORD = re.compile(r"[\u0600-\u06FF\u200c]+")
+
+
+@cache
+def _normalizer() -> Normalizer:
+    return Normalizer()
+
+
+@cache
+def _vocabulary() -> frozenset[str]:
+    words = resources.files("hazm").joinpath("data/words.dat").read_text(encoding="utf-8")
+    return frozenset(line.split("\t", 1)[0] for line in words.splitlines() if line)
+
+
+def _repair_word(word: str) -> str:
+    """Restore a missing ZWNJ when the repaired form is a known word, or a known word plus a suffix."""
+    vocabulary = _vocabulary()
+    if ZWNJ in word or len(word) < 5 or word in vocabulary:
+        return word
+    for cut in range(2, len(word) - 1):
+        left, right = word[:cut], word[cut:]
+        if left[-1] in _NON_JOINING:
+            continue
+        if f"{left}{ZWNJ}{right}" in vocabulary:
+            return f"{left}{ZWNJ}{right}"
+    # The longest known stem wins: منطقه+ای rather than منطق+های.
+    for stem, suffix in sorted(_stem_splits(word), key=lambda split: -len(split[0])):
+        if stem in vocabulary:
+            return f"{stem}{ZWNJ}{suffix}"
+        repaired = _repair_word(stem)
+        if repaired != stem:
+            return f"{repaired}{ZWNJ}{suffix}"
+    return word
+
+
+def _stem_splits(word: str) -> list[tuple[str, str]]:
+    splits = []
+    for suffix in _SUFFIXES + _AFTER_HEH:
+        stem = word[: -len(suffix)]
+        if not word.endswith(suffix) or len(stem) < 3 or stem[-1] in _NON_JOINING:
+            continue
+        if suffix in _AFTER_HEH and stem[-1] != "ه":
+            continue
+        splits.append((stem, suffix))
+    return splits
+
+
+def _repair_zwnj(text: str) -> str:
+    return _WORD.sub(lambda m: _repair_word(m.group()), text)
+
+
+def normalize(text: str) -> str:
+    """Normalise one text (article, title or lexicon entry) to didar's canonical Persian form."""
+    text = text.translate(_CHAR_FIXES)
+    lines = [_normalizer().normalize(line).strip() for line in text.splitlines()]
+    text = "\n".join(lines)
+    text = text.replace("هیأت", "هیئت").replace("هیات", "هیئت")
+    return _repair_zwnj(text)
+
+
+def normalize_key(text: str) -> str:
+    """A comparison key: normalised, without ZWNJ or spaces between word parts, for lookups."""
+    return " ".join(normalize(text).replace(ZWNJ, " ").split())
