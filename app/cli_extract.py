@@ -1,7 +1,54 @@
-"""Placeholder: filled in by its owner."""
+"""`didar extract INPUT.jsonl`: the extraction contract of ../shared/eval/README.md, no database."""
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
 
 import typer
+from pydantic import ValidationError
+
+from ingest.model import Article, Extraction
+from ingest.pipeline import extract
+
+
+def _output(extraction: Extraction) -> str:
+    row = extraction.model_dump(mode="json", exclude={"text"}, exclude_none=False)
+    return json.dumps(row, ensure_ascii=False)
+
+
+def _failure(article_id: str, error: str) -> str:
+    return json.dumps({"id": article_id, "meetings": [], "error": error}, ensure_ascii=False)
+
+
+def extract_command(
+    input_path: Annotated[Path, typer.Argument(help="JSONL: one article a line ({id, text, ...}).")],
+) -> None:
+    """Print one JSON line of meetings per input article, in input order."""
+    try:
+        lines = input_path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        typer.echo(f"{input_path}: cannot read: {error}", err=True)
+        raise typer.Exit(2) from error
+    bad_lines = 0
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            article = Article.model_validate_json(line)
+        except ValidationError as error:
+            bad_lines += 1
+            reason = error.errors()[0]["msg"] if error.errors() else str(error)
+            typer.echo(f"{input_path}:{number}: not an article: {reason}", err=True)
+            continue
+        try:
+            print(_output(extract(article)), flush=False)
+        except Exception as error:  # one bad article must not stop the batch (the contract)
+            print(_failure(article.key, f"{type(error).__name__}: {error}"))
+    sys.stdout.flush()
+    if bad_lines:
+        raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the root command."""
+    app.command("extract")(extract_command)

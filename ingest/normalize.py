@@ -13,9 +13,7 @@ from hazm import Normalizer
 ZWNJ = "\u200c"
 
 # Forms hazm keeps that the rules would otherwise have to spell twice.
-_CHAR_FIXES = str.maketrans({"ۀ": "ه", "ة": "ه", "أ": "ئ", "ٔ": None, "ي": "ی", "ك": "ک", "\u200f": None})
-# hazm writes "هیأت" with hamza-on-alef; news also writes "هیئت": one spelling.
-_HAMZA_WORDS = {"هیات": "هیئت", "هیئت": "هیئت", "هیئت‌": "هیئت‌"}
+_CHAR_FIXES = str.maketrans({"ۀ": "ه", "ة": "ه", "ٔ": None, "ي": "ی", "ك": "ک", "\u200f": None})
 # Suffixes that news text glues onto a word without the zero-width non-joiner it should have. Short
 # suffixes (ای، ام ...) only follow a final ه: elsewhere they would split names such as "...سکی".
 _SUFFIXES = ("هایی", "های", "ها", "ترین", "تر")

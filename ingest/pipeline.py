@@ -1,10 +1,177 @@
-"""The extraction pipeline: one article in, one Extraction out; pure, no database."""
+"""The extraction pipeline: one article in, one Extraction out; pure, no database.
 
-from ingest.model import Article, Extraction
+normalise → sentences → parties and meeting words per sentence → article-level coreference →
+one meeting per event (repeated reports merged) → date, place, kind, status, topics.
+"""
 
-EXTRACTOR_VERSION = "0.1.0"
+from dataclasses import dataclass, field
+from datetime import date
+
+from ingest.dates import meeting_date
+from ingest.knowledge import knowledge
+from ingest.meetings import SentenceMeeting, read_meetings
+from ingest.model import Article, Extraction, Meeting, MeetingKind, MeetingStatus, Party, Place, Span
+from ingest.normalize import normalize
+from ingest.parties import IRAN, PartyPhrase, SentenceParties
+from ingest.places import meeting_place
+from ingest.resolve import ArticleRegistry
+from ingest.resolve import Party as ResolvedParty
+from ingest.segment import Sentence, split_sentences
+from ingest.topics import topic_tagger
+from ingest.triggers import meeting_kind, meeting_status
+
+EXTRACTOR_VERSION = "0.2.0"
+
+
+@dataclass
+class _Event:
+    parties: list[ResolvedParty]
+    reports: list[SentenceMeeting]
+    kind: MeetingKind
+    status: MeetingStatus
+    day: date | None
+    place: Place | None
+    sentences: list[Sentence] = field(default_factory=list)
+
+    @property
+    def identities(self) -> frozenset[tuple[str, ...]]:
+        return frozenset(party.identity for party in self.parties)
+
+
+def home_country(source: str | None) -> str | None:
+    """The outlet's country: Iran unless the source names a foreign outlet we know."""
+    return IRAN
 
 
 def extract(article: Article) -> Extraction:
-    """Find the meetings an article reports. (Being written: returns no meeting yet.)"""
-    return Extraction(id=article.key, meetings=[], extractor_version=EXTRACTOR_VERSION, text=article.text)
+    """Find the meetings an article reports."""
+    text = normalize(f"{article.title or ''}\n{article.text}")
+    sentences = split_sentences(text)
+    analyses = [SentenceParties(sentence) for sentence in sentences]
+    registry = ArticleRegistry(
+        [phrase for analysis in analyses for phrase in analysis.parties],
+        home_country=home_country(article.source),
+        day=article.published,
+    )
+    events = _events(analyses, registry, article.published)
+    _attach_discussion(events, sentences)
+    meetings = [_meeting(event, text) for event in events]
+    return Extraction(id=article.key, meetings=meetings, extractor_version=EXTRACTOR_VERSION, text=text)
+
+
+def _events(analyses: list[SentenceParties], registry: ArticleRegistry, published: date | None) -> list[_Event]:
+    events: list[_Event] = []
+    main_actor: PartyPhrase | None = next((a.parties[0] for a in analyses if a.parties), None)
+    previous_subject: PartyPhrase | None = None
+    for analysis in analyses:
+        sentence = analysis.sentence
+        for found in read_meetings(analysis):
+            phrases = list(found.parties)
+            if found.subject_missing:
+                stand_in = previous_subject or main_actor
+                if stand_in is not None and all(stand_in is not p for p in phrases):
+                    phrases.insert(0, stand_in)
+            resolved = _resolve_all(phrases, registry)
+            if len(resolved) < 2:
+                continue
+            status = meeting_status(sentence, found.trigger)
+            event = _Event(
+                parties=resolved,
+                reports=[found],
+                kind=meeting_kind(sentence, found.triggers),
+                status=status,
+                day=meeting_date(sentence, published, planned=status == "planned"),
+                place=meeting_place(found),
+            )
+            _merge_or_add(events, event)
+            if not found.subject_missing and found.parties:
+                previous_subject = found.parties[0]
+    return events
+
+
+def _resolve_all(phrases: list[PartyPhrase], registry: ArticleRegistry) -> list[ResolvedParty]:
+    resolved: list[ResolvedParty] = []
+    for index, phrase in enumerate(phrases):
+        other = phrases[0] if index > 0 else (phrases[1] if len(phrases) > 1 else None)
+        party = registry.resolve(phrase, other)
+        if all(party.identity != seen.identity for seen in resolved):
+            resolved.append(party)
+    return resolved
+
+
+def _merge_or_add(events: list[_Event], event: _Event) -> None:
+    for existing in events:
+        if event.identities <= existing.identities or existing.identities <= event.identities:
+            if len(event.identities) > len(existing.identities):
+                existing.parties = event.parties
+            existing.reports.extend(event.reports)
+            if existing.kind == "in_person" and event.kind != "in_person":
+                existing.kind = event.kind
+            existing.day = existing.day or event.day
+            existing.place = existing.place or event.place
+            return
+    events.append(event)
+
+
+def _attach_discussion(events: list[_Event], sentences: list[Sentence]) -> None:
+    """Each meeting's topics come from its own reports and the sentences that follow them up to
+    the next report of another meeting."""
+    owner: dict[int, int] = {}
+    for number, event in enumerate(events):
+        for report in event.reports:
+            owner.setdefault(report.sentence.index, number)
+    current: int | None = None
+    for sentence in sentences:
+        current = owner.get(sentence.index, current)
+        if current is not None:
+            events[current].sentences.append(sentence)
+    for number, event in enumerate(events):
+        if not event.sentences:
+            event.sentences = [report.sentence for report in event.reports]
+        if len(events) == 1:
+            event.sentences = [s for s in sentences if not s.is_title or owner.get(s.index) == number]
+
+
+def _best_report(event: _Event) -> SentenceMeeting:
+    """The body sentence that names most parties, else the first report."""
+    def named(report: SentenceMeeting) -> tuple[int, int]:
+        return (not report.sentence.is_title, sum(1 for p in report.parties if p.name))
+
+    return max(event.reports, key=named)
+
+
+def _meeting(event: _Event, text: str) -> Meeting:
+    kb = knowledge()
+    report = _best_report(event)
+    tags = topic_tagger().tag(" ".join(sentence.text for sentence in event.sentences))
+    participants = []
+    for party in event.parties:
+        country = kb.countries.get(party.country or "")
+        org = kb.organizations.get(party.org_id or "")
+        title = kb.titles_by_id.get(party.title_id or "")
+        participants.append(
+            Party(
+                name=party.name,
+                name_en=party.person.name_en if party.person else None,
+                name_source=party.name_source or ("text" if party.name else None),
+                role=party.role,
+                role_en=title.title_en if title else None,
+                country=party.country,
+                country_fa=country.name_fa if country else None,
+                country_en=country.name_en if country else None,
+                org=party.org or (org.name_fa if org else None),
+                org_id=party.org_id,
+                org_en=org.name_en if org else None,
+            )
+        )
+    return Meeting(
+        participants=participants,
+        kind=event.kind,
+        status=event.status,
+        date=event.day,
+        place=event.place,
+        topics=tags.topics,
+        subtopics=tags.subtopics,
+        evidence=report.sentence.text,
+        evidence_span=Span(start=report.sentence.start, end=report.sentence.end),
+    )

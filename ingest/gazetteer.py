@@ -1,0 +1,66 @@
+"""Finds lexicon phrases in token sequences: longest match first, on normalised subtokens."""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from ingest.normalize import normalize
+from ingest.segment import Token, tokenize
+
+T = TypeVar("T")
+
+
+def phrase_key(form: str) -> tuple[str, ...]:
+    """The subtoken key of a lexicon form: spaces and ZWNJ both separate parts."""
+    return tuple(token.text for token in tokenize(normalize(form)))
+
+
+@dataclass(frozen=True, slots=True)
+class Match(Generic[T]):
+    first: int  # index of the first token
+    last: int  # index after the last token
+    value: T
+
+
+class Gazetteer(Generic[T]):
+    """A dictionary of phrases (token tuples) to values, scanned longest-first."""
+
+    def __init__(self, entries: Iterable[tuple[str, T]] = ()) -> None:
+        self._values: dict[tuple[str, ...], T] = {}
+        self._longest = 0
+        for form, value in entries:
+            self.add(form, value)
+
+    def add(self, form: str, value: T) -> None:
+        key = phrase_key(form)
+        if key and key not in self._values:
+            self._values[key] = value
+            self._longest = max(self._longest, len(key))
+
+    def __contains__(self, form: str) -> bool:
+        return phrase_key(form) in self._values
+
+    def get(self, form: str) -> T | None:
+        return self._values.get(phrase_key(form))
+
+    def match_at(self, words: Sequence[str], index: int) -> Match[T] | None:
+        """The longest phrase starting at `index`."""
+        for length in range(min(self._longest, len(words) - index), 0, -1):
+            value = self._values.get(tuple(words[index : index + length]))
+            if value is not None:
+                return Match(index, index + length, value)
+        return None
+
+    def find_all(self, tokens: Sequence[Token]) -> list[Match[T]]:
+        """Non-overlapping longest matches, left to right."""
+        words = [token.text for token in tokens]
+        found: list[Match[T]] = []
+        index = 0
+        while index < len(words):
+            match = self.match_at(words, index)
+            if match:
+                found.append(match)
+                index = match.last
+            else:
+                index += 1
+        return found

@@ -1,0 +1,184 @@
+"""What the extractor knows before reading an article: places, organisations, titles, people.
+
+Built once per process from the lexicons in ingest/data/ (see `knowledge()`).
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+
+from hazm import stopwords_list
+
+from ingest.gazetteer import Gazetteer, phrase_key
+from ingest.lexicon import alternatives, rows
+from ingest.normalize import normalize
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    code: str
+    name_fa: str
+    name_en: str
+
+
+@dataclass(frozen=True, slots=True)
+class GeoName:
+    """A country name or nationality adjective (`adjective`) or a city (`city` set)."""
+
+    country: str
+    adjective: bool = False
+    city: str | None = None
+    city_en: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Organization:
+    id: str
+    name_fa: str
+    name_en: str
+    kind: str
+    country: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """A role title as a lexicon entry: `rank` marks a prefix (معاون، سرپرست ...) that composes."""
+
+    id: str
+    title_fa: str
+    title_en: str
+    rank: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Officeholder:
+    name_fa: str
+    name_en: str
+    role_id: str
+    country: str | None
+    org: str | None
+    start: date | None
+    end: date | None
+
+    def held_on(self, day: date | None) -> bool:
+        if day is None:
+            return self.end is None
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass
+class Knowledge:
+    countries: dict[str, Country] = field(default_factory=dict)
+    geo: Gazetteer[GeoName] = field(default_factory=Gazetteer)
+    organizations: dict[str, Organization] = field(default_factory=dict)
+    org_names: Gazetteer[Organization] = field(default_factory=Gazetteer)
+    titles: Gazetteer[Title] = field(default_factory=Gazetteer)
+    titles_by_id: dict[str, Title] = field(default_factory=dict)
+    title_words: frozenset[str] = frozenset()
+    people: Gazetteer[tuple[Officeholder, ...]] = field(default_factory=Gazetteer)
+    holders_by_office: dict[tuple[str, str], list[Officeholder]] = field(default_factory=dict)
+    first_names: frozenset[str] = frozenset()
+    not_names: frozenset[str] = frozenset()
+
+    def holder(self, role_id: str, party: str, day: date | None) -> Officeholder | None:
+        """Who held office `role_id` for country or organisation `party` on `day` (today if None)."""
+        for person in self.holders_by_office.get((role_id, party), []):
+            if person.held_on(day):
+                return person
+        return None
+
+
+def _parse_date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def _load_geo(kb: Knowledge) -> None:
+    for row in rows("countries"):
+        code = row["code"]
+        kb.countries[code] = Country(code, normalize(row["name_fa"]), row["name_en"])
+        for form in [row["name_fa"], *row.get("aliases_fa", "").split("|")]:
+            if form.strip():
+                kb.geo.add(form, GeoName(code))
+        for form in row.get("adjectives_fa", "").split("|"):
+            if form.strip():
+                kb.geo.add(form, GeoName(code, adjective=True))
+    for row in rows("cities"):
+        city = GeoName(row["country"], city=normalize(row["name_fa"]), city_en=row["name_en"])
+        for form in [row["name_fa"], *row.get("aliases_fa", "").split("|")]:
+            if form.strip():
+                kb.geo.add(form, city)
+
+
+def _load_organizations(kb: Knowledge) -> None:
+    for row in rows("organizations"):
+        org = Organization(
+            row["id"], normalize(row["name_fa"]), row["name_en"], row.get("kind", ""), row.get("country") or None
+        )
+        kb.organizations[org.id] = org
+        for form in [row["name_fa"], *row.get("aliases_fa", "").split("|")]:
+            if form.strip():
+                kb.org_names.add(form, org)
+
+
+def _load_titles(kb: Knowledge) -> None:
+    words: set[str] = set()
+    for row in rows("roles"):
+        title = Title(row["id"], normalize(row["title_fa"]), row["title_en"])
+        kb.titles_by_id[title.id] = title
+        for form in [row["title_fa"], *row.get("aliases_fa", "").split("|")]:
+            if form.strip():
+                kb.titles.add(form, title)
+                words.update(phrase_key(form))
+    for row in rows("role_modifiers"):
+        prefix = Title(f"rank:{row['prefix_fa']}", normalize(row["prefix_fa"]), row["prefix_en"], rank=True)
+        kb.titles.add(row["prefix_fa"], prefix)
+        words.update(phrase_key(row["prefix_fa"]))
+    kb.title_words = frozenset(words)
+
+
+def _load_people(kb: Knowledge) -> None:
+    by_form: dict[tuple[str, ...], list[Officeholder]] = {}
+    forms_of: dict[tuple[str, ...], str] = {}
+    for row in rows("officeholders"):
+        person = Officeholder(
+            normalize(row["name_fa"]),
+            row["name_en"],
+            row["role_id"],
+            row.get("country") or None,
+            row.get("org") or None,
+            _parse_date(row.get("start", "")),
+            _parse_date(row.get("end", "")),
+        )
+        party = person.country or person.org or ""
+        kb.holders_by_office.setdefault((person.role_id, party), []).append(person)
+        for form in [row["name_fa"], *row.get("aliases_fa", "").split("|")]:
+            key = phrase_key(form)
+            if key:
+                by_form.setdefault(key, []).append(person)
+                forms_of[key] = form
+    for key, people in by_form.items():
+        kb.people.add(forms_of[key], tuple(people))
+    for holders in kb.holders_by_office.values():
+        # The latest term first, so `holder()` finds a current holder before a predecessor.
+        holders.sort(key=lambda p: p.start or date.min, reverse=True)
+
+
+@cache
+def knowledge() -> Knowledge:
+    kb = Knowledge()
+    _load_geo(kb)
+    _load_organizations(kb)
+    _load_titles(kb)
+    _load_people(kb)
+    kb.first_names = frozenset(
+        token for row in rows("first_names") for form in alternatives(row["name_fa"]) for token in phrase_key(form)
+    )
+    kb.not_names = frozenset(
+        token
+        for word in [*stopwords_list(), *(row["word"] for row in rows("not_names"))]
+        for token in phrase_key(word)
+    )
+    return kb

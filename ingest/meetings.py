@@ -1,0 +1,164 @@
+"""Reads who meets whom from one sentence: the parties around a meeting word."""
+
+from dataclasses import dataclass, replace
+
+from ingest.parties import PartyPhrase, SentenceParties
+from ingest.segment import Sentence
+from ingest.triggers import Trigger, blocked, find_triggers, negated
+
+_LINKS = {"و", "،", ",", "«", "»", '"'}
+_TOGETHER = {"یکدیگر", "همدیگر"}
+_SEPARATE = {"جداگانه", "جداگانه‌ای", "جدا"}
+_REPORT_OPENERS = (("به", "گزارش"), ("به", "نقل", "از"))
+
+
+@dataclass
+class SentenceMeeting:
+    """One meeting a sentence reports; `sides` are the parties, before coreference."""
+
+    analysis: SentenceParties
+    trigger: Trigger
+    triggers: list[Trigger]
+    parties: list[PartyPhrase]
+    subject_missing: bool
+    writer_subject: bool = False
+
+    @property
+    def sentence(self) -> Sentence:
+        return self.analysis.sentence
+
+
+def _expand(party: PartyPhrase) -> list[PartyPhrase]:
+    """"وزرای خارجه ایران و روسیه" stands for one party per country."""
+    if not party.plural_countries:
+        return [party]
+    return [replace(party, country=code, plural_countries=[]) for code in party.plural_countries]
+
+
+def _chain(parties: list[PartyPhrase], start: int, words: list[str]) -> list[PartyPhrase]:
+    """The parties starting at `parties[start]` that only "و" and commas separate."""
+    chain = [parties[start]]
+    for party in parties[start + 1 :]:
+        gap = words[chain[-1].last : party.first]
+        if not gap or all(word in _LINKS for word in gap):
+            chain.append(party)
+        else:
+            break
+    return chain
+
+
+def _clause_start(words: list[str]) -> int:
+    """Skip "به گزارش X،" and the like, and a writer's "... نوشت:" lead-in."""
+    start = 0
+    for opener in _REPORT_OPENERS:
+        if tuple(words[: len(opener)]) == opener and "،" in words:
+            start = words.index("،") + 1
+    return start
+
+
+def _first_party_at_or_after(parties: list[PartyPhrase], index: int, limit: int = 3) -> int | None:
+    for position, party in enumerate(parties):
+        if index <= party.first <= index + limit:
+            return position
+    return None
+
+
+class MeetingReader:
+    def __init__(self, analysis: SentenceParties) -> None:
+        self.sentence = analysis.sentence
+        self.analysis = analysis
+        self.words = self.analysis.words
+        self.parties = self.analysis.parties
+
+    def read(self) -> list[SentenceMeeting]:
+        if blocked(self.sentence) or negated(self.sentence):
+            return []
+        triggers = find_triggers(self.sentence)
+        if not triggers or not self.parties:
+            return []
+        for trigger in triggers:
+            meetings = self._around(trigger, triggers)
+            if meetings:
+                return meetings
+        return []
+
+    def _around(self, trigger: Trigger, triggers: list[Trigger]) -> list[SentenceMeeting]:
+        words, parties = self.words, self.parties
+        partners: list[PartyPhrase] = []
+        subjects: list[PartyPhrase] = []
+        clause = _clause_start(words)
+        writer = ":" in words and words.index(":") < trigger.first
+        if writer:
+            clause = max(clause, words.index(":") + 1)
+        ba = self._partner_marker(trigger)
+        if ba is not None:
+            position = _first_party_at_or_after(parties, ba + 1)
+            if position is not None:
+                partners = _chain(parties, position, words)
+            # Subjects: a nominal "دیدار X با Y" names X between the trigger and با; otherwise the
+            # clause's first party before the trigger.
+            between = [p for p in parties if trigger.last <= p.first and p.last <= ba]
+            if ba > trigger.first and between:
+                subjects = _chain(parties, parties.index(between[0]), words)
+            else:
+                subjects = self._clause_subjects(clause, min(ba, trigger.first))
+        else:
+            position = _first_party_at_or_after(parties, trigger.last, limit=1)
+            after = _chain(parties, position, words) if position is not None else []
+            subjects = self._clause_subjects(clause, trigger.first)
+            if set(words) & _TOGETHER:
+                partners = []
+            else:
+                partners = after
+        if not partners and not (set(words) & _TOGETHER and len(self._expanded(subjects)) >= 2):
+            return []
+        subject_missing = not subjects
+        if writer and subject_missing:
+            before = [p for p in parties if p.last <= words.index(":")]
+            if before:
+                subjects, subject_missing = [before[0]], False
+        subject_parties = self._expanded(subjects)
+        partner_parties = self._expanded(partners)
+        separate = bool(set(words) & _SEPARATE)
+        meeting_groups: list[list[PartyPhrase]]
+        if separate and len(partner_parties) > 1:
+            meeting_groups = [[*subject_parties, partner] for partner in partner_parties]
+        elif separate and len(subject_parties) > 1:
+            meeting_groups = [[subject, *partner_parties] for subject in subject_parties]
+        else:
+            meeting_groups = [[*subject_parties, *partner_parties]]
+        return [
+            SentenceMeeting(self.analysis, trigger, triggers, group, subject_missing, writer)
+            for group in meeting_groups
+        ]
+
+    def _expanded(self, parties: list[PartyPhrase]) -> list[PartyPhrase]:
+        return [single for party in parties for single in _expand(party)]
+
+    def _partner_marker(self, trigger: Trigger) -> int | None:
+        """The "با" that introduces the other side: the nearest one, before or after the trigger,
+        that a party follows."""
+        candidates = [
+            index
+            for index, word in enumerate(self.words)
+            if word in ("با", "بااستقبال") and _first_party_at_or_after(self.parties, index + 1) is not None
+        ]
+        hosting = [
+            index
+            for index, word in enumerate(self.words)
+            if word in ("میزبان", "استقبال") and _first_party_at_or_after(self.parties, index + 1, 1) is not None
+        ]
+        candidates += hosting
+        if not candidates:
+            return None
+        return min(candidates, key=lambda index: abs(index - trigger.first))
+
+    def _clause_subjects(self, clause: int, end: int) -> list[PartyPhrase]:
+        before = [p for p in self.parties if p.first >= clause and p.last <= end]
+        if not before:
+            return []
+        return _chain(self.parties, self.parties.index(before[0]), self.words)
+
+
+def read_meetings(analysis: SentenceParties) -> list[SentenceMeeting]:
+    return MeetingReader(analysis).read()

@@ -1,0 +1,87 @@
+"""Labels the tokens of a sentence: places, organisations, titles, known people, honorifics."""
+
+from dataclasses import dataclass
+from enum import Enum
+from functools import cache
+
+from ingest.gazetteer import Gazetteer
+from ingest.knowledge import GeoName, Officeholder, Organization, Title, knowledge
+from ingest.lexicon import rows
+from ingest.segment import Sentence
+
+
+class Kind(Enum):
+    GEO = "geo"
+    ORG = "org"
+    TITLE = "title"
+    PERSON = "person"
+    HONORIFIC = "honorific"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    kind: Kind
+    first: int
+    last: int
+    geo: GeoName | None = None
+    org: Organization | None = None
+    title: Title | None = None
+    people: tuple[Officeholder, ...] = ()
+    plural: bool = False
+
+
+@cache
+def _honorifics() -> Gazetteer[str]:
+    return Gazetteer((row["form"], row["en"]) for row in rows("honorifics"))
+
+
+@cache
+def _plurals() -> dict[str, str]:
+    return {row["plural"]: row["singular"] for row in rows("role_plurals")}
+
+
+def singular_words(sentence: Sentence) -> tuple[list[str], set[int]]:
+    """The sentence's words with plural titles made singular (وزرای → وزیر), and where that happened."""
+    plurals = _plurals()
+    words, plural_at = [], set()
+    for index, token in enumerate(sentence.tokens):
+        singular = plurals.get(token.text)
+        if singular is None and index + 1 < len(sentence.tokens):
+            # "هیئت‌های" tokenises as هیئت + های.
+            if sentence.tokens[index + 1].text in ("های", "ها") and token.text == "هیئت":
+                plural_at.add(index)
+        if singular:
+            plural_at.add(index)
+            words.append(singular)
+        else:
+            words.append(token.text)
+    return words, plural_at
+
+
+def find_mentions(sentence: Sentence) -> list[Mention]:
+    """Non-overlapping mentions, the longest phrase winning at each position; on equal length a
+    known person beats an organisation, which beats a title, which beats a place name."""
+    kb = knowledge()
+    words, plural_at = singular_words(sentence)
+    found: list[Mention] = []
+    index = 0
+    while index < len(words):
+        candidates: list[Mention] = []
+        if person := kb.people.match_at(words, index):
+            candidates.append(Mention(Kind.PERSON, person.first, person.last, people=person.value))
+        if org := kb.org_names.match_at(words, index):
+            candidates.append(Mention(Kind.ORG, org.first, org.last, org=org.value))
+        if title := kb.titles.match_at(words, index):
+            plural = index in plural_at
+            candidates.append(Mention(Kind.TITLE, title.first, title.last, title=title.value, plural=plural))
+        if geo := kb.geo.match_at(words, index):
+            candidates.append(Mention(Kind.GEO, geo.first, geo.last, geo=geo.value))
+        if honorific := _honorifics().match_at(words, index):
+            candidates.append(Mention(Kind.HONORIFIC, honorific.first, honorific.last))
+        if not candidates:
+            index += 1
+            continue
+        best = max(candidates, key=lambda m: (m.last - m.first, -candidates.index(m)))
+        found.append(best)
+        index = best.last
+    return found

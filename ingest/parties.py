@@ -1,0 +1,314 @@
+"""Groups a sentence's mentions into parties: a person's name, title and country or organisation,
+a delegation, or a group of officials."""
+
+import re
+from dataclasses import dataclass, field, replace
+
+from ingest.knowledge import Officeholder, knowledge
+from ingest.mentions import Kind, Mention, find_mentions
+from ingest.segment import Sentence
+
+IRAN = "IR"
+_PUNCT = re.compile(r"^[^\w]+$")
+_DIGITS = re.compile(r"\d")
+# Words after a title that point back at the other party: "همتای چینی خود".
+_SELF = {"خود", "خویش"}
+_OUR_COUNTRY = {"کشورمان", "ایران"}
+_COUNTERPART = {"همتای", "همتا"}
+_GROUPS = {"مقامات", "مسئولان", "مقام", "دیپلمات", "دیپلمات‌های"}
+_DELEGATION = {"هیئت", "هیئتی"}
+_QUOTES = {"«", "»", '"'}
+_COORDINATORS = {"و", "،", ","}
+
+
+@dataclass
+class PartyPhrase:
+    """One party as the sentence gives it; `first`/`last` are token indexes (last exclusive)."""
+
+    first: int
+    last: int
+    name: str | None = None
+    name_first: int | None = None
+    role: str | None = None
+    title_id: str | None = None
+    country: str | None = None
+    org_id: str | None = None
+    org: str | None = None
+    counterpart: bool = False
+    self_reference: bool = False
+    people: tuple[Officeholder, ...] = ()
+    plural_countries: list[str] = field(default_factory=list)
+
+    @property
+    def is_person_named(self) -> bool:
+        return self.name is not None
+
+
+class SentenceParties:
+    """Finds the party phrases of one sentence."""
+
+    def __init__(self, sentence: Sentence) -> None:
+        self.sentence = sentence
+        self.tokens = sentence.tokens
+        self.words = [token.text for token in sentence.tokens]
+        self.mentions = find_mentions(sentence)
+        self.mention_at: dict[int, Mention] = {m.first: m for m in self.mentions}
+        self.covered: set[int] = {i for m in self.mentions for i in range(m.first, m.last)}
+        self.parties = self._find()
+
+    # -- text helpers -----------------------------------------------------------------------------
+    def span_text(self, first: int, last: int) -> str:
+        start, end = self.tokens[first].start, self.tokens[last - 1].end
+        return self.sentence.text[start - self.sentence.start : end - self.sentence.start]
+
+    def _name_capable(self, index: int) -> bool:
+        if index < 0 or index >= len(self.words) or index in self.covered:
+            return False
+        word = self.words[index]
+        kb = knowledge()
+        return not (
+            _PUNCT.match(word)
+            or _DIGITS.search(word)
+            or word in kb.not_names
+            or word in kb.title_words
+            or len(word) < 2
+        )
+
+    # -- finding parties --------------------------------------------------------------------------
+    def _find(self) -> list[PartyPhrase]:
+        parties: list[PartyPhrase] = []
+        index = 0
+        while index < len(self.words):
+            mention = self.mention_at.get(index)
+            party: PartyPhrase | None = None
+            if mention and mention.kind is Kind.TITLE:
+                party = self._title_party(mention)
+            elif mention and mention.kind is Kind.PERSON:
+                party = self._known_person(mention)
+            elif self.words[index] in _DELEGATION or self.words[index] in _GROUPS:
+                party = self._group(index)
+            elif self.words[index] in _COUNTERPART:
+                party = self._counterpart(index)
+            if party is None:
+                index += 1
+                continue
+            parties.append(party)
+            index = max(party.last, index + 1)
+        return self._attach_loose_names(parties)
+
+    def _known_person(self, mention: Mention) -> PartyPhrase:
+        first = self._skip_honorifics_back(mention.first)
+        party = PartyPhrase(first, mention.last, people=mention.people)
+        party.name = self.span_text(mention.first, mention.last)
+        party.name_first = mention.first
+        # Widen a surname to the given names written before it ("محمدجواد ظریف" with only "ظریف" known).
+        start = mention.first
+        while start - 1 >= 0 and start - 1 not in self.covered and self.words[start - 1] in knowledge().first_names:
+            start -= 1
+        if start != mention.first:
+            party.name = self.span_text(start, mention.last)
+            party.name_first = start
+            party.first = start
+        tail = self._role_after(mention.last)
+        if tail:
+            return self._merge_role(party, tail)
+        return party
+
+    def _skip_honorifics_back(self, index: int) -> int:
+        while index - 1 >= 0 and (m := self.mention_at.get(index - 1)) and m.kind is Kind.HONORIFIC:
+            index -= 1
+        return index
+
+    def _role_after(self, index: int) -> PartyPhrase | None:
+        """A title phrase right after a name, optionally after a comma: "X، وزیر خارجه ...". """
+        if index < len(self.words) and self.words[index] in ("،", ","):
+            index += 1
+        mention = self.mention_at.get(index)
+        if mention and mention.kind is Kind.TITLE:
+            return self._title_phrase(mention)
+        return None
+
+    def _merge_role(self, party: PartyPhrase, role: PartyPhrase) -> PartyPhrase:
+        return replace(
+            party,
+            last=role.last,
+            role=role.role,
+            title_id=role.title_id,
+            country=role.country,
+            org_id=role.org_id,
+            org=role.org,
+            counterpart=role.counterpart,
+            self_reference=role.self_reference,
+        )
+
+    def _title_party(self, mention: Mention) -> PartyPhrase:
+        phrase = self._title_phrase(mention)
+        if phrase.plural_countries:
+            return phrase
+        name = self._name_before(phrase.first) or self._name_after(phrase.last)
+        if name:
+            first, last = name
+            phrase.name = self.span_text(first, last)
+            phrase.name_first = first
+            phrase.first = min(phrase.first, self._skip_honorifics_back(first))
+            phrase.last = max(phrase.last, last)
+        return phrase
+
+    def _title_phrase(self, mention: Mention) -> PartyPhrase:
+        """Titles, title words and rank prefixes run together, then the country or organisation."""
+        kb = knowledge()
+        last = mention.last
+        title_id = None if mention.title is None or mention.title.rank else mention.title.id
+        counterpart = self.words[mention.first] in _COUNTERPART
+        while last < len(self.words):
+            nxt = self.mention_at.get(last)
+            if nxt and nxt.kind is Kind.TITLE:
+                if nxt.title and not nxt.title.rank:
+                    title_id = nxt.title.id
+                last = nxt.last
+            elif last not in self.covered and self.words[last] in kb.title_words:
+                last += 1
+            else:
+                break
+        # A trailing generic word ("امور") is not part of the title.
+        while last - 1 > mention.first and self.words[last - 1] in ("امور", "و"):
+            last -= 1
+        phrase = PartyPhrase(mention.first, last, role=self.span_text(mention.first, last), title_id=title_id)
+        phrase.counterpart = counterpart
+        self._complement(phrase, plural=mention.plural)
+        return phrase
+
+    def _complement(self, phrase: PartyPhrase, *, plural: bool) -> None:
+        """The country, nationality or organisation right after a title."""
+        index = phrase.last
+        countries: list[str] = []
+        while index < len(self.words):
+            word = self.words[index]
+            mention = self.mention_at.get(index)
+            if mention and mention.kind is Kind.GEO and mention.geo and mention.geo.city is None:
+                countries.append(mention.geo.country)
+                index = mention.last
+            elif mention and mention.kind is Kind.ORG and mention.org and not countries:
+                phrase.org_id, phrase.org = mention.org.id, self.span_text(mention.first, mention.last)
+                phrase.country = mention.org.country
+                index = mention.last
+                break
+            elif word == "کشورمان" and not countries:
+                countries.append(IRAN)
+                index += 1
+            elif word in _SELF:
+                phrase.self_reference = True
+                index += 1
+                break
+            elif plural and word in _COORDINATORS and countries:
+                index += 1
+                continue
+            else:
+                break
+            if not plural:
+                break
+        if index < len(self.words) and self.words[index] in _SELF:
+            phrase.self_reference = True
+            index += 1
+        phrase.last = max(phrase.last, index)
+        if plural and len(countries) > 1:
+            phrase.plural_countries = countries
+        elif countries:
+            phrase.country = countries[0]
+
+    def _name_before(self, index: int) -> tuple[int, int] | None:
+        """A name of 1-3 words that ends right before `index` (a comma may sit between)."""
+        end = index
+        if end - 1 >= 0 and self.words[end - 1] in ("،", ","):
+            end -= 1
+        if end - 1 >= 0 and self.words[end - 1] in _QUOTES:
+            quoted = self._quoted_back(end - 1)
+            if quoted:
+                return quoted
+        start = end
+        while start - 1 >= 0 and end - (start - 1) <= 3 and self._name_capable(start - 1):
+            start -= 1
+        if start == end:
+            return None
+        kb = knowledge()
+        words = self.words[start:end]
+        for offset, word in enumerate(words):
+            if word in kb.first_names:
+                return start + offset, end
+        return start, end
+
+    def _name_after(self, index: int) -> tuple[int, int] | None:
+        """A name right after a title phrase: it must start with a known given name or be quoted."""
+        if index < len(self.words) and self.words[index] in ("،", ","):
+            index += 1
+        if index < len(self.words) and self.words[index] in _QUOTES:
+            return self._quoted_forward(index)
+        kb = knowledge()
+        if index >= len(self.words) or self.words[index] not in kb.first_names or not self._name_capable(index):
+            return None
+        end = index + 1
+        while end < len(self.words) and end - index < 3 and self._name_capable(end):
+            end += 1
+        return (index, end) if end - index >= 2 else None
+
+    def _quoted_back(self, close: int) -> tuple[int, int] | None:
+        start = close
+        while start - 1 >= 0 and self.words[start - 1] not in _QUOTES and close - start < 5:
+            start -= 1
+        if start - 1 >= 0 and self.words[start - 1] in _QUOTES and start < close:
+            return start, close
+        return None
+
+    def _quoted_forward(self, open_: int) -> tuple[int, int] | None:
+        end = open_ + 1
+        while end < len(self.words) and self.words[end] not in _QUOTES and end - open_ < 6:
+            end += 1
+        if end < len(self.words) and self.words[end] in _QUOTES and end > open_ + 1:
+            return open_ + 1, end
+        return None
+
+    def _group(self, index: int) -> PartyPhrase | None:
+        """A delegation or a group of officials, identified by its nationality or country."""
+        phrase = PartyPhrase(index, index + 1, role=self.words[index])
+        if index + 1 < len(self.words) and self.words[index + 1] in ("های", "ها"):
+            phrase.last += 1
+        self._complement(phrase, plural=True)
+        if phrase.country or phrase.plural_countries or phrase.org_id:
+            return phrase
+        return None
+
+    def _counterpart(self, index: int) -> PartyPhrase:
+        phrase = PartyPhrase(index, index + 1, role=None, counterpart=True)
+        self._complement(phrase, plural=False)
+        name = self._name_after(phrase.last)
+        if name:
+            phrase.name = self.span_text(*name)
+            phrase.name_first = name[0]
+            phrase.last = name[1]
+        return phrase
+
+    def _attach_loose_names(self, parties: list[PartyPhrase]) -> list[PartyPhrase]:
+        """Quoted names and names after "با" that no title accompanies are parties too."""
+        taken = {i for party in parties for i in range(party.first, party.last)}
+        kb = knowledge()
+        for index, word in enumerate(self.words):
+            if index in taken:
+                continue
+            span: tuple[int, int] | None = None
+            if word in _QUOTES and index + 1 < len(self.words) and self.words[index + 1] not in _QUOTES:
+                span = self._quoted_forward(index)
+            elif word in kb.first_names and self._name_capable(index):
+                end = index + 1
+                while end < len(self.words) and end - index < 3 and self._name_capable(end):
+                    end += 1
+                span = (index, end) if end - index >= 2 else None
+            if span and not any(i in taken for i in range(*span)):
+                name = self.span_text(*span)
+                party = PartyPhrase(span[0], span[1], name=name, name_first=span[0])
+                tail = self._role_after(span[1] + (1 if span[1] < len(self.words) and self.words[span[1]] in _QUOTES else 0))
+                if tail:
+                    party = self._merge_role(party, tail)
+                parties.append(party)
+                taken.update(range(party.first, party.last))
+        parties.sort(key=lambda p: p.first)
+        return parties

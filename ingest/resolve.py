@@ -1,0 +1,138 @@
+"""Ties the mentions of one article together: short names to full names, titles to the people
+who hold them, "his counterpart" to a title, and the outlet's own country to unnamed officials."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from ingest.knowledge import Officeholder, knowledge
+from ingest.normalize import normalize_key
+from ingest.parties import IRAN, PartyPhrase
+
+# Titles that stand for an office of a state: without a country phrase, an Iranian outlet means Iran.
+_NON_STATE_TITLES = {"دبیرکل", "مدیرکل", "دبیر کل"}
+
+
+@dataclass
+class Party:
+    name: str | None
+    role: str | None
+    title_id: str | None
+    country: str | None
+    org: str | None
+    org_id: str | None
+    name_source: str | None = None
+    person: Officeholder | None = None
+
+    @property
+    def identity(self) -> tuple[str, ...]:
+        if self.name:
+            return ("person", normalize_key(self.name).split()[-1])
+        return ("office", self.title_id or normalize_key(self.role or ""), self.country or self.org_id or "")
+
+
+def _surname(name: str) -> str:
+    return normalize_key(name).split()[-1]
+
+
+class ArticleRegistry:
+    """The named people of one article, so a later "باقری" or "سرپرست وزارت خارجه" finds them."""
+
+    def __init__(self, phrases: list[PartyPhrase], *, home_country: str | None, day: date | None) -> None:
+        self.home_country = home_country
+        self.day = day
+        self.named: list[PartyPhrase] = [p for p in phrases if p.name]
+
+    def _same_person(self, surname: str) -> list[PartyPhrase]:
+        return [p for p in self.named if p.name and _surname(p.name) == surname]
+
+    def fullest_name(self, name: str) -> str:
+        tokens = set(normalize_key(name).split())
+        candidates = [
+            p.name
+            for p in self._same_person(_surname(name))
+            if p.name and tokens <= set(normalize_key(p.name).split())
+        ]
+        return max(candidates, key=lambda n: len(normalize_key(n).split()), default=name)
+
+    def holder_in_text(self, party: PartyPhrase, country: str | None) -> PartyPhrase | None:
+        """The one named person of the article with this title and country, if exactly one."""
+        if not party.title_id and not party.role:
+            return None
+        matches = {
+            _surname(p.name): p
+            for p in self.named
+            if p.name
+            and ((party.title_id and p.title_id == party.title_id) or (party.role and p.role == party.role))
+            and (p.country or self._known_country(p)) == country
+        }
+        if len(matches) == 1:
+            return next(iter(matches.values()))
+        known = {
+            _surname(p.name): p
+            for p in self.named
+            if p.name
+            and not p.role
+            and p.people
+            and any(h.role_id == party.title_id and h.country == country for h in p.people)
+        }
+        return next(iter(known.values())) if len(known) == 1 else None
+
+    def _known_country(self, phrase: PartyPhrase) -> str | None:
+        countries = {person.country for person in phrase.people if person.country}
+        return next(iter(countries)) if len(countries) == 1 else None
+
+    def resolve(self, phrase: PartyPhrase, other: PartyPhrase | None) -> Party:
+        party = Party(phrase.name, phrase.role, phrase.title_id, phrase.country, phrase.org, phrase.org_id)
+        if phrase.counterpart and other is not None and not phrase.title_id:
+            party.role, party.title_id = other.role, other.title_id
+        if party.name:
+            self._complete_named(party, phrase)
+        else:
+            self._name_officeholder(party, phrase)
+        if not party.country and not party.org and party.role and party.role not in _NON_STATE_TITLES:
+            party.country = self.home_country
+        return party
+
+    def _complete_named(self, party: Party, phrase: PartyPhrase) -> None:
+        assert party.name is not None
+        party.name = self.fullest_name(party.name)
+        for mention in self._same_person(_surname(party.name)):
+            party.role = party.role or mention.role
+            party.title_id = party.title_id or mention.title_id
+            party.country = party.country or mention.country
+            party.org, party.org_id = party.org or mention.org, party.org_id or mention.org_id
+        people = phrase.people or next((m.people for m in self._same_person(_surname(party.name)) if m.people), ())
+        person = _pick(people, self.day)
+        if person:
+            party.person = person
+            party.country = party.country or person.country
+            if not party.org_id and person.org:
+                party.org_id = person.org
+            if not party.role and person.role_id in knowledge().titles_by_id:
+                party.title_id = person.role_id
+                party.role = knowledge().titles_by_id[person.role_id].title_fa
+
+    def _name_officeholder(self, party: Party, phrase: PartyPhrase) -> None:
+        country = party.country or (None if party.org_id else self.home_country)
+        named = self.holder_in_text(phrase if not phrase.counterpart else _as_title(party), country)
+        if named and named.name:
+            party.name = self.fullest_name(named.name)
+            party.country = party.country or country
+            return
+        if self.day is None or not party.title_id:
+            return
+        holder = knowledge().holder(party.title_id, party.country or party.org_id or country or "", self.day)
+        if holder:
+            party.name, party.name_source, party.person = holder.name_fa, "knowledge_base", holder
+            party.country = party.country or holder.country
+
+
+def _as_title(party: Party) -> PartyPhrase:
+    return PartyPhrase(0, 0, role=party.role, title_id=party.title_id, country=party.country)
+
+
+def _pick(people: tuple[Officeholder, ...], day: date | None) -> Officeholder | None:
+    if not people:
+        return None
+    current = [person for person in people if person.held_on(day)]
+    return (current or list(people))[0]

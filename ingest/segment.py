@@ -1,0 +1,62 @@
+"""Splits normalised article text into sentences and tokens, keeping character offsets."""
+
+import re
+from dataclasses import dataclass
+
+# Channel-post furniture: handles, "Link" lines, bullet emojis, agency sign-offs.
+_ARTEFACT_LINE = re.compile(r"^\W*(@\w+|-?\s*link|انتهای پیام|پایان پیام)\W*$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|(?<=[.!?؟])$")
+# Subtokens: ZWNJ separates them too, so "رئیس‌جمهور" and "رئیس جمهور" tokenise alike.
+_TOKEN = re.compile(r"[\w\u064B-\u065F]+|[^\s\w\u200c]")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    line: int
+    start: int
+    end: int
+    text: str
+    tokens: tuple[Token, ...]
+
+    @property
+    def is_title(self) -> bool:
+        return self.line == 0
+
+
+def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
+    return tuple(Token(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text))
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of a normalised text whose first line is the title. Lines never merge: a headline
+    without a final stop stays a sentence of its own."""
+    sentences: list[Sentence] = []
+    position = 0
+    for line_number, line in enumerate(text.split("\n")):
+        line_start = position
+        position += len(line) + 1
+        if not line.strip() or _ARTEFACT_LINE.match(line.strip()):
+            continue
+        piece_start = 0
+        for boundary in _SENTENCE_END.finditer(line):
+            _add(sentences, line_number, line_start, line[piece_start : boundary.start()], piece_start)
+            piece_start = boundary.end()
+        _add(sentences, line_number, line_start, line[piece_start:], piece_start)
+    return sentences
+
+
+def _add(sentences: list[Sentence], line: int, line_start: int, piece: str, piece_start: int) -> None:
+    stripped = piece.strip()
+    if not stripped or not re.search(r"\w", stripped):
+        return
+    start = line_start + piece_start + piece.index(stripped)
+    tokens = tokenize(stripped, start)
+    sentences.append(Sentence(len(sentences), line, start, start + len(stripped), stripped, tokens))

@@ -1,0 +1,94 @@
+"""Finds the words that announce a meeting and reads its kind and status from the sentence."""
+
+from dataclasses import dataclass
+from functools import cache
+
+from ingest.gazetteer import Gazetteer, phrase_key
+from ingest.lexicon import rows
+from ingest.model import MeetingKind, MeetingStatus
+from ingest.segment import Sentence
+
+_FUTURE_AUX = {"خواهد", "خواهند", "خواهم", "خواهیم"}
+_PRESENT_VERB = {"کند", "کنند", "می", "دارد", "دارند"}
+_PLAN_WORDS = (("قرار", "است"), ("قرار", "بود"), ("قصد", "دارد"), ("قصد", "دارند"), ("برنامه", "دارد"))
+_DEPARTURE = {"عازم", "رهسپار"}
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    first: int
+    last: int
+    kind: str  # the triggers.tsv kind: meeting, talk, phone, video, session, hosting, credentials
+
+
+@cache
+def _triggers() -> Gazetteer[str]:
+    return Gazetteer((row["form"], row["kind"]) for row in rows("triggers"))
+
+
+@cache
+def _blockers() -> Gazetteer[str]:
+    return Gazetteer((row["form"], row["reason"]) for row in rows("trigger_blockers"))
+
+
+@cache
+def _negations() -> tuple[tuple[str, ...], ...]:
+    return tuple(phrase_key(row["form"]) for row in rows("negations"))
+
+
+def _words(sentence: Sentence) -> list[str]:
+    return [token.text for token in sentence.tokens]
+
+
+def find_triggers(sentence: Sentence) -> list[Trigger]:
+    words = _words(sentence)
+    return [Trigger(m.first, m.last, m.value) for m in _triggers().find_all(sentence.tokens)] if words else []
+
+
+def blocked(sentence: Sentence) -> str | None:
+    """Why the sentence's meeting words do not report a meeting (sport, funeral, press ...), if so."""
+    found = _blockers().find_all(sentence.tokens)
+    return found[0].value if found else None
+
+
+def negated(sentence: Sentence) -> bool:
+    words = tuple(_words(sentence))
+    return any(_contains(words, phrase) for phrase in _negations())
+
+
+def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    size = len(phrase)
+    return any(words[i : i + size] == phrase for i in range(len(words) - size + 1))
+
+
+def meeting_kind(sentence: Sentence, triggers: list[Trigger]) -> MeetingKind:
+    kinds = {trigger.kind for trigger in triggers}
+    words = set(_words(sentence))
+    if "video" in kinds or words & {"ویدئوکنفرانس", "ویدیوکنفرانس", "مجازی", "ویدئویی", "ویدیویی"}:
+        return "video"
+    if "phone" in kinds or words & {"تلفنی", "تلفن"}:
+        return "phone"
+    return "in_person"
+
+
+def meeting_status(sentence: Sentence, trigger: Trigger) -> MeetingStatus:
+    """`planned` when the meeting's own verb is future or present, or a plan or departure frames it."""
+    words = _words(sentence)
+    after = words[trigger.last : trigger.last + 5]
+    if _FUTURE_AUX & set(after):
+        return "planned"
+    if after[:1] and after[0] in ("کند", "کنند"):
+        return "planned"
+    if len(after) >= 2 and after[0] == "می" and after[1] in ("کند", "کنند"):
+        return "planned"
+    before = tuple(words[max(0, trigger.first - 12) : trigger.first])
+    if any(_contains(before, plan) for plan in _PLAN_WORDS):
+        return "planned"
+    if _DEPARTURE & set(words) and trigger.first > 0 and words[trigger.first - 1] in ("برای", "منظور"):
+        return "planned"
+    if trigger.first > 0 and words[trigger.first - 1] in ("برای", "منظور"):
+        # "برای دیدار با ... سفر می‌کند": the trip, and so the meeting, is still ahead.
+        tail = words[trigger.last :]
+        if _contains(tuple(tail), ("می", "کند")) or _FUTURE_AUX & set(tail) or "فردا" in words:
+            return "planned"
+    return "held"

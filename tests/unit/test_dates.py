@@ -1,0 +1,41 @@
+"""Meeting dates from the sentence's own words, relative to the publication day."""
+
+from datetime import date
+
+import pytest
+
+from ingest.dates import meeting_date
+from ingest.normalize import normalize
+from ingest.segment import split_sentences
+
+WEDNESDAY = date(2025, 3, 12)
+
+
+def _date(text: str, published: date | None, planned: bool = False) -> date | None:
+    sentence = split_sentences(normalize(text))[0]
+    return meeting_date(sentence, published, planned=planned)
+
+
+@pytest.mark.parametrize(
+    ("text", "planned", "expected"),
+    [
+        ("وزیر خارجه امروز با سفیر ژاپن دیدار کرد.", False, WEDNESDAY),
+        ("وزیر خارجه عصر امروز با سفیر ژاپن دیدار کرد.", False, WEDNESDAY),
+        ("وزیر خارجه دیروز با سفیر ژاپن دیدار کرد.", False, date(2025, 3, 11)),
+        ("وزیر خارجه دیشب با همتای خود تلفنی گفت‌وگو کرد.", False, date(2025, 3, 11)),
+        ("وزیر خارجه فردا با سفیر ژاپن دیدار خواهد کرد.", True, date(2025, 3, 13)),
+        ("وزیر خارجه روز دوشنبه با سفیر ژاپن دیدار کرد.", False, date(2025, 3, 10)),
+        ("وزیر خارجه روز شنبه با سفیر ژاپن دیدار خواهد کرد.", True, date(2025, 3, 15)),
+        ("این دیدار در ۲۰ اسفند ۱۴۰۳ انجام شد.", False, date(2025, 3, 10)),
+        ("این دیدار روز ۱۷ مارس برگزار می‌شود.", True, date(2025, 3, 17)),
+        ("این دیدار روز 1403/12/20 انجام شد.", False, date(2025, 3, 10)),
+        ("وزیر خارجه با سفیر ژاپن دیدار کرد.", False, None),
+    ],
+)
+def test_meeting_date(text: str, planned: bool, expected: date | None) -> None:
+    assert _date(text, WEDNESDAY, planned) == expected
+
+
+def test_relative_words_need_a_publication_day() -> None:
+    assert _date("وزیر خارجه امروز با سفیر ژاپن دیدار کرد.", None) is None
+    assert _date("این دیدار در ۲۰ اسفند ۱۴۰۳ انجام شد.", None) == date(2025, 3, 10)
