@@ -70,6 +70,7 @@ class Officeholder:
 class Knowledge:
     countries: dict[str, Country] = field(default_factory=dict)
     geo: Gazetteer[GeoName] = field(default_factory=Gazetteer)
+    ambiguous_cities: Gazetteer[GeoName] = field(default_factory=Gazetteer)
     organizations: dict[str, Organization] = field(default_factory=dict)
     org_names: Gazetteer[Organization] = field(default_factory=Gazetteer)
     titles: Gazetteer[Title] = field(default_factory=Gazetteer)
@@ -107,9 +108,11 @@ def _load_geo(kb: Knowledge) -> None:
                 kb.geo.add(form, GeoName(code, adjective=True))
     for row in rows("cities"):
         city = GeoName(row["country"], city=normalize(row["name_fa"]), city_en=row["name_en"])
+        # A city spelled like a common word (کابل، دوشنبه) is only a place where a place is expected.
+        ambiguous = {normalize(form) for form in row.get("ambiguous_fa", "").split("|") if form.strip()}
         for form in [row["name_fa"], *row.get("aliases_fa", "").split("|")]:
             if form.strip():
-                kb.geo.add(form, city)
+                (kb.ambiguous_cities if normalize(form) in ambiguous else kb.geo).add(form, city)
 
 
 def _load_organizations(kb: Knowledge) -> None:

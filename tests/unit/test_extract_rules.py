@@ -1,0 +1,146 @@
+"""Who met whom, sentence by sentence: table-driven tests in sentences the team wrote."""
+
+from datetime import date
+
+import pytest
+
+from ingest.model import Article, Meeting
+from ingest.pipeline import extract
+
+PUBLISHED = date(2025, 2, 12)  # a Wednesday
+
+
+def _meetings(text: str, title: str = "", published: date | None = PUBLISHED) -> list[Meeting]:
+    return extract(Article(id="t", title=title, text=text, published=published)).meetings
+
+
+def _sides(meeting: Meeting) -> set[tuple[str | None, str | None, str | None]]:
+    return {(p.name, p.country, p.org_id) for p in meeting.participants}
+
+
+def _names(meeting: Meeting) -> set[str | None]:
+    return {p.name for p in meeting.participants}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_names"),
+    [
+        # Name before the title, partner after "با".
+        (
+            "هاکان فیدان وزیر امور خارجه ترکیه امروز با عباس عراقچی وزیر امور خارجه کشورمان دیدار کرد.",
+            {"هاکان فیدان", "عباس عراقچی"},
+        ),
+        # Title before the name, with a comma.
+        (
+            "وزیر خارجه روسیه، سرگئی لاوروف، در مسکو با محمدجواد ظریف دیدار و گفت‌وگو کرد.",
+            {"سرگئی لاوروف", "محمدجواد ظریف"},
+        ),
+        # "در دیدار با" with a quoted name.
+        (
+            "رئیس‌جمهور فرانسه در دیدار با «آنتونیو گوترش» دبیرکل سازمان ملل متحد بر آتش‌بس تأکید کرد.",
+            {None, "آنتونیو گوترش"},
+        ),
+        # Honorifics and ranks are not part of the name.
+        (
+            "سردار حسین سلامی امروز با وزیر دفاع عمان دیدار کرد.",
+            {"حسین سلامی", None},
+        ),
+    ],
+)
+def test_parties_are_named(text: str, expected_names: set[str | None]) -> None:
+    meetings = _meetings(text, published=None)
+    assert len(meetings) == 1
+    assert _names(meetings[0]) == expected_names
+
+
+def test_unnamed_parties_keep_title_and_country() -> None:
+    (meeting,) = _meetings("سفیر ژاپن در تهران با معاون وزیر امور خارجه کشورمان دیدار کرد.", published=None)
+    sides = {(p.role, p.country) for p in meeting.participants}
+    assert sides == {("سفیر", "JP"), ("معاون وزیر امور خارجه", "IR")}
+
+
+def test_counterpart_takes_the_other_sides_title() -> None:
+    (meeting,) = _meetings("وزیر امور خارجه ایران در تماس تلفنی با همتای چینی خود گفت‌وگو کرد.", published=None)
+    assert {(p.role, p.country) for p in meeting.participants} == {
+        ("وزیر امور خارجه", "IR"),
+        ("وزیر امور خارجه", "CN"),
+    }
+    assert meeting.kind == "phone"
+
+
+def test_separate_calls_are_separate_meetings() -> None:
+    text = (
+        "عباس عراقچی وزیر امور خارجه در تماس‌های تلفنی جداگانه با وزرای امور خارجه قطر و عمان "
+        "درباره تحولات منطقه گفت‌وگو کرد."
+    )
+    meetings = _meetings(text, published=None)
+    assert sorted(tuple(sorted(p.country or "" for p in m.participants)) for m in meetings) == [
+        ("IR", "OM"),
+        ("IR", "QA"),
+    ]
+    assert all(m.kind == "phone" for m in meetings)
+
+
+def test_surname_resolves_to_the_full_name_and_repeats_merge() -> None:
+    text = (
+        "کریستوف برنار معاون وزیر امور خارجه فرانسه امروز با مهدی صالحی سفیر ایران دیدار کرد.\n"
+        "برنار در این دیدار گفت کشورش خواهان ادامه گفت‌وگوها است.\n"
+        "صالحی نیز پس از دیدار با برنار از گسترش همکاری‌های فرهنگی استقبال کرد."
+    )
+    meetings = _meetings(text, published=None)
+    assert len(meetings) == 1
+    assert _names(meetings[0]) == {"کریستوف برنار", "مهدی صالحی"}
+
+
+def test_planned_meeting_and_its_day() -> None:
+    (meeting,) = _meetings("وزیر خارجه اسپانیا فردا با وزیر امور خارجه کشورمان دیدار خواهد کرد.")
+    assert meeting.status == "planned"
+    assert meeting.date == date(2025, 2, 13)
+
+
+def test_held_meeting_with_yesterday_and_a_city() -> None:
+    (meeting,) = _meetings("نخست‌وزیر پاکستان دیروز در اسلام‌آباد با سفیر ایران دیدار کرد.")
+    assert meeting.status == "held"
+    assert meeting.date == date(2025, 2, 11)
+    assert meeting.place is not None and meeting.place.country == "PK"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تیم ملی فوتبال ایران در دیدار با تیم ملی ژاپن به پیروزی رسید.",  # a match
+        "وزیر امور خارجه گفت با همتای آمریکایی خود دیدار نخواهد کرد.",  # negated
+        "مراسم آخرین دیدار با پیکر سفیر پیشین ایران فردا برگزار می‌شود.",  # farewell
+        "سخنگوی وزارت امور خارجه در نشست خبری هفتگی به پرسش‌های خبرنگاران پاسخ داد.",  # press
+        "قیمت دلار در بازار امروز کاهش یافت.",  # no meeting at all
+    ],
+)
+def test_not_meetings(text: str) -> None:
+    assert _meetings(text) == []
+
+
+def test_delegation_is_a_party() -> None:
+    (meeting,) = _meetings("هیئت قطری امروز با رئیس مجلس شورای اسلامی دیدار کرد.", published=None)
+    assert ("هیئت", "QA") in {(p.role, p.country) for p in meeting.participants}
+
+
+def test_multilateral_meeting_of_plural_titles() -> None:
+    text = "وزرای خارجه ایران، ترکیه و روسیه در آستانه با یکدیگر دیدار کردند."
+    (meeting,) = _meetings(text, published=None)
+    assert sorted(p.country or "" for p in meeting.participants) == ["IR", "RU", "TR"]
+
+
+def test_topics_come_from_what_was_discussed() -> None:
+    (meeting,) = _meetings(
+        "سفیر ارمنستان امروز با معاون وزیر امور خارجه دیدار کرد.\n"
+        "دو طرف درباره تحولات قفقاز جنوبی و دالان زنگزور گفت‌وگو کردند."
+    )
+    assert "caucasus" in meeting.topics
+
+
+def test_evidence_offsets_point_into_the_normalised_text() -> None:
+    article = Article(id="t", title="", text="سفیر ژاپن امروز با وزیر نفت دیدار کرد.", published=PUBLISHED)
+    extraction = extract(article)
+    (meeting,) = extraction.meetings
+    span = meeting.evidence_span
+    assert extraction.text[span.start : span.end] == meeting.evidence
