@@ -139,6 +139,8 @@ def _load_titles(kb: Knowledge) -> None:
         prefix = Title(f"rank:{row['prefix_fa']}", normalize(row["prefix_fa"]), row["prefix_en"], rank=True)
         kb.titles.add(row["prefix_fa"], prefix)
         words.update(phrase_key(row["prefix_fa"]))
+    for row in rows("title_words"):
+        words.update(phrase_key(row["word"]))
     kb.title_words = frozenset(words)
 
 

@@ -8,6 +8,7 @@ from ingest.triggers import Trigger, blocked, find_triggers, negated
 
 _LINKS = {"و", "،", ",", "«", "»", '"'}
 _TOGETHER = {"یکدیگر", "همدیگر"}
+_ANAPHORA = {"این", "همین", "آن"}
 _SEPARATE = {"جداگانه", "جداگانه‌ای", "جدا"}
 _REPORT_OPENERS = (("به", "گزارش"), ("به", "نقل", "از"))
 
@@ -77,6 +78,8 @@ class MeetingReader:
         if not triggers or not self.parties:
             return []
         for trigger in triggers:
+            if trigger.first > 0 and self.words[trigger.first - 1] in _ANAPHORA:
+                continue  # "این دیدار": a meeting already reported
             meetings = self._around(trigger, triggers)
             if meetings:
                 return meetings

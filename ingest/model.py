@@ -1,7 +1,7 @@
 """The data that crosses from ingest/ to graph/: articles in, extractions out."""
 
 import hashlib
-from datetime import date
+import datetime as dt
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -18,7 +18,7 @@ class Article(BaseModel):
     id: str | None = None
     text: str
     title: str | None = None
-    published: date | None = None
+    published: dt.date | None = None
     url: str | None = None
     source: str | None = None
 
@@ -79,7 +79,7 @@ class Meeting(BaseModel):
     participants: list[Party]
     kind: MeetingKind = "in_person"
     status: MeetingStatus = "held"
-    date: date | None = None
+    date: dt.date | None = None
     place: Place | None = None
     topics: list[str] = Field(default_factory=list)
     subtopics: list[str] = Field(default_factory=list)

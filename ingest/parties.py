@@ -38,6 +38,7 @@ class PartyPhrase:
     self_reference: bool = False
     people: tuple[Officeholder, ...] = ()
     plural_countries: list[str] = field(default_factory=list)
+    in_title: bool = False
 
     @property
     def is_person_named(self) -> bool:
@@ -55,6 +56,8 @@ class SentenceParties:
         self.mention_at: dict[int, Mention] = {m.first: m for m in self.mentions}
         self.covered: set[int] = {i for m in self.mentions for i in range(m.first, m.last)}
         self.parties = self._find()
+        for party in self.parties:
+            party.in_title = sentence.is_title
 
     # -- text helpers -----------------------------------------------------------------------------
     def span_text(self, first: int, last: int) -> str:
@@ -158,13 +161,17 @@ class SentenceParties:
         """Titles, title words and rank prefixes run together, then the country or organisation."""
         kb = knowledge()
         last = mention.last
-        title_id = None if mention.title is None or mention.title.rank else mention.title.id
+        # The first title is the head ("نماینده ویژه" of "نماینده ویژه وزیر خارجه"); a rank prefix
+        # composes with the title after it ("معاون" + "وزیر خارجه").
+        head = mention.title
+        title_id = None if head is None else head.id
+        rank_prefix = head is not None and head.rank
         counterpart = self.words[mention.first] in _COUNTERPART
         while last < len(self.words):
             nxt = self.mention_at.get(last)
             if nxt and nxt.kind is Kind.TITLE:
-                if nxt.title and not nxt.title.rank:
-                    title_id = nxt.title.id
+                if rank_prefix and nxt.title and not nxt.title.rank:
+                    title_id, rank_prefix = f"{title_id}+{nxt.title.id}", False
                 last = nxt.last
             elif last not in self.covered and self.words[last] in kb.title_words:
                 last += 1
@@ -173,6 +180,8 @@ class SentenceParties:
         # A trailing generic word ("امور") is not part of the title.
         while last - 1 > mention.first and self.words[last - 1] in ("امور", "و"):
             last -= 1
+        if rank_prefix:
+            title_id = None  # a bare rank ("سرپرست وزارت ...") is identified by its words
         phrase = PartyPhrase(mention.first, last, role=self.span_text(mention.first, last), title_id=title_id)
         phrase.counterpart = counterpart
         self._complement(phrase, plural=mention.plural)
@@ -286,6 +295,24 @@ class SentenceParties:
             phrase.name_first = name[0]
             phrase.last = name[1]
         return phrase
+
+    def add_article_names(self, surnames: set[str]) -> None:
+        """Make parties of the surnames that the article introduced with a full name elsewhere."""
+        taken = {i for party in self.parties for i in range(party.first, party.last)}
+        added = False
+        for index, word in enumerate(self.words):
+            if index in taken or word not in surnames or not self._name_capable(index):
+                continue
+            first = self._skip_honorifics_back(index)
+            party = PartyPhrase(first, index + 1, name=self.span_text(index, index + 1), name_first=index)
+            tail = self._role_after(index + 1)
+            party = self._merge_role(party, tail) if tail else party
+            party.in_title = self.sentence.is_title
+            self.parties.append(party)
+            taken.update(range(party.first, party.last))
+            added = True
+        if added:
+            self.parties.sort(key=lambda p: p.first)
 
     def _attach_loose_names(self, parties: list[PartyPhrase]) -> list[PartyPhrase]:
         """Quoted names and names after "با" that no title accompanies are parties too."""

@@ -14,10 +14,10 @@ from ingest.model import Article, Extraction, Meeting, MeetingKind, MeetingStatu
 from ingest.normalize import normalize
 from ingest.parties import IRAN, PartyPhrase, SentenceParties
 from ingest.places import meeting_place
-from ingest.resolve import ArticleRegistry
+from ingest.resolve import ArticleRegistry, surname
 from ingest.resolve import Party as ResolvedParty
 from ingest.segment import Sentence, split_sentences
-from ingest.topics import topic_tagger
+from ingest.topics import tagger as topic_tagger
 from ingest.triggers import meeting_kind, meeting_status
 
 EXTRACTOR_VERSION = "0.2.0"
@@ -48,6 +48,9 @@ def extract(article: Article) -> Extraction:
     text = normalize(f"{article.title or ''}\n{article.text}")
     sentences = split_sentences(text)
     analyses = [SentenceParties(sentence) for sentence in sentences]
+    surnames = {surname(p.name) for a in analyses for p in a.parties if p.name and len(p.name.split()) > 1}
+    for analysis in analyses:
+        analysis.add_article_names(surnames)
     registry = ArticleRegistry(
         [phrase for analysis in analyses for phrase in analysis.parties],
         home_country=home_country(article.source),
@@ -170,8 +173,8 @@ def _meeting(event: _Event, text: str) -> Meeting:
         status=event.status,
         date=event.day,
         place=event.place,
-        topics=tags.topics,
-        subtopics=tags.subtopics,
+        topics=list(tags.topics),
+        subtopics=list(tags.subtopics),
         evidence=report.sentence.text,
         evidence_span=Span(start=report.sentence.start, end=report.sentence.end),
     )

@@ -1,7 +1,7 @@
 """Ties the mentions of one article together: short names to full names, titles to the people
 who hold them, "his counterpart" to a title, and the outlet's own country to unnamed officials."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from ingest.knowledge import Officeholder, knowledge
@@ -30,7 +30,13 @@ class Party:
         return ("office", self.title_id or normalize_key(self.role or ""), self.country or self.org_id or "")
 
 
-def _surname(name: str) -> str:
+def _same_title(a: PartyPhrase, b: PartyPhrase) -> bool:
+    if a.title_id and b.title_id:
+        return a.title_id == b.title_id
+    return bool(a.role and b.role and normalize_key(a.role) == normalize_key(b.role))
+
+
+def surname(name: str) -> str:
     return normalize_key(name).split()[-1]
 
 
@@ -42,14 +48,14 @@ class ArticleRegistry:
         self.day = day
         self.named: list[PartyPhrase] = [p for p in phrases if p.name]
 
-    def _same_person(self, surname: str) -> list[PartyPhrase]:
-        return [p for p in self.named if p.name and _surname(p.name) == surname]
+    def _same_person(self, key: str) -> list[PartyPhrase]:
+        return [p for p in self.named if p.name and surname(p.name) == key]
 
     def fullest_name(self, name: str) -> str:
         tokens = set(normalize_key(name).split())
         candidates = [
             p.name
-            for p in self._same_person(_surname(name))
+            for p in self._same_person(surname(name))
             if p.name and tokens <= set(normalize_key(p.name).split())
         ]
         return max(candidates, key=lambda n: len(normalize_key(n).split()), default=name)
@@ -59,16 +65,16 @@ class ArticleRegistry:
         if not party.title_id and not party.role:
             return None
         matches = {
-            _surname(p.name): p
+            surname(p.name): p
             for p in self.named
             if p.name
-            and ((party.title_id and p.title_id == party.title_id) or (party.role and p.role == party.role))
-            and (p.country or self._known_country(p)) == country
+            and _same_title(party, p)
+            and self._country_of(p) == country
         }
         if len(matches) == 1:
             return next(iter(matches.values()))
         known = {
-            _surname(p.name): p
+            surname(p.name): p
             for p in self.named
             if p.name
             and not p.role
@@ -76,6 +82,14 @@ class ArticleRegistry:
             and any(h.role_id == party.title_id and h.country == country for h in p.people)
         }
         return next(iter(known.values())) if len(known) == 1 else None
+
+    def _country_of(self, phrase: PartyPhrase) -> str | None:
+        if phrase.country or phrase.org_id:
+            return phrase.country
+        known = self._known_country(phrase)
+        if known:
+            return known
+        return self.home_country if phrase.role else None
 
     def _known_country(self, phrase: PartyPhrase) -> str | None:
         countries = {person.country for person in phrase.people if person.country}
@@ -96,12 +110,19 @@ class ArticleRegistry:
     def _complete_named(self, party: Party, phrase: PartyPhrase) -> None:
         assert party.name is not None
         party.name = self.fullest_name(party.name)
-        for mention in self._same_person(_surname(party.name)):
+        mentions = self._same_person(surname(party.name))
+        # The body's words for a person's title beat a headline's abbreviation of them.
+        titled = sorted((m for m in mentions if m.role), key=lambda m: m.in_title)
+        if titled and (phrase.in_title or not phrase.role):
+            best = titled[0]
+            party.role, party.title_id = best.role, best.title_id
+            party.country = party.country or best.country
+        for mention in mentions:
             party.role = party.role or mention.role
             party.title_id = party.title_id or mention.title_id
             party.country = party.country or mention.country
             party.org, party.org_id = party.org or mention.org, party.org_id or mention.org_id
-        people = phrase.people or next((m.people for m in self._same_person(_surname(party.name)) if m.people), ())
+        people = phrase.people or next((m.people for m in self._same_person(surname(party.name)) if m.people), ())
         person = _pick(people, self.day)
         if person:
             party.person = person
@@ -118,6 +139,7 @@ class ArticleRegistry:
         if named and named.name:
             party.name = self.fullest_name(named.name)
             party.country = party.country or country
+            self._complete_named(party, replace(named, in_title=True))
             return
         if self.day is None or not party.title_id:
             return
