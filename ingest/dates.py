@@ -47,20 +47,20 @@ def explicit_date(sentence: Sentence, published: date | None) -> date | None:
     """"۲۰ اردیبهشت ۱۴۰۵", "۱۷ اوت", "1403/02/20": a day the text writes out."""
     numeric = _NUMERIC_DATE.search(sentence.text.translate(_PERSIAN_DIGITS))
     if numeric:
-        year, month, day = (int(part) for part in numeric.groups())
-        return _calendar_date("jalali" if year < 1700 else "gregorian", year, month, day)
+        y, m, d = (int(part) for part in numeric.groups())
+        return _calendar_date("jalali" if y < 1700 else "gregorian", y, m, d)
     words = [token.text for token in sentence.tokens]
     for index in range(1, len(words)):
-        month = _months().match_at(words, index)
-        day = _number(words[index - 1])
-        if not month or day is None or not 1 <= day <= 31:
+        found = _months().match_at(words, index)
+        day_number = _number(words[index - 1])
+        if not found or day_number is None or not 1 <= day_number <= 31:
             continue
-        calendar, number = month.value
-        year = _number(words[month.last]) if month.last < len(words) else None
+        calendar, month = found.value
+        year = _number(words[found.last]) if found.last < len(words) else None
         if year is None and published is not None:
             year = jdatetime.date.fromgregorian(date=published).year if calendar == "jalali" else published.year
         if year is not None:
-            return _calendar_date(calendar, year, number, day)
+            return _calendar_date(calendar, year, month, day_number)
     return None
 
 

@@ -8,6 +8,8 @@ from ingest.triggers import Trigger, blocked, find_triggers, negated
 
 _LINKS = {"و", "،", ",", "«", "»", '"'}
 _TOGETHER = {"یکدیگر", "همدیگر"}
+_FIRST_PERSON_VERBS = {"بودم", "کردم", "داشتم", "شدم", "بودیم", "کردیم", "داشتیم", "شدیم", "کرده‌ام"}
+_SPEECH_VERBS = {"گفت", "افزود", "نوشت", "داشت", "کرد", "گفته", "تصریح", "یادآور"}
 _ANAPHORA = {"این", "همین", "آن"}
 _SEPARATE = {"جداگانه", "جداگانه‌ای", "جدا"}
 _REPORT_OPENERS = (("به", "گزارش"), ("به", "نقل", "از"))
@@ -57,6 +59,19 @@ def _clause_start(words: list[str]) -> int:
     return start
 
 
+def _quote_start(words: list[str], trigger: int) -> int:
+    """After "X گفت:" or "X گفت «", the speaker is not a party of what the quote reports."""
+    for index in range(trigger - 1, 0, -1):
+        if words[index] in (":", "«") and _SPEECH_VERBS & set(words[max(0, index - 3) : index]):
+            return index + 1
+    return 0
+
+
+def _first_person(words: list[str]) -> bool:
+    """Does the quoted post speak in the first person ("میزبان ... بودم")?"""
+    return any(word in _FIRST_PERSON_VERBS for word in words)
+
+
 def _first_party_at_or_after(parties: list[PartyPhrase], index: int, limit: int = 3) -> int | None:
     for position, party in enumerate(parties):
         if index <= party.first <= index + limit:
@@ -90,9 +105,11 @@ class MeetingReader:
         partners: list[PartyPhrase] = []
         subjects: list[PartyPhrase] = []
         clause = _clause_start(words)
-        writer = ":" in words and words.index(":") < trigger.first
+        writer = ":" in words and words.index(":") < trigger.first and _first_person(words[words.index(":") :])
         if writer:
             clause = max(clause, words.index(":") + 1)
+        else:
+            clause = max(clause, _quote_start(words, trigger.first))
         ba = self._partner_marker(trigger)
         if ba is not None:
             position = _first_party_at_or_after(parties, ba + 1)
@@ -111,9 +128,11 @@ class MeetingReader:
             subjects = self._clause_subjects(clause, trigger.first)
             if set(words) & _TOGETHER:
                 partners = []
+            elif not subjects and len(self._expanded(after)) >= 2:
+                subjects, partners = after, []  # "دیدار X و Y": the parties follow the trigger
             else:
                 partners = after
-        if not partners and not (set(words) & _TOGETHER and len(self._expanded(subjects)) >= 2):
+        if not partners and len(self._expanded(subjects)) < 2:
             return []
         subject_missing = not subjects
         if writer and subject_missing:
@@ -122,7 +141,9 @@ class MeetingReader:
                 subjects, subject_missing = [before[0]], False
         subject_parties = self._expanded(subjects)
         partner_parties = self._expanded(partners)
-        separate = bool(set(words) & _SEPARATE)
+        # Several delegations received together are still separate audiences.
+        delegations = any(p.plural_countries and (p.role or "").startswith("هیئت") for p in subjects + partners)
+        separate = bool(set(words) & _SEPARATE) or delegations
         meeting_groups: list[list[PartyPhrase]]
         if separate and len(partner_parties) > 1:
             meeting_groups = [[*subject_parties, partner] for partner in partner_parties]

@@ -76,8 +76,22 @@ def normalize(text: str) -> str:
     text = text.translate(_CHAR_FIXES)
     lines = [_normalizer().normalize(line).strip() for line in text.splitlines()]
     text = "\n".join(lines)
-    text = text.replace("هیأت", "هیئت").replace("هیات", "هیئت")
-    return _repair_zwnj(text)
+    text = text.replace("هیأت", "هیئت")
+    return _fix_spacing(_repair_zwnj(text))
+
+
+@cache
+def _spacing_fixes() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Spellings news text runs together or splits (امورخارجه، رئیس جمهور), from spacing_fixes.tsv."""
+    lines = resources.files("ingest").joinpath("data/spacing_fixes.tsv").read_text(encoding="utf-8")
+    fixes = dict(line.split("\t", 1) for line in lines.splitlines()[1:] if "\t" in line)
+    alternation = "|".join(re.escape(written) for written in sorted(fixes, key=len, reverse=True))
+    return re.compile(rf"(?<![\w\u200c])(?:{alternation})(?![\w\u200c])"), fixes
+
+
+def _fix_spacing(text: str) -> str:
+    pattern, fixes = _spacing_fixes()
+    return pattern.sub(lambda m: fixes[m.group()], text)
 
 
 def normalize_key(text: str) -> str:

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ingest.knowledge import Officeholder, knowledge
-from ingest.mentions import Kind, Mention, find_mentions
+from ingest.mentions import Kind, Mention, find_mentions, singular_words
 from ingest.segment import Sentence
 
 IRAN = "IR"
@@ -18,6 +18,8 @@ _COUNTERPART = {"همتای", "همتا"}
 _GROUPS = {"مقامات", "مسئولان", "مقام", "دیپلمات", "دیپلمات‌های"}
 _DELEGATION = {"هیئت", "هیئتی"}
 _QUOTES = {"«", "»", '"'}
+_OPEN_QUOTES = {"«", '"'}
+_CLOSE_QUOTES = {"»", '"'}
 _COORDINATORS = {"و", "،", ","}
 
 
@@ -52,6 +54,7 @@ class SentenceParties:
         self.sentence = sentence
         self.tokens = sentence.tokens
         self.words = [token.text for token in sentence.tokens]
+        self.singular, _ = singular_words(sentence)
         self.mentions = find_mentions(sentence)
         self.mention_at: dict[int, Mention] = {m.first: m for m in self.mentions}
         self.covered: set[int] = {i for m in self.mentions for i in range(m.first, m.last)}
@@ -175,6 +178,8 @@ class SentenceParties:
                 last = nxt.last
             elif last not in self.covered and self.words[last] in kb.title_words:
                 last += 1
+            elif last == mention.last and self.words[last] in ("های", "ها"):
+                last += 1  # "هیئت‌های" tokenises as هیئت + های
             else:
                 break
         # A trailing generic word ("امور") is not part of the title.
@@ -182,7 +187,13 @@ class SentenceParties:
             last -= 1
         if rank_prefix:
             title_id = None  # a bare rank ("سرپرست وزارت ...") is identified by its words
-        phrase = PartyPhrase(mention.first, last, role=self.span_text(mention.first, last), title_id=title_id)
+        role = self.span_text(mention.first, last)
+        if mention.plural:
+            # "وزرای خارجه" → the title of each of them, "وزیر خارجه".
+            rest = self.span_text(mention.first + 1, last) if last > mention.first + 1 else ""
+            rest = rest.removeprefix("های").removeprefix("ها").strip()
+            role = f"{self.singular[mention.first]} {rest}".strip()
+        phrase = PartyPhrase(mention.first, last, role=role, title_id=title_id)
         phrase.counterpart = counterpart
         self._complement(phrase, plural=mention.plural)
         return phrase
@@ -230,7 +241,7 @@ class SentenceParties:
         end = index
         if end - 1 >= 0 and self.words[end - 1] in ("،", ","):
             end -= 1
-        if end - 1 >= 0 and self.words[end - 1] in _QUOTES:
+        if end - 1 >= 0 and self.words[end - 1] in _CLOSE_QUOTES:
             quoted = self._quoted_back(end - 1)
             if quoted:
                 return quoted
@@ -250,7 +261,7 @@ class SentenceParties:
         """A name right after a title phrase: it must start with a known given name or be quoted."""
         if index < len(self.words) and self.words[index] in ("،", ","):
             index += 1
-        if index < len(self.words) and self.words[index] in _QUOTES:
+        if index < len(self.words) and self.words[index] in _OPEN_QUOTES:
             return self._quoted_forward(index)
         kb = knowledge()
         if index >= len(self.words) or self.words[index] not in kb.first_names or not self._name_capable(index):
@@ -264,7 +275,7 @@ class SentenceParties:
         start = close
         while start - 1 >= 0 and self.words[start - 1] not in _QUOTES and close - start < 5:
             start -= 1
-        if start - 1 >= 0 and self.words[start - 1] in _QUOTES and start < close:
+        if start - 1 >= 0 and self.words[start - 1] in _OPEN_QUOTES and start < close:
             return start, close
         return None
 
@@ -272,15 +283,20 @@ class SentenceParties:
         end = open_ + 1
         while end < len(self.words) and self.words[end] not in _QUOTES and end - open_ < 6:
             end += 1
-        if end < len(self.words) and self.words[end] in _QUOTES and end > open_ + 1:
+        if end < len(self.words) and self.words[end] in _CLOSE_QUOTES and end > open_ + 1:
             return open_ + 1, end
         return None
 
     def _group(self, index: int) -> PartyPhrase | None:
         """A delegation or a group of officials, identified by its nationality or country."""
-        phrase = PartyPhrase(index, index + 1, role=self.words[index])
+        phrase = PartyPhrase(index, index + 1, role=self.singular[index])
         if index + 1 < len(self.words) and self.words[index + 1] in ("های", "ها"):
             phrase.last += 1
+        while phrase.last < len(self.words) and self.words[phrase.last] in knowledge().title_words:
+            phrase.last += 1  # "هیئت ویژه", "هیئت عالی‌رتبه"
+        if phrase.last > index + 1:
+            tail = self.span_text(index + 1, phrase.last).removeprefix("های").removeprefix("ها").strip()
+            phrase.role = f"{phrase.role} {tail}".strip()
         self._complement(phrase, plural=True)
         if phrase.country or phrase.plural_countries or phrase.org_id:
             return phrase
@@ -322,7 +338,7 @@ class SentenceParties:
             if index in taken:
                 continue
             span: tuple[int, int] | None = None
-            if word in _QUOTES and index + 1 < len(self.words) and self.words[index + 1] not in _QUOTES:
+            if word in _OPEN_QUOTES and index + 1 < len(self.words) and self.words[index + 1] not in _QUOTES:
                 span = self._quoted_forward(index)
             elif word in kb.first_names and self._name_capable(index):
                 end = index + 1

@@ -104,6 +104,8 @@ def _resolve_all(phrases: list[PartyPhrase], registry: ArticleRegistry) -> list[
 
 def _merge_or_add(events: list[_Event], event: _Event) -> None:
     for existing in events:
+        if existing.status != event.status or (existing.day and event.day and existing.day != event.day):
+            continue
         if event.identities <= existing.identities or existing.identities <= event.identities:
             if len(event.identities) > len(existing.identities):
                 existing.parties = event.parties

@@ -3,6 +3,7 @@ who hold them, "his counterpart" to a title, and the outlet's own country to unn
 
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Literal
 
 from ingest.knowledge import Officeholder, knowledge
 from ingest.normalize import normalize_key
@@ -20,7 +21,7 @@ class Party:
     country: str | None
     org: str | None
     org_id: str | None
-    name_source: str | None = None
+    name_source: Literal["text", "knowledge_base"] | None = None
     person: Officeholder | None = None
 
     @property
