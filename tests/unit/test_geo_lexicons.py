@@ -18,7 +18,7 @@ HEADERS = {
     "countries.tsv": ["code", "name_fa", "name_en", "aliases_fa", "adjectives_fa"],
     "countries_overlay.tsv": ["code", "name_fa", "name_en", "aliases_fa", "adjectives_fa"],
     "cities.tsv": ["name_fa", "name_en", "country", "is_capital", "aliases_fa", "ambiguous_fa"],
-    "organizations.tsv": ["id", "name_fa", "name_en", "aliases_fa", "kind"],
+    "organizations.tsv": ["id", "name_fa", "name_en", "aliases_fa", "kind", "country"],
 }
 # Persian columns: these must hold Persian script only (plus spaces, ZWNJ, punctuation, digits).
 PERSIAN_COLUMNS = {"name_fa", "aliases_fa", "adjectives_fa", "ambiguous_fa"}

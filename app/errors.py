@@ -1,0 +1,97 @@
+"""One error type for the API and one handler, so every failure answers with the same JSON body:
+`{"error": {"code": ..., "message": ..., "details": ...}}`, never a traceback or a bare 500."""
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from app.schemas import ErrorBody
+from graph.errors import GraphError, GraphUnavailable, NotFound
+
+log = logging.getLogger(__name__)
+
+RETRY_AFTER_SECONDS = "5"
+_HTTP_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 413: "too_large"}
+
+
+class ApiError(Exception):
+    """An answer other than success: its HTTP status, a stable machine code and a sentence for people."""
+
+    def __init__(self, status: int, code: str, message: str, details: list[dict[str, Any]] | None = None):
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+        self.details = details
+
+
+def _validation_error(error: RequestValidationError) -> ApiError:
+    details = [
+        {
+            "location": [str(part) for part in item.get("loc", ())],
+            "message": item.get("msg", ""),
+            "type": item.get("type", ""),
+        }
+        for item in error.errors()
+    ]
+    first = details[0] if details else {"location": [], "message": "invalid request", "type": ""}
+    if first["type"] == "json_invalid":
+        reason = (error.errors()[0].get("ctx") or {}).get("error", "")
+        message = f"the request body is not valid JSON: {reason}".rstrip(": ")
+    else:
+        where = ".".join(first["location"][1:]) or ".".join(first["location"]) or "request"
+        message = f"invalid {where}: {first['message']}"
+    return ApiError(422, "invalid_request", message, details)
+
+
+def as_api_error(error: Exception) -> ApiError:
+    """Translate any exception the app may meet into the one error type."""
+    match error:
+        case ApiError():
+            return error
+        case NotFound():
+            return ApiError(404, "not_found", str(error))
+        case GraphUnavailable():
+            log.warning("Neo4j unavailable: %s", error)
+            return ApiError(
+                503, "neo4j_unavailable", "the graph database (Neo4j) does not answer; try again later"
+            )
+        case GraphError():
+            log.exception("graph error", exc_info=error)
+            return ApiError(500, "graph_error", str(error))
+        case RequestValidationError():
+            return _validation_error(error)
+        case StarletteHTTPException():
+            return ApiError(
+                error.status_code, _HTTP_CODES.get(error.status_code, "http_error"), str(error.detail)
+            )
+        case _:
+            log.exception("unexpected error", exc_info=error)
+            return ApiError(500, "internal_error", "an unexpected error occurred; it has been logged")
+
+
+async def handle_error(request: Request, error: Exception) -> JSONResponse:
+    """The one handler: render the error type as JSON."""
+    api_error = as_api_error(error)
+    body = ErrorBody.model_validate(
+        {"error": {"code": api_error.code, "message": api_error.message, "details": api_error.details}}
+    )
+    headers = {"Retry-After": RETRY_AFTER_SECONDS} if api_error.status == 503 else None
+    return JSONResponse(body.model_dump(exclude_none=True), status_code=api_error.status, headers=headers)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    for error_type in (ApiError, GraphError, RequestValidationError, StarletteHTTPException, Exception):
+        app.add_exception_handler(error_type, handle_error)
+
+
+# Documented on every route, so clients see the error body in the OpenAPI schema.
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorBody, "description": "Not found"},
+    422: {"model": ErrorBody, "description": "Invalid request"},
+    503: {"model": ErrorBody, "description": "Neo4j does not answer"},
+}

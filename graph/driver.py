@@ -1,0 +1,82 @@
+"""The one door from graph/ to Neo4j: a driver built from settings, bound to its database.
+
+Every read and write in graph/ goes through `Graph.read` / `Graph.write`, so driver errors are turned into
+`GraphUnavailable` in one place and callers (the API, the CLI) never see the driver's exception tree.
+"""
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, LiteralString
+
+from neo4j import (
+    Driver,
+    GraphDatabase,
+    ManagedTransaction,
+    NotificationDisabledClassification,
+    RoutingControl,
+)
+from neo4j.exceptions import AuthError, DatabaseUnavailable, ServiceUnavailable, SessionExpired
+
+from app.settings import Settings
+from graph.errors import GraphUnavailable
+
+# The driver retries a failed transaction for 30 s by default; a request to a dead server should fail
+# fast instead, so the API can answer 503 while a person is still waiting.
+RETRY_SECONDS = 5.0
+CONNECT_SECONDS = 5.0
+
+
+@contextmanager
+def _translated_errors(uri: str) -> Iterator[None]:
+    try:
+        yield
+    except AuthError as error:
+        raise GraphUnavailable(f"Neo4j at {uri} refused the credentials: {error.message}") from error
+    except (ServiceUnavailable, SessionExpired, DatabaseUnavailable) as error:
+        raise GraphUnavailable(f"Neo4j at {uri} does not answer") from error
+
+
+@dataclass(frozen=True)
+class Graph:
+    """A driver and the database it works on; cheap to pass around, closed once by its opener."""
+
+    driver: Driver
+    database: str
+    uri: str
+
+    def read(self, query: LiteralString, **parameters: Any) -> list[dict[str, Any]]:
+        """Run one read query on a reader (routing read) and return its records as plain dicts."""
+        with _translated_errors(self.uri):
+            records, _, _ = self.driver.execute_query(
+                query, parameters, routing_=RoutingControl.READ, database_=self.database
+            )
+        return [record.data() for record in records]
+
+    def write[T](self, work: Callable[[ManagedTransaction], T]) -> T:
+        """Run `work` in one managed write transaction, retried by the driver on transient errors."""
+        with _translated_errors(self.uri), self.driver.session(database=self.database) as session:
+            return session.execute_write(work)
+
+    def ping(self) -> dict[str, str]:
+        """Check that the server answers; say which server it is."""
+        with _translated_errors(self.uri):
+            info = self.driver.get_server_info()
+        return {"uri": self.uri, "agent": info.agent, "address": str(info.address), "database": self.database}
+
+    def close(self) -> None:
+        self.driver.close()
+
+
+def connect(settings: Settings, *, retry_seconds: float = RETRY_SECONDS) -> Graph:
+    """Build (but do not yet open a connection with) the driver the settings describe."""
+    driver = GraphDatabase.driver(
+        settings.bolt_uri,
+        auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value()),
+        max_transaction_retry_time=retry_seconds,
+        connection_timeout=CONNECT_SECONDS,
+        connection_acquisition_timeout=CONNECT_SECONDS * 2,
+        # "Label does not exist" on a fresh database (before the first write) is expected, not a warning.
+        notifications_disabled_classifications=[NotificationDisabledClassification.UNRECOGNIZED],
+    )
+    return Graph(driver=driver, database=settings.neo4j_database, uri=settings.bolt_uri)

@@ -1,0 +1,18 @@
+"""The errors graph/ raises, so that callers never need to know the Neo4j driver's own exception tree."""
+
+
+class GraphError(Exception):
+    """Anything graph/ reports to its callers."""
+
+
+class GraphUnavailable(GraphError):
+    """Neo4j does not answer (down, unreachable, wrong password): the caller may retry later."""
+
+
+class NotFound(GraphError):
+    """A thing asked for by id or name is not in the graph; `kind` says what was looked for."""
+
+    def __init__(self, kind: str, value: str) -> None:
+        super().__init__(f"no {kind} matches {value!r}")
+        self.kind = kind
+        self.value = value

@@ -1,0 +1,172 @@
+"""Versioned, idempotent schema migrations, plus the topic tree as a repeatable seed.
+
+Each migration is a numbered list of `... IF NOT EXISTS` statements; the versions applied are recorded as
+`(:Migration {version})` nodes, so start-up applies only what is new and a second run (or two processes
+starting at once) is harmless. The topic tree (ingest/data/topics.tsv) is seeded with MERGE and re-seeded
+whenever the file changes (its checksum is kept in a `(:Seed {name: "topic-tree"})` node), so editing the
+lexicon needs no new migration.
+"""
+
+import hashlib
+import json
+from dataclasses import dataclass
+from functools import partial
+from typing import Any, LiteralString
+
+from neo4j import ManagedTransaction
+
+from graph.driver import Graph
+from ingest import lexicon
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    statements: tuple[LiteralString, ...]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "uniqueness constraints on every node key",
+        (
+            "CREATE CONSTRAINT migration_version IF NOT EXISTS FOR (n:Migration) REQUIRE n.version IS UNIQUE",
+            "CREATE CONSTRAINT seed_name IF NOT EXISTS FOR (n:Seed) REQUIRE n.name IS UNIQUE",
+            "CREATE CONSTRAINT article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE",
+            "CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE",
+            "CREATE CONSTRAINT role_id IF NOT EXISTS FOR (n:Role) REQUIRE n.id IS UNIQUE",
+            "CREATE CONSTRAINT country_code IF NOT EXISTS FOR (n:Country) REQUIRE n.code IS UNIQUE",
+            "CREATE CONSTRAINT organization_id IF NOT EXISTS FOR (n:Organization) REQUIRE n.id IS UNIQUE",
+            "CREATE CONSTRAINT meeting_id IF NOT EXISTS FOR (n:Meeting) REQUIRE n.id IS UNIQUE",
+            "CREATE CONSTRAINT topic_id IF NOT EXISTS FOR (n:Topic) REQUIRE n.id IS UNIQUE",
+            "CREATE CONSTRAINT place_id IF NOT EXISTS FOR (n:Place) REQUIRE n.id IS UNIQUE",
+        ),
+    ),
+    Migration(
+        2,
+        "indexes for the filters of the API",
+        (
+            "CREATE INDEX meeting_date IF NOT EXISTS FOR (n:Meeting) ON (n.date)",
+            "CREATE INDEX person_name_key IF NOT EXISTS FOR (n:Person) ON (n.name_key)",
+            "CREATE INDEX person_unnamed IF NOT EXISTS FOR (n:Person) ON (n.unnamed)",
+            "CREATE INDEX country_name_key IF NOT EXISTS FOR (n:Country) ON (n.name_key)",
+        ),
+    ),
+)
+
+LATEST_VERSION = MIGRATIONS[-1].version
+TOPIC_SEED = "topic-tree"
+
+
+@dataclass(frozen=True)
+class MigrationReport:
+    applied: list[int]
+    version: int
+    topics_seeded: bool
+
+
+APPLIED_VERSIONS: LiteralString = "MATCH (m:Migration) RETURN m.version AS version"
+
+
+def applied_versions(graph: Graph) -> set[int]:
+    return {row["version"] for row in graph.read(APPLIED_VERSIONS)}
+
+
+RECORD_MIGRATION: LiteralString = """
+MERGE (m:Migration {version: $version})
+ON CREATE SET m.description = $description, m.applied_at = datetime()
+"""
+
+
+def _run(statement: LiteralString, tx: ManagedTransaction) -> None:
+    tx.run(statement).consume()
+
+
+def _apply(graph: Graph, migration: Migration) -> None:
+    # Neo4j refuses schema and data changes in one transaction: each statement gets its own.
+    for statement in migration.statements:
+        graph.write(partial(_run, statement))
+    graph.write(
+        lambda tx: tx.run(
+            RECORD_MIGRATION, version=migration.version, description=migration.description
+        ).consume()
+    )
+
+
+def topic_rows() -> list[dict[str, Any]]:
+    """The topic tree as rows for the seed; parent None for a root."""
+    return [
+        {
+            "id": row["id"],
+            "parent": row["parent"] or None,
+            "label_en": row["label_en"],
+            "label_fa": row["label_fa"],
+        }
+        for row in lexicon.rows("topics")
+    ]
+
+
+def _checksum(rows: list[dict[str, Any]]) -> str:
+    return hashlib.sha256(json.dumps(rows, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+
+
+SEED_CHECKSUM: LiteralString = "MATCH (s:Seed {name: $name}) RETURN s.checksum AS checksum"
+
+MERGE_TOPICS: LiteralString = """
+UNWIND $rows AS row
+MERGE (t:Topic {id: row.id})
+SET t.label_en = row.label_en, t.label_fa = row.label_fa, t.parent = row.parent
+"""
+
+# A topic whose parent changed loses its old SUBTOPIC_OF edge before it gets the new one.
+LINK_TOPICS: LiteralString = """
+UNWIND $rows AS row
+MATCH (t:Topic {id: row.id})
+OPTIONAL MATCH (t)-[old:SUBTOPIC_OF]->(previous:Topic)
+WHERE previous.id <> coalesce(row.parent, '')
+DELETE old
+WITH DISTINCT t, row
+WHERE row.parent IS NOT NULL
+MATCH (parent:Topic {id: row.parent})
+MERGE (t)-[:SUBTOPIC_OF]->(parent)
+"""
+
+RECORD_SEED: LiteralString = """
+MERGE (s:Seed {name: $name})
+SET s.checksum = $checksum, s.applied_at = datetime()
+"""
+
+
+def _seed_topics(tx: ManagedTransaction, rows: list[dict[str, Any]], checksum: str) -> None:
+    tx.run(MERGE_TOPICS, rows=rows).consume()
+    tx.run(LINK_TOPICS, rows=rows).consume()
+    tx.run(RECORD_SEED, name=TOPIC_SEED, checksum=checksum).consume()
+
+
+def seed_topics(graph: Graph) -> bool:
+    """MERGE the topic tree unless the graph already holds this version of it; True if it was written."""
+    rows = topic_rows()
+    checksum = _checksum(rows)
+    recorded = graph.read(SEED_CHECKSUM, name=TOPIC_SEED)
+    if recorded and recorded[0]["checksum"] == checksum:
+        return False
+    graph.write(lambda tx: _seed_topics(tx, rows, checksum))
+    return True
+
+
+AWAIT_INDEXES: LiteralString = "CALL db.awaitIndexes(300)"
+
+
+def migrate(graph: Graph) -> MigrationReport:
+    """Apply the migrations the graph lacks, in order, then (re)seed the topic tree if it changed."""
+    done = applied_versions(graph)
+    applied = []
+    for migration in MIGRATIONS:
+        if migration.version not in done:
+            _apply(graph, migration)
+            applied.append(migration.version)
+    if applied:
+        graph.write(lambda tx: tx.run(AWAIT_INDEXES).consume())
+    seeded = seed_topics(graph)
+    return MigrationReport(applied=applied, version=LATEST_VERSION, topics_seeded=seeded)

@@ -1,0 +1,99 @@
+"""Fixtures for the graph and API tests: a Graph and an app on the clean test database, and hand-built
+articles with their extractions (the extractor is tested elsewhere; here only what graph/ is given)."""
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from fastapi.testclient import TestClient
+from neo4j import Driver
+
+from app.api import create_app
+from app.settings import Settings
+from graph.driver import Graph, connect
+from graph.schema import migrate
+from ingest.model import Article, Extraction, Meeting, Party, Place, Span
+
+ARAGHCHI = Party(
+    name="عباس عراقچی",
+    name_en="Abbas Araghchi",
+    name_source="text",
+    role="وزیر امور خارجه",
+    role_en="Minister of Foreign Affairs",
+    country="IR",
+    country_fa="ایران",
+    country_en="Iran",
+)
+MIRZOYAN = Party(
+    name="آرارات میرزویان",
+    name_en="Ararat Mirzoyan",
+    role="وزیر امور خارجه",
+    role_en="Minister of Foreign Affairs",
+    country="AM",
+    country_fa="ارمنستان",
+    country_en="Armenia",
+)
+SAUDI_MINISTER = Party(  # named by title only
+    role="وزیر امور خارجه",
+    role_en="Minister of Foreign Affairs",
+    country="SA",
+    country_fa="عربستان سعودی",
+    country_en="Saudi Arabia",
+)
+CAUCASUS_SENTENCE = "عباس عراقچی با آرارات میرزویان در تهران درباره قفقاز دیدار کرد."
+PHONE_SENTENCE = "وزیر امور خارجه عربستان سعودی با عراقچی تلفنی درباره غزه گفت‌وگو کرد."
+
+
+def caucasus_article(article_id: str = "a-1") -> tuple[Article, Extraction]:
+    """One article: Araghchi and Mirzoyan met in Tehran on 2024-05-01 about Karabakh (South Caucasus)."""
+    text = f"دیدار در تهران\n{CAUCASUS_SENTENCE}"
+    article = Article(
+        id=article_id,
+        title="دیدار در تهران",
+        text=CAUCASUS_SENTENCE,
+        published=date(2024, 5, 1),
+        url=f"https://news.example/{article_id}",
+        source="example",
+    )
+    start = text.index(CAUCASUS_SENTENCE)
+    meeting = Meeting(
+        participants=[ARAGHCHI, MIRZOYAN],
+        date=date(2024, 5, 1),
+        place=Place(city="تهران", city_en="Tehran", country="IR"),
+        topics=["caucasus"],
+        subtopics=["karabakh"],
+        evidence=CAUCASUS_SENTENCE,
+        evidence_span=Span(start=start, end=start + len(CAUCASUS_SENTENCE)),
+    )
+    return article, Extraction(id=article.key, meetings=[meeting], extractor_version="test", text=text)
+
+
+def phone_article(article_id: str = "a-2") -> tuple[Article, Extraction]:
+    """An undated phone call between Araghchi and the unnamed Saudi foreign minister about Gaza."""
+    article = Article(id=article_id, title="گفت‌وگوی تلفنی", text=PHONE_SENTENCE, source="example")
+    text = f"گفت‌وگوی تلفنی\n{PHONE_SENTENCE}"
+    start = text.index(PHONE_SENTENCE)
+    meeting = Meeting(
+        participants=[SAUDI_MINISTER, ARAGHCHI],
+        kind="phone",
+        topics=["gaza"],
+        evidence=PHONE_SENTENCE,
+        evidence_span=Span(start=start, end=start + len(PHONE_SENTENCE)),
+    )
+    return article, Extraction(id=article.key, meetings=[meeting], extractor_version="test", text=text)
+
+
+@pytest.fixture
+def graph(neo4j_driver: Driver, neo4j_settings: Settings) -> Iterator[Graph]:
+    """A Graph on the clean, migrated test database."""
+    graph = connect(neo4j_settings)
+    migrate(graph)
+    yield graph
+    graph.close()
+
+
+@pytest.fixture
+def client(neo4j_driver: Driver, neo4j_settings: Settings) -> Iterator[TestClient]:
+    """The API on the clean test database (its lifespan migrates it), with the real driver."""
+    with TestClient(create_app(neo4j_settings)) as client:
+        yield client

@@ -1,0 +1,68 @@
+"""Migrations: applied in order, recorded, idempotent; the topic tree seeded from the lexicon."""
+
+from neo4j import Driver
+
+from graph.driver import Graph
+from graph.schema import LATEST_VERSION, MIGRATIONS, migrate, topic_rows
+
+
+def _count(driver: Driver, query: str) -> int:
+    records, _, _ = driver.execute_query(query)  # type: ignore[arg-type]
+    return int(records[0][0])
+
+
+def test_migrations_apply_in_order_and_a_second_run_changes_nothing(
+    graph: Graph, neo4j_driver: Driver
+) -> None:
+    neo4j_driver.execute_query("MATCH (n) DETACH DELETE n")  # the fixture migrated: start over
+
+    first = migrate(graph)
+    nodes = _count(neo4j_driver, "MATCH (n) RETURN count(n)")
+    relationships = _count(neo4j_driver, "MATCH ()-[r]->() RETURN count(r)")
+    second = migrate(graph)
+
+    assert first.applied == [m.version for m in MIGRATIONS]
+    assert first.topics_seeded
+    assert second.applied == []
+    assert not second.topics_seeded
+    assert second.version == LATEST_VERSION
+    assert _count(neo4j_driver, "MATCH (n) RETURN count(n)") == nodes
+    assert _count(neo4j_driver, "MATCH ()-[r]->() RETURN count(r)") == relationships
+
+
+def test_every_node_key_has_a_uniqueness_constraint(graph: Graph, neo4j_driver: Driver) -> None:
+    records, _, _ = neo4j_driver.execute_query(
+        "SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type WHERE type = 'UNIQUENESS' "
+        "RETURN labelsOrTypes[0] AS label, properties[0] AS key"
+    )
+    keys = {(record["label"], record["key"]) for record in records}
+
+    for label in ("Article", "Person", "Role", "Organization", "Meeting", "Topic", "Place"):
+        assert (label, "id") in keys
+    assert ("Country", "code") in keys
+    assert ("Migration", "version") in keys
+
+
+def test_the_topic_tree_is_seeded_with_its_parents(graph: Graph, neo4j_driver: Driver) -> None:
+    rows = topic_rows()
+
+    assert _count(neo4j_driver, "MATCH (t:Topic) RETURN count(t)") == len(rows)
+    assert _count(neo4j_driver, "MATCH (:Topic)-[r:SUBTOPIC_OF]->(:Topic) RETURN count(r)") == sum(
+        1 for row in rows if row["parent"]
+    )
+    records, _, _ = neo4j_driver.execute_query(
+        "MATCH (:Topic {id: 'karabakh'})-[:SUBTOPIC_OF]->(p:Topic) "
+        "RETURN p.label_en AS label, p.label_fa AS fa"
+    )
+    assert (records[0]["label"], records[0]["fa"]) == ("South Caucasus", "قفقاز")
+
+
+def test_a_changed_topic_tree_is_reseeded(graph: Graph, neo4j_driver: Driver) -> None:
+    neo4j_driver.execute_query("MATCH (s:Seed) SET s.checksum = 'stale'")
+    neo4j_driver.execute_query("MATCH (t:Topic {id: 'karabakh'}) SET t.label_en = 'old label'")
+
+    report = migrate(graph)
+
+    records, _, _ = neo4j_driver.execute_query("MATCH (t:Topic {id: 'karabakh'}) RETURN t.label_en AS label")
+    assert report.topics_seeded
+    assert records[0]["label"] == "Karabakh"

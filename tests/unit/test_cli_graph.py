@@ -1,0 +1,83 @@
+"""Reading `didar ingest` inputs: JSONL lines, .txt files and directories, with bad inputs located."""
+
+from pathlib import Path
+
+import pytest
+
+from app.cli_graph import Located, Problem, count_inputs, read_inputs
+
+
+def _write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_jsonl_lines_become_articles_and_bad_lines_problems_with_their_line(tmp_path: Path) -> None:
+    source = _write(
+        tmp_path / "news.jsonl",
+        '{"id": "1", "title": "دیدار", "text": "متن یک", "published": "2024-05-01T08:00:00Z", "url": "u", '
+        '"source": "irna"}\n'
+        "\n"
+        "{not json\n"
+        '{"title": "بدون متن"}\n'
+        '["a list"]\n'
+        '{"text": "  "}\n'
+        '{"id": 7, "text": "متن دو"}\n',
+    )
+
+    items = list(read_inputs([source]))
+
+    articles = [item for item in items if isinstance(item, Located)]
+    problems = [str(item) for item in items if isinstance(item, Problem)]
+    assert [(a.article.key, a.origin) for a in articles] == [("1", f"{source}:1"), ("7", f"{source}:7")]
+    assert str(articles[0].article.published) == "2024-05-01"
+    assert problems == [
+        f"{source}:3: invalid JSON: Expecting property name enclosed in double quotes (column 2)",
+        f"{source}:4: text: Field required",
+        f"{source}:5: not a JSON object",
+        f"{source}:6: text: the article text is empty",
+    ]
+
+
+def test_a_txt_file_has_its_title_on_the_first_line(tmp_path: Path) -> None:
+    source = _write(tmp_path / "one.txt", "عنوان خبر\nخط اول متن.\nخط دوم متن.\n")
+
+    [item] = read_inputs([source])
+
+    assert isinstance(item, Located)
+    assert item.article.title == "عنوان خبر"
+    assert item.article.text == "خط اول متن.\nخط دوم متن."
+    assert item.article.id is None and len(item.article.key) == 16  # keyed by a hash of the raw text
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [("فقط عنوان\n", "text: the article text is empty"), ("", "text: the article text is empty")],
+)
+def test_a_txt_file_without_text_is_a_problem(tmp_path: Path, content: str, reason: str) -> None:
+    [item] = read_inputs([_write(tmp_path / "empty.txt", content)])
+
+    assert item == Problem(str(tmp_path / "empty.txt"), reason)
+
+
+def test_directories_are_read_recursively_in_name_order(tmp_path: Path) -> None:
+    _write(tmp_path / "b.jsonl", '{"text": "ب"}\n{"text": "پ"}\n')
+    _write(tmp_path / "a" / "z.txt", "عنوان\nالف")
+    _write(tmp_path / "notes.md", "ignored")
+
+    items = list(read_inputs([tmp_path]))
+
+    assert [item.article.text for item in items if isinstance(item, Located)] == ["الف", "ب", "پ"]
+    assert count_inputs([tmp_path]) == 3
+
+
+def test_missing_paths_and_other_suffixes_are_problems(tmp_path: Path) -> None:
+    other = _write(tmp_path / "data.csv", "x")
+
+    items = list(read_inputs([tmp_path / "missing.jsonl", other]))
+
+    assert items == [
+        Problem(str(tmp_path / "missing.jsonl"), "no such file or directory"),
+        Problem(str(other), "not a .jsonl or .txt file"),
+    ]
