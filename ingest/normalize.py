@@ -17,6 +17,7 @@ _CHAR_FIXES = str.maketrans({"ۀ": "ه", "ة": "ه", "ٔ": None, "ي": "ی", "ك
 # Suffixes that news text glues onto a word without the zero-width non-joiner it should have. Short
 # suffixes (ای، ام ...) only follow a final ه: elsewhere they would split names such as "...سکی".
 _SUFFIXES = ("هایی", "های", "ها", "ترین", "تر")
+_COMPARATIVES = ("ترین", "تر")  # only after an adjective: "آلیستر" is a name, not "آلیس" + "تر"
 _AFTER_HEH = ("ای", "ام", "ات", "اش")
 # Letters that do not join to the next one: after them no ZWNJ is needed (or wanted).
 _NON_JOINING = set("اآدذرزژو")
@@ -32,6 +33,14 @@ def _normalizer() -> Normalizer:
 def _vocabulary() -> frozenset[str]:
     words = resources.files("hazm").joinpath("data/words.dat").read_text(encoding="utf-8")
     return frozenset(line.split("\t", 1)[0] for line in words.splitlines() if line)
+
+
+@cache
+def _adjectives() -> frozenset[str]:
+    words = resources.files("hazm").joinpath("data/words.dat").read_text(encoding="utf-8")
+    return frozenset(
+        parts[0] for line in words.splitlines() if len(parts := line.split("\t")) > 2 and "AJ" in parts[2]
+    )
 
 
 def _repair_word(word: str) -> str:
@@ -63,6 +72,8 @@ def _stem_splits(word: str) -> list[tuple[str, str]]:
             continue
         if suffix in _AFTER_HEH and stem[-1] != "ه":
             continue
+        if suffix in _COMPARATIVES and stem not in _adjectives():
+            continue
         splits.append((stem, suffix))
     return splits
 
@@ -76,7 +87,8 @@ def normalize(text: str) -> str:
     text = text.translate(_CHAR_FIXES)
     lines = [_normalizer().normalize(line).strip() for line in text.splitlines()]
     text = "\n".join(lines)
-    text = text.replace("هیأت", "هیئت")
+    # hazm's می-prefix rule splits a few nouns that merely start with می.
+    text = text.replace("هیأت", "هیئت").replace("می‌انجی", "میانجی")
     return _fix_spacing(_repair_zwnj(text))
 
 
