@@ -143,7 +143,9 @@ class MeetingReader:
         partner_parties = self._expanded(partners)
         # Several delegations received together are still separate audiences.
         delegations = any(p.plural_countries and (p.role or "").startswith("هیئت") for p in subjects + partners)
-        separate = bool(set(words) & _SEPARATE) or delegations
+        # "تماس‌های تلفنی با A و B": a plural meeting word means one meeting with each.
+        plural_trigger = any(word in ("های", "ها") for word in words[trigger.first + 1 : trigger.last + 1])
+        separate = bool(set(words) & _SEPARATE) or delegations or plural_trigger
         meeting_groups: list[list[PartyPhrase]]
         if separate and len(partner_parties) > 1:
             meeting_groups = [[*subject_parties, partner] for partner in partner_parties]

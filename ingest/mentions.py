@@ -31,7 +31,7 @@ class Mention:
 
 
 @cache
-def _honorifics() -> Gazetteer[str]:
+def honorifics() -> Gazetteer[str]:
     return Gazetteer((row["form"], row["en"]) for row in rows("honorifics"))
 
 
@@ -76,7 +76,7 @@ def find_mentions(sentence: Sentence) -> list[Mention]:
             candidates.append(Mention(Kind.TITLE, title.first, title.last, title=title.value, plural=plural))
         if geo := kb.geo.match_at(words, index):
             candidates.append(Mention(Kind.GEO, geo.first, geo.last, geo=geo.value))
-        if honorific := _honorifics().match_at(words, index):
+        if honorific := honorifics().match_at(words, index):
             candidates.append(Mention(Kind.HONORIFIC, honorific.first, honorific.last))
         if not candidates:
             index += 1

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ingest.knowledge import Officeholder, knowledge
-from ingest.mentions import Kind, Mention, find_mentions, singular_words
+from ingest.mentions import Kind, Mention, find_mentions, honorifics, singular_words
 from ingest.segment import Sentence
 
 IRAN = "IR"
@@ -15,7 +15,7 @@ _DIGITS = re.compile(r"\d")
 _SELF = {"خود", "خویش"}
 _OUR_COUNTRY = {"کشورمان", "ایران"}
 _COUNTERPART = {"همتای", "همتا"}
-_GROUPS = {"مقامات", "مسئولان", "مقام", "دیپلمات", "دیپلمات‌های"}
+_GROUPS = {"مقامات", "مسئولان", "مقام", "دیپلمات", "دیپلمات‌های", "اعضای"}
 _DELEGATION = {"هیئت", "هیئتی"}
 _QUOTES = {"«", "»", '"'}
 _OPEN_QUOTES = {"«", '"'}
@@ -67,6 +67,21 @@ class SentenceParties:
         start, end = self.tokens[first].start, self.tokens[last - 1].end
         return self.sentence.text[start - self.sentence.start : end - self.sentence.start]
 
+    def role_text(self, first: int, last: int) -> str:
+        """The title as written, each plural word made singular: "وزرای خارجه" → "وزیر خارجه"."""
+        pieces, previous_end = [], self.tokens[first].start
+        for index in range(first, last):
+            token = self.tokens[index]
+            if token.text in ("های", "ها") and index > first and self.singular[index - 1] != self.words[index - 1]:
+                continue
+            if token.text in ("های", "ها") and index > first and self.words[index - 1] == "هیئت":
+                previous_end = token.end
+                continue
+            pieces.append(self.sentence.text[previous_end - self.sentence.start : token.start - self.sentence.start])
+            pieces.append(self.singular[index])
+            previous_end = token.end
+        return "".join(pieces).strip().replace("\u200c ", " ")
+
     def _name_capable(self, index: int) -> bool:
         if index < 0 or index >= len(self.words) or index in self.covered:
             return False
@@ -100,13 +115,32 @@ class SentenceParties:
                 continue
             parties.append(party)
             index = max(party.last, index + 1)
-        return self._attach_loose_names(parties)
+        return self._distribute_plural_titles(self._attach_loose_names(parties))
+
+    def _distribute_plural_titles(self, parties: list[PartyPhrase]) -> list[PartyPhrase]:
+        """"A، B، وزرای خارجه انگلیس و ترکیه": the plural title and its countries go to the names
+        before it, in order."""
+        for position, party in enumerate(parties):
+            countries = party.plural_countries
+            if not party.name or len(countries) < 2 or position + 1 < len(countries):
+                continue
+            group = parties[position + 1 - len(countries) : position + 1]
+            if any(not p.name or p.role for p in group[:-1]):
+                continue
+            for member, country in zip(group, countries, strict=True):
+                member.role, member.title_id, member.country = party.role, party.title_id, country
+                member.plural_countries = []
+        return parties
 
     def _known_person(self, mention: Mention) -> PartyPhrase:
         first = self._skip_honorifics_back(mention.first)
         party = PartyPhrase(first, mention.last, people=mention.people)
-        party.name = self.span_text(mention.first, mention.last)
-        party.name_first = mention.first
+        # A knowledge-base alias may carry a rank ("فیلد مارشال ..."): the name starts after it.
+        name_first = mention.first
+        while name_first + 1 < mention.last and (rank := honorifics().match_at(self.words, name_first)):
+            name_first = rank.last
+        party.name = self.span_text(name_first, mention.last)
+        party.name_first = name_first
         # Widen a surname to the given names written before it ("محمدجواد ظریف" with only "ظریف" known).
         start = mention.first
         while start - 1 >= 0 and start - 1 not in self.covered and self.words[start - 1] in knowledge().first_names:
@@ -145,6 +179,7 @@ class SentenceParties:
             org=role.org,
             counterpart=role.counterpart,
             self_reference=role.self_reference,
+            plural_countries=role.plural_countries,
         )
 
     def _title_party(self, mention: Mention) -> PartyPhrase:
@@ -187,12 +222,7 @@ class SentenceParties:
             last -= 1
         if rank_prefix:
             title_id = None  # a bare rank ("سرپرست وزارت ...") is identified by its words
-        role = self.span_text(mention.first, last)
-        if mention.plural:
-            # "وزرای خارجه" → the title of each of them, "وزیر خارجه".
-            rest = self.span_text(mention.first + 1, last) if last > mention.first + 1 else ""
-            rest = rest.removeprefix("های").removeprefix("ها").strip()
-            role = f"{self.singular[mention.first]} {rest}".strip()
+        role = self.role_text(mention.first, last)
         phrase = PartyPhrase(mention.first, last, role=role, title_id=title_id)
         phrase.counterpart = counterpart
         self._complement(phrase, plural=mention.plural)
@@ -290,13 +320,18 @@ class SentenceParties:
     def _group(self, index: int) -> PartyPhrase | None:
         """A delegation or a group of officials, identified by its nationality or country."""
         phrase = PartyPhrase(index, index + 1, role=self.singular[index])
+        if self.words[index] == "اعضای":
+            phrase.role = "اعضای"
         if index + 1 < len(self.words) and self.words[index + 1] in ("های", "ها"):
             phrase.last += 1
-        while phrase.last < len(self.words) and self.words[phrase.last] in knowledge().title_words:
+        while (
+            phrase.last < len(self.words)
+            and phrase.last not in self.covered
+            and self.words[phrase.last] in knowledge().title_words
+        ):
             phrase.last += 1  # "هیئت ویژه", "هیئت عالی‌رتبه"
         if phrase.last > index + 1:
-            tail = self.span_text(index + 1, phrase.last).removeprefix("های").removeprefix("ها").strip()
-            phrase.role = f"{phrase.role} {tail}".strip()
+            phrase.role = self.role_text(index, phrase.last)
         self._complement(phrase, plural=True)
         if phrase.country or phrase.plural_countries or phrase.org_id:
             return phrase

@@ -6,6 +6,7 @@ from ingest.mentions import Kind
 from ingest.model import Place
 
 _LOCATIVE = {"در", "به", "وارد"}
+_SITUATIONS = {"آتش‌بس", "بس", "تحولات", "اوضاع", "جنگ", "بحران", "امنیت", "ثبات", "صلح", "حملات", "نقض", "حضور"}
 
 
 def meeting_place(found: SentenceMeeting) -> Place | None:
@@ -21,9 +22,18 @@ def meeting_place(found: SentenceMeeting) -> Place | None:
             geo, last = (match.value, match.last) if match else (None, index)
         if geo is not None and geo.city is not None:
             return Place(city=analysis.span_text(index, last), city_en=geo.city_en, country=geo.country)
+    # A country is a place only where the sentence sets the meeting in it, before the meeting word:
+    # "در حاشیه نشست ... در قرقیزستان با ... دیدار کرد", not "درباره آتش‌بس در لبنان".
     for index in after_locative:
         mention = analysis.mention_at.get(index)
         geo = mention.geo if mention and mention.kind is Kind.GEO else None
-        if geo is not None and not geo.adjective and index not in inside_parties and words[index - 1] == "در":
+        if (
+            geo is not None
+            and not geo.adjective
+            and index not in inside_parties
+            and words[index - 1] == "در"
+            and index < found.trigger.first
+            and (index < 2 or words[index - 2] not in _SITUATIONS)
+        ):
             return Place(country=geo.country)
     return None

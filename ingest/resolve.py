@@ -80,7 +80,7 @@ class ArticleRegistry:
             if p.name
             and not p.role
             and p.people
-            and any(h.role_id == party.title_id and h.country == country for h in p.people)
+            and any(_holds(h, party, country) for h in p.people)
         }
         return next(iter(known.values())) if len(known) == 1 else None
 
@@ -148,6 +148,12 @@ class ArticleRegistry:
         if holder:
             party.name, party.name_source, party.person = holder.name_fa, "knowledge_base", holder
             party.country = party.country or holder.country
+
+
+def _holds(person: Officeholder, party: PartyPhrase, country: str | None) -> bool:
+    if person.role_id != party.title_id:
+        return False
+    return person.country == country if country else person.org == party.org_id
 
 
 def _as_title(party: Party) -> PartyPhrase:
