@@ -110,6 +110,8 @@ class SentenceParties:
                 party = self._group(index)
             elif self.words[index] in _COUNTERPART:
                 party = self._counterpart(index)
+            elif mention and mention.kind is Kind.HONORIFIC:
+                party = self._after_honorific(mention)
             if party is None:
                 index += 1
                 continue
@@ -153,6 +155,29 @@ class SentenceParties:
         if tail:
             return self._merge_role(party, tail)
         return party
+
+    def _after_honorific(self, mention: Mention) -> PartyPhrase | None:
+        """"سردار X", "آقای X Y": a rank or honorific announces a name even when no list knows it."""
+        end = mention.last
+        while end < len(self.words) and end - mention.last < 2 and self._name_capable(end):
+            end += 1
+        if end == mention.last:
+            return None
+        party = PartyPhrase(mention.first, end, name=self.span_text(mention.last, end), name_first=mention.last)
+        tail = self._role_after(end)
+        return self._merge_role(party, tail) if tail else party
+
+    def headline_speaker(self) -> PartyPhrase | None:
+        """"X: ..." at the start of a headline quotes X, the person the story is about."""
+        if not self.sentence.is_title or ":" not in self.words:
+            return None
+        colon = self.words.index(":")
+        before = [p for p in self.parties if p.last <= colon]
+        if len(before) == 1 and before[0].name and before[0].last == colon:
+            return before[0]
+        if 0 < colon <= 3 and all(self._name_capable(i) for i in range(colon)):
+            return PartyPhrase(0, colon, name=self.span_text(0, colon), name_first=0, in_title=True)
+        return None
 
     def _skip_honorifics_back(self, index: int) -> int:
         while index - 1 >= 0 and (m := self.mention_at.get(index - 1)) and m.kind is Kind.HONORIFIC:

@@ -55,6 +55,7 @@ def extract(article: Article) -> Extraction:
         [phrase for analysis in analyses for phrase in analysis.parties],
         home_country=home_country(article.source),
         day=article.published,
+        headline_speaker=analyses[0].headline_speaker() if analyses else None,
     )
     events = _events(analyses, registry, article.published)
     _attach_discussion(events, sentences)
@@ -96,7 +97,7 @@ def _resolve_all(phrases: list[PartyPhrase], registry: ArticleRegistry) -> list[
     resolved: list[ResolvedParty] = []
     for index, phrase in enumerate(phrases):
         other = phrases[0] if index > 0 else (phrases[1] if len(phrases) > 1 else None)
-        party = registry.resolve(phrase, other)
+        party = registry.resolve(phrase, other, subject=index == 0)
         if all(party.identity != seen.identity for seen in resolved):
             resolved.append(party)
     return resolved

@@ -44,9 +44,17 @@ def surname(name: str) -> str:
 class ArticleRegistry:
     """The named people of one article, so a later "باقری" or "سرپرست وزارت خارجه" finds them."""
 
-    def __init__(self, phrases: list[PartyPhrase], *, home_country: str | None, day: date | None) -> None:
+    def __init__(
+        self,
+        phrases: list[PartyPhrase],
+        *,
+        home_country: str | None,
+        day: date | None,
+        headline_speaker: PartyPhrase | None = None,
+    ) -> None:
         self.home_country = home_country
         self.day = day
+        self.headline_speaker = headline_speaker
         self.named: list[PartyPhrase] = [p for p in phrases if p.name]
 
     def _same_person(self, key: str) -> list[PartyPhrase]:
@@ -96,14 +104,14 @@ class ArticleRegistry:
         countries = {person.country for person in phrase.people if person.country}
         return next(iter(countries)) if len(countries) == 1 else None
 
-    def resolve(self, phrase: PartyPhrase, other: PartyPhrase | None) -> Party:
+    def resolve(self, phrase: PartyPhrase, other: PartyPhrase | None, *, subject: bool = False) -> Party:
         party = Party(phrase.name, phrase.role, phrase.title_id, phrase.country, phrase.org, phrase.org_id)
         if phrase.counterpart and other is not None and not phrase.title_id:
             party.role, party.title_id = other.role, other.title_id
         if party.name:
             self._complete_named(party, phrase)
         else:
-            self._name_officeholder(party, phrase)
+            self._name_officeholder(party, phrase, subject=subject)
         if not party.country and not party.org and party.role and party.role not in _NON_STATE_TITLES:
             party.country = self.home_country
         return party
@@ -134,9 +142,14 @@ class ArticleRegistry:
                 party.title_id = person.role_id
                 party.role = knowledge().titles_by_id[person.role_id].title_fa
 
-    def _name_officeholder(self, party: Party, phrase: PartyPhrase) -> None:
+    def _name_officeholder(self, party: Party, phrase: PartyPhrase, *, subject: bool) -> None:
         country = party.country or (None if party.org_id else self.home_country)
         named = self.holder_in_text(phrase if not phrase.counterpart else _as_title(party), country)
+        speaker = self.headline_speaker
+        if named is None and subject and speaker and speaker.name and country == self.home_country:
+            # The headline quotes X and the story's subject is an untitled official: that is X.
+            if not speaker.role and not any(p.role for p in self._same_person(surname(speaker.name))):
+                named = speaker
         if named and named.name:
             party.name = self.fullest_name(named.name)
             party.country = party.country or country

@@ -12,6 +12,7 @@ _FUTURE_AUX = {"خواهد", "خواهند", "خواهم", "خواهیم"}
 _PRESENT_VERB = {"کند", "کنند", "می", "دارد", "دارند"}
 _PLAN_WORDS = (("قرار", "است"), ("قرار", "بود"), ("قصد", "دارد"), ("قصد", "دارند"), ("برنامه", "دارد"))
 _DEPARTURE = {"عازم", "رهسپار"}
+_WHOLE_SENTENCE = {"sport", "funeral"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,14 +42,24 @@ def _words(sentence: Sentence) -> list[str]:
 
 
 def find_triggers(sentence: Sentence) -> list[Trigger]:
-    words = _words(sentence)
-    return [Trigger(m.first, m.last, m.value) for m in _triggers().find_all(sentence.tokens)] if words else []
+    """Meeting words, except those inside a phrase that gives them another sense ("نشست خبری",
+    "آخرین دیدار")."""
+    blocked_at = {
+        index
+        for blocker in _blockers().find_all(sentence.tokens)
+        if blocker.value not in _WHOLE_SENTENCE
+        for index in range(blocker.first, blocker.last)
+    }
+    return [
+        Trigger(m.first, m.last, m.value)
+        for m in _triggers().find_all(sentence.tokens)
+        if not blocked_at & set(range(m.first, m.last))
+    ]
 
 
-def blocked(sentence: Sentence) -> str | None:
-    """Why the sentence's meeting words do not report a meeting (sport, funeral, press ...), if so."""
-    found = _blockers().find_all(sentence.tokens)
-    return found[0].value if found else None
+def blocked(sentence: Sentence) -> bool:
+    """Sport or funeral vocabulary makes every دیدار of the sentence a match or a farewell."""
+    return any(blocker.value in _WHOLE_SENTENCE for blocker in _blockers().find_all(sentence.tokens))
 
 
 def negated(sentence: Sentence) -> bool:
