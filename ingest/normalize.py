@@ -89,7 +89,28 @@ def normalize(text: str) -> str:
     text = "\n".join(lines)
     # hazm's می-prefix rule splits a few nouns that merely start with می.
     text = text.replace("هیأت", "هیئت").replace("می‌انجی", "میانجی")
-    return _fix_spacing(_repair_zwnj(text))
+    return _split_glued_preposition(_fix_spacing(_repair_zwnj(text)))
+
+
+_GLUED_BA = re.compile(r"(?<![\w\u200c])با(\w{3,})")
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    """Given names (first_names.tsv), to spot "با" run into a name: "باکاندولیزا رایس"."""
+    lines = resources.files("ingest").joinpath("data/first_names.tsv").read_text(encoding="utf-8")
+    names = (line.split("\t", 1)[0] for line in lines.splitlines()[1:])
+    return frozenset(form.translate(_CHAR_FIXES) for cell in names for form in cell.split("|"))
+
+
+def _split_glued_preposition(text: str) -> str:
+    def split(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name in _given_names() and match.group() not in _vocabulary():
+            return f"با {name}"
+        return match.group()
+
+    return _GLUED_BA.sub(split, text)
 
 
 @cache

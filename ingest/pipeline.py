@@ -33,10 +33,6 @@ class _Event:
     place: Place | None
     sentences: list[Sentence] = field(default_factory=list)
 
-    @property
-    def identities(self) -> frozenset[tuple[str, ...]]:
-        return frozenset(party.identity for party in self.parties)
-
 
 def home_country(source: str | None) -> str | None:
     """The outlet's country: Iran unless the source names a foreign outlet we know."""
@@ -87,10 +83,32 @@ def _events(analyses: list[SentenceParties], registry: ArticleRegistry, publishe
                 day=meeting_date(sentence, published, planned=status == "planned"),
                 place=meeting_place(found),
             )
-            _merge_or_add(events, event)
+            events.append(event)
             if not found.subject_missing and found.parties:
                 previous_subject = found.parties[0]
-    return events
+    merged: list[_Event] = []
+    for event in _without_composites(events):
+        _merge_or_add(merged, event)
+    return merged
+
+
+def _covers(big: list[ResolvedParty], small: list[ResolvedParty]) -> bool:
+    return all(any(party.same_as(other) for other in big) for party in small)
+
+
+def _without_composites(events: list[_Event]) -> list[_Event]:
+    """Drop a many-party report that separate reports explain ("calls with A and B" in a headline,
+    "separate calls with A" and "... with B" in the body)."""
+    kept = []
+    for event in events:
+        parts = [e for e in events if e is not event and len(e.parties) < len(event.parties)]
+        parts = [e for e in parts if _covers(event.parties, e.parties)]
+        if len(event.parties) > 2 and len(parts) >= 2 and all(
+            any(_covers(part.parties, [party]) for part in parts) for party in event.parties
+        ):
+            continue
+        kept.append(event)
+    return kept
 
 
 def _resolve_all(phrases: list[PartyPhrase], registry: ArticleRegistry) -> list[ResolvedParty]:
@@ -98,7 +116,7 @@ def _resolve_all(phrases: list[PartyPhrase], registry: ArticleRegistry) -> list[
     for index, phrase in enumerate(phrases):
         other = phrases[0] if index > 0 else (phrases[1] if len(phrases) > 1 else None)
         party = registry.resolve(phrase, other, subject=index == 0)
-        if all(party.identity != seen.identity for seen in resolved):
+        if not any(party.same_as(seen) for seen in resolved):
             resolved.append(party)
     return resolved
 
@@ -107,9 +125,10 @@ def _merge_or_add(events: list[_Event], event: _Event) -> None:
     for existing in events:
         if existing.status != event.status or (existing.day and event.day and existing.day != event.day):
             continue
-        if event.identities <= existing.identities or existing.identities <= event.identities:
-            if len(event.identities) > len(existing.identities):
-                existing.parties = event.parties
+        if _covers(existing.parties, event.parties) or _covers(event.parties, existing.parties):
+            if len(event.parties) > len(existing.parties):
+                existing.parties, event.parties = event.parties, existing.parties
+            _keep_fullest_names(existing.parties, event.parties)
             existing.reports.extend(event.reports)
             if existing.kind == "in_person" and event.kind != "in_person":
                 existing.kind = event.kind
@@ -117,6 +136,13 @@ def _merge_or_add(events: list[_Event], event: _Event) -> None:
             existing.place = existing.place or event.place
             return
     events.append(event)
+
+
+def _keep_fullest_names(kept: list[ResolvedParty], other: list[ResolvedParty]) -> None:
+    for party in kept:
+        for twin in other:
+            if party.same_as(twin) and twin.name and party.name and len(twin.name) > len(party.name):
+                party.name = twin.name
 
 
 def _attach_discussion(events: list[_Event], sentences: list[Sentence]) -> None:

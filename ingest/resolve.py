@@ -30,6 +30,29 @@ class Party:
             return ("person", normalize_key(self.name).split()[-1])
         return ("office", self.title_id or normalize_key(self.role or ""), self.country or self.org_id or "")
 
+    def same_as(self, other: "Party") -> bool:
+        """One party under two mentions: equal offices, or names that agree on the surname even when
+        written run together or with the Arabic article ("جوادالمالکی" / "جواد مالکی")."""
+        if self.name and other.name:
+            return same_name(self.name, other.name)
+        return not self.name and not other.name and self.identity == other.identity
+
+
+def _compact(name: str) -> str:
+    return normalize_key(name).replace(" ", "")
+
+
+def _bare_surname(name: str) -> str:
+    last = surname(name)
+    return last[2:] if last.startswith("ال") and len(last) > 4 else last
+
+
+def same_name(a: str, b: str) -> bool:
+    if surname(a) == surname(b) or _compact(a) == _compact(b):
+        return True
+    short, long_ = sorted((_bare_surname(a), _bare_surname(b)), key=len)
+    return len(short) >= 4 and (short == long_ or _compact(a if long_ == _bare_surname(a) else b).endswith(short))
+
 
 def _same_title(a: PartyPhrase, b: PartyPhrase) -> bool:
     if a.title_id and b.title_id:
