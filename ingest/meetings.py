@@ -9,6 +9,8 @@ from ingest.triggers import Trigger, blocked, find_triggers, negated
 _LINKS = {"و", "،", ",", "«", "»", '"'}
 _TOGETHER = {"یکدیگر", "همدیگر"}
 _FIRST_PERSON_VERBS = {"بودم", "کردم", "داشتم", "شدم", "بودیم", "کردیم", "داشتیم", "شدیم", "کرده‌ام"}
+_REPORTING_VERBS = {("اعلام", "کرد"), ("خبر", "داد"), ("تصریح", "کرد"), ("اظهار", "داشت"), ("تأکید", "کرد")}
+_TEMPORAL = {"پیش", "پس", "بعد", "قبل"}
 _SPEECH_VERBS = {"گفت", "افزود", "نوشت", "داشت", "کرد", "گفته", "تصریح", "یادآور"}
 _ANAPHORA = {"این", "همین", "آن"}
 _SEPARATE = {"جداگانه", "جداگانه‌ای", "جدا"}
@@ -60,11 +62,21 @@ def _clause_start(words: list[str]) -> int:
 
 
 def _quote_start(words: list[str], trigger: int) -> int:
-    """After "X گفت:" or "X گفت «", the speaker is not a party of what the quote reports."""
+    """After "X گفت:", "X گفت «" or "X اعلام کرد ...", the speaker is not a party of what the
+    report says."""
     for index in range(trigger - 1, 0, -1):
         if words[index] in (":", "«") and _SPEECH_VERBS & set(words[max(0, index - 3) : index]):
             return index + 1
+        if _speech_verb_ends_at(words, index):
+            return index + 1
     return 0
+
+
+def _speech_verb_ends_at(words: list[str], index: int) -> bool:
+    word = words[index]
+    if word in ("گفت", "افزود", "نوشت") and (index + 1 >= len(words) or words[index + 1] not in ("وگو", "و")):
+        return True
+    return word in ("کرد", "داد", "داشت") and index > 0 and (words[index - 1], word) in _REPORTING_VERBS
 
 
 def _first_person(words: list[str]) -> bool:
@@ -92,9 +104,11 @@ class MeetingReader:
         triggers = find_triggers(self.sentence)
         if not triggers or not self.parties:
             return []
-        for trigger in triggers:
+        for number, trigger in enumerate(triggers):
             if trigger.first > 0 and self.words[trigger.first - 1] in _ANAPHORA:
                 continue  # "این دیدار": a meeting already reported
+            if number + 1 < len(triggers) and self._temporal_reference(trigger):
+                continue  # "پیش از دیدار با X، با Y دیدار کرد": the Y meeting is the news
             meetings = self._around(trigger, triggers)
             if meetings:
                 return meetings
@@ -157,6 +171,10 @@ class MeetingReader:
             SentenceMeeting(self.analysis, trigger, triggers, group, subject_missing, writer)
             for group in meeting_groups
         ]
+
+    def _temporal_reference(self, trigger: Trigger) -> bool:
+        start = trigger.first
+        return start >= 2 and self.words[start - 1] == "از" and self.words[start - 2] in _TEMPORAL
 
     def _expanded(self, parties: list[PartyPhrase]) -> list[PartyPhrase]:
         return [single for party in parties for single in _expand(party)]

@@ -21,6 +21,7 @@ _QUOTES = {"«", "»", '"'}
 _OPEN_QUOTES = {"«", '"'}
 _CLOSE_QUOTES = {"»", '"'}
 _COORDINATORS = {"و", "،", ","}
+_ORG_FILLERS = {"گروه", "جنبش", "سازمان"}
 
 
 @dataclass
@@ -259,6 +260,9 @@ class SentenceParties:
         countries: list[str] = []
         while index < len(self.words):
             word = self.words[index]
+            if word in _ORG_FILLERS and (nxt := self.mention_at.get(index + 1)) and nxt.kind is Kind.ORG:
+                index += 1  # "معاون سیاسی گروه طالبان"
+                continue
             mention = self.mention_at.get(index)
             if mention and mention.kind is Kind.GEO and mention.geo and mention.geo.city is None:
                 countries.append(mention.geo.country)
@@ -372,6 +376,18 @@ class SentenceParties:
             phrase.last = name[1]
         return phrase
 
+    def _looks_like_name(self, first: int, last: int) -> bool:
+        """A quoted phrase is a name when a given name starts it or a title follows it."""
+        if last - first > 4 or not all(self._name_capable(i) for i in range(first, last)):
+            return False
+        if self.words[first] in knowledge().first_names:
+            return True
+        after = last + 1 if last < len(self.words) and self.words[last] in _QUOTES else last
+        if after < len(self.words) and self.words[after] in ("،", ","):
+            after += 1
+        title = self.mention_at.get(after)
+        return title is not None and title.kind is Kind.TITLE
+
     def add_article_names(self, surnames: set[str]) -> None:
         """Make parties of the surnames that the article introduced with a full name elsewhere."""
         taken = {i for party in self.parties for i in range(party.first, party.last)}
@@ -400,6 +416,8 @@ class SentenceParties:
             span: tuple[int, int] | None = None
             if word in _OPEN_QUOTES and index + 1 < len(self.words) and self.words[index + 1] not in _QUOTES:
                 span = self._quoted_forward(index)
+                if span and not self._looks_like_name(*span):
+                    span = None
             elif word in kb.first_names and self._name_capable(index):
                 end = index + 1
                 while end < len(self.words) and end - index < 3 and self._name_capable(end):

@@ -96,6 +96,22 @@ def _covers(big: list[ResolvedParty], small: list[ResolvedParty]) -> bool:
     return all(any(party.same_as(other) for other in big) for party in small)
 
 
+def _covers_naming(big: list[ResolvedParty], small: list[ResolvedParty]) -> bool:
+    """Like `_covers`, but one unnamed official of `small` may be a named person of `big` from the
+    same country or organisation: a lead gives the title, the body the name."""
+    loose = [party for party in small if not any(party.same_as(other) for other in big)]
+    if len(loose) != 1 or loose[0].name:
+        return False
+    spare = [p for p in big if p.name and not any(p.same_as(q) for q in small)]
+    return len([p for p in spare if _same_side(p, loose[0])]) == 1
+
+
+def _same_side(named: ResolvedParty, unnamed: ResolvedParty) -> bool:
+    if unnamed.org_id:
+        return named.org_id == unnamed.org_id or named.country == unnamed.country
+    return named.country == unnamed.country
+
+
 def _without_composites(events: list[_Event]) -> list[_Event]:
     """Drop a many-party report that separate reports explain ("calls with A and B" in a headline,
     "separate calls with A" and "... with B" in the body)."""
@@ -122,6 +138,8 @@ def _resolve_all(phrases: list[PartyPhrase], registry: ArticleRegistry) -> list[
 
 
 def _merge_or_add(events: list[_Event], event: _Event) -> None:
+    """Fold a report into the event it repeats (same parties, or a subset, or the same parties with
+    one official named in one report and only titled in the other), else add it."""
     for existing in events:
         if existing.status != event.status or (existing.day and event.day and existing.day != event.day):
             continue
@@ -129,13 +147,28 @@ def _merge_or_add(events: list[_Event], event: _Event) -> None:
             if len(event.parties) > len(existing.parties):
                 existing.parties, event.parties = event.parties, existing.parties
             _keep_fullest_names(existing.parties, event.parties)
-            existing.reports.extend(event.reports)
-            if existing.kind == "in_person" and event.kind != "in_person":
-                existing.kind = event.kind
-            existing.day = existing.day or event.day
-            existing.place = existing.place or event.place
-            return
+        elif _covers_naming(event.parties, existing.parties):
+            _lend_titles(event.parties, existing.parties)
+            existing.parties = event.parties
+        elif _covers_naming(existing.parties, event.parties):
+            _lend_titles(existing.parties, event.parties)
+        else:
+            continue
+        existing.reports.extend(event.reports)
+        if existing.kind == "in_person" and event.kind != "in_person":
+            existing.kind = event.kind
+        existing.day = existing.day or event.day
+        existing.place = existing.place or event.place
+        return
     events.append(event)
+
+
+def _lend_titles(named: list[ResolvedParty], titled: list[ResolvedParty]) -> None:
+    """The text's title for an official beats one the knowledge base supplied."""
+    for unnamed in (p for p in titled if not p.name):
+        for party in named:
+            if party.name and _same_side(party, unnamed) and (party.role_from_knowledge or not party.role):
+                party.role, party.title_id, party.role_from_knowledge = unnamed.role, unnamed.title_id, False
 
 
 def _keep_fullest_names(kept: list[ResolvedParty], other: list[ResolvedParty]) -> None:

@@ -23,6 +23,7 @@ class Party:
     org_id: str | None
     name_source: Literal["text", "knowledge_base"] | None = None
     person: Officeholder | None = None
+    role_from_knowledge: bool = False
 
     @property
     def identity(self) -> tuple[str, ...]:
@@ -164,6 +165,7 @@ class ArticleRegistry:
             if not party.role and person.role_id in knowledge().titles_by_id:
                 party.title_id = person.role_id
                 party.role = knowledge().titles_by_id[person.role_id].title_fa
+                party.role_from_knowledge = True
 
     def _name_officeholder(self, party: Party, phrase: PartyPhrase, *, subject: bool) -> None:
         country = party.country or (None if party.org_id else self.home_country)
