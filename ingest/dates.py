@@ -12,6 +12,9 @@ from ingest.segment import Sentence
 
 _PERSIAN_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 _NUMERIC_DATE = re.compile(r"(\d{4})\s*/\s*(\d{1,2})\s*/\s*(\d{1,2})")
+# How many words from the meeting word a day may stand and still date it.
+_REACH = 14
+_CLAUSE_VERBS = {"شد", "شود", "است", "بود", "کرد", "کند", "می‌شود", "داد", "دهد"}
 
 
 @cache
@@ -43,46 +46,64 @@ def _calendar_date(calendar: str, year: int, month: int, day: int) -> date | Non
         return None
 
 
-def explicit_date(sentence: Sentence, published: date | None) -> date | None:
-    """"۲۰ اردیبهشت ۱۴۰۵", "۱۷ اوت", "1403/02/20": a day the text writes out."""
+def _explicit_dates(words: list[str], published: date | None) -> list[tuple[int, date]]:
+    """"۲۰ اردیبهشت ۱۴۰۵", "۱۷ اوت": days the text writes out, with their token positions."""
+    found: list[tuple[int, date]] = []
+    for index in range(1, len(words)):
+        month = _months().match_at(words, index)
+        day_number = _number(words[index - 1])
+        if not month or day_number is None or not 1 <= day_number <= 31:
+            continue
+        calendar, month_number = month.value
+        year = _number(words[month.last]) if month.last < len(words) else None
+        if year is None and published is not None:
+            year = jdatetime.date.fromgregorian(date=published).year if calendar == "jalali" else published.year
+        if year is not None and (day := _calendar_date(calendar, year, month_number, day_number)):
+            found.append((index, day))
+    return found
+
+
+def _relative_dates(words: list[str], published: date, *, planned: bool) -> list[tuple[int, date]]:
+    """امروز / دیروز / فردا, or a weekday of the publication week (the next one for a plan)."""
+    found: list[tuple[int, date]] = []
+    day_words = _day_words()
+    for index, word in enumerate(words):
+        if word in day_words:
+            found.append((index, published + timedelta(days=day_words[word])))
+            continue
+        weekday = _weekdays().match_at(words, index)
+        if weekday is None or (index > 0 and words[index - 1] in ("هر", "روزهای", "امروز", "دیروز", "فردا")):
+            continue
+        shift = (weekday.value - published.weekday()) % 7
+        day = published + timedelta(days=shift) if planned else published - timedelta(days=(7 - shift) % 7)
+        found.append((index, day))
+    return found
+
+
+def _in_closed_clause(words: list[str], position: int, trigger: int) -> bool:
+    """A day inside "که ... آغاز خواهد شد" before the meeting word dates something else."""
+    if position > trigger:
+        return False
+    opened = any(word == "که" for word in words[max(0, position - 4) : position])
+    closed = any(word in _CLAUSE_VERBS for word in words[position + 1 : trigger])
+    return opened and closed
+
+
+def meeting_date(sentence: Sentence, published: date | None, *, planned: bool, trigger: int = 0) -> date | None:
+    """The date the sentence gives its meeting: the written or relative day nearest the meeting word."""
     numeric = _NUMERIC_DATE.search(sentence.text.translate(_PERSIAN_DIGITS))
     if numeric:
         y, m, d = (int(part) for part in numeric.groups())
         return _calendar_date("jalali" if y < 1700 else "gregorian", y, m, d)
     words = [token.text for token in sentence.tokens]
-    for index in range(1, len(words)):
-        found = _months().match_at(words, index)
-        day_number = _number(words[index - 1])
-        if not found or day_number is None or not 1 <= day_number <= 31:
-            continue
-        calendar, month = found.value
-        year = _number(words[found.last]) if found.last < len(words) else None
-        if year is None and published is not None:
-            year = jdatetime.date.fromgregorian(date=published).year if calendar == "jalali" else published.year
-        if year is not None:
-            return _calendar_date(calendar, year, month, day_number)
-    return None
-
-
-def relative_date(sentence: Sentence, published: date | None, *, planned: bool) -> date | None:
-    """امروز / دیروز / فردا, or a weekday of the publication week (the next one for a plan)."""
-    if published is None:
+    candidates = _explicit_dates(words, published)
+    if published is not None:
+        candidates += _relative_dates(words, published, planned=planned)
+    candidates = [
+        (position, day)
+        for position, day in candidates
+        if abs(position - trigger) <= _REACH and not _in_closed_clause(words, position, trigger)
+    ]
+    if not candidates:
         return None
-    words = [token.text for token in sentence.tokens]
-    day_words = _day_words()
-    for word in words:
-        if word in day_words:
-            return published + timedelta(days=day_words[word])
-    for index in range(len(words)):
-        weekday = _weekdays().match_at(words, index)
-        if weekday is None or (index > 0 and words[index - 1] in ("هر", "روزهای")):
-            continue
-        shift = (weekday.value - published.weekday()) % 7
-        if planned:
-            return published + timedelta(days=shift)
-        return published - timedelta(days=(7 - shift) % 7)
-    return None
-
-
-def meeting_date(sentence: Sentence, published: date | None, *, planned: bool) -> date | None:
-    return explicit_date(sentence, published) or relative_date(sentence, published, planned=planned)
+    return min(candidates, key=lambda candidate: abs(candidate[0] - trigger))[1]

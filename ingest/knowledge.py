@@ -79,6 +79,7 @@ class Knowledge:
     people: Gazetteer[tuple[Officeholder, ...]] = field(default_factory=Gazetteer)
     holders_by_office: dict[tuple[str, str], list[Officeholder]] = field(default_factory=dict)
     first_names: frozenset[str] = frozenset()
+    persian_first_names: frozenset[str] = frozenset()
     not_names: frozenset[str] = frozenset()
 
     def holder(self, role_id: str, party: str, day: date | None) -> Officeholder | None:
@@ -180,6 +181,13 @@ def knowledge() -> Knowledge:
     _load_people(kb)
     kb.first_names = frozenset(
         token for row in rows("first_names") for form in alternatives(row["name_fa"]) for token in phrase_key(form)
+    )
+    kb.persian_first_names = frozenset(
+        token
+        for row in rows("first_names")
+        if "persian" in row.get("origin", "").split("|")
+        for form in alternatives(row["name_fa"])
+        for token in phrase_key(form)
     )
     kb.not_names = frozenset(
         token

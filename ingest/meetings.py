@@ -12,6 +12,7 @@ _FIRST_PERSON_VERBS = {"بودم", "کردم", "داشتم", "شدم", "بودی
 _REPORTING_VERBS = {("اعلام", "کرد"), ("خبر", "داد"), ("تصریح", "کرد"), ("اظهار", "داشت"), ("تأکید", "کرد")}
 _TEMPORAL = {"پیش", "پس", "بعد", "قبل"}
 _SPEECH_VERBS = {"گفت", "افزود", "نوشت", "داشت", "کرد", "گفته", "تصریح", "یادآور"}
+_LIGHT_VERBS = {"کرد", "کردند", "کرده", "کند", "کنند", "می", "خواهد", "خواهند", "داشت", "داشتند", "نمود", "نمودند"}
 _ANAPHORA = {"این", "همین", "آن"}
 _SEPARATE = {"جداگانه", "جداگانه‌ای", "جدا"}
 _REPORT_OPENERS = (("به", "گزارش"), ("به", "نقل", "از"))
@@ -104,7 +105,7 @@ class MeetingReader:
         triggers = find_triggers(self.sentence)
         if not triggers or not self.parties:
             return []
-        for number, trigger in enumerate(triggers):
+        for number, trigger in sorted(enumerate(triggers), key=lambda item: self._rank(item[1])):
             if trigger.first > 0 and self.words[trigger.first - 1] in _ANAPHORA:
                 continue  # "این دیدار": a meeting already reported
             if number + 1 < len(triggers) and self._temporal_reference(trigger):
@@ -171,6 +172,16 @@ class MeetingReader:
             SentenceMeeting(self.analysis, trigger, triggers, group, subject_missing, writer)
             for group in meeting_groups
         ]
+
+    def _rank(self, trigger: Trigger) -> int:
+        """Try the meeting word that carries the verb first ("دیدار کرد"), then "در دیدار با", then
+        the rest ("برگزاری نشست" names an event, not who met)."""
+        following = self.words[trigger.last] if trigger.last < len(self.words) else ""
+        if following in _LIGHT_VERBS:
+            return 0
+        if following == "با" or (trigger.first > 0 and self.words[trigger.first - 1] == "در"):
+            return 1
+        return 2
 
     def _temporal_reference(self, trigger: Trigger) -> bool:
         start = trigger.first

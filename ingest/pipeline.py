@@ -80,7 +80,7 @@ def _events(analyses: list[SentenceParties], registry: ArticleRegistry, publishe
                 reports=[found],
                 kind=meeting_kind(sentence, found.triggers),
                 status=status,
-                day=meeting_date(sentence, published, planned=status == "planned"),
+                day=meeting_date(sentence, published, planned=status == "planned", trigger=found.trigger.first),
                 place=meeting_place(found),
             )
             events.append(event)

@@ -138,6 +138,8 @@ class ArticleRegistry:
             self._name_officeholder(party, phrase, subject=subject)
         if not party.country and not party.org and party.role and party.role not in _NON_STATE_TITLES:
             party.country = self.home_country
+        elif not party.country and not party.org_id and party.name and _persian_given_name(party.name):
+            party.country = self.home_country  # "محسن ..." in an Iranian outlet, with no other clue
         return party
 
     def _complete_named(self, party: Party, phrase: PartyPhrase) -> None:
@@ -186,6 +188,11 @@ class ArticleRegistry:
         if holder:
             party.name, party.name_source, party.person = holder.name_fa, "knowledge_base", holder
             party.country = party.country or holder.country
+
+
+def _persian_given_name(name: str) -> bool:
+    first = normalize_key(name).split()[0]
+    return first in knowledge().persian_first_names
 
 
 def _holds(person: Officeholder, party: PartyPhrase, country: str | None) -> bool:

@@ -13,7 +13,8 @@ WEDNESDAY = date(2025, 3, 12)
 
 def _date(text: str, published: date | None, planned: bool = False) -> date | None:
     sentence = split_sentences(normalize(text))[0]
-    return meeting_date(sentence, published, planned=planned)
+    trigger = next(i for i, t in enumerate(sentence.tokens) if t.text in ("دیدار", "گفت"))
+    return meeting_date(sentence, published, planned=planned, trigger=trigger)
 
 
 @pytest.mark.parametrize(
@@ -30,6 +31,8 @@ def _date(text: str, published: date | None, planned: bool = False) -> date | No
         ("این دیدار روز ۱۷ مارس برگزار می‌شود.", True, date(2025, 3, 17)),
         ("این دیدار روز 1403/12/20 انجام شد.", False, date(2025, 3, 10)),
         ("وزیر خارجه با سفیر ژاپن دیدار کرد.", False, None),
+        # A day in another clause dates something else.
+        ("در آستانه نشستی که دوشنبه آغاز خواهد شد، سفیران با مدیرکل آژانس دیدار کردند.", False, None),
     ],
 )
 def test_meeting_date(text: str, planned: bool, expected: date | None) -> None:
