@@ -14,6 +14,7 @@ _PERSIAN_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "012
 _NUMERIC_DATE = re.compile(r"(\d{4})\s*/\s*(\d{1,2})\s*/\s*(\d{1,2})")
 # How many words from the meeting word a day may stand and still date it.
 _REACH = 14
+_REPORTED = {"که", "گفت", "گفته", ":", "افزود", "«"}
 _CLAUSE_VERBS = {"شد", "شود", "است", "بود", "کرد", "کند", "می‌شود", "داد", "دهد"}
 
 
@@ -81,9 +82,10 @@ def _relative_dates(words: list[str], published: date, *, planned: bool) -> list
 
 
 def _in_closed_clause(words: list[str], position: int, trigger: int) -> bool:
-    """A day inside "که ... آغاز خواهد شد" before the meeting word dates something else."""
+    """A day inside "که ... آغاز خواهد شد" before the meeting word, or in what someone said after
+    it ("... گفت که از ۳۰ سپتامبر ..."), dates something else."""
     if position > trigger:
-        return False
+        return any(word in _REPORTED for word in words[trigger:position])
     opened = any(word == "که" for word in words[max(0, position - 4) : position])
     closed = any(word in _CLAUSE_VERBS for word in words[position + 1 : trigger])
     return opened and closed

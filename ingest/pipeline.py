@@ -122,6 +122,8 @@ def _without_composites(events: list[_Event]) -> list[_Event]:
         if len(event.parties) > 2 and len(parts) >= 2 and all(
             any(_covers(part.parties, [party]) for part in parts) for party in event.parties
         ):
+            for part in parts:  # what the headline adds (the city, the day) still holds for each
+                part.place, part.day = part.place or event.place, part.day or event.day
             continue
         kept.append(event)
     return kept

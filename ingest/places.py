@@ -5,7 +5,7 @@ from ingest.meetings import SentenceMeeting
 from ingest.mentions import Kind
 from ingest.model import Place
 
-_LOCATIVE = {"در", "به", "وارد"}
+_LOCATIVE = {"در", "به", "وارد", "عازم"}
 _SITUATIONS = {"آتش‌بس", "بس", "تحولات", "اوضاع", "جنگ", "بحران", "امنیت", "ثبات", "صلح", "حملات", "نقض", "حضور"}
 
 
