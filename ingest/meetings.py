@@ -6,6 +6,7 @@ from ingest.parties import PartyPhrase, SentenceParties
 from ingest.segment import Sentence
 from ingest.triggers import Trigger, blocked, find_triggers, negated
 
+_COMPANY = {("به", "همراه"), ("همراه", "با"), ("و", "همراه", "با")}  # "X به همراه Y": both attend
 _LINKS = {"و", "،", ",", "«", "»", '"'}
 _TOGETHER = {"یکدیگر", "همدیگر"}
 _FIRST_PERSON_VERBS = {"بودم", "کردم", "داشتم", "شدم", "بودیم", "کردیم", "داشتیم", "شدیم", "کرده‌ام"}
@@ -46,7 +47,7 @@ def _chain(parties: list[PartyPhrase], start: int, words: list[str]) -> list[Par
     chain = [parties[start]]
     for party in parties[start + 1 :]:
         gap = words[chain[-1].last : party.first]
-        if not gap or all(word in _LINKS for word in gap):
+        if not gap or all(word in _LINKS for word in gap) or tuple(gap) in _COMPANY:
             chain.append(party)
         else:
             break
@@ -196,7 +197,9 @@ class MeetingReader:
         candidates = [
             index
             for index, word in enumerate(self.words)
-            if word in ("با", "بااستقبال") and _first_party_at_or_after(self.parties, index + 1) is not None
+            if word in ("با", "بااستقبال")
+            and (index == 0 or self.words[index - 1] != "همراه")
+            and _first_party_at_or_after(self.parties, index + 1) is not None
         ]
         hosting = [
             index
