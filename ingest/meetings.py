@@ -13,6 +13,7 @@ _FIRST_PERSON_VERBS = {"بودم", "کردم", "داشتم", "شدم", "بودی
 _REPORTING_VERBS = {("اعلام", "کرد"), ("خبر", "داد"), ("تصریح", "کرد"), ("اظهار", "داشت"), ("تأکید", "کرد")}
 _TEMPORAL = {"پیش", "پس", "بعد", "قبل"}
 _SPEECH_VERBS = {"گفت", "افزود", "نوشت", "داشت", "کرد", "گفته", "تصریح", "یادآور"}
+_NEGATIVE_VERBS = {"نخواهد", "نخواهند", "نکرد", "نکردند", "نکرده", "ندارم", "ندارد", "نداریم", "ندارند", "نمی"}
 _LIGHT_VERBS = {"کرد", "کردند", "کرده", "کند", "کنند", "می", "خواهد", "خواهند", "داشت", "داشتند", "نمود", "نمودند"}
 _ANAPHORA = {"این", "همین", "آن"}
 _SEPARATE = {"جداگانه", "جداگانه‌ای", "جدا"}
@@ -109,6 +110,8 @@ class MeetingReader:
         for number, trigger in sorted(enumerate(triggers), key=lambda item: self._rank(item[1])):
             if trigger.first > 0 and self.words[trigger.first - 1] in _ANAPHORA:
                 continue  # "این دیدار": a meeting already reported
+            if self._negative_verb_after(trigger):
+                continue  # "قصد دیدار با X را ندارم", "با X دیدار نخواهد کرد"
             if number + 1 < len(triggers) and self._temporal_reference(trigger):
                 continue  # "پیش از دیدار با X، با Y دیدار کرد": the Y meeting is the news
             meetings = self._around(trigger, triggers)
@@ -183,6 +186,9 @@ class MeetingReader:
         if following == "با" or (trigger.first > 0 and self.words[trigger.first - 1] == "در"):
             return 1
         return 2
+
+    def _negative_verb_after(self, trigger: Trigger) -> bool:
+        return any(word in _NEGATIVE_VERBS for word in self.words[trigger.last : trigger.last + 6])
 
     def _temporal_reference(self, trigger: Trigger) -> bool:
         start = trigger.first
