@@ -48,7 +48,7 @@ def _calendar_date(calendar: str, year: int, month: int, day: int) -> date | Non
 
 
 def _explicit_dates(words: list[str], published: date | None) -> list[tuple[int, date]]:
-    """"۲۰ اردیبهشت ۱۴۰۵", "۱۷ اوت": days the text writes out, with their token positions."""
+    """ "۲۰ اردیبهشت ۱۴۰۵", "۱۷ اوت": days the text writes out, with their token positions."""
     found: list[tuple[int, date]] = []
     for index in range(1, len(words)):
         month = _months().match_at(words, index)
@@ -58,7 +58,9 @@ def _explicit_dates(words: list[str], published: date | None) -> list[tuple[int,
         calendar, month_number = month.value
         year = _number(words[month.last]) if month.last < len(words) else None
         if year is None and published is not None:
-            year = jdatetime.date.fromgregorian(date=published).year if calendar == "jalali" else published.year
+            year = (
+                jdatetime.date.fromgregorian(date=published).year if calendar == "jalali" else published.year
+            )
         if year is not None and (day := _calendar_date(calendar, year, month_number, day_number)):
             found.append((index, day))
     return found
@@ -91,7 +93,9 @@ def _in_closed_clause(words: list[str], position: int, trigger: int) -> bool:
     return opened and closed
 
 
-def meeting_date(sentence: Sentence, published: date | None, *, planned: bool, trigger: int = 0) -> date | None:
+def meeting_date(
+    sentence: Sentence, published: date | None, *, planned: bool, trigger: int = 0
+) -> date | None:
     """The date the sentence gives its meeting: the written or relative day nearest the meeting word."""
     numeric = _NUMERIC_DATE.search(sentence.text.translate(_PERSIAN_DIGITS))
     if numeric:

@@ -119,7 +119,11 @@ def _load_geo(kb: Knowledge) -> None:
 def _load_organizations(kb: Knowledge) -> None:
     for row in rows("organizations"):
         org = Organization(
-            row["id"], normalize(row["name_fa"]), row["name_en"], row.get("kind", ""), row.get("country") or None
+            row["id"],
+            normalize(row["name_fa"]),
+            row["name_en"],
+            row.get("kind", ""),
+            row.get("country") or None,
         )
         kb.organizations[org.id] = org
         for form in [row["name_fa"], *row.get("aliases_fa", "").split("|")]:
@@ -180,7 +184,10 @@ def knowledge() -> Knowledge:
     _load_titles(kb)
     _load_people(kb)
     kb.first_names = frozenset(
-        token for row in rows("first_names") for form in alternatives(row["name_fa"]) for token in phrase_key(form)
+        token
+        for row in rows("first_names")
+        for form in alternatives(row["name_fa"])
+        for token in phrase_key(form)
     )
     kb.persian_first_names = frozenset(
         token
@@ -191,7 +198,11 @@ def knowledge() -> Knowledge:
     )
     kb.not_names = frozenset(
         token
-        for word in [*stopwords_list(), *(row["word"] for row in rows("not_names"))]
+        for word in [
+            *stopwords_list(),
+            *(row["word"] for row in rows("not_names")),
+            *(row["form"] for row in rows("triggers")),
+        ]
         for token in phrase_key(word)
     )
     return kb

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, replace
 
-from ingest.parties import PartyPhrase, SentenceParties
+from ingest.parties import DELEGATION_WORDS, PartyPhrase, SentenceParties
 from ingest.segment import Sentence
 from ingest.triggers import Trigger, blocked, find_triggers, negated
 
@@ -13,8 +13,32 @@ _FIRST_PERSON_VERBS = {"بودم", "کردم", "داشتم", "شدم", "بودی
 _REPORTING_VERBS = {("اعلام", "کرد"), ("خبر", "داد"), ("تصریح", "کرد"), ("اظهار", "داشت"), ("تأکید", "کرد")}
 _TEMPORAL = {"پیش", "پس", "بعد", "قبل"}
 _SPEECH_VERBS = {"گفت", "افزود", "نوشت", "داشت", "کرد", "گفته", "تصریح", "یادآور"}
-_NEGATIVE_VERBS = {"نخواهد", "نخواهند", "نکرد", "نکردند", "نکرده", "ندارم", "ندارد", "نداریم", "ندارند", "نمی"}
-_LIGHT_VERBS = {"کرد", "کردند", "کرده", "کند", "کنند", "می", "خواهد", "خواهند", "داشت", "داشتند", "نمود", "نمودند"}
+_NEGATIVE_VERBS = {
+    "نخواهد",
+    "نخواهند",
+    "نکرد",
+    "نکردند",
+    "نکرده",
+    "ندارم",
+    "ندارد",
+    "نداریم",
+    "ندارند",
+    "نمی",
+}
+_LIGHT_VERBS = {
+    "کرد",
+    "کردند",
+    "کرده",
+    "کند",
+    "کنند",
+    "می",
+    "خواهد",
+    "خواهند",
+    "داشت",
+    "داشتند",
+    "نمود",
+    "نمودند",
+}
 _ANAPHORA = {"این", "همین", "آن"}
 _SEPARATE = {"جداگانه", "جداگانه‌ای", "جدا"}
 _REPORT_OPENERS = (("به", "گزارش"), ("به", "نقل", "از"))
@@ -37,7 +61,7 @@ class SentenceMeeting:
 
 
 def _expand(party: PartyPhrase) -> list[PartyPhrase]:
-    """"وزرای خارجه ایران و روسیه" stands for one party per country."""
+    """ "وزرای خارجه ایران و روسیه" stands for one party per country."""
     if not party.plural_countries:
         return [party]
     return [replace(party, country=code, plural_countries=[]) for code in party.plural_countries]
@@ -124,7 +148,9 @@ class MeetingReader:
         partners: list[PartyPhrase] = []
         subjects: list[PartyPhrase] = []
         clause = _clause_start(words)
-        writer = ":" in words and words.index(":") < trigger.first and _first_person(words[words.index(":") :])
+        writer = (
+            ":" in words and words.index(":") < trigger.first and _first_person(words[words.index(":") :])
+        )
         if writer:
             clause = max(clause, words.index(":") + 1)
         else:
@@ -161,7 +187,10 @@ class MeetingReader:
         subject_parties = self._expanded(subjects)
         partner_parties = self._expanded(partners)
         # Several delegations received together are still separate audiences.
-        delegations = any(p.plural_countries and (p.role or "").startswith("هیئت") for p in subjects + partners)
+        delegations = any(
+            p.plural_countries and (p.role or "").split(" ")[0] in DELEGATION_WORDS
+            for p in subjects + partners
+        )
         # "تماس‌های تلفنی با A و B": a plural meeting word means one meeting with each.
         plural_trigger = any(word in ("های", "ها") for word in words[trigger.first + 1 : trigger.last + 1])
         separate = bool(set(words) & _SEPARATE) or delegations or plural_trigger
@@ -210,7 +239,8 @@ class MeetingReader:
         hosting = [
             index
             for index, word in enumerate(self.words)
-            if word in ("میزبان", "استقبال") and _first_party_at_or_after(self.parties, index + 1, 1) is not None
+            if word in ("میزبان", "استقبال")
+            and _first_party_at_or_after(self.parties, index + 1, 1) is not None
         ]
         candidates += hosting
         if not candidates:

@@ -48,7 +48,7 @@ def singular_words(sentence: Sentence) -> tuple[list[str], set[int]]:
         singular = plurals.get(token.text)
         if singular is None and index + 1 < len(sentence.tokens):
             # "هیئت‌های" tokenises as هیئت + های.
-            if sentence.tokens[index + 1].text in ("های", "ها") and token.text == "هیئت":
+            if sentence.tokens[index + 1].text in ("های", "ها") and token.text in ("هیئت", "هیأت", "هیات"):
                 plural_at.add(index)
         if singular:
             plural_at.add(index)

@@ -87,8 +87,9 @@ def normalize(text: str) -> str:
     text = text.translate(_CHAR_FIXES)
     lines = [_normalizer().normalize(line).strip() for line in text.splitlines()]
     text = "\n".join(lines)
-    # hazm's می-prefix rule splits a few nouns that merely start with می.
-    text = text.replace("هیأت", "هیئت").replace("می‌انجی", "میانجی")
+    # hazm's می-prefix rule splits a few nouns that merely start with می. (هیئت / هیأت / هیات stay as
+    # written: a delegation's title is reported as the text spells it.)
+    text = text.replace("می‌انجی", "میانجی")
     return _split_glued_preposition(_fix_spacing(_repair_zwnj(text)))
 
 

@@ -16,7 +16,8 @@ _SELF = {"خود", "خویش"}
 _OUR_COUNTRY = {"کشورمان", "ایران"}
 _COUNTERPART = {"همتای", "همتا"}
 _GROUPS = {"مقامات", "مسئولان", "مقام", "دیپلمات", "دیپلمات‌های", "اعضای"}
-_DELEGATION = {"هیئت", "هیئتی"}
+DELEGATION_WORDS = {"هیئت", "هیأت", "هیات"}
+_DELEGATION = DELEGATION_WORDS | {"هیئتی", "هیأتی", "هیاتی"}
 _QUOTES = {"«", "»", '"'}
 _OPEN_QUOTES = {"«", '"'}
 _CLOSE_QUOTES = {"»", '"'}
@@ -73,12 +74,18 @@ class SentenceParties:
         pieces, previous_end = [], self.tokens[first].start
         for index in range(first, last):
             token = self.tokens[index]
-            if token.text in ("های", "ها") and index > first and self.singular[index - 1] != self.words[index - 1]:
+            if (
+                token.text in ("های", "ها")
+                and index > first
+                and self.singular[index - 1] != self.words[index - 1]
+            ):
                 continue
-            if token.text in ("های", "ها") and index > first and self.words[index - 1] == "هیئت":
+            if token.text in ("های", "ها") and index > first and self.words[index - 1] in DELEGATION_WORDS:
                 previous_end = token.end
                 continue
-            pieces.append(self.sentence.text[previous_end - self.sentence.start : token.start - self.sentence.start])
+            pieces.append(
+                self.sentence.text[previous_end - self.sentence.start : token.start - self.sentence.start]
+            )
             pieces.append(self.singular[index])
             previous_end = token.end
         return "".join(pieces).strip().replace("\u200c ", " ")
@@ -121,7 +128,7 @@ class SentenceParties:
         return self._distribute_plural_titles(self._attach_loose_names(parties))
 
     def _distribute_plural_titles(self, parties: list[PartyPhrase]) -> list[PartyPhrase]:
-        """"A، B، وزرای خارجه انگلیس و ترکیه": the plural title and its countries go to the names
+        """ "A، B، وزرای خارجه انگلیس و ترکیه": the plural title and its countries go to the names
         before it, in order."""
         for position, party in enumerate(parties):
             countries = party.plural_countries
@@ -146,7 +153,11 @@ class SentenceParties:
         party.name_first = name_first
         # Widen a surname to the given names written before it ("محمدجواد ظریف" with only "ظریف" known).
         start = mention.first
-        while start - 1 >= 0 and start - 1 not in self.covered and self.words[start - 1] in knowledge().first_names:
+        while (
+            start - 1 >= 0
+            and start - 1 not in self.covered
+            and self.words[start - 1] in knowledge().first_names
+        ):
             start -= 1
         if start != mention.first:
             party.name = self.span_text(start, mention.last)
@@ -158,18 +169,20 @@ class SentenceParties:
         return party
 
     def _after_honorific(self, mention: Mention) -> PartyPhrase | None:
-        """"سردار X", "آقای X Y": a rank or honorific announces a name even when no list knows it."""
+        """ "سردار X", "آقای X Y": a rank or honorific announces a name even when no list knows it."""
         end = mention.last
         while end < len(self.words) and end - mention.last < 2 and self._name_capable(end):
             end += 1
         if end == mention.last:
             return None
-        party = PartyPhrase(mention.first, end, name=self.span_text(mention.last, end), name_first=mention.last)
+        party = PartyPhrase(
+            mention.first, end, name=self.span_text(mention.last, end), name_first=mention.last
+        )
         tail = self._role_after(end)
         return self._merge_role(party, tail) if tail else party
 
     def headline_speaker(self) -> PartyPhrase | None:
-        """"X: ..." at the start of a headline quotes X, the person the story is about."""
+        """ "X: ..." at the start of a headline quotes X, the person the story is about."""
         if not self.sentence.is_title or ":" not in self.words:
             return None
         colon = self.words.index(":")
@@ -186,7 +199,7 @@ class SentenceParties:
         return index
 
     def _role_after(self, index: int) -> PartyPhrase | None:
-        """A title phrase right after a name, optionally after a comma: "X، وزیر خارجه ...". """
+        """A title phrase right after a name, optionally after a comma: "X، وزیر خارجه ..."."""
         if index < len(self.words) and self.words[index] in ("،", ","):
             index += 1
         mention = self.mention_at.get(index)
@@ -310,10 +323,11 @@ class SentenceParties:
         if start == end:
             return None
         kb = knowledge()
-        words = self.words[start:end]
-        for offset, word in enumerate(words):
-            if word in kb.first_names:
-                return start + offset, end
+        # Start at a given name when one precedes the surname ("گفت ایگور خوایف"); a surname that is
+        # also a given name somewhere ("کریستوف برنار") does not cut the name short.
+        for index in range(start, end - 1):
+            if self.words[index] in kb.first_names:
+                return index, end
         return start, end
 
     def _name_after(self, index: int) -> tuple[int, int] | None:
@@ -323,7 +337,11 @@ class SentenceParties:
         if index < len(self.words) and self.words[index] in _OPEN_QUOTES:
             return self._quoted_forward(index)
         kb = knowledge()
-        if index >= len(self.words) or self.words[index] not in kb.first_names or not self._name_capable(index):
+        if (
+            index >= len(self.words)
+            or self.words[index] not in kb.first_names
+            or not self._name_capable(index)
+        ):
             return None
         end = index + 1
         while end < len(self.words) and end - index < 3 and self._name_capable(end):
@@ -426,7 +444,9 @@ class SentenceParties:
             if span and not any(i in taken for i in range(*span)):
                 name = self.span_text(*span)
                 party = PartyPhrase(span[0], span[1], name=name, name_first=span[0])
-                tail = self._role_after(span[1] + (1 if span[1] < len(self.words) and self.words[span[1]] in _QUOTES else 0))
+                tail = self._role_after(
+                    span[1] + (1 if span[1] < len(self.words) and self.words[span[1]] in _QUOTES else 0)
+                )
                 if tail:
                     party = self._merge_role(party, tail)
                 parties.append(party)

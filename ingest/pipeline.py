@@ -59,7 +59,9 @@ def extract(article: Article) -> Extraction:
     return Extraction(id=article.key, meetings=meetings, extractor_version=EXTRACTOR_VERSION, text=text)
 
 
-def _events(analyses: list[SentenceParties], registry: ArticleRegistry, published: date | None) -> list[_Event]:
+def _events(
+    analyses: list[SentenceParties], registry: ArticleRegistry, published: date | None
+) -> list[_Event]:
     events: list[_Event] = []
     main_actor: PartyPhrase | None = next((a.parties[0] for a in analyses if a.parties), None)
     previous_subject: PartyPhrase | None = None
@@ -80,7 +82,9 @@ def _events(analyses: list[SentenceParties], registry: ArticleRegistry, publishe
                 reports=[found],
                 kind=meeting_kind(sentence, found.triggers),
                 status=status,
-                day=meeting_date(sentence, published, planned=status == "planned", trigger=found.trigger.first),
+                day=meeting_date(
+                    sentence, published, planned=status == "planned", trigger=found.trigger.first
+                ),
                 place=meeting_place(found),
             )
             events.append(event)
@@ -119,8 +123,10 @@ def _without_composites(events: list[_Event]) -> list[_Event]:
     for event in events:
         parts = [e for e in events if e is not event and len(e.parties) < len(event.parties)]
         parts = [e for e in parts if _covers(event.parties, e.parties)]
-        if len(event.parties) > 2 and len(parts) >= 2 and all(
-            any(_covers(part.parties, [party]) for part in parts) for party in event.parties
+        if (
+            len(event.parties) > 2
+            and len(parts) >= 2
+            and all(any(_covers(part.parties, [party]) for part in parts) for party in event.parties)
         ):
             for part in parts:  # what the headline adds (the city, the day) still holds for each
                 part.place, part.day = part.place or event.place, part.day or event.day
@@ -143,7 +149,7 @@ def _merge_or_add(events: list[_Event], event: _Event) -> None:
     """Fold a report into the event it repeats (same parties, or a subset, or the same parties with
     one official named in one report and only titled in the other), else add it."""
     for existing in events:
-        if existing.status != event.status or (existing.day and event.day and existing.day != event.day):
+        if existing.status != event.status or not _same_day(existing, event):
             continue
         if _covers(existing.parties, event.parties) or _covers(event.parties, existing.parties):
             if len(event.parties) > len(existing.parties):
@@ -163,6 +169,16 @@ def _merge_or_add(events: list[_Event], event: _Event) -> None:
         existing.place = existing.place or event.place
         return
     events.append(event)
+
+
+def _same_day(a: _Event, b: _Event) -> bool:
+    """Unknown days agree with any; two reports of the same parties a day apart (a post just after
+    midnight, "امروز (دوشنبه)") are one event."""
+    if a.day is None or b.day is None:
+        return True
+    if abs((a.day - b.day).days) > 1:
+        return False
+    return a.day == b.day or _covers(a.parties, b.parties) and _covers(b.parties, a.parties)
 
 
 def _lend_titles(named: list[ResolvedParty], titled: list[ResolvedParty]) -> None:
@@ -201,6 +217,7 @@ def _attach_discussion(events: list[_Event], sentences: list[Sentence]) -> None:
 
 def _best_report(event: _Event) -> SentenceMeeting:
     """The body sentence that names most parties, else the first report."""
+
     def named(report: SentenceMeeting) -> tuple[int, int]:
         return (not report.sentence.is_title, sum(1 for p in report.parties if p.name))
 

@@ -6,7 +6,20 @@ from ingest.mentions import Kind
 from ingest.model import Place
 
 _LOCATIVE = {"در", "به", "وارد", "عازم"}
-_SITUATIONS = {"آتش‌بس", "بس", "تحولات", "اوضاع", "جنگ", "بحران", "امنیت", "ثبات", "صلح", "حملات", "نقض", "حضور"}
+_SITUATIONS = {
+    "آتش‌بس",
+    "بس",
+    "تحولات",
+    "اوضاع",
+    "جنگ",
+    "بحران",
+    "امنیت",
+    "ثبات",
+    "صلح",
+    "حملات",
+    "نقض",
+    "حضور",
+}
 
 
 def meeting_place(found: SentenceMeeting) -> Place | None:

@@ -52,7 +52,9 @@ def same_name(a: str, b: str) -> bool:
     if surname(a) == surname(b) or _compact(a) == _compact(b):
         return True
     short, long_ = sorted((_bare_surname(a), _bare_surname(b)), key=len)
-    return len(short) >= 4 and (short == long_ or _compact(a if long_ == _bare_surname(a) else b).endswith(short))
+    return len(short) >= 4 and (
+        short == long_ or _compact(a if long_ == _bare_surname(a) else b).endswith(short)
+    )
 
 
 def _same_title(a: PartyPhrase, b: PartyPhrase) -> bool:
@@ -100,19 +102,14 @@ class ArticleRegistry:
         matches = {
             surname(p.name): p
             for p in self.named
-            if p.name
-            and _same_title(party, p)
-            and self._country_of(p) == country
+            if p.name and _same_title(party, p) and self._country_of(p) == country
         }
         if len(matches) == 1:
             return next(iter(matches.values()))
         known = {
             surname(p.name): p
             for p in self.named
-            if p.name
-            and not p.role
-            and p.people
-            and any(_holds(h, party, country) for h in p.people)
+            if p.name and not p.role and p.people and any(_holds(h, party, country) for h in p.people)
         }
         return next(iter(known.values())) if len(known) == 1 else None
 
@@ -157,7 +154,9 @@ class ArticleRegistry:
             party.title_id = party.title_id or mention.title_id
             party.country = party.country or mention.country
             party.org, party.org_id = party.org or mention.org, party.org_id or mention.org_id
-        people = phrase.people or next((m.people for m in self._same_person(surname(party.name)) if m.people), ())
+        people = phrase.people or next(
+            (m.people for m in self._same_person(surname(party.name)) if m.people), ()
+        )
         person = _pick(people, self.day)
         if person:
             party.person = person

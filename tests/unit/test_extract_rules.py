@@ -60,7 +60,9 @@ def test_unnamed_parties_keep_title_and_country() -> None:
 
 
 def test_counterpart_takes_the_other_sides_title() -> None:
-    (meeting,) = _meetings("وزیر امور خارجه ایران در تماس تلفنی با همتای چینی خود گفت‌وگو کرد.", published=None)
+    (meeting,) = _meetings(
+        "وزیر امور خارجه ایران در تماس تلفنی با همتای چینی خود گفت‌وگو کرد.", published=None
+    )
     assert {(p.role, p.country) for p in meeting.participants} == {
         ("وزیر امور خارجه", "IR"),
         ("وزیر امور خارجه", "CN"),

@@ -16,7 +16,7 @@ ZWNJ = "\u200c"
         ("نشست منطقهای", f"نشست منطقه{ZWNJ}ای"),  # the longest known stem wins
         ("بهرهبرداری از ظرفیت", f"بهره{ZWNJ}برداری از ظرفیت"),
         ("منطقۀ قفقاز", "منطقه قفقاز"),  # ezafe hamza dropped
-        ("هیأت قطری", "هیئت قطری"),
+        ("هیأت قطری", "هیأت قطری"),  # a delegation keeps the spelling the text gives it
         ("ساختار 3+3", "ساختار ۳ + ۳"),
         ("تأکید کرد", "تأکید کرد"),  # a hamza that belongs to the word stays
         ("دیدار با اسلوتسکی", "دیدار با اسلوتسکی"),  # a foreign name is not split
