@@ -2,12 +2,9 @@
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
 
 from ingest.normalize import normalize
 from ingest.segment import Token, tokenize
-
-T = TypeVar("T")
 
 
 def phrase_key(form: str) -> tuple[str, ...]:
@@ -16,13 +13,13 @@ def phrase_key(form: str) -> tuple[str, ...]:
 
 
 @dataclass(frozen=True, slots=True)
-class Match(Generic[T]):
+class Match[T]:
     first: int  # index of the first token
     last: int  # index after the last token
     value: T
 
 
-class Gazetteer(Generic[T]):
+class Gazetteer[T]:
     """A dictionary of phrases (token tuples) to values, scanned longest-first."""
 
     def __init__(self, entries: Iterable[tuple[str, T]] = ()) -> None:

@@ -46,10 +46,9 @@ def singular_words(sentence: Sentence) -> tuple[list[str], set[int]]:
     words, plural_at = [], set()
     for index, token in enumerate(sentence.tokens):
         singular = plurals.get(token.text)
-        if singular is None and index + 1 < len(sentence.tokens):
-            # "هیئت‌های" tokenises as هیئت + های.
-            if sentence.tokens[index + 1].text in ("های", "ها") and token.text in ("هیئت", "هیأت", "هیات"):
-                plural_at.add(index)
+        following = sentence.tokens[index + 1].text if index + 1 < len(sentence.tokens) else ""
+        if singular is None and following in ("های", "ها") and token.text in ("هیئت", "هیأت", "هیات"):
+            plural_at.add(index)  # "هیئت‌های" tokenises as هیئت + های
         if singular:
             plural_at.add(index)
             words.append(singular)

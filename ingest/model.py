@@ -1,7 +1,7 @@
 """The data that crosses from ingest/ to graph/: articles in, extractions out."""
 
-import hashlib
 import datetime as dt
+import hashlib
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator

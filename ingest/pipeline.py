@@ -178,7 +178,7 @@ def _same_day(a: _Event, b: _Event) -> bool:
         return True
     if abs((a.day - b.day).days) > 1:
         return False
-    return a.day == b.day or _covers(a.parties, b.parties) and _covers(b.parties, a.parties)
+    return a.day == b.day or (_covers(a.parties, b.parties) and _covers(b.parties, a.parties))
 
 
 def _lend_titles(named: list[ResolvedParty], titled: list[ResolvedParty]) -> None:

@@ -7,7 +7,7 @@ from typing import Literal
 
 from ingest.knowledge import Officeholder, knowledge
 from ingest.normalize import normalize_key
-from ingest.parties import IRAN, PartyPhrase
+from ingest.parties import PartyPhrase
 
 # Titles that stand for an office of a state: without a country phrase, an Iranian outlet means Iran.
 _NON_STATE_TITLES = {"دبیرکل", "مدیرکل", "دبیر کل"}
@@ -168,14 +168,18 @@ class ArticleRegistry:
                 party.role = knowledge().titles_by_id[person.role_id].title_fa
                 party.role_from_knowledge = True
 
+    def _untitled_headline_speaker(self) -> PartyPhrase | None:
+        """The headline quotes X and the story's subject is an untitled official: that is X."""
+        speaker = self.headline_speaker
+        if speaker is None or not speaker.name or speaker.role:
+            return None
+        return None if any(p.role for p in self._same_person(surname(speaker.name))) else speaker
+
     def _name_officeholder(self, party: Party, phrase: PartyPhrase, *, subject: bool) -> None:
         country = party.country or (None if party.org_id else self.home_country)
         named = self.holder_in_text(phrase if not phrase.counterpart else _as_title(party), country)
-        speaker = self.headline_speaker
-        if named is None and subject and speaker and speaker.name and country == self.home_country:
-            # The headline quotes X and the story's subject is an untitled official: that is X.
-            if not speaker.role and not any(p.role for p in self._same_person(surname(speaker.name))):
-                named = speaker
+        if named is None and subject and country == self.home_country:
+            named = self._untitled_headline_speaker()
         if named and named.name:
             party.name = self.fullest_name(named.name)
             party.country = party.country or country
