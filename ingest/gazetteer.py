@@ -24,7 +24,8 @@ class Gazetteer[T]:
 
     def __init__(self, entries: Iterable[tuple[str, T]] = ()) -> None:
         self._values: dict[tuple[str, ...], T] = {}
-        self._longest = 0
+        # The phrase lengths that start with each word, longest first: most words start none.
+        self._lengths: dict[str, tuple[int, ...]] = {}
         for form, value in entries:
             self.add(form, value)
 
@@ -32,7 +33,8 @@ class Gazetteer[T]:
         key = phrase_key(form)
         if key and key not in self._values:
             self._values[key] = value
-            self._longest = max(self._longest, len(key))
+            lengths = {*self._lengths.get(key[0], ()), len(key)}
+            self._lengths[key[0]] = tuple(sorted(lengths, reverse=True))
 
     def __contains__(self, form: str) -> bool:
         return phrase_key(form) in self._values
@@ -42,7 +44,9 @@ class Gazetteer[T]:
 
     def match_at(self, words: Sequence[str], index: int) -> Match[T] | None:
         """The longest phrase starting at `index`."""
-        for length in range(min(self._longest, len(words) - index), 0, -1):
+        for length in self._lengths.get(words[index], ()):
+            if index + length > len(words):
+                continue
             value = self._values.get(tuple(words[index : index + length]))
             if value is not None:
                 return Match(index, index + length, value)

@@ -57,11 +57,11 @@ def singular_words(sentence: Sentence) -> tuple[list[str], set[int]]:
     return words, plural_at
 
 
-def find_mentions(sentence: Sentence) -> list[Mention]:
-    """Non-overlapping mentions, the longest phrase winning at each position; on equal length a
+def find_mentions(sentence: Sentence, words: list[str], plural_at: set[int]) -> list[Mention]:
+    """Non-overlapping mentions in the sentence's `words` (plurals made singular, see
+    `singular_words`), the longest phrase winning at each position; on equal length a
     known person beats an organisation, which beats a title, which beats a place name."""
     kb = knowledge()
-    words, plural_at = singular_words(sentence)
     found: list[Mention] = []
     index = 0
     while index < len(words):

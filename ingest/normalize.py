@@ -5,7 +5,7 @@ and an article spelling of the same word compare equal.
 """
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from hazm import Normalizer
@@ -85,8 +85,9 @@ def _repair_zwnj(text: str) -> str:
 def normalize(text: str) -> str:
     """Normalise one text (article, title or lexicon entry) to didar's canonical Persian form."""
     text = text.translate(_CHAR_FIXES)
-    lines = [_normalizer().normalize(line).strip() for line in text.splitlines()]
-    text = "\n".join(lines)
+    # One pass of hazm over the whole text (it is costly per call); it pads newlines with spaces.
+    lines = _normalizer().normalize("\n".join(text.splitlines())).split("\n")
+    text = "\n".join(line.strip() for line in lines)
     # hazm's می-prefix rule splits a few nouns that merely start with می. (هیئت / هیأت / هیات stay as
     # written: a delegation's title is reported as the text spells it.)
     text = text.replace("می‌انجی", "میانجی")
@@ -130,4 +131,10 @@ def _fix_spacing(text: str) -> str:
 
 def normalize_key(text: str) -> str:
     """A comparison key: normalised, without ZWNJ or spaces between word parts, for lookups."""
-    return " ".join(normalize(text).replace(ZWNJ, " ").split())
+    return text_key(normalize(text))
+
+
+@lru_cache(maxsize=65536)
+def text_key(normalized: str) -> str:
+    """The comparison key of text that is already normalised (cheap: no second pass of hazm)."""
+    return " ".join(normalized.replace(ZWNJ, " ").split())

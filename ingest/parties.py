@@ -56,8 +56,8 @@ class SentenceParties:
         self.sentence = sentence
         self.tokens = sentence.tokens
         self.words = [token.text for token in sentence.tokens]
-        self.singular, _ = singular_words(sentence)
-        self.mentions = find_mentions(sentence)
+        self.singular, plural_at = singular_words(sentence)
+        self.mentions = find_mentions(sentence, self.singular, plural_at)
         self.mention_at: dict[int, Mention] = {m.first: m for m in self.mentions}
         self.covered: set[int] = {i for m in self.mentions for i in range(m.first, m.last)}
         self.parties = self._find()

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Literal
 
 from ingest.knowledge import Officeholder, knowledge
-from ingest.normalize import normalize_key
+from ingest.normalize import text_key
 from ingest.parties import PartyPhrase
 
 # Titles that stand for an office of a state: without a country phrase, an Iranian outlet means Iran.
@@ -28,8 +28,8 @@ class Party:
     @property
     def identity(self) -> tuple[str, ...]:
         if self.name:
-            return ("person", normalize_key(self.name).split()[-1])
-        return ("office", self.title_id or normalize_key(self.role or ""), self.country or self.org_id or "")
+            return ("person", text_key(self.name).split()[-1])
+        return ("office", self.title_id or text_key(self.role or ""), self.country or self.org_id or "")
 
     def same_as(self, other: "Party") -> bool:
         """One party under two mentions: equal offices, or names that agree on the surname even when
@@ -40,7 +40,7 @@ class Party:
 
 
 def _compact(name: str) -> str:
-    return normalize_key(name).replace(" ", "")
+    return text_key(name).replace(" ", "")
 
 
 def _bare_surname(name: str) -> str:
@@ -60,11 +60,11 @@ def same_name(a: str, b: str) -> bool:
 def _same_title(a: PartyPhrase, b: PartyPhrase) -> bool:
     if a.title_id and b.title_id:
         return a.title_id == b.title_id
-    return bool(a.role and b.role and normalize_key(a.role) == normalize_key(b.role))
+    return bool(a.role and b.role and text_key(a.role) == text_key(b.role))
 
 
 def surname(name: str) -> str:
-    return normalize_key(name).split()[-1]
+    return text_key(name).split()[-1]
 
 
 class ArticleRegistry:
@@ -87,13 +87,13 @@ class ArticleRegistry:
         return [p for p in self.named if p.name and surname(p.name) == key]
 
     def fullest_name(self, name: str) -> str:
-        tokens = set(normalize_key(name).split())
+        tokens = set(text_key(name).split())
         candidates = [
             p.name
             for p in self._same_person(surname(name))
-            if p.name and tokens <= set(normalize_key(p.name).split())
+            if p.name and tokens <= set(text_key(p.name).split())
         ]
-        return max(candidates, key=lambda n: len(normalize_key(n).split()), default=name)
+        return max(candidates, key=lambda n: len(text_key(n).split()), default=name)
 
     def holder_in_text(self, party: PartyPhrase, country: str | None) -> PartyPhrase | None:
         """The one named person of the article with this title and country, if exactly one."""
@@ -194,7 +194,7 @@ class ArticleRegistry:
 
 
 def _persian_given_name(name: str) -> bool:
-    first = normalize_key(name).split()[0]
+    first = text_key(name).split()[0]
     return first in knowledge().persian_first_names
 
 

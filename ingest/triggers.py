@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from functools import cache
 
-from ingest.gazetteer import Gazetteer, phrase_key
+from ingest.gazetteer import Gazetteer
 from ingest.lexicon import rows
 from ingest.model import MeetingKind, MeetingStatus
 from ingest.segment import Sentence
@@ -33,8 +33,8 @@ def _blockers() -> Gazetteer[str]:
 
 
 @cache
-def _negations() -> tuple[tuple[str, ...], ...]:
-    return tuple(phrase_key(row["form"]) for row in rows("negations"))
+def _negations() -> Gazetteer[str]:
+    return Gazetteer((row["form"], row["note"]) for row in rows("negations"))
 
 
 def _words(sentence: Sentence) -> list[str]:
@@ -63,8 +63,7 @@ def blocked(sentence: Sentence) -> bool:
 
 
 def negated(sentence: Sentence) -> bool:
-    words = tuple(_words(sentence))
-    return any(_contains(words, phrase) for phrase in _negations())
+    return bool(_negations().find_all(sentence.tokens))
 
 
 def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:

@@ -22,13 +22,17 @@ from typing import Any
 from app.settings import Settings
 from graph.articles import Failure, write_batch
 from graph.driver import Graph
-from graph.queue import Claim, claim, is_transient, release, seconds_until_due
+from graph.feeds import record_poll, take_due_feeds
+from graph.queue import Claim, claim, enqueue, is_transient, release, seconds_until_due, seen
 from ingest.model import Article, Extraction
 from ingest.retry import PermanentError, RetryPolicy, check_article
+from ingest.sources.follow import FeedFollower, FeedState
+from ingest.sources.web import Fetcher
 
 log = logging.getLogger("didar.worker")
 
 Extract = Callable[[Article], Extraction]
+FEED_HOLD_SECONDS = 600.0
 
 
 def rss_mb() -> tuple[float, float]:
@@ -209,3 +213,54 @@ class Worker:
             return False
         pause = self.settings.worker_poll_seconds if wait is None else min(max(wait, 0.05), 5.0)
         return not self.stop.wait(pause)
+
+
+def wait_for_graph(worker: Worker) -> bool:
+    """Block until Neo4j answers and the schema is current (a worker may start before the database);
+    False if stopped first."""
+    from graph.schema import migrate
+
+    def ready() -> bool:
+        worker.graph.ping()
+        migrate(worker.graph)
+        return True
+
+    return bool(worker._retrying("connect", ready))
+
+
+class GraphFeedStore:
+    """The follower's state in the graph: Feed nodes, the articles seen, the queue."""
+
+    def __init__(self, graph: Graph, urls: list[str], *, holder: str, hold_seconds: float) -> None:
+        self.graph, self.urls, self.holder, self.hold_seconds = graph, urls, holder, hold_seconds
+
+    def take_due(self) -> list[FeedState]:
+        return take_due_feeds(self.graph, self.urls, holder=self.holder, hold_seconds=self.hold_seconds)
+
+    def record(self, state: FeedState, *, next_seconds: float, error: str | None, queued: int,
+               etag: str | None, modified: str | None) -> None:  # fmt: skip
+        record_poll(self.graph, state, next_seconds=next_seconds, error=error, queued=queued, etag=etag,
+                    modified=modified)  # fmt: skip
+
+    def seen(self, *, urls: Sequence[str], hashes: Sequence[str]) -> set[str]:
+        return seen(self.graph, urls=urls, hashes=hashes)
+
+    def enqueue(self, articles: list[Article]) -> int:
+        return len(enqueue(self.graph, articles).queued)
+
+
+def follow_feeds(graph: Graph, settings: Settings, stop: threading.Event) -> threading.Thread | None:
+    """Follow settings.feeds in a thread beside the loop (fetching is I/O, extraction is the loop's)."""
+    if not settings.feeds:
+        return None
+    # A poll reads every new entry's page: hold the feed long enough for that, then record the real wait.
+    store = GraphFeedStore(graph, settings.feeds, holder=worker_name(), hold_seconds=FEED_HOLD_SECONDS)
+    follower = FeedFollower(
+        store,
+        Fetcher(timeout=settings.http_timeout_seconds),
+        interval=settings.feed_interval_seconds,
+        max_backoff=settings.feed_max_backoff_seconds,
+    )
+    thread = threading.Thread(target=follower.run, args=(stop,), name="feeds", daemon=True)
+    thread.start()
+    return thread
