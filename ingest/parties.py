@@ -22,6 +22,8 @@ _QUOTES = {"«", "»", '"'}
 _OPEN_QUOTES = {"«", '"'}
 _CLOSE_QUOTES = {"»", '"'}
 _COORDINATORS = {"و", "،", ","}
+# Titles that can belong to a person ("فرستاده ویژه ترامپ"); after others a name is apposition.
+_AGENT_TITLES = {"نماینده", "فرستاده", "مشاور", "دستیار", "سخنگوی", "سخنگو", "معاون"}
 _ORG_FILLERS = {"گروه", "جنبش", "سازمان"}
 
 
@@ -226,6 +228,15 @@ class SentenceParties:
         if phrase.plural_countries:
             return phrase
         name = self._name_before(phrase.first) or self._name_after(phrase.last)
+        known = self._known_person_after(phrase.last)
+        if name is None and known is not None:
+            # "وزیر امور خارجه محمدجواد ظریف": a title, then the person who holds it.
+            first = known.first
+            while first + 1 < known.last and (rank := honorifics().match_at(self.words, first)):
+                first = rank.last
+            phrase.name, phrase.name_first, phrase.people = self.span_text(first, known.last), first, known.people
+            phrase.last = known.last
+            return phrase
         if name:
             first, last = name
             phrase.name = self.span_text(first, last)
@@ -233,6 +244,12 @@ class SentenceParties:
             phrase.first = min(phrase.first, self._skip_honorifics_back(first))
             phrase.last = max(phrase.last, last)
         return phrase
+
+    def _known_person_after(self, index: int) -> Mention | None:
+        if index < len(self.words) and self.words[index] in ("،", ","):
+            index += 1
+        mention = self.mention_at.get(index)
+        return mention if mention is not None and mention.kind is Kind.PERSON else None
 
     def _title_phrase(self, mention: Mention) -> PartyPhrase:
         """Titles, title words and rank prefixes run together, then the country or organisation."""
@@ -244,6 +261,7 @@ class SentenceParties:
         title_id = None if head is None else head.id
         rank_prefix = head is not None and head.rank
         counterpart = self.words[mention.first] in _COUNTERPART
+        principal: Mention | None = None
         while last < len(self.words):
             nxt = self.mention_at.get(last)
             if nxt and nxt.kind is Kind.TITLE:
@@ -254,6 +272,18 @@ class SentenceParties:
                 last += 1
             elif last == mention.last and self.words[last] in ("های", "ها"):
                 last += 1  # "هیئت‌های" tokenises as هیئت + های
+            elif self.words[last : last + 2] == ["در", "امور"]:
+                last += 2  # "وزیر دولت در امور دفاع"
+            elif (
+                (nxt := self.mention_at.get(last))
+                and nxt.kind is Kind.PERSON
+                and last == mention.last
+                and self.words[mention.first] in _AGENT_TITLES
+            ):
+                # "فرستاده ویژه ترامپ": the envoy of a person is of that person's country.
+                principal = nxt
+                last = nxt.last
+                break
             else:
                 break
         # A trailing generic word ("امور") is not part of the title.
@@ -264,6 +294,10 @@ class SentenceParties:
         role = self.role_text(mention.first, last)
         phrase = PartyPhrase(mention.first, last, role=role, title_id=title_id)
         phrase.counterpart = counterpart
+        if principal is not None:
+            countries = {person.country for person in principal.people if person.country}
+            phrase.country = countries.pop() if len(countries) == 1 else None
+            return phrase
         self._complement(phrase, plural=mention.plural)
         return phrase
 
