@@ -144,6 +144,9 @@ def _load_titles(kb: Knowledge) -> None:
         prefix = Title(f"rank:{row['prefix_fa']}", normalize(row["prefix_fa"]), row["prefix_en"], rank=True)
         kb.titles.add(row["prefix_fa"], prefix)
         words.update(phrase_key(row["prefix_fa"]))
+    # Function words and punctuation inside titles ("سفیر و نماینده دائم") are no title words.
+    stop = {word for form in stopwords_list() for word in phrase_key(form)}
+    words = {word for word in words if word.isalpha() and word not in stop}
     for row in rows("title_words"):
         words.update(phrase_key(row["word"]))
     kb.title_words = frozenset(words)

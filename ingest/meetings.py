@@ -171,7 +171,12 @@ class MeetingReader:
             position = _first_party_at_or_after(parties, trigger.last, limit=1)
             after = _chain(parties, position, words) if position is not None else []
             subjects = self._clause_subjects(clause, trigger.first)
-            if set(words) & _TOGETHER:
+            received = self._object_before(trigger)
+            if received is not None:
+                # "X، Y را به حضور پذیرفت": Y is the one received.
+                partners = [received]
+                subjects = [p for p in subjects if p is not received]
+            elif set(words) & _TOGETHER:
                 partners = []
             elif not subjects and len(self._expanded(after)) >= 2:
                 subjects, partners = after, []  # "دیدار X و Y": the parties follow the trigger
@@ -205,6 +210,18 @@ class MeetingReader:
             SentenceMeeting(self.analysis, trigger, triggers, group, subject_missing, writer)
             for group in meeting_groups
         ]
+
+    def _object_before(self, trigger: Trigger) -> PartyPhrase | None:
+        """The party marked by "را" right before a receiving verb ("... را به حضور پذیرفت")."""
+        if trigger.kind != "hosting" or trigger.first < 2:
+            return None
+        ra = next(
+            (i for i in range(trigger.first - 1, max(0, trigger.first - 4), -1) if self.words[i] == "را"),
+            None,
+        )
+        if ra is None:
+            return None
+        return next((p for p in self.parties if p.last in (ra, ra - 1) and p.first > 0), None)
 
     def _rank(self, trigger: Trigger) -> int:
         """Try the meeting word that carries the verb first ("دیدار کرد"), then "در دیدار با", then

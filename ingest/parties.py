@@ -234,7 +234,11 @@ class SentenceParties:
             first = known.first
             while first + 1 < known.last and (rank := honorifics().match_at(self.words, first)):
                 first = rank.last
-            phrase.name, phrase.name_first, phrase.people = self.span_text(first, known.last), first, known.people
+            phrase.name, phrase.name_first, phrase.people = (
+                self.span_text(first, known.last),
+                first,
+                known.people,
+            )
             phrase.last = known.last
             return phrase
         if name:
@@ -274,6 +278,13 @@ class SentenceParties:
                 last += 1  # "هیئت‌های" tokenises as هیئت + های
             elif self.words[last : last + 2] == ["در", "امور"]:
                 last += 2  # "وزیر دولت در امور دفاع"
+            elif (
+                self.words[last] == "و"
+                and last + 1 < len(self.words)
+                and last + 1 not in self.covered
+                and self.words[last + 1] in kb.title_words
+            ):
+                last += 1  # "معاون حقوقی و بین‌المللی"
             elif (
                 (nxt := self.mention_at.get(last))
                 and nxt.kind is Kind.PERSON

@@ -98,6 +98,7 @@ class Worker:
         self.stop = stop or threading.Event()
         self.stats = WorkerStats(name or worker_name())
         self.policy = RetryPolicy(is_transient)
+        self.on_batch: Callable[[], None] | None = None  # e.g. a progress bar
 
     def run(self, *, burst: bool = False) -> WorkerStats:
         """Work until stopped; with `burst`, also stop once no article is queued or being processed."""
@@ -139,6 +140,8 @@ class Worker:
         self.stats.extract_seconds += time.monotonic() - started
         self._write(claims, done, failed)
         self.stats.batches += 1
+        if self.on_batch:
+            self.on_batch()
 
     def _extract(self, article: Article) -> Extraction:
         check_article(article, max_chars=self.settings.max_article_chars)

@@ -146,3 +146,63 @@ def test_evidence_offsets_point_into_the_normalised_text() -> None:
     (meeting,) = extraction.meetings
     span = meeting.evidence_span
     assert extraction.text[span.start : span.end] == meeting.evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Receiving someone: the object of "را ... پذیرفت".
+        ("رئیس‌جمهور امروز سفیر جدید اتریش را به حضور پذیرفت.", {("رئیس‌جمهور", "IR"), ("سفیر جدید", "AT")}),
+        # Presenting credentials.
+        ("سفیر جدید ژاپن استوارنامه خود را تقدیم رئیس‌جمهور کرد.", {("سفیر جدید", "JP"), ("رئیس‌جمهور", "IR")}),
+        # Hosting a counterpart.
+        (
+            "وزیر امور خارجه کشورمان عصر امروز میزبان همتای عمانی خود بود.",
+            {("وزیر امور خارجه", "IR"), ("وزیر امور خارجه", "OM")},
+        ),
+        # Arrival welcomed by the host.
+        (
+            "نخست‌وزیر ارمنستان با استقبال معاون اول رئیس‌جمهور وارد تهران شد.",
+            {("نخست‌وزیر", "AM"), ("معاون اول رئیس‌جمهور", "IR")},
+        ),
+        # A title with a "در امور" complement, then the country.
+        (
+            "وزیر دفاع کشورمان در گفت‌وگوی تلفنی با وزیر دولت در امور دفاع قطر گفت‌وگو کرد.",
+            {("وزیر دفاع", "IR"), ("وزیر دولت در امور دفاع", "QA")},
+        ),
+        # Titles joined by "و" inside one office.
+        (
+            "معاون حقوقی و بین‌المللی وزیر امور خارجه با سفیر چین دیدار کرد.",
+            {("معاون حقوقی و بین‌المللی وزیر امور خارجه", "IR"), ("سفیر", "CN")},
+        ),
+        # "به همراه": the companion attends too.
+        (
+            "رئیس مجلس به همراه وزیر نفت برای دیدار با امیر قطر عازم دوحه شد.",
+            {("رئیس مجلس", "IR"), ("وزیر نفت", "IR"), ("امیر", "QA")},
+        ),
+    ],
+)
+def test_meeting_shapes(text: str, expected: set[tuple[str, str]]) -> None:
+    (meeting,) = _meetings(text, published=None)
+    assert {(p.role, p.country) for p in meeting.participants} == expected
+
+
+def test_envoy_of_a_person_represents_that_persons_country() -> None:
+    (meeting,) = _meetings("جرد کوشنر، فرستاده ویژه ترامپ، فردا با بنیامین نتانیاهو دیدار خواهد کرد.")
+    envoy = next(p for p in meeting.participants if p.name == "جرد کوشنر")
+    assert (envoy.role, envoy.country) == ("فرستاده ویژه ترامپ", "US")
+    assert meeting.status == "planned"
+    assert len(meeting.participants) == 2  # Trump is not a party
+
+
+def test_headline_names_the_untitled_subject() -> None:
+    (meeting,) = _meetings(
+        "وزیر دفاع کشورمان در گفت‌وگوی تلفنی با وزیر دفاع ارمنستان بر گسترش همکاری‌ها تأکید کرد.",
+        title="سرلشکر کاوه فرهادی: همکاری دفاعی با همسایگان اولویت ماست",
+        published=None,
+    )
+    assert "کاوه فرهادی" in {p.name for p in meeting.participants}
+
+
+def test_negated_intention_is_no_meeting() -> None:
+    assert _meetings("رئیس‌جمهور لبنان گفت فعلاً قصد دیدار با نخست‌وزیر اسرائیل را ندارد.") == []
