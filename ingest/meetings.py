@@ -106,6 +106,11 @@ def _speech_verb_ends_at(words: list[str], index: int) -> bool:
     return word in ("کرد", "داد", "داشت") and index > 0 and (words[index - 1], word) in _REPORTING_VERBS
 
 
+def _same_parties(a: SentenceMeeting, b: SentenceMeeting) -> bool:
+    """Do two readings of one sentence share a party phrase (then they read the same meeting)?"""
+    return any(p.first < q.last and q.first < p.last for p in a.parties for q in b.parties)
+
+
 def _first_person(words: list[str]) -> bool:
     """Does the quoted post speak in the first person ("میزبان ... بودم")?"""
     return any(word in _FIRST_PERSON_VERBS for word in words)
@@ -131,6 +136,7 @@ class MeetingReader:
         triggers = find_triggers(self.sentence)
         if not triggers or not self.parties:
             return []
+        found: list[SentenceMeeting] = []
         for number, trigger in sorted(enumerate(triggers), key=lambda item: self._rank(item[1])):
             if trigger.first > 0 and self.words[trigger.first - 1] in _ANAPHORA:
                 continue  # "این دیدار": a meeting already reported
@@ -138,10 +144,12 @@ class MeetingReader:
                 continue  # "قصد دیدار با X را ندارم", "با X دیدار نخواهد کرد"
             if number + 1 < len(triggers) and self._temporal_reference(trigger):
                 continue  # "پیش از دیدار با X، با Y دیدار کرد": the Y meeting is the news
-            meetings = self._around(trigger, triggers)
-            if meetings:
-                return meetings
-        return []
+            # A sentence may report two meetings ("نشست معاونان ... به پایان رسید اما نشست وزرای ...
+            # در جریان است"); a trigger whose parties an earlier meeting already took adds nothing.
+            batch = self._around(trigger, triggers)
+            if not any(_same_parties(meeting, earlier) for meeting in batch for earlier in found):
+                found.extend(batch)
+        return found
 
     def _around(self, trigger: Trigger, triggers: list[Trigger]) -> list[SentenceMeeting]:
         words, parties = self.words, self.parties
@@ -178,7 +186,7 @@ class MeetingReader:
                 subjects = [p for p in subjects if p is not received]
             elif set(words) & _TOGETHER:
                 partners = []
-            elif not subjects and len(self._expanded(after)) >= 2:
+            elif len(self._expanded(after)) >= 2 and (not subjects or self._heads_clause(trigger)):
                 subjects, partners = after, []  # "دیدار X و Y": the parties follow the trigger
             else:
                 partners = after
@@ -222,6 +230,10 @@ class MeetingReader:
         if ra is None:
             return None
         return next((p for p in self.parties if p.last in (ra, ra - 1) and p.first > 0), None)
+
+    def _heads_clause(self, trigger: Trigger) -> bool:
+        """"... اما نشست X و Y در جریان است": a meeting noun that opens a clause names all its parties."""
+        return trigger.first > 0 and self.words[trigger.first - 1] in ("اما", "ولی", "هنوز", "و", "،")
 
     def _rank(self, trigger: Trigger) -> int:
         """Try the meeting word that carries the verb first ("دیدار کرد"), then "در دیدار با", then
