@@ -62,6 +62,10 @@ class SentenceMeeting:
 
 def _expand(party: PartyPhrase) -> list[PartyPhrase]:
     """ "وزرای خارجه ایران و روسیه" stands for one party per country."""
+    if party.plural_roles:
+        return [
+            replace(party, role=role, title_id=title, plural_roles=[]) for role, title in party.plural_roles
+        ]
     if not party.plural_countries:
         return [party]
     return [replace(party, country=code, plural_countries=[]) for code in party.plural_countries]
@@ -201,7 +205,7 @@ class MeetingReader:
         partner_parties = self._expanded(partners)
         # Several delegations received together are still separate audiences.
         delegations = any(
-            p.plural_countries and (p.role or "").split(" ")[0] in DELEGATION_WORDS
+            (p.plural_countries and (p.role or "").split(" ")[0] in DELEGATION_WORDS) or p.plural_roles
             for p in subjects + partners
         )
         # "تماس‌های تلفنی با A و B": a plural meeting word means one meeting with each.
@@ -232,7 +236,7 @@ class MeetingReader:
         return next((p for p in self.parties if p.last in (ra, ra - 1) and p.first > 0), None)
 
     def _heads_clause(self, trigger: Trigger) -> bool:
-        """"... اما نشست X و Y در جریان است": a meeting noun that opens a clause names all its parties."""
+        """ "... اما نشست X و Y در جریان است": a meeting noun that opens a clause names all its parties."""
         return trigger.first > 0 and self.words[trigger.first - 1] in ("اما", "ولی", "هنوز", "و", "،")
 
     def _rank(self, trigger: Trigger) -> int:

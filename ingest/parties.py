@@ -44,11 +44,21 @@ class PartyPhrase:
     self_reference: bool = False
     people: tuple[Officeholder, ...] = ()
     plural_countries: list[str] = field(default_factory=list)
+    plural_roles: list[tuple[str, str | None]] = field(default_factory=list)
     in_title: bool = False
 
     @property
     def is_person_named(self) -> bool:
         return self.name is not None
+
+
+def _coordinated_titles(role: str) -> list[tuple[str, str | None]]:
+    """ "وزیر خارجه و دفاع" (from "وزرای خارجه و دفاع") is two offices: وزیر خارجه, وزیر دفاع."""
+    first, *others = role.split(" و ")
+    head = first.split(" ")[0]
+    titles = knowledge().titles
+    roles = [first, *(other if other.startswith(head) else f"{head} {other}" for other in others)]
+    return [(each, title.id if (title := titles.get(each)) and not title.rank else None) for each in roles]
 
 
 class SentenceParties:
@@ -266,6 +276,7 @@ class SentenceParties:
         rank_prefix = head is not None and head.rank
         counterpart = self.words[mention.first] in _COUNTERPART
         principal: Mention | None = None
+        coordinated = False
         while last < len(self.words):
             nxt = self.mention_at.get(last)
             if nxt and nxt.kind is Kind.TITLE:
@@ -285,6 +296,7 @@ class SentenceParties:
                 and self.words[last + 1] in kb.title_words
             ):
                 last += 1  # "معاون حقوقی و بین‌المللی"
+                coordinated = True
             elif (
                 (nxt := self.mention_at.get(last))
                 and nxt.kind is Kind.PERSON
@@ -305,6 +317,8 @@ class SentenceParties:
         role = self.role_text(mention.first, last)
         phrase = PartyPhrase(mention.first, last, role=role, title_id=title_id)
         phrase.counterpart = counterpart
+        if mention.plural and coordinated and " و " in role:
+            phrase.plural_roles = _coordinated_titles(role)
         if principal is not None:
             countries = {person.country for person in principal.people if person.country}
             phrase.country = countries.pop() if len(countries) == 1 else None

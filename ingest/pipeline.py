@@ -20,6 +20,7 @@ from ingest.segment import Sentence, split_sentences
 from ingest.topics import tagger as topic_tagger
 from ingest.triggers import meeting_kind, meeting_status
 
+_PRONOUNS = {"او", "وی", "ایشان"}
 EXTRACTOR_VERSION = "0.2.0"
 
 
@@ -65,12 +66,15 @@ def _events(
     events: list[_Event] = []
     main_actor: PartyPhrase | None = next((a.parties[0] for a in analyses if a.parties), None)
     previous_subject: PartyPhrase | None = None
+    sentence_subject: PartyPhrase | None = None  # who the previous sentence was about
     for analysis in analyses:
         sentence = analysis.sentence
+        pronoun = bool(analysis.words) and analysis.words[0] in _PRONOUNS
         for found in read_meetings(analysis):
             phrases = list(found.parties)
             if found.subject_missing:
-                stand_in = previous_subject or main_actor
+                # "او ... با X دیدار کرد": the person the previous sentence was about.
+                stand_in = (sentence_subject if pronoun else None) or previous_subject or main_actor
                 if stand_in is not None and all(stand_in is not p for p in phrases):
                     phrases.insert(0, stand_in)
             resolved = _resolve_all(phrases, registry)
@@ -90,6 +94,9 @@ def _events(
             events.append(event)
             if not found.subject_missing and found.parties:
                 previous_subject = found.parties[0]
+        opening = analysis.parties[0] if analysis.parties and analysis.parties[0].first <= 1 else None
+        if opening is not None and opening.name:
+            sentence_subject = opening
     merged: list[_Event] = []
     for event in _without_composites(events):
         _merge_or_add(merged, event)

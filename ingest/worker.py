@@ -97,7 +97,7 @@ class Worker:
         self.extract = extract or default_extract()
         self.stop = stop or threading.Event()
         self.stats = WorkerStats(name or worker_name())
-        self.policy = RetryPolicy(is_transient)
+        self.policy = RetryPolicy(is_transient, cap=settings.worker_retry_cap_seconds)
         self.on_batch: Callable[[], None] | None = None  # e.g. a progress bar
 
     def run(self, *, burst: bool = False) -> WorkerStats:
