@@ -13,6 +13,7 @@ _FIRST_PERSON_VERBS = {"بودم", "کردم", "داشتم", "شدم", "بودی
 _REPORTING_VERBS = {("اعلام", "کرد"), ("خبر", "داد"), ("تصریح", "کرد"), ("اظهار", "داشت"), ("تأکید", "کرد")}
 _TEMPORAL = {"پیش", "پس", "بعد", "قبل"}
 _SPEECH_VERBS = {"گفت", "افزود", "نوشت", "داشت", "کرد", "گفته", "تصریح", "یادآور"}
+_LONG_AGO_UNITS = {"ماه", "سال", "ماه‌های", "سال‌های", "ها"}
 _NEGATIVE_VERBS = {
     "نخواهد",
     "نخواهند",
@@ -144,6 +145,8 @@ class MeetingReader:
         for number, trigger in sorted(enumerate(triggers), key=lambda item: self._rank(item[1])):
             if trigger.first > 0 and self.words[trigger.first - 1] in _ANAPHORA:
                 continue  # "این دیدار": a meeting already reported
+            if self._background(trigger):
+                continue  # "ماه گذشته نیز دیداری با X داشت": history, not the news
             if self._negative_verb_after(trigger):
                 continue  # "قصد دیدار با X را ندارم", "با X دیدار نخواهد کرد"
             if number + 1 < len(triggers) and self._temporal_reference(trigger):
@@ -248,6 +251,13 @@ class MeetingReader:
         if following == "با" or (trigger.first > 0 and self.words[trigger.first - 1] == "در"):
             return 1
         return 2
+
+    def _background(self, trigger: Trigger) -> bool:
+        before = self.words[max(0, trigger.first - 8) : trigger.first]
+        return any(
+            before[i] in _LONG_AGO_UNITS and before[i + 1] in ("گذشته", "پیش", "قبل")
+            for i in range(len(before) - 1)
+        )
 
     def _negative_verb_after(self, trigger: Trigger) -> bool:
         return any(word in _NEGATIVE_VERBS for word in self.words[trigger.last : trigger.last + 6])

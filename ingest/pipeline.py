@@ -20,6 +20,7 @@ from ingest.segment import Sentence, split_sentences
 from ingest.topics import tagger as topic_tagger
 from ingest.triggers import meeting_kind, meeting_status
 
+_MEETING_NOUNS = {"دیدار", "نشست", "ملاقات", "گفت", "جلسه"}
 _PRONOUNS = {"او", "وی", "ایشان"}
 EXTRACTOR_VERSION = "0.2.0"
 
@@ -70,6 +71,12 @@ def _events(
     for analysis in analyses:
         sentence = analysis.sentence
         pronoun = bool(analysis.words) and analysis.words[0] in _PRONOUNS
+        if events and _attendance(analysis):
+            # "در این دیدار X نیز حضور داشت": X took part in the meeting just reported.
+            for party in _resolve_all(analysis.parties, registry):
+                if not any(party.same_as(other) for other in events[-1].parties):
+                    events[-1].parties.append(party)
+            continue
         for found in read_meetings(analysis):
             phrases = list(found.parties)
             if found.subject_missing:
@@ -140,6 +147,15 @@ def _without_composites(events: list[_Event]) -> list[_Event]:
             continue
         kept.append(event)
     return kept
+
+
+def _attendance(analysis: SentenceParties) -> bool:
+    words = analysis.words
+    anaphora = any(words[i] in ("این", "همین") and words[i + 1] in _MEETING_NOUNS for i in range(len(words) - 1))
+    present = any(word in ("حضور", "شرکت") for word in words) and any(
+        word in ("داشت", "داشتند", "کرد", "کردند") for word in words
+    )
+    return anaphora and present and bool(analysis.parties)
 
 
 def _resolve_all(phrases: list[PartyPhrase], registry: ArticleRegistry) -> list[ResolvedParty]:
