@@ -151,7 +151,9 @@ def _without_composites(events: list[_Event]) -> list[_Event]:
 
 def _attendance(analysis: SentenceParties) -> bool:
     words = analysis.words
-    anaphora = any(words[i] in ("این", "همین") and words[i + 1] in _MEETING_NOUNS for i in range(len(words) - 1))
+    anaphora = any(
+        words[i] in ("این", "همین") and words[i + 1] in _MEETING_NOUNS for i in range(len(words) - 1)
+    )
     present = any(word in ("حضور", "شرکت") for word in words) and any(
         word in ("داشت", "داشتند", "کرد", "کردند") for word in words
     )
@@ -219,6 +221,9 @@ def _keep_fullest_names(kept: list[ResolvedParty], other: list[ResolvedParty]) -
                 party.name = twin.name
 
 
+_DISCUSSION_REACH = 4  # sentences after a report that still discuss it
+
+
 def _attach_discussion(events: list[_Event], sentences: list[Sentence]) -> None:
     """Each meeting's topics come from its own reports and the sentences that follow them up to
     the next report of another meeting."""
@@ -227,15 +232,19 @@ def _attach_discussion(events: list[_Event], sentences: list[Sentence]) -> None:
         for report in event.reports:
             owner.setdefault(report.sentence.index, number)
     current: int | None = None
+    since = 0
     for sentence in sentences:
-        current = owner.get(sentence.index, current)
+        if sentence.index in owner:
+            current, since = owner[sentence.index], 0
+        elif current is not None:
+            since += 1
+            if since > _DISCUSSION_REACH:
+                current = None
         if current is not None:
             events[current].sentences.append(sentence)
-    for number, event in enumerate(events):
+    for event in events:
         if not event.sentences:
             event.sentences = [report.sentence for report in event.reports]
-        if len(events) == 1:
-            event.sentences = [s for s in sentences if not s.is_title or owner.get(s.index) == number]
 
 
 def _best_report(event: _Event) -> SentenceMeeting:
