@@ -13,7 +13,7 @@ from ingest.segment import Sentence
 _PERSIAN_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 _NUMERIC_DATE = re.compile(r"(\d{4})\s*/\s*(\d{1,2})\s*/\s*(\d{1,2})")
 # How many words from the meeting word a day may stand and still date it.
-_REACH = 14
+_REACH = 20
 _REPORTED = {"که", "گفت", "گفته", ":", "افزود", "«"}
 _CLAUSE_VERBS = {"شد", "شود", "است", "بود", "کرد", "کند", "می‌شود", "داد", "دهد"}
 
