@@ -36,6 +36,11 @@ class Gazetteer[T]:
             lengths = {*self._lengths.get(key[0], ()), len(key)}
             self._lengths[key[0]] = tuple(sorted(lengths, reverse=True))
 
+    @property
+    def first_words(self) -> frozenset[str]:
+        """Every word some phrase starts with."""
+        return frozenset(self._lengths)
+
     def __contains__(self, form: str) -> bool:
         return phrase_key(form) in self._values
 

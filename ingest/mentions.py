@@ -57,14 +57,25 @@ def singular_words(sentence: Sentence) -> tuple[list[str], set[int]]:
     return words, plural_at
 
 
+@cache
+def _first_words() -> frozenset[str]:
+    kb = knowledge()
+    gazetteers = (kb.people, kb.org_names, kb.titles, kb.geo, honorifics())
+    return frozenset().union(*(gazetteer.first_words for gazetteer in gazetteers))
+
+
 def find_mentions(sentence: Sentence, words: list[str], plural_at: set[int]) -> list[Mention]:
     """Non-overlapping mentions in the sentence's `words` (plurals made singular, see
     `singular_words`), the longest phrase winning at each position; on equal length a
     known person beats an organisation, which beats a title, which beats a place name."""
     kb = knowledge()
+    starts = _first_words()
     found: list[Mention] = []
     index = 0
     while index < len(words):
+        if words[index] not in starts:
+            index += 1
+            continue
         candidates: list[Mention] = []
         if person := kb.people.match_at(words, index):
             candidates.append(Mention(Kind.PERSON, person.first, person.last, people=person.value))

@@ -13,7 +13,7 @@ from hazm import Normalizer
 ZWNJ = "\u200c"
 
 # Forms hazm keeps that the rules would otherwise have to spell twice.
-_CHAR_FIXES = str.maketrans({"ۀ": "ه", "ة": "ه", "ٔ": None, "ي": "ی", "ك": "ک", "\u200f": None})
+_CHAR_REPLACEMENTS = (("ۀ", "ه"), ("ة", "ه"), ("ٔ", ""), ("ي", "ی"), ("ك", "ک"), ("\u200f", ""))
 # Suffixes that news text glues onto a word without the zero-width non-joiner it should have. Short
 # suffixes (ای، ام ...) only follow a final ه: elsewhere they would split names such as "...سکی".
 _SUFFIXES = ("هایی", "های", "ها", "ترین", "تر")
@@ -22,6 +22,12 @@ _AFTER_HEH = ("ای", "ام", "ات", "اش")
 # Letters that do not join to the next one: after them no ZWNJ is needed (or wanted).
 _NON_JOINING = set("اآدذرزژو")
 _WORD = re.compile(r"[\u0600-\u06FF\u200c]+")
+
+
+def _fix_chars(text: str) -> str:
+    for written, fixed in _CHAR_REPLACEMENTS:  # str.replace beats str.translate on long Persian text
+        text = text.replace(written, fixed)
+    return text
 
 
 @cache
@@ -84,7 +90,7 @@ def _repair_zwnj(text: str) -> str:
 
 def normalize(text: str) -> str:
     """Normalise one text (article, title or lexicon entry) to didar's canonical Persian form."""
-    text = text.translate(_CHAR_FIXES)
+    text = _fix_chars(text)
     # One pass of hazm over the whole text (it is costly per call); it pads newlines with spaces.
     lines = _normalizer().normalize("\n".join(text.splitlines())).split("\n")
     text = "\n".join(line.strip() for line in lines)
@@ -102,7 +108,7 @@ def _given_names() -> frozenset[str]:
     """Given names (first_names.tsv), to spot "با" run into a name: "باکاندولیزا رایس"."""
     lines = resources.files("ingest").joinpath("data/first_names.tsv").read_text(encoding="utf-8")
     names = (line.split("\t", 1)[0] for line in lines.splitlines()[1:])
-    return frozenset(form.translate(_CHAR_FIXES) for cell in names for form in cell.split("|"))
+    return frozenset(_fix_chars(form) for cell in names for form in cell.split("|"))
 
 
 def _split_glued_preposition(text: str) -> str:

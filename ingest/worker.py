@@ -58,7 +58,8 @@ class WorkerStats:
     retries: int = 0
     claim_seconds: float = 0.0
     extract_seconds: float = 0.0
-    write_seconds: float = 0.0
+    write_seconds: float = 0.0  # in write transactions, less the wait for the graph lock
+    lock_wait_seconds: float = 0.0
     started: float = field(default_factory=time.monotonic)
     elapsed_seconds: float = 0.0
     rss_mb: float = 0.0
@@ -154,6 +155,8 @@ class Worker:
     def _write(
         self, claims: Sequence[Claim], done: list[tuple[Article, Extraction]], failed: list[Failure]
     ) -> None:
+        """Write a batch in one transaction; a non-transient error is narrowed down by halves to the
+        article that causes it, which fails alone."""
         if not claims:
             return
         tokens = {held.article.key: held.token for held in claims}
@@ -162,28 +165,37 @@ class Worker:
             summary = self._retrying("write", lambda: write_batch(
                 self.graph, done, failed, claims=tokens, holder=self.stats.worker
             ))  # fmt: skip
-        except Exception as error:  # not transient: find the article that causes it, write the rest
-            if len(claims) == 1:
-                reason = f"writing its facts failed: {type(error).__name__}: {error}"
-                log.error("article %s: %s", claims[0].article.key, reason)
-                self._write(claims, [], [Failure(claims[0].article.key, reason)])
-                return
-            half = len(claims) // 2
-            for part in (claims[:half], claims[half:]):
-                keys = {held.article.key for held in part}
-                self._write(
-                    part, [d for d in done if d[0].key in keys], [f for f in failed if f.article_id in keys]
-                )
+        except Exception as error:
+            self._split(claims, done, failed, error)
             return
-        finally:
-            self.stats.write_seconds += time.monotonic() - started
         if summary is None:
             return  # stopped while Neo4j was away: the lease will hand the batch to another worker
         lost = set(summary.lost)
+        self.stats.write_seconds += time.monotonic() - started - summary.lock_wait_seconds
+        self.stats.lock_wait_seconds += summary.lock_wait_seconds
         self.stats.lost += len(lost)
         self.stats.done += len([d for d in done if d[0].key not in lost])
         self.stats.failed += len([f for f in failed if f.article_id not in lost])
         log.info("batch of %d: %d done, %d failed, %d lost", len(claims), len(done), len(failed), len(lost))
+
+    def _split(
+        self,
+        claims: Sequence[Claim],
+        done: list[tuple[Article, Extraction]],
+        failed: list[Failure],
+        error: Exception,
+    ) -> None:
+        if len(claims) == 1:
+            reason = f"writing its facts failed: {type(error).__name__}: {error}"
+            log.error("article %s: %s", claims[0].article.key, reason)
+            self._write(claims, [], [Failure(claims[0].article.key, reason)])
+            return
+        half = len(claims) // 2
+        for part in (claims[:half], claims[half:]):
+            keys = {held.article.key for held in part}
+            self._write(
+                part, [d for d in done if d[0].key in keys], [f for f in failed if f.article_id in keys]
+            )
 
     def _release(self, claims: Sequence[Claim]) -> None:
         """Stopping: give back what this worker will not process (the attempt does not count)."""
