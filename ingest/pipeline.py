@@ -6,9 +6,11 @@ one meeting per event (repeated reports merged) → date, place, kind, status, t
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from ingest.dates import meeting_date
 from ingest.knowledge import knowledge
+from ingest.lexicon import rows
 from ingest.meetings import SentenceMeeting, read_meetings
 from ingest.model import Article, Extraction, Meeting, MeetingKind, MeetingStatus, Party, Place, Span
 from ingest.normalize import normalize
@@ -36,9 +38,19 @@ class _Event:
     sentences: list[Sentence] = field(default_factory=list)
 
 
+@lru_cache(maxsize=1024)
 def home_country(source: str | None) -> str | None:
-    """The outlet's country: Iran unless the source names a foreign outlet we know."""
-    return IRAN
+    """The outlet's country (outlets.tsv; the longest matching name wins, so "بی‌بی‌سی فارسی" is not
+    "فارس"): Iran unless the source names a foreign outlet. An untitled "وزیر امور خارجه" in a
+    foreign outlet's text is left without a country."""
+    if not source:
+        return IRAN
+    text = normalize(source).lower()
+    known = [(normalize(row["pattern"]).lower(), row["country"]) for row in rows("outlets")]
+    matches = sorted((pattern for pattern in known if pattern[0] in text), key=lambda p: -len(p[0]))
+    if not matches or matches[0][1] == IRAN:
+        return IRAN
+    return None
 
 
 def extract(article: Article) -> Extraction:

@@ -56,3 +56,13 @@ def decode_text(data: bytes) -> str:
     """UTF-8 (with or without BOM); bytes that are not are replaced by U+FFFD, so the article is kept and
     later refused as undecodable with the reason (ingest.retry.check_article) rather than lost here."""
     return data.decode("utf-8-sig", errors="replace")
+
+
+def storable_text(text: str) -> str:
+    """The text with lone surrogates (valid in JSON, not in UTF-8) replaced by U+FFFD: Neo4j stores it,
+    and the worker refuses it as undecodable if too much was lost."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")

@@ -44,9 +44,7 @@ class FeedStore(Protocol):
 
 
 class FeedFollower:
-    def __init__(
-        self, store: FeedStore, fetcher: Fetcher, *, interval: float, max_backoff: float
-    ) -> None:
+    def __init__(self, store: FeedStore, fetcher: Fetcher, *, interval: float, max_backoff: float) -> None:
         self.store = store
         self.fetcher = fetcher
         self.interval = interval
@@ -66,7 +64,9 @@ class FeedFollower:
         except FetchError as error:
             return self._failed(state, str(error))
         if page.not_modified:
-            self.store.record(state, next_seconds=self.interval, error=None, queued=0, etag=None, modified=None)
+            self.store.record(
+                state, next_seconds=self.interval, error=None, queued=0, etag=None, modified=None
+            )
             return 0
         entries = parse_feed(page.content, state.url)
         if not isinstance(entries, list):
@@ -86,7 +86,12 @@ class FeedFollower:
         duplicates = self.store.seen(urls=(), hashes=list(hashes))
         queued = self.store.enqueue([a for h, a in hashes.items() if h not in duplicates])
         self.store.record(
-            state, next_seconds=self.interval, error=None, queued=queued, etag=page.etag, modified=page.modified
+            state,
+            next_seconds=self.interval,
+            error=None,
+            queued=queued,
+            etag=page.etag,
+            modified=page.modified,
         )
         log.info("feed %s: %d entries, %d new articles queued", state.url, len(entries), queued)
         return queued

@@ -206,3 +206,14 @@ def test_headline_names_the_untitled_subject() -> None:
 
 def test_negated_intention_is_no_meeting() -> None:
     assert _meetings("رئیس‌جمهور لبنان گفت فعلاً قصد دیدار با نخست‌وزیر اسرائیل را ندارد.") == []
+
+
+@pytest.mark.parametrize(
+    ("source", "country"),
+    [(None, "IR"), ("Tasnim News Agency", "IR"), ("خبرگزاری فارس", "IR"), ("بی‌بی‌سی فارسی", None)],
+)
+def test_untitled_officials_belong_to_the_outlets_country(source: str | None, country: str | None) -> None:
+    article = Article(id="t", text="وزیر امور خارجه امروز با سفیر ژاپن دیدار کرد.", source=source)
+    (meeting,) = extract(article).meetings
+    minister = next(p for p in meeting.participants if p.role == "وزیر امور خارجه")
+    assert minister.country == country
