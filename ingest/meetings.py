@@ -227,9 +227,12 @@ class MeetingReader:
         ]
 
     def _object_before(self, trigger: Trigger) -> PartyPhrase | None:
-        """The party marked by "را" right before a receiving verb ("... را به حضور پذیرفت")."""
+        """The party received: "... Y را به حضور پذیرفت", "X از Y استقبال کرد"."""
         if trigger.kind != "hosting" or trigger.first < 2:
             return None
+        if self.words[trigger.first] == "استقبال":
+            before = [p for p in self.parties if p.last == trigger.first and p.first > 0]
+            return before[0] if before and self.words[before[0].first - 1] == "از" else None
         ra = next(
             (i for i in range(trigger.first - 1, max(0, trigger.first - 4), -1) if self.words[i] == "را"),
             None,

@@ -153,6 +153,8 @@ def test_evidence_offsets_point_into_the_normalised_text() -> None:
     [
         # Receiving someone: the object of "را ... پذیرفت".
         ("رئیس‌جمهور امروز سفیر جدید اتریش را به حضور پذیرفت.", {("رئیس‌جمهور", "IR"), ("سفیر جدید", "AT")}),
+        # Welcoming a guest.
+        ("رئیس‌جمهور در مراسمی رسمی از نخست‌وزیر عراق استقبال کرد.", {("رئیس‌جمهور", "IR"), ("نخست‌وزیر", "IQ")}),
         # Presenting credentials.
         ("سفیر جدید ژاپن استوارنامه خود را تقدیم رئیس‌جمهور کرد.", {("سفیر جدید", "JP"), ("رئیس‌جمهور", "IR")}),
         # Hosting a counterpart.
