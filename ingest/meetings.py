@@ -7,6 +7,7 @@ from ingest.segment import Sentence
 from ingest.triggers import Trigger, blocked, find_triggers, negated
 
 _COMPANY = {("به", "همراه"), ("همراه", "با"), ("و", "همراه", "با")}  # "X به همراه Y": both attend
+_QUOTE_MARKS = {"«", "»", '"', "("}
 _LINKS = {"و", "،", ",", "«", "»", '"'}
 _TOGETHER = {"یکدیگر", "همدیگر"}
 _FIRST_PERSON_VERBS = {"بودم", "کردم", "داشتم", "شدم", "بودیم", "کردیم", "داشتیم", "شدیم", "کرده‌ام"}
@@ -121,9 +122,15 @@ def _first_person(words: list[str]) -> bool:
     return any(word in _FIRST_PERSON_VERBS for word in words)
 
 
-def _first_party_at_or_after(parties: list[PartyPhrase], index: int, limit: int = 3) -> int | None:
+def _first_party_at_or_after(
+    parties: list[PartyPhrase], index: int, limit: int = 3, words: list[str] | None = None
+) -> int | None:
+    """The first party starting at `index`, or a few words later when only quotes or an honorific
+    stand between ("با «X»", "با آقای X"); "با طرح X" is no meeting with X."""
     for position, party in enumerate(parties):
         if index <= party.first <= index + limit:
+            if words is not None and not all(word in _QUOTE_MARKS for word in words[index : party.first]):
+                return None
             return position
     return None
 
@@ -172,7 +179,7 @@ class MeetingReader:
             clause = max(clause, _quote_start(words, trigger.first))
         ba = self._partner_marker(trigger)
         if ba is not None:
-            position = _first_party_at_or_after(parties, ba + 1)
+            position = _first_party_at_or_after(parties, ba + 1, words=words)
             if position is not None:
                 partners = _chain(parties, position, words)
             # Subjects: a nominal "دیدار X با Y" names X between the trigger and با; otherwise the
@@ -280,7 +287,7 @@ class MeetingReader:
             for index, word in enumerate(self.words)
             if word in ("با", "بااستقبال")
             and (index == 0 or self.words[index - 1] != "همراه")
-            and _first_party_at_or_after(self.parties, index + 1) is not None
+            and _first_party_at_or_after(self.parties, index + 1, words=self.words) is not None
         ]
         hosting = [
             index

@@ -61,6 +61,12 @@ def _coordinated_titles(role: str) -> list[tuple[str, str | None]]:
     return [(each, title.id if (title := titles.get(each)) and not title.rank else None) for each in roles]
 
 
+def _given_name(word: str) -> bool:
+    """A given name, also run together with سید or میر ("سیدعباس")."""
+    names = knowledge().first_names
+    return word in names or any(word.startswith(p) and word[len(p) :] in names for p in ("سید", "میر"))
+
+
 class SentenceParties:
     """Finds the party phrases of one sentence."""
 
@@ -165,11 +171,7 @@ class SentenceParties:
         party.name_first = name_first
         # Widen a surname to the given names written before it ("محمدجواد ظریف" with only "ظریف" known).
         start = mention.first
-        while (
-            start - 1 >= 0
-            and start - 1 not in self.covered
-            and self.words[start - 1] in knowledge().first_names
-        ):
+        while start - 1 >= 0 and start - 1 not in self.covered and _given_name(self.words[start - 1]):
             start -= 1
         if start != mention.first:
             party.name = self.span_text(start, mention.last)

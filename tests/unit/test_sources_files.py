@@ -1,10 +1,13 @@
-"""Reading `didar ingest` inputs: JSONL lines, .txt files and directories, with bad inputs located."""
+"""Reading `didar ingest` inputs from files: JSONL lines, .txt and .html files and directories, with bad
+inputs located."""
 
 from pathlib import Path
 
 import pytest
 
-from app.cli_graph import Located, Problem, count_inputs, read_inputs
+from ingest.sources import Located, Problem
+from ingest.sources.files import count_files as count_inputs
+from ingest.sources.files import read_files as read_inputs
 
 
 def _write(path: Path, text: str) -> Path:
@@ -79,5 +82,37 @@ def test_missing_paths_and_other_suffixes_are_problems(tmp_path: Path) -> None:
 
     assert items == [
         Problem(str(tmp_path / "missing.jsonl"), "no such file or directory"),
-        Problem(str(other), "not a .jsonl or .txt file"),
+        Problem(str(other), "not a .jsonl, .txt, .html, .htm, .xml, .rss, .atom file"),
     ]
+
+
+def test_a_file_that_is_not_utf8_is_kept_with_its_losses_marked(tmp_path: Path) -> None:
+    source = tmp_path / "latin.txt"
+    source.write_bytes("عنوان\n".encode() + bytes(range(0x80, 0xA0)))
+
+    [item] = read_inputs([source])
+
+    assert isinstance(item, Located)  # the worker refuses it as undecodable, with the reason
+    assert item.article.text.count("\ufffd") == 32
+
+
+def test_a_saved_page_becomes_an_article_with_its_zwnj_kept(tmp_path: Path) -> None:
+    page = (Path(__file__).parent.parent / "fixtures" / "web" / "pages" / "araghchi-yerevan.html").read_text()
+    source = _write(tmp_path / "page.html", page.replace("{{base}}", "http://news.example"))
+
+    [item] = read_inputs([source])
+
+    assert isinstance(item, Located), item
+    assert item.article.title == "دیدار عراقچی و میرزویان در ایروان"
+    assert "گفت\u200cوگو" in item.article.text  # trafilatura alone would drop the ZWNJ
+    assert "منوی سایت" not in item.article.text  # navigation is not article text
+    assert str(item.article.published) == "2024-05-01"
+
+
+def test_feed_files_need_a_fetcher(tmp_path: Path) -> None:
+    source = _write(tmp_path / "feed.xml", "<rss/>")
+
+    assert list(read_inputs([source])) == [
+        Problem(str(source), "feed files need the web (their entries' pages are fetched)")
+    ]
+    assert count_inputs([tmp_path]) is None

@@ -1,0 +1,112 @@
+"""Cross-article identity rules (graph/resolution.py), without a database: names, conflicts, holders,
+meetings within a day."""
+
+from datetime import date
+
+import pytest
+
+from graph.keys import text_key
+from graph.resolution import (
+    ROLE_HOLDER,
+    SAME_NAME,
+    SHORT_NAME,
+    WITHIN_A_DAY,
+    Candidate,
+    KnownMeeting,
+    Tenure,
+    choose_holder,
+    choose_meeting,
+    choose_person,
+    name_rule,
+)
+from graph.rows import mention_of, name_forms, reports_of
+from ingest.model import Article, Extraction, Meeting, Party, Span
+
+FM = "وزیر امور خارجه"
+
+
+def _forms(name: str):  # type: ignore[no-untyped-def]
+    return name_forms(text_key(name))
+
+
+@pytest.mark.parametrize(
+    ("mention", "person", "rule"),
+    [
+        ("عباس عراقچی", "عباس عراقچي", SAME_NAME),  # Arabic ye
+        ("حسین امیرعبداللهیان", "حسین امیر عبداللهیان", SAME_NAME),  # a space
+        ("حسین امیر\u200cعبداللهیان", "حسین امیرعبداللهیان", SAME_NAME),  # a ZWNJ
+        ("عراقچی", "عباس عراقچی", SHORT_NAME),  # surname only
+        ("امیرعبداللهیان", "حسین امیر عبداللهیان", SHORT_NAME),  # a two-word surname, written as one
+        ("عباس عراقچی", "عراقچی", SHORT_NAME),
+        ("علی لاریجانی", "صادق لاریجانی", None),  # two people who share a surname
+        ("عراقچی", "عباس", None),
+    ],
+)
+def test_name_rules(mention: str, person: str, rule: str | None) -> None:
+    assert name_rule(_forms(mention), _forms(person)) == rule
+
+
+def _candidate(person_id: str, name: str, country: str = "IR", role: str | None = None) -> Candidate:
+    roles = {mention_of(Party(name=name, role=role, country=country)).role_id} if role else set()
+    return Candidate(person_id, _forms(name), {country}, set(), roles)  # type: ignore[arg-type]
+
+
+def test_a_surname_joins_the_one_compatible_person_and_only_then() -> None:
+    surname = mention_of(Party(name="لاریجانی", role="رئیس مجلس", country="IR"))
+    ali = _candidate("p-ali", "علی لاریجانی", role="رئیس مجلس")
+    sadegh = _candidate("p-sadegh", "صادق لاریجانی", role="رئیس قوه قضاییه")
+    turk = _candidate("p-turk", "محمد لاریجانی", country="TR")
+
+    chosen = choose_person(surname, [ali, sadegh, turk], blocked=set())
+    assert chosen is not None and (chosen.id, chosen.rule) == ("p-ali", SHORT_NAME)  # role and country
+    no_role = mention_of(Party(name="لاریجانی", country="IR"))
+    assert choose_person(no_role, [ali, sadegh], blocked=set()) is None  # ambiguous: its own node
+    assert choose_person(surname, [ali], blocked={"p-ali"}) is None  # an undone merge blocks the rule
+
+
+def test_the_same_name_in_another_country_is_another_person() -> None:
+    mention = mention_of(Party(name="محمد علی", country="IQ"))
+
+    assert choose_person(mention, [_candidate("p-1", "محمد علی", country="EG")], blocked=set()) is None
+    same = choose_person(mention, [_candidate("p-2", "محمد  علي", country="IQ")], blocked=set())
+    assert same is not None and same.rule == SAME_NAME
+
+
+def test_an_unnamed_officeholder_is_the_one_person_seen_in_the_role_at_that_date() -> None:
+    unnamed = mention_of(Party(role=FM, country="IR"))
+    role = unnamed.role_id
+    assert role is not None
+    zarif = Tenure("p-zarif", role, date(2013, 8, 15), date(2021, 8, 20))
+    araghchi = Tenure("p-araghchi", role, date(2024, 8, 25), date(2025, 6, 1))
+
+    linked = choose_holder(unnamed, date(2025, 1, 10), [zarif, araghchi])
+    assert linked is not None and (linked.id, linked.rule) == ("p-araghchi", ROLE_HOLDER)
+    assert choose_holder(unnamed, date(2023, 1, 1), [zarif, araghchi]) is None  # nobody seen then
+    assert choose_holder(unnamed, None, [zarif, araghchi]) is None
+    overlap = Tenure("p-other", role, date(2024, 1, 1), date(2025, 2, 1))
+    assert choose_holder(unnamed, date(2025, 1, 10), [araghchi, overlap]) is None  # two: stays unnamed
+
+
+def _report(article: str, published: date | None, day: date | None):  # type: ignore[no-untyped-def]
+    meeting = Meeting(
+        participants=[Party(name="عباس عراقچی", country="IR"), Party(name="آرارات میرزویان", country="AM")],
+        date=day,
+        evidence="...",
+        evidence_span=Span(start=0, end=3),
+    )
+    extraction = Extraction(id=article, meetings=[meeting], extractor_version="t", text="...")
+    return reports_of([(Article(id=article, text="...", published=published), extraction)])[0]
+
+
+def test_an_undated_report_joins_a_meeting_of_the_same_parties_within_a_day() -> None:
+    dated = _report("a", date(2024, 5, 1), date(2024, 5, 1))
+    parties = sorted(m.surface for m in dated.mentions)
+    own = choose_meeting(dated, parties, [])
+    known = [KnownMeeting(own.id, "k", date(2024, 5, 1), date(2024, 5, 1))]
+
+    next_day = choose_meeting(_report("b", date(2024, 5, 2), None), parties, known)
+    assert (next_day.id, next_day.rule) == (own.id, WITHIN_A_DAY)
+    assert choose_meeting(_report("c", date(2024, 5, 4), None), parties, known).id != own.id  # too far
+    other_date = choose_meeting(_report("d", date(2024, 5, 2), date(2024, 5, 2)), parties, known)
+    assert other_date.id != own.id  # two dates: two meetings
+    assert choose_meeting(_report("e", None, date(2024, 5, 1)), parties, known) == own  # same date
