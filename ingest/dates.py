@@ -94,9 +94,10 @@ def _in_closed_clause(words: list[str], position: int, trigger: int) -> bool:
 
 
 def meeting_date(
-    sentence: Sentence, published: date | None, *, planned: bool, trigger: int = 0
+    sentence: Sentence, published: date | None, *, planned: bool, anchors: tuple[int, ...] = (0,)
 ) -> date | None:
-    """The date the sentence gives its meeting: the written or relative day nearest the meeting word."""
+    """The date the sentence gives its meeting: the written or relative day nearest a meeting word
+    (`anchors`: their token positions)."""
     numeric = _NUMERIC_DATE.search(sentence.text.translate(_PERSIAN_DIGITS))
     if numeric:
         y, m, d = (int(part) for part in numeric.groups())
@@ -105,11 +106,16 @@ def meeting_date(
     candidates = _explicit_dates(words, published)
     if published is not None:
         candidates += _relative_dates(words, published, planned=planned)
+
+    def nearest(position: int) -> int:
+        return min(anchors, key=lambda anchor: abs(anchor - position))
+
     candidates = [
         (position, day)
         for position, day in candidates
-        if abs(position - trigger) <= _REACH and not _in_closed_clause(words, position, trigger)
+        if abs(position - nearest(position)) <= _REACH
+        and not _in_closed_clause(words, position, nearest(position))
     ]
     if not candidates:
         return None
-    return min(candidates, key=lambda candidate: abs(candidate[0] - trigger))[1]
+    return min(candidates, key=lambda candidate: abs(candidate[0] - nearest(candidate[0])))[1]

@@ -106,7 +106,10 @@ def _events(
                 kind=meeting_kind(sentence, found.triggers),
                 status=status,
                 day=meeting_date(
-                    sentence, published, planned=status == "planned", trigger=found.trigger.first
+                    sentence,
+                    published,
+                    planned=status == "planned",
+                    anchors=tuple(trigger.first for trigger in found.triggers),
                 ),
                 place=meeting_place(found),
             )

@@ -14,7 +14,7 @@ WEDNESDAY = date(2025, 3, 12)
 def _date(text: str, published: date | None, planned: bool = False) -> date | None:
     sentence = split_sentences(normalize(text))[0]
     trigger = next(i for i, t in enumerate(sentence.tokens) if t.text in ("دیدار", "گفت"))
-    return meeting_date(sentence, published, planned=planned, trigger=trigger)
+    return meeting_date(sentence, published, planned=planned, anchors=(trigger,))
 
 
 @pytest.mark.parametrize(
