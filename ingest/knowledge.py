@@ -11,7 +11,7 @@ from hazm import stopwords_list
 
 from ingest.gazetteer import Gazetteer, phrase_key
 from ingest.lexicon import alternatives, rows
-from ingest.normalize import normalize
+from ingest.normalize import normalize, prime
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,8 +179,26 @@ def _load_people(kb: Knowledge) -> None:
         holders.sort(key=lambda p: p.start or date.min, reverse=True)
 
 
+_LEXICONS = (
+    "countries",
+    "cities",
+    "organizations",
+    "roles",
+    "role_modifiers",
+    "officeholders",
+    "first_names",
+)
+
+
 @cache
 def knowledge() -> Knowledge:
+    prime(
+        form
+        for name in (*_LEXICONS, "not_names", "triggers", "honorifics", "title_words")
+        for row in rows(name)
+        for cell in row.values()
+        for form in cell.split("|")
+    )
     kb = Knowledge()
     _load_geo(kb)
     _load_organizations(kb)
