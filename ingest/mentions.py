@@ -31,8 +31,9 @@ class Mention:
 
 
 @cache
-def honorifics() -> Gazetteer[str]:
-    return Gazetteer((row["form"], row["en"]) for row in rows("honorifics"))
+def honorifics() -> Gazetteer[bool]:
+    """Honorifics and ranks; the value says whether only Iranians carry it (سردار، حجت‌الاسلام)."""
+    return Gazetteer((row["form"], row.get("iranian") == "1") for row in rows("honorifics"))
 
 
 @cache

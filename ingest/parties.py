@@ -46,6 +46,10 @@ class PartyPhrase:
     plural_countries: list[str] = field(default_factory=list)
     plural_roles: list[tuple[str, str | None]] = field(default_factory=list)
     in_title: bool = False
+    # The title runs on into words no lexicon knows ("فرمانده سنتکام", "رهبر فهرست العراقیه"): it
+    # belongs to something unknown, so neither the outlet's country nor the knowledge base applies.
+    unknown_complement: bool = False
+    iranian_rank: bool = False  # introduced as "سردار X", "حجت‌الاسلام X"
 
     @property
     def is_person_named(self) -> bool:
@@ -192,6 +196,8 @@ class SentenceParties:
         party = PartyPhrase(
             mention.first, end, name=self.span_text(mention.last, end), name_first=mention.last
         )
+        rank = honorifics().match_at(self.words, mention.first)
+        party.iranian_rank = bool(rank and rank.value)
         tail = self._role_after(end)
         return self._merge_role(party, tail) if tail else party
 
@@ -213,7 +219,9 @@ class SentenceParties:
         return index
 
     def _role_after(self, index: int) -> PartyPhrase | None:
-        """A title phrase right after a name, optionally after a comma: "X، وزیر خارجه ..."."""
+        """A title phrase right after a name, optionally after a quote or comma: "«X» وزیر خارجه"."""
+        if index < len(self.words) and self.words[index] in _CLOSE_QUOTES:
+            index += 1
         if index < len(self.words) and self.words[index] in ("،", ","):
             index += 1
         mention = self.mention_at.get(index)
@@ -233,6 +241,7 @@ class SentenceParties:
             counterpart=role.counterpart,
             self_reference=role.self_reference,
             plural_countries=role.plural_countries,
+            unknown_complement=role.unknown_complement,
         )
 
     def _title_party(self, mention: Mention) -> PartyPhrase:
@@ -253,6 +262,8 @@ class SentenceParties:
             )
             phrase.last = known.last
             return phrase
+        if name is None and not phrase.country and not phrase.org_id and self._unknown_word_at(phrase.last):
+            phrase.unknown_complement = True
         if name:
             first, last = name
             phrase.name = self.span_text(first, last)
@@ -260,6 +271,11 @@ class SentenceParties:
             phrase.first = min(phrase.first, self._skip_honorifics_back(first))
             phrase.last = max(phrase.last, last)
         return phrase
+
+    def _unknown_word_at(self, index: int) -> bool:
+        if index < len(self.words) and self.words[index] in ("«", "سازمان", "گروه", "جنبش"):
+            index += 1
+        return self._name_capable(index) and self.words[index] not in knowledge().first_names
 
     def _known_person_after(self, index: int) -> Mention | None:
         if index < len(self.words) and self.words[index] in ("،", ","):

@@ -140,6 +140,8 @@ def _covers_naming(big: list[ResolvedParty], small: list[ResolvedParty]) -> bool
 
 
 def _same_side(named: ResolvedParty, unnamed: ResolvedParty) -> bool:
+    if not unnamed.org_id and not unnamed.country:
+        return True  # a title of something unknown ("رهبر فهرست العراقیه"): any side may be it
     if unnamed.org_id:
         return named.org_id == unnamed.org_id or named.country == unnamed.country
     return named.country == unnamed.country

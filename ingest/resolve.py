@@ -7,7 +7,7 @@ from typing import Literal
 
 from ingest.knowledge import Officeholder, knowledge
 from ingest.normalize import text_key
-from ingest.parties import PartyPhrase
+from ingest.parties import IRAN, PartyPhrase
 
 # Titles that stand for an office of a state: without a country phrase, an Iranian outlet means Iran.
 _NON_STATE_TITLES = {"دبیرکل", "مدیرکل", "دبیر کل"}
@@ -133,8 +133,12 @@ class ArticleRegistry:
             self._complete_named(party, phrase)
         else:
             self._name_officeholder(party, phrase, subject=subject)
-        if not party.country and not party.org and party.role and party.role not in _NON_STATE_TITLES:
+        if phrase.unknown_complement:
+            pass
+        elif not party.country and not party.org and party.role and party.role not in _NON_STATE_TITLES:
             party.country = self.home_country
+        elif not party.country and not party.org_id and party.name and phrase.iranian_rank:
+            party.country = IRAN  # "سردار X": a rank only Iran's forces use
         elif not party.country and not party.org_id and party.name and _persian_given_name(party.name):
             party.country = self.home_country  # "محسن ..." in an Iranian outlet, with no other clue
         return party
@@ -176,6 +180,8 @@ class ArticleRegistry:
         return None if any(p.role for p in self._same_person(surname(speaker.name))) else speaker
 
     def _name_officeholder(self, party: Party, phrase: PartyPhrase, *, subject: bool) -> None:
+        if phrase.unknown_complement:
+            return
         country = party.country or (None if party.org_id else self.home_country)
         named = self.holder_in_text(phrase if not phrase.counterpart else _as_title(party), country)
         if named is None and subject and country == self.home_country:
