@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, replace
 
-from ingest.parties import DELEGATION_WORDS, PartyPhrase, SentenceParties
+from ingest.parties import DELEGATION_WORDS, PartyPhrase, SentenceParties, attribution_end
 from ingest.segment import Sentence
 from ingest.triggers import Trigger, blocked, find_triggers, negated
 
@@ -43,7 +43,6 @@ _LIGHT_VERBS = {
 }
 _ANAPHORA = {"این", "همین", "آن"}
 _SEPARATE = {"جداگانه", "جداگانه‌ای", "جدا"}
-_REPORT_OPENERS = (("به", "گزارش"), ("به", "نقل", "از"))
 
 
 @dataclass
@@ -86,12 +85,7 @@ def _chain(parties: list[PartyPhrase], start: int, words: list[str]) -> list[Par
 
 
 def _clause_start(words: list[str]) -> int:
-    """Skip "به گزارش X،" and the like, and a writer's "... نوشت:" lead-in."""
-    start = 0
-    for opener in _REPORT_OPENERS:
-        if tuple(words[: len(opener)]) == opener and "،" in words:
-            start = words.index("،") + 1
-    return start
+    return attribution_end(words)
 
 
 def _quote_start(words: list[str], trigger: int) -> int:

@@ -56,6 +56,20 @@ class PartyPhrase:
         return self.name is not None
 
 
+_ATTRIBUTIONS = (("به", "گزارش"), ("به", "نقل", "از"), ("براساس", "خبر"), ("بر", "اساس"))
+
+
+def attribution_end(words: list[str]) -> int:
+    """Where the sentence proper starts, after "به گزارش X، به نقل از Y،" lead-ins."""
+    start = 0
+    while any(tuple(words[start : start + len(opener)]) == opener for opener in _ATTRIBUTIONS):
+        comma = next((i for i in range(start, len(words)) if words[i] == "،"), None)
+        if comma is None:
+            return start
+        start = comma + 1
+    return start
+
+
 def _coordinated_titles(role: str) -> list[tuple[str, str | None]]:
     """ "وزیر خارجه و دفاع" (from "وزرای خارجه و دفاع") is two offices: وزیر خارجه, وزیر دفاع."""
     first, *others = role.split(" و ")
@@ -112,7 +126,7 @@ class SentenceParties:
             previous_end = token.end
         return "".join(pieces).strip().replace("\u200c ", " ")
 
-    def _name_capable(self, index: int) -> bool:
+    def _name_capable(self, index: int, *, titles_too: bool = False) -> bool:
         if index < 0 or index >= len(self.words) or index in self.covered:
             return False
         word = self.words[index]
@@ -121,7 +135,7 @@ class SentenceParties:
             _PUNCT.match(word)
             or _DIGITS.search(word)
             or word in kb.not_names
-            or word in kb.title_words
+            or (word in kb.title_words and not titles_too)
             or len(word) < 2
         )
 
@@ -147,7 +161,25 @@ class SentenceParties:
                 continue
             parties.append(party)
             index = max(party.last, index + 1)
-        return self._distribute_plural_titles(self._attach_loose_names(parties))
+        parties = self._attach_loose_names(parties)
+        leading = self._leading_name(parties)
+        if leading is not None:
+            parties.insert(0, leading)
+        return self._distribute_plural_titles(parties)
+
+    def _leading_name(self, parties: list[PartyPhrase]) -> PartyPhrase | None:
+        """ "X Y، ... با Z دیدار کرد": two or three unknown words opening the sentence (after "به گزارش
+        ...،") and closed by a comma are the subject's name."""
+        start = attribution_end(self.words)
+        end = start
+        # Title words are allowed here ("خلیفه حفتر"): no title mention starts at these words.
+        while end < len(self.words) and end - start < 3 and self._name_capable(end, titles_too=True):
+            end += 1
+        if end - start < 2 or end >= len(self.words) or self.words[end] not in ("،", ","):
+            return None
+        if any(p.first < end and start < p.last for p in parties):
+            return None
+        return PartyPhrase(start, end, name=self.span_text(start, end), name_first=start)
 
     def _distribute_plural_titles(self, parties: list[PartyPhrase]) -> list[PartyPhrase]:
         """ "A، B، وزرای خارجه انگلیس و ترکیه": the plural title and its countries go to the names

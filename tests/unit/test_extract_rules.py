@@ -219,3 +219,12 @@ def test_untitled_officials_belong_to_the_outlets_country(source: str | None, co
     (meeting,) = extract(article).meetings
     minister = next(p for p in meeting.participants if p.role == "وزیر امور خارجه")
     assert minister.country == country
+
+
+def test_a_name_opening_the_sentence_after_the_attribution_is_the_subject() -> None:
+    text = (
+        "به گزارش خبرگزاری ما، به نقل از رسانه‌های محلی، کارلوس مندز، رهبر جبهه متحد مردمی، "
+        "دیروز با وزیر امور خارجه اسپانیا دیدار کرد."
+    )
+    (meeting,) = _meetings(text)
+    assert "کارلوس مندز" in {p.name for p in meeting.participants}
