@@ -63,6 +63,11 @@ class SentenceMeeting:
 
 def _expand(party: PartyPhrase) -> list[PartyPhrase]:
     """ "وزرای خارجه ایران و روسیه" stands for one party per country."""
+    if party.plural_orgs:
+        return [
+            replace(party, org_id=org_id, org=written, country=country, plural_orgs=[])
+            for org_id, written, country in party.plural_orgs
+        ]
     if party.plural_roles:
         return [
             replace(party, role=role, title_id=title, plural_roles=[]) for role, title in party.plural_roles
@@ -172,6 +177,12 @@ class MeetingReader:
         else:
             clause = max(clause, _quote_start(words, trigger.first))
         ba = self._partner_marker(trigger)
+        if ba is not None and words[ba] == "حضور":
+            # "دیدار ... با حضور X، Y و Z برگزار شد": the attendance list is the whole meeting.
+            position = _first_party_at_or_after(parties, ba + 1, 1)
+            attendees = _chain(parties, position, words) if position is not None else []
+            if len(self._expanded(attendees)) >= 2:
+                return [SentenceMeeting(self.analysis, trigger, triggers, self._expanded(attendees), False)]
         if ba is not None:
             position = _first_party_at_or_after(parties, ba + 1, words=words)
             if position is not None:
@@ -286,7 +297,10 @@ class MeetingReader:
         hosting = [
             index
             for index, word in enumerate(self.words)
-            if word in ("میزبان", "استقبال")
+            if (
+                word in ("میزبان", "استقبال")
+                or (word == "حضور" and index > 0 and self.words[index - 1] == "با")
+            )
             and _first_party_at_or_after(self.parties, index + 1, 1) is not None
         ]
         candidates += hosting

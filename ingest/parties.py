@@ -45,6 +45,7 @@ class PartyPhrase:
     people: tuple[Officeholder, ...] = ()
     plural_countries: list[str] = field(default_factory=list)
     plural_roles: list[tuple[str, str | None]] = field(default_factory=list)
+    plural_orgs: list[tuple[str, str, str | None]] = field(default_factory=list)  # (id, as written, country)
     in_title: bool = False
     # The title runs on into words no lexicon knows ("فرمانده سنتکام", "رهبر فهرست العراقیه"): it
     # belongs to something unknown, so neither the outlet's country nor the knowledge base applies.
@@ -380,6 +381,9 @@ class SentenceParties:
         """The country, nationality or organisation right after a title."""
         index = phrase.last
         countries: list[str] = []
+        organizations: list[tuple[str, str, str | None]] = []
+        if plural and index + 1 < len(self.words) and self.words[index] == "از":
+            index += 1  # "نمایندگانی از حماس و جهاد اسلامی"
         while index < len(self.words):
             word = self.words[index]
             if word in _ORG_FILLERS and (nxt := self.mention_at.get(index + 1)) and nxt.kind is Kind.ORG:
@@ -390,10 +394,13 @@ class SentenceParties:
                 countries.append(mention.geo.country)
                 index = mention.last
             elif mention and mention.kind is Kind.ORG and mention.org and not countries:
-                phrase.org_id, phrase.org = mention.org.id, self.span_text(mention.first, mention.last)
-                phrase.country = mention.org.country
+                organizations.append(
+                    (mention.org.id, self.span_text(mention.first, mention.last), mention.org.country)
+                )
                 index = mention.last
-                break
+                if not plural:
+                    break
+                continue
             elif word == "کشورمان" and not countries:
                 countries.append(IRAN)
                 index += 1
@@ -401,7 +408,7 @@ class SentenceParties:
                 phrase.self_reference = True
                 index += 1
                 break
-            elif plural and word in _COORDINATORS and countries:
+            elif plural and word in _COORDINATORS and (countries or organizations):
                 index += 1
                 continue
             else:
@@ -411,6 +418,12 @@ class SentenceParties:
         if index < len(self.words) and self.words[index] in _SELF:
             phrase.self_reference = True
             index += 1
+        while index > phrase.last and self.words[index - 1] in _COORDINATORS:
+            index -= 1
+        if organizations:
+            phrase.org_id, phrase.org, phrase.country = organizations[0]
+            if len(organizations) > 1:
+                phrase.plural_orgs = organizations
         phrase.last = max(phrase.last, index)
         if plural and len(countries) > 1:
             phrase.plural_countries = countries
