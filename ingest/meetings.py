@@ -1,7 +1,9 @@
 """Reads who meets whom from one sentence: the parties around a meeting word."""
 
 from dataclasses import dataclass, replace
+from functools import cache
 
+from ingest.lexicon import rows
 from ingest.parties import DELEGATION_WORDS, PartyPhrase, SentenceParties, attribution_end
 from ingest.segment import Sentence
 from ingest.triggers import Trigger, blocked, find_triggers, negated
@@ -111,6 +113,11 @@ def _speech_verb_ends_at(words: list[str], index: int) -> bool:
     return word in ("کرد", "داد", "داشت") and index > 0 and (words[index - 1], word) in _REPORTING_VERBS
 
 
+@cache
+def _time_words() -> frozenset[str]:
+    return frozenset(row["word"] for row in rows("not_names") if row["why"] in ("time", "weekday"))
+
+
 def _same_parties(a: SentenceMeeting, b: SentenceMeeting) -> bool:
     """Do two readings of one sentence share a party phrase (then they read the same meeting)?"""
     return any(p.first < q.last and q.first < p.last for p in a.parties for q in b.parties)
@@ -195,7 +202,11 @@ class MeetingReader:
             else:
                 subjects = self._clause_subjects(clause, min(ba, trigger.first))
         else:
-            position = _first_party_at_or_after(parties, trigger.last, limit=1)
+            # "در دیدار عصر امروز X": time words may sit between the meeting noun and its party.
+            after_time = trigger.last
+            while after_time < len(words) and words[after_time] in _time_words():
+                after_time += 1
+            position = _first_party_at_or_after(parties, after_time, limit=1)
             after = _chain(parties, position, words) if position is not None else []
             subjects = self._clause_subjects(clause, trigger.first)
             received = self._object_before(trigger)

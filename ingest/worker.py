@@ -105,7 +105,7 @@ class Worker:
         """Work until stopped; with `burst`, also stop once no article is queued or being processed."""
         while not self.stop.is_set():
             started = time.monotonic()
-            claims = self._retrying("claim", self._claim)
+            claims = self.retrying("claim", self._claim)
             self.stats.claim_seconds += time.monotonic() - started
             if claims is None:
                 break  # stopped while Neo4j was away
@@ -162,7 +162,7 @@ class Worker:
         tokens = {held.article.key: held.token for held in claims}
         started = time.monotonic()
         try:
-            summary = self._retrying("write", lambda: write_batch(
+            summary = self.retrying("write", lambda: write_batch(
                 self.graph, done, failed, claims=tokens, holder=self.stats.worker
             ))  # fmt: skip
         except Exception as error:
@@ -205,7 +205,7 @@ class Worker:
         except Exception as error:  # Neo4j away: the lease hands them on when it expires
             log.warning("could not release %d articles (%s); their lease will expire", len(claims), error)
 
-    def _retrying[T](self, what: str, step: Callable[[], T]) -> T | None:
+    def retrying[T](self, what: str, step: Callable[[], T]) -> T | None:
         """Run `step`, retrying transient errors with backoff until it succeeds or the worker stops."""
         failures = 0
         while True:
@@ -223,7 +223,7 @@ class Worker:
 
     def _wait_for_work(self, burst: bool) -> bool:
         """Sleep until something may be due; False when the worker should end (burst and nothing left)."""
-        wait = self._retrying("queue check", lambda: seconds_until_due(self.graph))
+        wait = self.retrying("queue check", lambda: seconds_until_due(self.graph))
         if self.stop.is_set() or (wait is None and burst):
             return False
         pause = self.settings.worker_poll_seconds if wait is None else min(max(wait, 0.05), 5.0)
@@ -240,7 +240,7 @@ def wait_for_graph(worker: Worker) -> bool:
         migrate(worker.graph)
         return True
 
-    return bool(worker._retrying("connect", ready))
+    return bool(worker.retrying("connect", ready))
 
 
 class GraphFeedStore:
