@@ -12,7 +12,7 @@ JARS_STAMP := var/neo4j-dist/lib/.pom-sha256
 .PHONY: help venv jars run test lint format unit neo4j-start neo4j-stop neo4j-status
 
 help:
-	@echo "make run           the demo: local Neo4j, migrations, sample articles, API on :8000"
+	@echo "make run           the demo: local Neo4j, migrations, sample articles, worker, API on :8000"
 	@echo "make test          ruff, mypy and every test (starts and stops its own test Neo4j)"
 	@echo "make unit          the unit tests only (no Neo4j)"
 	@echo "make lint          ruff check, ruff format --check, mypy"
@@ -58,7 +58,10 @@ run: venv jars
 	$(BIN)/didar migrate
 	-$(BIN)/didar ingest samples/
 	@$(BIN)/python scripts/banner.py
-	exec $(BIN)/didar serve
+	@echo "Worker: processing queued articles in the background (log: var/worker.log)"
+	$(BIN)/didar worker >var/worker.log 2>&1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; \
+	$(BIN)/didar serve
 
 neo4j-start: venv jars
 	$(BIN)/didar neo4j start

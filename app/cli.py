@@ -2,12 +2,13 @@
 
 import typer
 
-from app import cli_extract, cli_graph, cli_neo4j
+from app import cli_extract, cli_graph, cli_neo4j, cli_worker
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help="didar: diplomatic meetings as a graph.")
 app.add_typer(cli_neo4j.app, name="neo4j")
 cli_extract.register(app)
 cli_graph.register(app)
+cli_worker.register(app)
 
 
 def main() -> None:

@@ -1,126 +1,30 @@
-"""`didar migrate`, `didar ingest PATH...` and `didar serve`: the commands that use the graph.
-
-Reading input files is kept pure (`read_inputs` yields articles or problems with file and line) so it is
-unit-tested without a database; the commands only wire it to the extractor and graph/.
+"""`didar migrate`, `didar ingest PATH_OR_URL...`, `didar reprocess` and `didar serve`: commands that use
+the graph. Reading inputs lives in ingest/sources (pure of the graph); these commands wire it to the
+extractor, the queue and graph/.
 """
 
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import batched
-from pathlib import Path
 from typing import Annotated
 
 import typer
-from pydantic import ValidationError
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from app import cli_merges
 from app.settings import Settings, get_settings
-from graph.articles import BATCH_SIZE, write_extractions
+from graph.articles import BATCH_SIZE, Failure, write_batch
 from graph.driver import Graph, connect
 from graph.errors import GraphUnavailable
+from graph.queue import enqueue, known_articles, older_versions, queue_counts, requeue
 from graph.schema import migrate as migrate_graph
 from ingest.model import Article, Extraction
-
-SUFFIXES = (".jsonl", ".txt")
+from ingest.retry import PermanentError, check_article
+from ingest.sources import Fetcher, Item, Located, Problem, content_hash, count_sources, read_sources
 
 # soft_wrap: file names and hints stay on one line, so they can be searched and copied.
 console = Console(stderr=True, soft_wrap=True)
-
-
-@dataclass(frozen=True)
-class Located:
-    """An article and where it was read from (`file:line` for JSONL, the file for .txt)."""
-
-    article: Article
-    origin: str
-
-
-@dataclass(frozen=True)
-class Problem:
-    """An input that could not be read; the run goes on and exits non-zero at the end."""
-
-    origin: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.origin}: {self.reason}"
-
-
-def input_files(paths: Iterable[Path]) -> Iterator[Path | Problem]:
-    """The files to read: each file named, and every .jsonl/.txt under each directory, in name order."""
-    for path in paths:
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in SUFFIXES)
-        elif not path.exists():
-            yield Problem(str(path), "no such file or directory")
-        elif path.suffix not in SUFFIXES:
-            yield Problem(str(path), f"not a {' or '.join(SUFFIXES)} file")
-        else:
-            yield path
-
-
-def _article(fields: object, origin: str) -> Located | Problem:
-    if not isinstance(fields, dict):
-        return Problem(origin, "not a JSON object")
-    try:
-        article = Article.model_validate(fields)
-    except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "article"
-        return Problem(origin, f"{where}: {first['msg']}")
-    if not article.text.strip():
-        return Problem(origin, "text: the article text is empty")
-    return Located(article, origin)
-
-
-def read_jsonl(path: Path) -> Iterator[Located | Problem]:
-    """One article per non-blank line: `{"id","title","text","published","url","source"}`, text required."""
-    with path.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            origin = f"{path}:{number}"
-            try:
-                fields = json.loads(line)
-            except json.JSONDecodeError as error:
-                yield Problem(origin, f"invalid JSON: {error.msg} (column {error.colno})")
-                continue
-            yield _article(fields, origin)
-
-
-def read_txt(path: Path) -> Located | Problem:
-    """A plain-text article: the first line is its title, the rest its text."""
-    try:
-        content = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        return Problem(str(path), "not UTF-8 text")
-    title, _, text = content.strip().partition("\n")
-    return _article({"title": title.strip() or None, "text": text.strip()}, str(path))
-
-
-def read_inputs(paths: Iterable[Path]) -> Iterator[Located | Problem]:
-    """Every article (or problem) in the given files and directories, in order."""
-    for item in input_files(paths):
-        if isinstance(item, Problem):
-            yield item
-        elif item.suffix == ".jsonl":
-            yield from read_jsonl(item)
-        else:
-            yield read_txt(item)
-
-
-def count_inputs(paths: Iterable[Path]) -> int:
-    """How many articles (and problems) `read_inputs` will yield, for the progress bar."""
-    total = 0
-    for item in input_files(paths):
-        if isinstance(item, Path) and item.suffix == ".jsonl":
-            with item.open(encoding="utf-8", errors="replace") as lines:
-                total += sum(1 for line in lines if line.strip())
-        else:
-            total += 1
-    return total
 
 
 def _unavailable(settings: Settings, error: GraphUnavailable) -> typer.Exit:
@@ -164,49 +68,157 @@ def migrate() -> None:
     console.print("Topic tree seeded." if report.topics_seeded else "Topic tree unchanged.")
 
 
-def _extract_all(items: Iterable[Located]) -> Iterator[tuple[Article, Extraction] | Problem]:
+@dataclass
+class Counts:
+    """The final line of an ingest: new, already known (same id and content), failed."""
+
+    new: int = 0
+    known: int = 0
+    failed: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.new} new, {self.known} already known, {self.failed} failed"
+
+
+def _extract_batch(
+    articles: list[Article], max_chars: int
+) -> tuple[list[tuple[Article, Extraction]], list[Failure]]:
     from ingest.pipeline import extract  # the extractor loads its lexicons on import: only when ingesting
 
-    for item in items:
+    done, failed = [], []
+    for article in articles:
         try:
-            yield item.article, extract(item.article)
+            check_article(article, max_chars=max_chars)
+            done.append((article, extract(article)))
+        except PermanentError as error:
+            failed.append(Failure(article.key, str(error)))
         except Exception as error:  # one article's failure must not stop a long ingest
-            yield Problem(item.origin, f"extraction failed: {type(error).__name__}: {error}")
+            failed.append(Failure(article.key, f"the extractor failed: {type(error).__name__}: {error}"))
+    return done, failed
+
+
+def _ingest_inline(graph: Graph, articles: list[Article], counts: Counts, out: Console) -> None:
+    """Extract here and write; an article stored with the same content by this extractor is skipped."""
+    from ingest.pipeline import EXTRACTOR_VERSION
+
+    known = known_articles(graph, [a.key for a in articles])
+
+    def unchanged(article: Article) -> bool:
+        row = known.get(article.key) or {}
+        return row.get("content_hash") == content_hash(article) and row.get("version") == EXTRACTOR_VERSION
+
+    fresh = [a for a in articles if not unchanged(a)]
+    counts.known += len(articles) - len(fresh)
+    if not fresh:
+        return
+    done, failed = _extract_batch(fresh, get_settings().max_article_chars)
+    write_batch(graph, done, failed, store=fresh)
+    counts.new += len(done)
+    counts.failed += len(failed)
+    for failure in failed:
+        out.print(f"{failure.article_id}: {failure.error}", style="yellow", markup=False, highlight=False)
+
+
+def _ingest_queued(graph: Graph, articles: list[Article], counts: Counts) -> None:
+    result = enqueue(graph, articles)
+    counts.new += len(result.queued)
+    counts.known += len(result.known)
+
+
+def _progress() -> Progress:
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    return Progress(*columns, console=console)
+
+
+def _chunks(items: Iterable[Item], size: int) -> Iterator[tuple[list[Article], list[Problem]]]:
+    for chunk in batched(items, size):
+        yield (
+            [x.article for x in chunk if isinstance(x, Located)],
+            [x for x in chunk if isinstance(x, Problem)],
+        )
 
 
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="JSONL files, .txt files or directories of them")],
+    sources: Annotated[
+        list[str], typer.Argument(help="JSONL, .txt, .html or feed files, directories, or page/feed URLs")
+    ],
+    queue: Annotated[bool, typer.Option("--queue", help="Hand the articles to the worker")] = False,
 ) -> None:
-    """Extract the meetings each article reports and write them to the graph, BATCH_SIZE per transaction."""
+    """Read articles from files, directories, pages and feeds; extract and write them (or queue them)."""
     settings = get_settings()
     graph = open_graph(settings)
-    problems = articles = meetings = 0
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    fetcher = Fetcher(timeout=settings.http_timeout_seconds)
+    counts = Counts()
     try:
-        with Progress(*columns, console=console) as progress:
-            task = progress.add_task("Ingesting", total=count_inputs(paths))
-            for chunk in batched(read_inputs(paths), BATCH_SIZE):
-                good = []
-                for item in _extract_all(x for x in chunk if isinstance(x, Located)):
-                    if isinstance(item, Problem):
-                        _report(progress.console, item)
-                        problems += 1
-                    else:
-                        good.append(item)
-                for bad in (x for x in chunk if isinstance(x, Problem)):
-                    _report(progress.console, bad)
-                    problems += 1
-                summary = write_extractions(graph, good)
-                articles += summary.articles
-                meetings += summary.meetings
-                progress.advance(task, len(chunk))
+        with _progress() as progress:
+            task = progress.add_task("Queueing" if queue else "Ingesting", total=count_sources(sources))
+            for articles, problems in _chunks(read_sources(sources, fetcher), BATCH_SIZE):
+                for problem in problems:
+                    _report(progress.console, problem)
+                counts.failed += len(problems)
+                if queue:
+                    _ingest_queued(graph, articles, counts)
+                else:
+                    _ingest_inline(graph, articles, counts, progress.console)
+                progress.advance(task, len(articles) + len(problems))
+    except GraphUnavailable as error:
+        raise _unavailable(settings, error) from error
+    finally:
+        fetcher.close()
+        graph.close()
+    where = " (queued for the worker)" if queue else ""
+    console.print(f"Articles: {counts}{where}.", markup=False, highlight=False)
+    if counts.failed:
+        raise typer.Exit(code=1)
+
+
+def reprocess(
+    all_: Annotated[
+        bool, typer.Option("--all", help="Every article, not only older extractor versions")
+    ] = False,
+    failed: Annotated[bool, typer.Option("--failed", help="Only the failed articles")] = False,
+    queue: Annotated[bool, typer.Option("--queue", help="Leave them to the running worker")] = False,
+) -> None:
+    """Re-extract articles (by default those of an older extractor version) and replace their facts;
+    facts that other articles support stay, and identity decisions are made again."""
+    from ingest.pipeline import EXTRACTOR_VERSION
+
+    settings = get_settings()
+    graph = open_graph(settings)
+    try:
+        if failed:
+            count = requeue(graph, versions=None, statuses=("failed",))
+        elif all_:
+            count = requeue(graph, versions=None)
+        else:
+            versions = older_versions(graph, EXTRACTOR_VERSION)
+            count = requeue(graph, versions=versions) if versions else 0
+        console.print(f"{count} articles queued again (extractor {EXTRACTOR_VERSION}).")
+        if queue or not count:
+            return
+        _drain(graph, settings)
+        console.print(f"Queue now: {queue_counts(graph)}.", markup=False, highlight=False)
     except GraphUnavailable as error:
         raise _unavailable(settings, error) from error
     finally:
         graph.close()
-    console.print(f"Ingested {articles} articles with {meetings} meetings; {problems} inputs skipped.")
-    if problems:
-        raise typer.Exit(code=1)
+
+
+def _drain(graph: Graph, settings: Settings) -> None:
+    """Process the queue here, as a worker in burst mode would, with a progress bar."""
+    from ingest.worker import Worker
+
+    total = sum(queue_counts(graph)[s] for s in ("queued", "processing"))
+    worker = Worker(graph, settings)
+    with _progress() as progress:
+        task = progress.add_task("Reprocessing", total=total)
+
+        def advance() -> None:
+            progress.update(task, completed=worker.stats.done + worker.stats.failed)
+
+        worker.on_batch = advance
+        stats = worker.run(burst=True)
+    console.print(f"Reprocessed: {stats.done} done, {stats.failed} failed.")
 
 
 def serve(
@@ -232,4 +244,6 @@ def register(app: typer.Typer) -> None:
     """Add this module's commands to the root command."""
     app.command()(migrate)
     app.command()(ingest)
+    app.command()(reprocess)
     app.command()(serve)
+    app.add_typer(cli_merges.app, name="merges")

@@ -1,11 +1,15 @@
-"""Request dependencies: the graph from the app's lifespan, with the schema made current on first use."""
+"""Request dependencies: the graph (writes) and the reader (reads) from the app's lifespan, with the schema
+made current on first use, and the catalog of topics and countries."""
 
 import threading
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, Request
+from starlette.concurrency import run_in_threadpool
 
+from graph.catalog import Catalog, CatalogCache
 from graph.driver import Graph
+from graph.reader import Reader
 from graph.schema import migrate
 
 
@@ -35,5 +39,20 @@ def get_graph_unmigrated(request: Request) -> Graph:
     return graph
 
 
+async def get_reader(request: Request) -> Reader:
+    """The async reader; the first request after a start with Neo4j down migrates first (in a thread)."""
+    if not request.app.state.schema_ready:
+        await run_in_threadpool(ensure_schema, request.app)
+    reader: Reader = request.app.state.reader
+    return reader
+
+
+async def get_catalog(request: Request, reader: Annotated[Reader, Depends(get_reader)]) -> Catalog:
+    cache: CatalogCache = request.app.state.catalog
+    return await cache.get()
+
+
 GraphDep = Annotated[Graph, Depends(get_graph)]
 RawGraphDep = Annotated[Graph, Depends(get_graph_unmigrated)]
+ReaderDep = Annotated[Reader, Depends(get_reader)]
+CatalogDep = Annotated[Catalog, Depends(get_catalog)]

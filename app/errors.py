@@ -11,22 +11,38 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.schemas import ErrorBody
 from graph.errors import GraphError, GraphUnavailable, NotFound
+from graph.reader import QueryTimedOut
 
 log = logging.getLogger(__name__)
 
 RETRY_AFTER_SECONDS = "5"
-_HTTP_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 413: "too_large"}
+_HTTP_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "too_large",
+}
 
 
 class ApiError(Exception):
     """An answer other than success: its HTTP status, a stable machine code and a sentence for people."""
 
-    def __init__(self, status: int, code: str, message: str, details: list[dict[str, Any]] | None = None):
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        message: str,
+        details: list[dict[str, Any]] | None = None,
+        headers: dict[str, str] | None = None,
+    ):
         super().__init__(message)
         self.status = status
         self.code = code
         self.message = message
         self.details = details
+        self.headers = headers
 
 
 def _validation_error(error: RequestValidationError) -> ApiError:
@@ -55,6 +71,11 @@ def as_api_error(error: Exception) -> ApiError:
             return error
         case NotFound():
             return ApiError(404, "not_found", str(error))
+        case QueryTimedOut():
+            log.warning("query timed out: %s", error)
+            return ApiError(
+                503, "query_timeout", "the question took the database too long; narrow it (filters, limit)"
+            )
         case GraphUnavailable():
             log.warning("Neo4j unavailable: %s", error)
             return ApiError(
@@ -74,14 +95,21 @@ def as_api_error(error: Exception) -> ApiError:
             return ApiError(500, "internal_error", "an unexpected error occurred; it has been logged")
 
 
-async def handle_error(request: Request, error: Exception) -> JSONResponse:
-    """The one handler: render the error type as JSON."""
-    api_error = as_api_error(error)
+def error_response(api_error: ApiError) -> JSONResponse:
     body = ErrorBody.model_validate(
         {"error": {"code": api_error.code, "message": api_error.message, "details": api_error.details}}
     )
-    headers = {"Retry-After": RETRY_AFTER_SECONDS} if api_error.status == 503 else None
-    return JSONResponse(body.model_dump(exclude_none=True), status_code=api_error.status, headers=headers)
+    headers = dict(api_error.headers or {})
+    if api_error.status == 503:
+        headers["Retry-After"] = RETRY_AFTER_SECONDS
+    return JSONResponse(
+        body.model_dump(exclude_none=True), status_code=api_error.status, headers=headers or None
+    )
+
+
+async def handle_error(request: Request, error: Exception) -> JSONResponse:
+    """The one handler: render the error type as JSON."""
+    return error_response(as_api_error(error))
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -91,7 +119,10 @@ def install_error_handlers(app: FastAPI) -> None:
 
 # Documented on every route, so clients see the error body in the OpenAPI schema.
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorBody, "description": "No API key (X-API-Key) where one is needed"},
+    403: {"model": ErrorBody, "description": "The API key is not valid"},
     404: {"model": ErrorBody, "description": "Not found"},
+    413: {"model": ErrorBody, "description": "The request body is too large"},
     422: {"model": ErrorBody, "description": "Invalid request"},
-    503: {"model": ErrorBody, "description": "Neo4j does not answer"},
+    503: {"model": ErrorBody, "description": "Neo4j does not answer, or the query took too long"},
 }

@@ -1,44 +1,118 @@
-"""Articles: post one, have it extracted and written at once."""
+"""Articles: post one or many to the queue (202), then follow each by its status URL.
 
-import logging
+Posting stores the article and queues it in one transaction, so an accepted article survives a restart of
+the API, the worker or Neo4j; the worker (`didar worker`) extracts it and writes its facts.
+"""
 
-from fastapi import APIRouter, status
+import datetime as dt
+from typing import Literal
+
+from fastapi import APIRouter, Request, Response, status
+from pydantic import BaseModel, Field
 
 from app.deps import GraphDep
 from app.errors import ERROR_RESPONSES, ApiError
-from app.schemas import ArticleIngested, ExtractedMeeting
-from graph.articles import meeting_ids, write_extractions
+from app.schemas import Meeting
+from app.security import WriteAccess
+from app.settings import get_settings
+from graph.queue import enqueue, get_article, queue_counts
 from ingest.model import Article
-from ingest.pipeline import extract
-
-log = logging.getLogger(__name__)
+from ingest.sources.base import storable_text
 
 router = APIRouter(tags=["articles"], responses={422: ERROR_RESPONSES[422]})
 
+# Beyond this the body is refused outright; up to it an article over max_article_chars is accepted and
+# then marked failed by the worker with the reason, so the client can see why.
+REFUSE_FACTOR = 10
 
-@router.post("/articles", status_code=status.HTTP_201_CREATED)
-def post_article(graph: GraphDep, article: Article) -> ArticleIngested:
-    """Extract the meetings an article reports and write both; posting it again replaces the result."""
+
+class ArticleQueued(BaseModel):
+    id: str
+    status: Literal["queued", "known"] = Field(
+        description="queued: new or changed, the worker will process it; known: stored with the same "
+        "content already, left as it was"
+    )
+    status_url: str
+
+
+class ArticlesQueued(BaseModel):
+    articles: list[ArticleQueued]
+
+
+class ArticleStatus(BaseModel):
+    id: str
+    status: Literal["queued", "processing", "done", "failed"]
+    attempts: int = Field(description="How many times a worker took it")
+    error: str | None = Field(None, description="Why it failed, or the last transient error")
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    published: dt.date | None = None
+    extractor_version: str | None = None
+    meeting_count: int | None = None
+    queued_at: dt.datetime | None = None
+    processed_at: dt.datetime | None = None
+    lease_until: dt.datetime | None = Field(None, description="While processing: when the claim expires")
+    worker: str | None = None
+    meetings: list[Meeting] = Field(description="The meetings the graph holds from this article")
+
+
+class QueueCounts(BaseModel):
+    queued: int
+    processing: int
+    done: int
+    failed: int
+
+
+def _checked(article: Article) -> Article:
     if not article.text.strip():
         raise ApiError(422, "invalid_request", "invalid text: the article text is empty")
-    try:
-        extraction = extract(article)
-    except Exception as error:  # the extractor's bug, not the client's: say so instead of a bare 500
-        log.exception("extraction failed for article %s", article.key)
-        raise ApiError(
-            500,
-            "extraction_failed",
-            f"the extractor failed on this article ({type(error).__name__}); it is logged",
-        ) from error
-    write_extractions(graph, [(article, extraction)])
-    meetings = [
-        ExtractedMeeting(id=meeting_id, **meeting.model_dump())
-        for meeting_id, meeting in zip(meeting_ids(article, extraction), extraction.meetings, strict=True)
+    if len(article.text) > REFUSE_FACTOR * get_settings().max_article_chars:
+        raise ApiError(413, "too_large", f"the article {article.key} is far over the size limit")
+    return article.model_copy(update={"text": storable_text(article.text)})
+
+
+@router.post(
+    "/articles",
+    status_code=status.HTTP_202_ACCEPTED,
+    dependencies=[WriteAccess],  # the API key (app/security.py)
+    responses={
+        401: ERROR_RESPONSES[401],
+        403: ERROR_RESPONSES[403],
+        413: ERROR_RESPONSES[422] | {"description": "Far over the size limit"},
+    },
+)
+def post_articles(
+    graph: GraphDep, request: Request, response: Response, body: Article | list[Article]
+) -> ArticleQueued | ArticlesQueued:
+    """Store and queue one article (or a list); each answer names the URL to follow its status at.
+    Posting the same article again changes nothing; posting it with a changed text queues it again."""
+    articles = [_checked(a) for a in (body if isinstance(body, list) else [body])]
+    if not articles:
+        raise ApiError(422, "invalid_request", "invalid body: the list of articles is empty")
+    result = enqueue(graph, articles)
+    queued = set(result.queued)
+    answers = [
+        ArticleQueued(
+            id=a.key,
+            status="queued" if a.key in queued else "known",
+            status_url=str(request.url_for("get_article_status", article_id=a.key)),
+        )
+        for a in articles
     ]
-    return ArticleIngested(
-        id=article.key,
-        status="failed" if extraction.error else "extracted",
-        extractor_version=extraction.extractor_version,
-        error=extraction.error,
-        meetings=meetings,
-    )
+    if isinstance(body, list):
+        return ArticlesQueued(articles=answers)
+    response.headers["Location"] = answers[0].status_url
+    return answers[0]
+
+
+@router.get("/articles/{article_id}", responses={404: ERROR_RESPONSES[404]})
+def get_article_status(graph: GraphDep, article_id: str) -> ArticleStatus:
+    """Where an article is in the queue: status, attempts, the error if any, and what was extracted."""
+    return ArticleStatus.model_validate(get_article(graph, article_id))
+
+
+@router.get("/queue")
+def get_queue(graph: GraphDep) -> QueueCounts:
+    """How many articles are queued, being processed, done and failed."""
+    return QueueCounts.model_validate(queue_counts(graph))

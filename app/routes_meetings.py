@@ -2,73 +2,86 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path
 
-from app.deps import GraphDep
+from app.deps import CatalogDep, ReaderDep
 from app.errors import ERROR_RESPONSES
-from app.schemas import Meeting, MeetingList, WhoMetWhom
-from graph.countries import resolve_country
-from graph.meetings import MAX_LIMIT, find_meetings, find_who_met_whom, get_meeting
-from graph.topics import resolve_topic
+from app.params import CursorQuery, FilterDep, LimitQuery, after_from_cursor, cursor_from_after
+from app.schemas import Filters, Meeting, MeetingPage, WhoMetWhom
+from app.security import ReadAccess
+from graph.filters import MeetingFilter
+from graph.meetings import find_meetings, find_who_met_whom, get_meeting
 
-router = APIRouter(tags=["meetings"], responses={422: ERROR_RESPONSES[422]})
+router = APIRouter(
+    tags=["meetings"],
+    dependencies=[ReadAccess],
+    responses={code: ERROR_RESPONSES[code] for code in (401, 403, 404, 422)},
+)
 
-TopicQuery = Annotated[
-    str | None,
-    Query(
-        min_length=1,
-        max_length=200,
-        description="A topic id (`caucasus`), English label (`South Caucasus`, `Caucasus`) or Persian label "
-        "(`قفقاز`); subtopics are included",
-    ),
-]
-LimitQuery = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"At most {MAX_LIMIT}")]
-OffsetQuery = Annotated[int, Query(ge=0, le=1_000_000)]
+IdPath = Annotated[str, Path(min_length=1, max_length=100, examples=["m-0f2c4a9e1b7d3c55"])]
 
 
-@router.get("/who-met-whom", responses={404: ERROR_RESPONSES[404]})
-def who_met_whom(
-    graph: GraphDep, topic: TopicQuery = None, limit: LimitQuery = 100, offset: OffsetQuery = 0
+def filters_of(selection: MeetingFilter) -> Filters:
+    return Filters.model_validate(selection.parameters())
+
+
+@router.get("/who-met-whom")
+async def who_met_whom(
+    reader: ReaderDep,
+    catalog: CatalogDep,
+    selection: FilterDep,
+    limit: LimitQuery = 20,
+    cursor: CursorQuery = None,
 ) -> WhoMetWhom:
-    """Pairs of persons who met (about the topic, if given), newest meeting first, with the evidence."""
-    topic_ids = resolve_topic(graph, topic) if topic else None
-    pairs = find_who_met_whom(graph, topics=topic_ids, limit=limit, offset=offset)
+    """Pairs of persons who met, newest meeting first, with both persons (their role at the time and
+    country), the meeting (date, place, kind, topics) and the sentences that report it.
+
+    Filters combine: `topic` (with its subtopics), `person` and `country` describe one side (`person_a`),
+    `with_country` the other (`person_b`); `since`/`until` take Gregorian or Jalali days."""
+    page = await find_who_met_whom(
+        reader, catalog, selection, limit=limit, after=after_from_cursor(cursor, "pairs")
+    )
     return WhoMetWhom.model_validate(
-        {"topic_ids": topic_ids, "pairs": pairs, "limit": limit, "offset": offset}
+        {
+            "pairs": page.items,
+            "filters": filters_of(selection),
+            "limit": limit,
+            "next_cursor": cursor_from_after(page.after, "pairs"),
+        }
     )
 
 
-@router.get("/meetings", responses={404: ERROR_RESPONSES[404]})
-def list_meetings(
-    graph: GraphDep,
-    topic: TopicQuery = None,
-    person: Annotated[
-        str | None, Query(min_length=1, max_length=200, description="Part of a participant's name (fa or en)")
-    ] = None,
-    country: Annotated[
-        str | None,
-        Query(
-            min_length=1,
-            max_length=100,
-            description="ISO code, English or Persian name: a participant represents it or it was held there",
-        ),
-    ] = None,
-    limit: LimitQuery = 100,
-    offset: OffsetQuery = 0,
-) -> MeetingList:
-    """Meetings matching every filter given, newest first."""
-    meetings = find_meetings(
-        graph,
-        topics=resolve_topic(graph, topic) if topic else None,
-        countries=resolve_country(graph, country) if country else None,
-        person=person,
-        limit=limit,
-        offset=offset,
+async def meeting_page(
+    reader: ReaderDep, catalog: CatalogDep, selection: MeetingFilter, limit: int, cursor: str | None
+) -> MeetingPage:
+    page = await find_meetings(
+        reader, catalog, selection, limit=limit, after=after_from_cursor(cursor, "meetings")
     )
-    return MeetingList.model_validate({"meetings": meetings, "limit": limit, "offset": offset})
+    return MeetingPage.model_validate(
+        {
+            "meetings": page.items,
+            "filters": filters_of(selection),
+            "limit": limit,
+            "next_cursor": cursor_from_after(page.after, "meetings"),
+        }
+    )
 
 
-@router.get("/meetings/{meeting_id}", responses={404: ERROR_RESPONSES[404]})
-def meeting(graph: GraphDep, meeting_id: Annotated[str, Path(max_length=100)]) -> Meeting:
-    """One meeting with its participants and every report of it."""
-    return Meeting.model_validate(get_meeting(graph, meeting_id))
+@router.get("/meetings")
+async def list_meetings(
+    reader: ReaderDep,
+    catalog: CatalogDep,
+    selection: FilterDep,
+    limit: LimitQuery = 20,
+    cursor: CursorQuery = None,
+) -> MeetingPage:
+    """Meetings matching every filter given (as for /who-met-whom), newest first, with participants and
+    their latest reports."""
+    return await meeting_page(reader, catalog, selection, limit, cursor)
+
+
+@router.get("/meetings/{meeting_id}")
+async def meeting(reader: ReaderDep, meeting_id: IdPath) -> Meeting:
+    """One meeting: participants with their roles, topics, place, and every article that reports it
+    with its evidence sentence."""
+    return Meeting.model_validate(await get_meeting(reader, meeting_id))

@@ -4,11 +4,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import SecretStr
+from pydantic import SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 LOCAL_PASSWORD = "didar-local-dev"
+LOCAL_API_KEY = "didar-local-dev-key"
+# Secrets a production deployment must not run with (compared case-insensitively), and the least length.
+PLACEHOLDER_SECRETS = frozenset({"", "neo4j", "password", "changeme", "change-me", "secret", "test"})
+MIN_PRODUCTION_SECRET = 16
 
 
 class Settings(BaseSettings):
@@ -30,9 +34,58 @@ class Settings(BaseSettings):
     api_host: str = "127.0.0.1"
     api_port: int = 8000
 
+    # The ingest worker (ingest/worker.py, docs/worker.md). A claim expires after the lease, so a killed
+    # worker's batch goes to another one; keep the lease well above the time one batch takes.
+    worker_batch_size: int = 100
+    worker_lease_seconds: float = 120.0
+    worker_poll_seconds: float = 1.0
+    worker_max_attempts: int = 3
+    worker_retry_cap_seconds: float = 30.0  # the longest wait between retries of a transient error
+    worker_processes: int = 1
+    max_article_chars: int = 100_000
+    # Feeds the worker follows (FEEDS='["https://...", ...]'), polled every feed_interval_seconds; a
+    # failing feed waits twice as long after each failure, up to feed_max_backoff_seconds.
+    feeds: list[str] = []
+    feed_interval_seconds: float = 300.0
+    feed_max_backoff_seconds: float = 3600.0
+    http_timeout_seconds: float = 15.0
+
+    # The API (docs/api.md). Writes (POST /articles and admin actions) need API_KEY in the X-API-Key
+    # header; reads too when READS_REQUIRE_KEY is true. Production refuses the local placeholders.
+    api_key: SecretStr = SecretStr(LOCAL_API_KEY)
+    reads_require_key: bool = False
+    query_timeout_seconds: float = 5.0  # the Neo4j transaction timeout of every API read
+    max_body_bytes: int = 1_048_576
+    catalog_ttl_seconds: float = 30.0  # how long topic and country names and counts are cached
+    response_cache_seconds: float = 0.0  # >0: identical reads answered from memory that long (app/cache.py)
+    # Pages that may call the API from a browser, such as Neo4j Browser fetching the style and guide;
+    # empty means the local server's Browser (http://127.0.0.1:NEO4J_HTTP_PORT and localhost).
+    cors_origins: list[str] = []
+
+    @model_validator(mode="after")
+    def _no_placeholder_secrets_in_production(self) -> "Settings":
+        if self.environment != "production":
+            return self
+        for name, secret in (("NEO4J_PASSWORD", self.neo4j_password), ("API_KEY", self.api_key)):
+            value = secret.get_secret_value()
+            if (
+                value.casefold() in PLACEHOLDER_SECRETS | {LOCAL_PASSWORD, LOCAL_API_KEY}
+                or len(value) < MIN_PRODUCTION_SECRET
+            ):
+                raise ValueError(
+                    f"{name} is a placeholder or shorter than {MIN_PRODUCTION_SECRET} characters; "
+                    "production (ENVIRONMENT=production) needs a real secret"
+                )
+        return self
+
     @property
     def manages_local_neo4j(self) -> bool:
         return self.neo4j_uri is None
+
+    @property
+    def browser_origins(self) -> list[str]:
+        local = [f"http://{host}:{self.neo4j_http_port}" for host in ("127.0.0.1", "localhost")]
+        return self.cors_origins or local
 
     @property
     def bolt_uri(self) -> str:

@@ -1,236 +1,171 @@
 """Writes articles and what was extracted from them: one batch of articles per write transaction.
 
-An extraction becomes flat rows (one list per node or relationship kind), each written with one
-`UNWIND $rows AS row MERGE ...` statement on a key that has a uniqueness constraint. Writing an article
-first removes the meetings only it reported, so a re-ingest (same or newer extractor) replaces the old
-result instead of adding to it, and writing the same batch twice leaves the graph as it was.
+One transaction per batch does, in order: take the graph lock (so resolution sees every committed
+person and meeting, and batches never deadlock on shared nodes such as countries); keep only the
+articles this worker still holds a claim on; forget what those articles said before; resolve persons and
+meetings across articles (graph/resolution.py); MERGE the rows (graph/rows.py) with one `UNWIND $rows`
+statement per kind; mark the articles done or failed. A retried or repeated batch leaves the graph as
+it was, and a batch that dies half-way leaves nothing behind.
 """
 
-from collections.abc import Iterable
+import time
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, LiteralString
 
 from neo4j import ManagedTransaction
 
 from graph.driver import Graph
-from graph.keys import (
-    country_code,
-    is_named,
-    meeting_key,
-    organization_key,
-    person_keys,
-    place_key,
-    role_key,
-    text_key,
-)
-from ingest.model import Article, Extraction, Meeting, Party
+from graph.keys import meeting_key
+from graph.resolution import GraphResolver, write_merges
+from graph.rows import Rows, build_rows
+from ingest.model import Article, Extraction
+from ingest.sources.base import content_hash
 
 BATCH_SIZE = 100
 
-Row = dict[str, Any]
+
+@dataclass(frozen=True)
+class Failure:
+    """An article that cannot be extracted; it is marked failed with the reason and never retried."""
+
+    article_id: str
+    error: str
 
 
-@dataclass
-class Rows:
-    """The rows of one batch, deduplicated by key (the last article with a given id wins)."""
-
-    articles: dict[str, Row] = field(default_factory=dict)
-    countries: dict[str, Row] = field(default_factory=dict)
-    organizations: dict[str, Row] = field(default_factory=dict)
-    places: dict[str, Row] = field(default_factory=dict)
-    roles: dict[str, Row] = field(default_factory=dict)
-    persons: dict[str, Row] = field(default_factory=dict)
-    meetings: dict[str, Row] = field(default_factory=dict)
-    reports: dict[tuple[str, str], Row] = field(default_factory=dict)
-    participations: dict[tuple[str, str], Row] = field(default_factory=dict)
-    links: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
-
-    def link(self, kind: str, source: str | None, target: str | None) -> None:
-        if source and target:
-            self.links.setdefault(kind, set()).add((source, target))
-
-    def add_country(self, code: str | None, name_fa: str | None = None, name_en: str | None = None) -> None:
-        if not code:
-            return
-        row = self.countries.setdefault(code, {"code": code, "name_fa": None, "name_en": None})
-        row["name_fa"] = row["name_fa"] or name_fa
-        row["name_en"] = row["name_en"] or name_en
-        row["name_key"] = text_key(row["name_fa"]) or None
-
-
-def article_row(article: Article, extraction: Extraction) -> Row:
-    return {
-        "id": article.key,
-        "title": article.title,
-        "text": article.text,
-        "normalized_text": extraction.text,
-        "url": article.url,
-        "source": article.source,
-        "published": article.published,
-        "status": "failed" if extraction.error else "extracted",
-        "error": extraction.error,
-        "extractor_version": extraction.extractor_version,
-        "meeting_count": len(extraction.meetings),
-    }
-
-
-def _add_party(rows: Rows, party: Party, person_id: str, meeting_id: str) -> None:
-    code = country_code(party.country)
-    org = organization_key(party)
-    role = role_key(party)
-    rows.add_country(code, party.country_fa, party.country_en)
-    if org:
-        rows.organizations[org] = {"id": org, "name": party.org, "name_en": party.org_en}
-    if role:
-        rows.roles[role] = {"id": role, "name": party.role, "name_en": party.role_en}
-        if org:
-            rows.link("role_of_organization", role, org)
-        else:
-            rows.link("role_of_country", role, code)
-    rows.persons[person_id] = {
-        "id": person_id,
-        "name": party.name,
-        "name_en": party.name_en,
-        "name_key": text_key(party.name) or None,
-        "name_source": party.name_source,
-        "unnamed": not is_named(party),
-    }
-    rows.link("represents", person_id, code)
-    rows.link("holds", person_id, role)
-    rows.participations[(person_id, meeting_id)] = {
-        "person": person_id,
-        "meeting": meeting_id,
-        "role": party.role,
-        "role_en": party.role_en,
-    }
-
-
-def _add_meeting(rows: Rows, meeting: Meeting, article_id: str) -> str:
-    meeting_id = meeting_key(meeting, article_id)
-    if (meeting_id, article_id) in rows.reports:  # told twice in one article: the first telling wins
-        return meeting_id
-    rows.reports[(meeting_id, article_id)] = {
-        "meeting": meeting_id,
-        "article": article_id,
-        "evidence": meeting.evidence,
-        "start": meeting.evidence_span.start,
-        "end": meeting.evidence_span.end,
-    }
-    place = place_key(meeting.place)
-    venue = country_code(meeting.place.country) if meeting.place else None
-    rows.add_country(venue)
-    if place and meeting.place:
-        rows.places[place] = {"id": place, "name": meeting.place.city, "name_en": meeting.place.city_en}
-        rows.link("place_in", place, venue)
-        rows.link("held_in_place", meeting_id, place)
-    else:
-        rows.link("held_in_country", meeting_id, venue)
-    rows.meetings[meeting_id] = {
-        "id": meeting_id,
-        "date": meeting.date,
-        "kind": meeting.kind,
-        "status": meeting.status,
-    }
-    for topic in dict.fromkeys([*meeting.topics, *meeting.subtopics]):
-        rows.link("about", meeting_id, topic)
-    for party, person_id in zip(meeting.participants, person_keys(meeting, meeting_id), strict=True):
-        _add_party(rows, party, person_id, meeting_id)
-    return meeting_id
-
-
-def build_rows(items: Iterable[tuple[Article, Extraction]]) -> Rows:
-    """Flatten a batch of extractions into rows; pure, so it is tested without a database."""
-    latest = {article.key: (article, extraction) for article, extraction in items}
-    rows = Rows()
-    for article_id, (article, extraction) in latest.items():
-        rows.articles[article_id] = article_row(article, extraction)
-        for meeting in extraction.meetings:
-            _add_meeting(rows, meeting, article_id)
-    return rows
+@dataclass(frozen=True)
+class WriteSummary:
+    articles: int
+    meetings: int
+    meeting_ids: dict[str, list[str]] = field(default_factory=dict)  # the graph's id of each meeting
+    lost: list[str] = field(default_factory=list)  # claimed by another worker meanwhile: not written
+    lock_wait_seconds: float = 0.0  # waiting for other workers' batches: not this batch's writing
 
 
 def meeting_ids(article: Article, extraction: Extraction) -> list[str]:
-    """The graph id of each meeting of an extraction, in its order."""
+    """The id of each meeting of an extraction as its own article keys it (the graph's id unless it was
+    resolved to a meeting other articles reported: see `WriteSummary.meeting_ids`)."""
     return [meeting_key(meeting, article.key) for meeting in extraction.meetings]
 
 
-# Meetings reported only by these articles go, with unnamed persons seen only in them.
-FORGET_PREVIOUS_EXTRACTION: LiteralString = """
-UNWIND $ids AS id
-MATCH (:Article {id: id})<-[reported:REPORTED_IN]-(m:Meeting)
-DELETE reported
-WITH DISTINCT m
-WHERE NOT (m)-[:REPORTED_IN]->()
-OPTIONAL MATCH (unnamed:Person {unnamed: true})-[:PARTICIPATED_IN]->(m)
-DETACH DELETE m
-WITH DISTINCT unnamed
-WHERE unnamed IS NOT NULL AND NOT (unnamed)-[:PARTICIPATED_IN]->()
-DETACH DELETE unnamed
+# Taking this lock first serialises batch writes: cheap (one per batch) and it makes resolution exact.
+TAKE_GRAPH_LOCK: LiteralString = "MERGE (lock:Lock {name: 'graph'}) SET lock.holder = $holder"
+
+HELD_CLAIMS: LiteralString = """
+UNWIND $claims AS claim
+MATCH (a:Article {id: claim.id})
+WHERE a.claim = claim.token AND a.status = 'processing'
+RETURN a.id AS id
 """
 
-MERGE_ARTICLES: LiteralString = """
-UNWIND $rows AS row
-MERGE (a:Article {id: row.id})
-ON CREATE SET a.ingested_at = datetime()
-SET a.title = row.title, a.text = row.text, a.normalized_text = row.normalized_text, a.url = row.url,
-    a.source = row.source, a.published = row.published, a.status = row.status, a.error = row.error,
-    a.extractor_version = row.extractor_version, a.meeting_count = row.meeting_count,
-    a.updated_at = datetime()
+TOUCHED_BY_ARTICLES: LiteralString = """
+MATCH (a:Article)<-[:REPORTED_IN]-(m:Meeting)
+WHERE a.id IN $ids
+OPTIONAL MATCH (m)<-[:PARTICIPATED_IN]-(p:Person)
+WITH collect(DISTINCT m) AS meetings, collect(DISTINCT p) AS persons
+RETURN [m IN meetings | m.id] AS meetings,
+       [p IN persons | p.id] AS persons,
+       [p IN persons | [(p)-[:HOLDS]->(r:Role) | r.id]] AS roles,
+       [p IN persons | [(p)-[:HOLDS]->(:Role)-[:OF]->(o:Organization) | o.id]] AS organizations,
+       [m IN meetings | [(m)-[:HELD_IN]->(place:Place) | place.id]] AS places
 """
 
-# Names fill in but are never erased: a later article may know only the code.
-MERGE_COUNTRIES: LiteralString = """
-UNWIND $rows AS row
-MERGE (c:Country {code: row.code})
-SET c.name_fa = coalesce(row.name_fa, c.name_fa), c.name_en = coalesce(row.name_en, c.name_en),
-    c.name_key = coalesce(row.name_key, c.name_key)
+# A fact stays while some article still supports it (its `sources`).
+UNSUPPORT_MEETING_FACTS: LiteralString = """
+MATCH (m:Meeting) WHERE m.id IN $meetings
+MATCH (m)-[r:ABOUT|HELD_IN|PARTICIPATED_IN]-()
+WITH DISTINCT r WHERE any(x IN r.sources WHERE x IN $ids)
+SET r.sources = [x IN r.sources WHERE NOT x IN $ids]
+WITH r WHERE size(r.sources) = 0
+DELETE r
 """
 
-MERGE_ORGANIZATIONS: LiteralString = """
-UNWIND $rows AS row
-MERGE (o:Organization {id: row.id})
-SET o.name = coalesce(row.name, o.name), o.name_en = coalesce(row.name_en, o.name_en)
+UNSUPPORT_PERSON_FACTS: LiteralString = """
+MATCH (p:Person) WHERE p.id IN $persons
+MATCH (p)-[r:HOLDS|REPRESENTS]->()
+WITH DISTINCT r WHERE any(x IN r.sources WHERE x IN $ids)
+SET r.sources = [x IN r.sources WHERE NOT x IN $ids]
+WITH r WHERE size(r.sources) = 0
+DELETE r
 """
 
-MERGE_PLACES: LiteralString = """
-UNWIND $rows AS row
-MERGE (p:Place {id: row.id})
-SET p.name = coalesce(row.name, p.name), p.name_en = coalesce(row.name_en, p.name_en)
+UNSUPPORT_MERGES: LiteralString = """
+MATCH (g:Merge) WHERE g.person IN $persons AND any(x IN g.sources WHERE x IN $ids)
+SET g.sources = [x IN g.sources WHERE NOT x IN $ids]
+WITH g WHERE size(g.sources) = 0 AND NOT g.undone
+DELETE g
 """
 
-MERGE_ROLES: LiteralString = """
-UNWIND $rows AS row
-MERGE (r:Role {id: row.id})
-SET r.name = coalesce(row.name, r.name), r.name_en = coalesce(row.name_en, r.name_en)
+DELETE_REPORTS: LiteralString = """
+MATCH (a:Article)<-[r:REPORTED_IN]-(:Meeting) WHERE a.id IN $ids
+DELETE r
 """
 
-MERGE_PERSONS: LiteralString = """
-UNWIND $rows AS row
-MERGE (p:Person {id: row.id})
-SET p.name = row.name, p.name_en = coalesce(row.name_en, p.name_en), p.name_key = row.name_key,
-    p.name_source = coalesce(row.name_source, p.name_source), p.unnamed = row.unnamed
+DELETE_ORPHANS: tuple[LiteralString, ...] = (
+    "MATCH (m:Meeting) WHERE m.id IN $meetings AND NOT (m)-[:REPORTED_IN]->() DETACH DELETE m",
+    "MATCH (p:Person) WHERE p.id IN $persons AND NOT (p)-[:PARTICIPATED_IN]->() DETACH DELETE p",
+    "MATCH (r:Role) WHERE r.id IN $roles AND NOT ()-[:HOLDS]->(r) DETACH DELETE r",
+    "MATCH (o:Organization) WHERE o.id IN $organizations AND NOT ()-[:OF]->(o) DETACH DELETE o",
+    "MATCH (p:Place) WHERE p.id IN $places AND NOT ()-[:HELD_IN]->(p) DETACH DELETE p",
+)
+
+# A person's name is the fullest (most letters) that any remaining report gives them.
+REFRESH_NAMES: LiteralString = """
+MATCH (p:Person) WHERE p.id IN $persons AND NOT p.unnamed
+MATCH (p)-[t:PARTICIPATED_IN]->()
+WHERE t.name_key IS NOT NULL
+WITH p, t ORDER BY size(replace(t.name_key, ' ', '')) DESC, t.name_key
+WITH p, collect(t)[0] AS best
+WITH p, best, split(best.name_key, ' ') AS words
+SET p.name = best.name, p.name_key = best.name_key, p.name_en = coalesce(best.name_en, p.name_en),
+    p.compact_key = replace(best.name_key, ' ', ''), p.surname_key = last(words),
+    p.tail_key = reduce(tail = '', word IN words[-2..] | tail + word)
 """
 
-MERGE_MEETINGS: LiteralString = """
-UNWIND $rows AS row
-MERGE (m:Meeting {id: row.id})
-SET m.date = row.date, m.kind = row.kind, m.status = row.status
+
+# When a person was seen in a role, from the reports that remain (inferred links are not evidence).
+REFRESH_TENURES: LiteralString = """
+MATCH (p:Person)-[h:HOLDS]->(r:Role) WHERE p.id IN $persons
+OPTIONAL MATCH (p)-[t:PARTICIPATED_IN]->(m:Meeting)
+WHERE t.role_id = r.id AND coalesce(t.rule, '') <> 'role_holder' AND m.date IS NOT NULL
+WITH h, min(m.date) AS first, max(m.date) AS last
+SET h.first_seen = first, h.last_seen = last
 """
 
-MERGE_REPORTS: LiteralString = """
-UNWIND $rows AS row
-MATCH (m:Meeting {id: row.meeting})
-MATCH (a:Article {id: row.article})
-MERGE (m)-[r:REPORTED_IN]->(a)
-SET r.evidence = row.evidence, r.start = row.start, r.end = row.end
-"""
 
-MERGE_PARTICIPATIONS: LiteralString = """
-UNWIND $rows AS row
-MATCH (p:Person {id: row.person})
-MATCH (m:Meeting {id: row.meeting})
-MERGE (p)-[r:PARTICIPATED_IN]->(m)
-SET r.role = row.role, r.role_en = row.role_en
+def _flat(lists: list[list[str]]) -> list[str]:
+    return sorted({item for items in lists for item in items})
+
+
+def forget_previous(tx: ManagedTransaction, ids: list[str]) -> None:
+    """Remove what these articles said before: their reports, the facts only they supported, and the
+    nodes left with nothing (meetings, persons, roles, organisations, places); rename persons who lost
+    the report that gave them their fullest name."""
+    touched = tx.run(TOUCHED_BY_ARTICLES, ids=ids).single()
+    if touched is None or not touched["meetings"]:
+        return
+    found = {
+        "ids": ids,
+        "meetings": touched["meetings"],
+        "persons": touched["persons"],
+        "roles": _flat(touched["roles"]),
+        "organizations": _flat(touched["organizations"]),
+        "places": _flat(touched["places"]),
+    }
+    for statement in (UNSUPPORT_MEETING_FACTS, UNSUPPORT_PERSON_FACTS, UNSUPPORT_MERGES, DELETE_REPORTS):
+        tx.run(statement, found).consume()
+    for statement in DELETE_ORPHANS:
+        tx.run(statement, found).consume()
+    tx.run(REFRESH_NAMES, persons=found["persons"]).consume()
+    tx.run(REFRESH_TENURES, persons=found["persons"]).consume()
+
+
+# Support from this batch's articles (row[2]) is added to a relationship that lacks it; a relationship
+# already supported by all of them is not written again (an unchanged SET still costs a write).
+SOURCES: LiteralString = """
+ON CREATE SET r.sources = row[2]
+WITH r, row WHERE r.sources IS NULL OR any(x IN row[2] WHERE NOT x IN r.sources)
+SET r.sources = coalesce(r.sources, []) + [x IN row[2] WHERE NOT x IN coalesce(r.sources, [])]
 """
 
 # One statement per relationship type: labels and types cannot be parameters.
@@ -239,26 +174,151 @@ LINKS: dict[str, LiteralString] = {
     "MERGE (s)-[:OF]->(t)",
     "role_of_organization": "UNWIND $rows AS row MATCH (s:Role {id: row[0]}) "
     "MATCH (t:Organization {id: row[1]}) MERGE (s)-[:OF]->(t)",
-    "represents": "UNWIND $rows AS row MATCH (s:Person {id: row[0]}) MATCH (t:Country {code: row[1]}) "
-    "MERGE (s)-[:REPRESENTS]->(t)",
-    "holds": "UNWIND $rows AS row MATCH (s:Person {id: row[0]}) MATCH (t:Role {id: row[1]}) "
-    "MERGE (s)-[:HOLDS]->(t)",
     "place_in": "UNWIND $rows AS row MATCH (s:Place {id: row[0]}) MATCH (t:Country {code: row[1]}) "
     "MERGE (s)-[:IN]->(t)",
+    "represents": "UNWIND $rows AS row MATCH (s:Person {id: row[0]}) MATCH (t:Country {code: row[1]}) "
+    "MERGE (s)-[r:REPRESENTS]->(t)" + SOURCES,
     "held_in_place": "UNWIND $rows AS row MATCH (s:Meeting {id: row[0]}) MATCH (t:Place {id: row[1]}) "
-    "MERGE (s)-[:HELD_IN]->(t)",
+    "MERGE (s)-[r:HELD_IN]->(t)" + SOURCES,
     "held_in_country": "UNWIND $rows AS row MATCH (s:Meeting {id: row[0]}) "
-    "MATCH (t:Country {code: row[1]}) MERGE (s)-[:HELD_IN]->(t)",
+    "MATCH (t:Country {code: row[1]}) MERGE (s)-[r:HELD_IN]->(t)" + SOURCES,
     # Topics are a controlled vocabulary seeded by graph.schema: an id outside the tree is not linked.
     "about": "UNWIND $rows AS row MATCH (s:Meeting {id: row[0]}) MATCH (t:Topic {id: row[1]}) "
-    "MERGE (s)-[:ABOUT]->(t)",
+    "MERGE (s)-[r:ABOUT]->(t)" + SOURCES,
 }
+
+# HOLDS also keeps when the person was seen in the role (the dated meetings that name them in it), so
+# that an unnamed "foreign minister of X" can be matched to whoever held the role then.
+MERGE_HOLDS: LiteralString = """
+UNWIND $rows AS row
+MATCH (s:Person {id: row[0]})
+MATCH (t:Role {id: row[1]})
+MERGE (s)-[r:HOLDS]->(t)
+ON CREATE SET r.sources = row[2], r.first_seen = row[3], r.last_seen = row[4]
+WITH r, row
+WHERE r.sources IS NULL OR any(x IN row[2] WHERE NOT x IN r.sources)
+   OR row[3] < r.first_seen OR row[4] > r.last_seen OR (r.first_seen IS NULL AND row[3] IS NOT NULL)
+SET r.sources = coalesce(r.sources, []) + [x IN row[2] WHERE NOT x IN coalesce(r.sources, [])],
+    r.first_seen = CASE WHEN r.first_seen IS NULL OR row[3] < r.first_seen THEN row[3] ELSE r.first_seen END,
+    r.last_seen = CASE WHEN r.last_seen IS NULL OR row[4] > r.last_seen THEN row[4] ELSE r.last_seen END
+"""
+
+# The inline path (`didar ingest` without --queue) stores the article itself; the worker's is stored.
+UPSERT_ARTICLES: LiteralString = """
+UNWIND $rows AS row
+MERGE (a:Article {id: row.id})
+ON CREATE SET a.ingested_at = datetime(), a.attempts = 0
+SET a.title = row.title, a.text = row.text, a.url = row.url, a.source = row.source,
+    a.published = row.published, a.content_hash = row.content_hash
+"""
+
+FINISH_ARTICLES: LiteralString = """
+UNWIND $rows AS row
+MATCH (a:Article {id: row.id})
+SET a.status = row.status, a.error = row.error, a.extractor_version = row.extractor_version,
+    a.meeting_count = row.meeting_count, a.normalized_text = row.normalized_text,
+    a.updated_at = datetime(), a.processed_at = datetime(), a.due = null, a.lease_until = null,
+    a.claim = null,
+    a.attempts = CASE WHEN $inline THEN coalesce(a.attempts, 0) + 1 ELSE a.attempts END
+"""
+
+# Names fill in but are never erased (a later article may know only the code), and a node is written
+# only when something is new: an unchanged SET still costs a write.
+MERGE_COUNTRIES: LiteralString = """
+UNWIND $rows AS row
+MERGE (c:Country {code: row.code})
+ON CREATE SET c.name_fa = row.name_fa, c.name_en = row.name_en, c.name_key = row.name_key
+WITH c, row
+WHERE (c.name_fa IS NULL AND row.name_fa IS NOT NULL) OR (c.name_en IS NULL AND row.name_en IS NOT NULL)
+SET c.name_fa = coalesce(c.name_fa, row.name_fa), c.name_en = coalesce(c.name_en, row.name_en),
+    c.name_key = coalesce(c.name_key, row.name_key)
+"""
+
+MERGE_ORGANIZATIONS: LiteralString = """
+UNWIND $rows AS row
+MERGE (o:Organization {id: row.id})
+ON CREATE SET o.name = row.name, o.name_en = row.name_en
+WITH o, row WHERE (o.name IS NULL AND row.name IS NOT NULL) OR (o.name_en IS NULL AND row.name_en IS NOT NULL)
+SET o.name = coalesce(o.name, row.name), o.name_en = coalesce(o.name_en, row.name_en)
+"""
+
+MERGE_PLACES: LiteralString = """
+UNWIND $rows AS row
+MERGE (p:Place {id: row.id})
+ON CREATE SET p.name = row.name, p.name_en = row.name_en
+WITH p, row WHERE (p.name IS NULL AND row.name IS NOT NULL) OR (p.name_en IS NULL AND row.name_en IS NOT NULL)
+SET p.name = coalesce(p.name, row.name), p.name_en = coalesce(p.name_en, row.name_en)
+"""
+
+MERGE_ROLES: LiteralString = """
+UNWIND $rows AS row
+MERGE (r:Role {id: row.id})
+ON CREATE SET r.name = row.name, r.name_en = row.name_en
+WITH r, row WHERE (r.name IS NULL AND row.name IS NOT NULL) OR (r.name_en IS NULL AND row.name_en IS NOT NULL)
+SET r.name = coalesce(r.name, row.name), r.name_en = coalesce(r.name_en, row.name_en)
+"""
+
+# The fullest name (most letters, spaces aside) wins; the keys resolution looks persons up by follow it.
+MERGE_PERSONS: LiteralString = """
+UNWIND $rows AS row
+MERGE (p:Person {id: row.id})
+ON CREATE SET p.unnamed = row.unnamed, p.name = row.name, p.name_key = row.name_key,
+              p.compact_key = row.compact_key, p.surname_key = row.surname_key, p.tail_key = row.tail_key,
+              p.name_en = row.name_en, p.name_source = row.name_source
+WITH p, row, row.compact_key IS NOT NULL
+    AND (p.compact_key IS NULL OR size(row.compact_key) > size(p.compact_key)) AS fuller
+WHERE fuller OR (p.name_en IS NULL AND row.name_en IS NOT NULL)
+   OR (row.name_source = 'text' AND coalesce(p.name_source, '') <> 'text')
+SET p.name = CASE WHEN fuller THEN row.name ELSE p.name END,
+    p.name_key = CASE WHEN fuller THEN row.name_key ELSE p.name_key END,
+    p.compact_key = CASE WHEN fuller THEN row.compact_key ELSE p.compact_key END,
+    p.surname_key = CASE WHEN fuller THEN row.surname_key ELSE p.surname_key END,
+    p.tail_key = CASE WHEN fuller THEN row.tail_key ELSE p.tail_key END,
+    p.name_en = coalesce(p.name_en, row.name_en),
+    p.name_source = CASE WHEN 'text' IN [p.name_source, row.name_source] THEN 'text'
+                         ELSE coalesce(row.name_source, p.name_source) END
+"""
+
+MERGE_MEETINGS: LiteralString = """
+UNWIND $rows AS row
+MERGE (m:Meeting {id: row.id})
+ON CREATE SET m.kind = row.kind, m.status = row.status, m.parties_key = row.parties_key, m.date = row.date,
+              m.approx_date = row.approx_date
+WITH m, row
+WHERE (m.date IS NULL AND row.date IS NOT NULL) OR (m.approx_date IS NULL AND row.approx_date IS NOT NULL)
+SET m.date = coalesce(m.date, row.date)
+SET m.approx_date = coalesce(m.date, m.approx_date, row.approx_date)
+"""
+
+# Writing an article first removed its earlier reports (forget_previous): a report is always new.
+MERGE_REPORTS: LiteralString = """
+UNWIND $rows AS row
+MATCH (m:Meeting {id: row.meeting})
+MATCH (a:Article {id: row.article})
+MERGE (m)-[r:REPORTED_IN]->(a)
+ON CREATE SET r.evidence = row.evidence, r.start = row.start, r.end = row.end, r.rule = row.rule
+"""
+
+# A participation some article states directly keeps `rule` null even if another only infers it.
+MERGE_PARTICIPATIONS: LiteralString = """
+UNWIND $rows AS row
+MATCH (p:Person {id: row.person})
+MATCH (m:Meeting {id: row.meeting})
+MERGE (p)-[r:PARTICIPATED_IN]->(m)
+ON CREATE SET r.rule = row.rule, r.role = row.role, r.role_en = row.role_en, r.role_id = row.role_id,
+              r.person_key = row.person_key, r.name = row.name, r.name_en = row.name_en,
+              r.name_key = row.name_key, r.sources = row.sources
+WITH r, row WHERE r.sources IS NULL OR any(x IN row.sources WHERE NOT x IN r.sources)
+SET r.rule = CASE WHEN r.rule IS NULL THEN null ELSE row.rule END,
+    r.role = row.role, r.role_en = row.role_en, r.role_id = row.role_id, r.person_key = row.person_key,
+    r.name = coalesce(row.name, r.name), r.name_en = coalesce(row.name_en, r.name_en),
+    r.name_key = coalesce(row.name_key, r.name_key),
+    r.sources = coalesce(r.sources, []) + [x IN row.sources WHERE NOT x IN coalesce(r.sources, [])]
+"""
 
 
 def _write_rows(tx: ManagedTransaction, rows: Rows) -> None:
-    tx.run(FORGET_PREVIOUS_EXTRACTION, ids=list(rows.articles)).consume()
     for statement, values in (
-        (MERGE_ARTICLES, rows.articles.values()),
         (MERGE_COUNTRIES, rows.countries.values()),
         (MERGE_ORGANIZATIONS, rows.organizations.values()),
         (MERGE_PLACES, rows.places.values()),
@@ -270,19 +330,86 @@ def _write_rows(tx: ManagedTransaction, rows: Rows) -> None:
     ):
         if values:
             tx.run(statement, rows=list(values)).consume()
-    for kind, pairs in rows.links.items():
-        tx.run(LINKS[kind], rows=[list(pair) for pair in sorted(pairs)]).consume()
+    for kind, statement in LINKS.items():
+        if link_rows := rows.link_rows(kind):
+            tx.run(statement, rows=link_rows).consume()
+    if holds := rows.holds_rows():
+        tx.run(MERGE_HOLDS, rows=holds).consume()
+    write_merges(tx, rows.merges.values())
 
 
-@dataclass(frozen=True)
-class WriteSummary:
-    articles: int
-    meetings: int
+def _stored_article(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.key,
+        "title": article.title,
+        "text": article.text,
+        "url": article.url,
+        "source": article.source,
+        "published": article.published,
+        "content_hash": content_hash(article),
+    }
+
+
+@dataclass
+class _Batch:
+    done: list[tuple[Article, Extraction]]
+    failed: list[Failure]
+    claims: dict[str, str] | None
+    store: list[Article]
+    holder: str
+    rows: Rows | None = None
+    lost: list[str] = field(default_factory=list)
+    lock_wait: float = 0.0
+
+
+def _write_batch(tx: ManagedTransaction, batch: _Batch) -> None:
+    started = time.perf_counter()
+    tx.run(TAKE_GRAPH_LOCK, holder=batch.holder).consume()
+    batch.lock_wait += time.perf_counter() - started
+    done, failed = batch.done, batch.failed
+    if batch.claims is not None:
+        claims = [{"id": key, "token": token} for key, token in batch.claims.items()]
+        held = {row["id"] for row in tx.run(HELD_CLAIMS, claims=claims)}
+        batch.lost = sorted(set(batch.claims) - held)
+        done = [(article, extraction) for article, extraction in done if article.key in held]
+        failed = [failure for failure in failed if failure.article_id in held]
+    else:
+        tx.run(UPSERT_ARTICLES, rows=[_stored_article(article) for article in batch.store]).consume()
+    ids = sorted({article.key for article, _ in done} | {failure.article_id for failure in failed})
+    if not ids:
+        return
+    forget_previous(tx, ids)
+    rows = build_rows(done, lambda reports: GraphResolver(tx, reports))
+    _write_rows(tx, rows)
+    finished = list(rows.articles.values()) + [
+        {"id": f.article_id, "status": "failed", "error": f.error, "extractor_version": None,
+         "meeting_count": 0, "normalized_text": None}
+        for f in failed
+    ]  # fmt: skip
+    tx.run(FINISH_ARTICLES, rows=finished, inline=batch.claims is None).consume()
+    batch.rows = rows
+
+
+def write_batch(
+    graph: Graph,
+    done: Sequence[tuple[Article, Extraction]],
+    failed: Sequence[Failure] = (),
+    *,
+    claims: dict[str, str] | None = None,
+    store: Sequence[Article] = (),
+    holder: str = "inline",
+) -> WriteSummary:
+    """Write one batch in one transaction. With `claims` ({article id: claim token}) only the articles
+    still claimed with that token are written (a worker whose lease expired loses them to another);
+    without, the articles of `store` (those done, by default) are stored first (the inline path)."""
+    stored = list(store) or [article for article, _ in done]
+    batch = _Batch(list(done), list(failed), claims, stored, holder)
+    graph.write(lambda tx: _write_batch(tx, batch))
+    rows = batch.rows or Rows()
+    written = len(rows.articles) + len(failed) - len([f for f in failed if f.article_id in batch.lost])
+    return WriteSummary(written, len(rows.meetings), rows.meeting_ids, batch.lost, batch.lock_wait)
 
 
 def write_extractions(graph: Graph, items: Iterable[tuple[Article, Extraction]]) -> WriteSummary:
-    """Write one batch (callers chunk by BATCH_SIZE) of articles with their extractions in one transaction."""
-    rows = build_rows(items)
-    if rows.articles:
-        graph.write(lambda tx: _write_rows(tx, rows))
-    return WriteSummary(articles=len(rows.articles), meetings=len(rows.meetings))
+    """Store and write one batch (callers chunk by BATCH_SIZE) of articles with their extractions."""
+    return write_batch(graph, list(items))

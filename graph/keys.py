@@ -1,17 +1,28 @@
 """Deterministic node keys derived from an extraction, so that writing the same article twice is a no-op.
 
 Keys are short hashes of normalised parts: stable across runs and processes (no random ids, no Neo4j
-element ids) and safe in a URL. Named persons are keyed by name and country only, so the same person in
-two articles is one node; a later issue resolves persons across spellings.
+element ids) and safe in a URL. Named persons are keyed by name and country, so the same person in two
+articles is one node; graph/resolution.py then resolves full names, surnames and spacing variants.
 """
 
 import hashlib
+import re
+import unicodedata
 from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
 
 from ingest.model import Meeting, Party, Place
-from ingest.normalize import normalize_key
 
 _SEPARATOR = "\x1f"  # a character no part can contain, so ("a b", "c") and ("a", "b c") never collide
+
+# The spelling differences that do not make another name: Arabic ye, kaf and heh forms, hamza above,
+# tatweel and diacritics, and word joins (ZWNJ stands for a space, the other invisible marks for nothing).
+_KEY_LETTERS = str.maketrans(
+    {"ي": "ی", "ى": "ی", "ك": "ک", "ۀ": "ه", "ة": "ه", "ٔ": None, "ـ": None, "\u200c": " ", "\u200b": None,
+     "\u200d": None, "\u200e": None, "\u200f": None, "\ufeff": None}
+)  # fmt: skip
+_DIACRITICS = re.compile("[\u064b-\u065f\u0670]")
 
 
 def digest(*parts: str) -> str:
@@ -19,9 +30,15 @@ def digest(*parts: str) -> str:
     return hashlib.sha256(_SEPARATOR.join(parts).encode("utf-8")).hexdigest()[:16]
 
 
+@lru_cache(maxsize=65_536)
 def text_key(text: str | None) -> str:
-    """The comparison form of a Persian or English name: normalised, spaces collapsed, case-folded."""
-    return normalize_key(text).casefold() if text and text.strip() else ""
+    """The comparison form of a Persian or English name: letter forms unified, spaces collapsed,
+    case-folded. Extracted names are already normalised text (ingest/normalize.py); this only folds the
+    variants that remain between sources, in microseconds where the full normaliser takes a millisecond."""
+    if not text or not text.strip():
+        return ""
+    folded = _DIACRITICS.sub("", unicodedata.normalize("NFKC", text).translate(_KEY_LETTERS))
+    return " ".join(folded.split()).casefold()
 
 
 def country_code(code: str | None) -> str | None:
@@ -64,7 +81,7 @@ def named_person_key(party: Party) -> str:
     return f"p-{digest('named', name, holder)}"
 
 
-def _descriptor(party: Party) -> str:
+def descriptor(party: Party) -> str:
     """What the text says about an unnamed party: its role and whom it speaks for."""
     return _SEPARATOR.join(
         (
@@ -75,15 +92,31 @@ def _descriptor(party: Party) -> str:
     )
 
 
+def party_key(party: Party) -> str:
+    """What stands for a party in a meeting's key: the named person's key, else what is said of it."""
+    return named_person_key(party) if is_named(party) else f"unnamed:{descriptor(party)}"
+
+
+def meeting_key_of(parties: Iterable[str], kind: str, status: str, when: str) -> str:
+    """A meeting's id from its party keys (persons' ids once resolved), kind, status and `when`."""
+    return f"m-{digest(*sorted(parties), kind, status, when)}"
+
+
+def parties_key(parties: Iterable[str], kind: str, status: str) -> str:
+    """The same parties, kind and status: the reports that may be one meeting share it."""
+    return digest("parties", *sorted(parties), kind, status)
+
+
 def meeting_key(meeting: Meeting, article_id: str) -> str:
     """Parties, kind, status and date; the article stands in for an unknown date, so that two undated
-    meetings of the same people in different articles stay apart while dated ones are merged."""
-    parties = sorted(
-        named_person_key(party) if is_named(party) else f"unnamed:{_descriptor(party)}"
-        for party in meeting.participants
-    )
+    meetings of the same people in different articles stay apart while dated ones are merged.
+    This is the graph's id unless cross-article resolution (graph/resolution.py) finds another."""
     when = meeting.date.isoformat() if meeting.date else f"article:{article_id}"
-    return f"m-{digest(*parties, meeting.kind, meeting.status, when)}"
+    return meeting_key_of((party_key(p) for p in meeting.participants), meeting.kind, meeting.status, when)
+
+
+def unnamed_person_key(said: str, meeting_id: str, counter: int) -> str:
+    return f"p-{digest('unnamed', said, meeting_id, str(counter))}"
 
 
 def person_keys(meeting: Meeting, meeting_id: str) -> list[str]:
@@ -95,7 +128,7 @@ def person_keys(meeting: Meeting, meeting_id: str) -> list[str]:
         if is_named(party):
             keys.append(named_person_key(party))
             continue
-        descriptor = _descriptor(party)
-        seen[descriptor] += 1
-        keys.append(f"p-{digest('unnamed', descriptor, meeting_id, str(seen[descriptor]))}")
+        said = descriptor(party)
+        seen[said] += 1
+        keys.append(unnamed_person_key(said, meeting_id, seen[said]))
     return keys

@@ -53,6 +53,40 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX country_name_key IF NOT EXISTS FOR (n:Country) ON (n.name_key)",
         ),
     ),
+    Migration(
+        3,
+        "the article queue, feeds, cross-article person and meeting resolution",
+        (
+            # The claim query seeks these in order: queued articles have `due`, leased ones `lease_until`.
+            "CREATE INDEX article_due IF NOT EXISTS FOR (n:Article) ON (n.due)",
+            "CREATE INDEX article_lease_until IF NOT EXISTS FOR (n:Article) ON (n.lease_until)",
+            "CREATE INDEX article_status IF NOT EXISTS FOR (n:Article) ON (n.status)",
+            "CREATE INDEX article_url IF NOT EXISTS FOR (n:Article) ON (n.url)",
+            "CREATE INDEX article_content_hash IF NOT EXISTS FOR (n:Article) ON (n.content_hash)",
+            "CREATE INDEX article_extractor_version IF NOT EXISTS FOR (n:Article) ON (n.extractor_version)",
+            "CREATE INDEX person_compact_key IF NOT EXISTS FOR (n:Person) ON (n.compact_key)",
+            "CREATE INDEX person_surname_key IF NOT EXISTS FOR (n:Person) ON (n.surname_key)",
+            "CREATE INDEX person_tail_key IF NOT EXISTS FOR (n:Person) ON (n.tail_key)",
+            "CREATE INDEX meeting_parties_key IF NOT EXISTS FOR (n:Meeting) ON (n.parties_key)",
+            "CREATE CONSTRAINT merge_id IF NOT EXISTS FOR (n:Merge) REQUIRE n.id IS UNIQUE",
+            "CREATE INDEX merge_key IF NOT EXISTS FOR (n:Merge) ON (n.key)",
+            "CREATE INDEX merge_person IF NOT EXISTS FOR (n:Merge) ON (n.person)",
+            "CREATE CONSTRAINT lock_name IF NOT EXISTS FOR (n:Lock) REQUIRE n.name IS UNIQUE",
+            "CREATE CONSTRAINT feed_url IF NOT EXISTS FOR (n:Feed) REQUIRE n.url IS UNIQUE",
+        ),
+    ),
+    Migration(
+        4,
+        "the query API: meetings newest first, person name search",
+        (
+            # Lists walk this index newest first and stop after a page (graph/filters.py).
+            "CREATE INDEX meeting_date_id IF NOT EXISTS FOR (n:Meeting) ON (n.date, n.id)",
+            # name_key is the ingest normaliser's key; queries are normalised alike (graph/persons.py).
+            "CREATE FULLTEXT INDEX person_names IF NOT EXISTS FOR (n:Person) ON EACH [n.name_key, n.name_en] "
+            "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words', "
+            "`fulltext.eventually_consistent`: false}}",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

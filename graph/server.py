@@ -67,6 +67,7 @@ class LocalNeo4j:
         pagecache: str = "256m",
         lib: Path = DIST_LIB,
         start_timeout: float = 180.0,  # a cold start takes 10 s idle, near a minute on two busy cores
+        api_url: str = "http://127.0.0.1:8000",  # where Browser fetches didar's style and guide
     ) -> None:
         if len(password) < 8:
             raise ValueError("Neo4j needs a password of at least 8 characters")
@@ -78,6 +79,7 @@ class LocalNeo4j:
         self.pagecache = pagecache
         self.lib = lib.resolve()
         self.start_timeout = start_timeout
+        self.api_url = api_url.rstrip("/")
 
     @property
     def bolt_uri(self) -> str:
@@ -177,6 +179,10 @@ class LocalNeo4j:
             "server.config.strict_validation.enabled": "false",
             # Netty's default 5 s quiet period, paid twice, makes every stop take 12 s instead of 2 s.
             "internal.dbms.bolt.netty_server_shutdown_quiet_period": "0",
+            # Browser applies didar's style and opens its guide at every connection (served by the API).
+            "browser.remote_content_hostname_whitelist": "guides.neo4j.com,localhost,127.0.0.1",
+            "browser.post_connect_cmd": f"style {self.api_url}/browser/style.grass; "
+            f"guide {self.api_url}/browser/guide.html",
         }
         lines = ["# Written by didar (graph/server.py) at every start: edits here are overwritten."]
         lines += [f"{key}={value}" for key, value in conf.items()]

@@ -1,16 +1,14 @@
-"""Topics: reading the seeded tree and resolving what a person types (id, English or Persian label) to ids.
+"""Topics: resolving what a person types (id, English or Persian label) to ids of the seeded tree.
 
-The tree is small (tens of rows), so it is read whole and matched in Python: the matching rules (case,
-Persian normalisation, whole words) are then plain code with table tests instead of Cypher regexes.
+The tree is small (tens of rows), so it is read whole (graph/catalog.py keeps it with its counts) and
+matched in Python: the matching rules (case, Persian normalisation, whole words) are then plain code
+with table tests instead of Cypher regexes.
 """
 
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import LiteralString
 
-from graph.driver import Graph
-from graph.errors import NotFound
 from graph.keys import text_key
 
 _WORD = re.compile(r"\w+")
@@ -22,17 +20,7 @@ class Topic:
     label_en: str
     label_fa: str
     parent: str | None
-
-
-ALL_TOPICS: LiteralString = """
-MATCH (t:Topic)
-RETURN t.id AS id, t.label_en AS label_en, t.label_fa AS label_fa, t.parent AS parent
-ORDER BY t.id
-"""
-
-
-def list_topics(graph: Graph) -> list[Topic]:
-    return [Topic(**row) for row in graph.read(ALL_TOPICS)]
+    meetings: int = 0  # meetings linked to it (the extractor links a subtopic's meetings to its parent too)
 
 
 def _words(text: str) -> list[str]:
@@ -80,12 +68,3 @@ def with_subtopics(topics: Sequence[Topic], ids: Sequence[str]) -> list[str]:
             found.append(current)
             pending.extend(children.get(current, []))
     return found
-
-
-def resolve_topic(graph: Graph, term: str) -> list[str]:
-    """The topic ids (subtopics included) a term names; NotFound when it names none."""
-    topics = list_topics(graph)
-    matched = match_topic(topics, term)
-    if not matched:
-        raise NotFound("topic", term)
-    return with_subtopics(topics, matched)

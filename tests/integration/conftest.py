@@ -94,6 +94,9 @@ def graph(neo4j_driver: Driver, neo4j_settings: Settings) -> Iterator[Graph]:
 
 @pytest.fixture
 def client(neo4j_driver: Driver, neo4j_settings: Settings) -> Iterator[TestClient]:
-    """The API on the clean test database (its lifespan migrates it), with the real driver."""
-    with TestClient(create_app(neo4j_settings)) as client:
+    """The API on the clean test database (its lifespan migrates it), with the real driver; its requests
+    carry the API key (tests of the key itself override the header). The app reads its catalog of topics
+    and countries at its first request: a test that writes after reading needs a new client."""
+    headers = {"X-API-Key": neo4j_settings.api_key.get_secret_value()}
+    with TestClient(create_app(neo4j_settings), headers=headers) as client:
         yield client

@@ -1,70 +1,164 @@
-"""The API over the real test Neo4j: meetings, persons, articles and the JSON error body."""
+"""/who-met-whom and /meetings over the real test Neo4j: every filter, pages and cursors, errors."""
 
+from typing import Any
+
+import pytest
 from fastapi.testclient import TestClient
 
-from graph.articles import write_extractions
 from graph.driver import Graph
-from tests.integration.conftest import caucasus_article, phone_article
+from tests.integration.meetings_data import write_week
 
 
-def test_who_met_whom_by_english_and_persian_topic(client: TestClient, graph: Graph) -> None:
-    write_extractions(graph, [caucasus_article(), phone_article()])
+@pytest.fixture
+def api(client: TestClient, graph: Graph) -> TestClient:
+    write_week(graph)
+    return client
 
-    english = client.get("/who-met-whom", params={"topic": "Caucasus"})
-    persian = client.get("/who-met-whom", params={"topic": "قفقاز"})
-    everyone = client.get("/who-met-whom")
 
-    assert english.status_code == 200
-    assert english.json() == persian.json()
-    body = english.json()
-    assert body["topic_ids"][0] == "caucasus"
-    assert len(body["pairs"]) == 1
-    pair = body["pairs"][0]
+def _pairs(api: TestClient, **params: Any) -> list[tuple[str, str, str | None]]:
+    response = api.get("/who-met-whom", params=params)
+    assert response.status_code == 200, response.text
+    return [
+        (pair["person_a"]["name_en"], pair["person_b"]["name_en"], pair["meeting"]["date"])
+        for pair in response.json()["pairs"]
+    ]
+
+
+def test_who_met_whom_lists_every_pair_newest_first_undated_last(api: TestClient) -> None:
+    pairs = _pairs(api)
+
+    dated = ["2024-08-01"] * 3 + ["2024-07-15", "2024-06-09", "2024-05-01", "2023-12-01"]
+    assert [date for _, _, date in pairs] == [*dated, None]
+    assert len(set(pairs)) == len(pairs)
+
+
+@pytest.mark.parametrize("term", ["caucasus", "South Caucasus", "Caucasus", "قفقاز"])
+def test_a_topic_named_any_way_includes_its_subtopics(api: TestClient, term: str) -> None:
+    body = api.get("/who-met-whom", params={"topic": term}).json()
+
+    assert body["filters"]["topics"][0] == "caucasus"
+    assert {"karabakh", "zangezur", "format-3-3"} <= set(body["filters"]["topics"])
+    assert {date for *_, date in _pairs(api, topic=term)} == {"2024-08-01", "2024-07-15", "2024-05-01"}
+
+
+def test_a_pair_carries_persons_meeting_and_evidence(api: TestClient) -> None:
+    pair = api.get("/who-met-whom", params={"topic": "karabakh"}).json()["pairs"][0]
+
     assert {pair["person_a"]["name"], pair["person_b"]["name"]} == {"عباس عراقچی", "آرارات میرزویان"}
-    assert pair["meeting"]["place"]["country"]["code"] == "IR"
-    assert pair["evidence"][0]["article"]["url"] == "https://news.example/a-1"
-    assert len(everyone.json()["pairs"]) == 2
+    assert pair["person_a"]["role_en"] == "Minister of Foreign Affairs"
+    assert pair["meeting"]["place"]["name_en"] == "Tehran"
+    assert pair["meeting"]["country"]["code"] == "IR"
+    assert [t["id"] for t in pair["meeting"]["topics"]] == ["caucasus", "karabakh"]
+    evidence = pair["evidence"][0]
+    assert "میرزویان" in evidence["sentence"]
+    assert evidence["article"] == {
+        "id": "a-1",
+        "title": "خبر a-1",
+        "url": "https://news.example/a-1",
+        "source": "example",
+        "published": "2024-05-01",
+    }
 
 
-def test_an_unknown_topic_is_a_404_json_error(client: TestClient) -> None:
-    response = client.get("/who-met-whom", params={"topic": "atlantis"})
+def test_person_and_country_describe_side_a_and_with_country_side_b(api: TestClient) -> None:
+    by_person = _pairs(api, person="Lavrov")
+    by_countries = _pairs(api, country="Iran", with_country="روسیه")
 
-    assert response.status_code == 404
-    assert response.json() == {"error": {"code": "not_found", "message": "no topic matches 'atlantis'"}}
+    assert {a for a, _, _ in by_person} == {"Sergey Lavrov"}
+    assert {(b, date) for _, b, date in by_person} == {
+        ("Hakan Fidan", "2024-08-01"),
+        ("Abbas Araghchi", "2024-08-01"),
+        ("Jeyhun Bayramov", "2024-07-15"),
+        ("Abbas Araghchi", "2024-06-09"),
+    }
+    assert by_countries == [
+        ("Abbas Araghchi", "Sergey Lavrov", "2024-08-01"),
+        ("Abbas Araghchi", "Sergey Lavrov", "2024-06-09"),
+    ]
 
 
-def test_a_limit_over_the_ceiling_is_a_422_json_error(client: TestClient) -> None:
-    response = client.get("/meetings", params={"limit": 100_000})
+def test_a_pair_within_one_country_is_listed_once(api: TestClient) -> None:
+    assert _pairs(api, country="IR", with_country="IR") == []
+    assert len(_pairs(api, country="AM")) == 2
+
+
+def test_dates_in_gregorian_or_jalali_and_kind_and_status(api: TestClient) -> None:
+    gregorian = _pairs(api, since="2024-06-09", until="2024-07-15")
+    jalali = _pairs(api, since="1403-03-20", until="۱۴۰۳/۰۴/۲۵")
+
+    assert gregorian == jalali
+    assert {date for *_, date in gregorian} == {"2024-06-09", "2024-07-15"}
+    assert [{a, b} for a, b, _ in _pairs(api, kind="video")] == [{"Ararat Mirzoyan", "Masoud Pezeshkian"}]
+    assert [date for *_, date in _pairs(api, status="planned")] == ["2023-12-01"]
+    assert [date for *_, date in _pairs(api, kind="phone")] == [None]
+
+
+@pytest.mark.parametrize("limit", [1, 2, 3])
+def test_cursors_walk_the_same_list_without_gaps_or_repeats(api: TestClient, limit: int) -> None:
+    for params in ({}, {"topic": "caucasus"}, {"person": "عراقچی"}, {"country": "IR"}):
+        whole = api.get("/who-met-whom", params=params | {"limit": 200}).json()["pairs"]
+        walked: list[dict[str, Any]] = []
+        cursor = None
+        while True:
+            page = api.get("/who-met-whom", params=params | {"limit": limit, "cursor": cursor}).json()
+            walked += page["pairs"]
+            cursor = page["next_cursor"]
+            if cursor is None:
+                break
+        assert walked == whole, params
+
+
+def test_meetings_list_and_one_meeting(api: TestClient) -> None:
+    meetings = api.get("/meetings", params={"person": "Araghchi"}).json()["meetings"]
+    moscow = next(m for m in meetings if m["date"] == "2024-06-09")
+    one = api.get(f"/meetings/{moscow['id']}").json()
+
+    assert [m["date"] for m in meetings] == ["2024-08-01", "2024-06-09", "2024-05-01", None]
+    assert one["reports"] == 2
+    assert [item["article"]["id"] for item in one["evidence"]] == ["a-4", "a-3"]  # newest article first
+    assert [p["id"] for p in one["participants"]] == sorted(p["id"] for p in one["participants"])
+    phone = api.get("/meetings", params={"kind": "phone"}).json()["meetings"][0]
+    unnamed = next(p for p in phone["participants"] if p["unnamed"])
+    assert unnamed["country"]["code"] == "SA"
+
+
+def test_meeting_pages_follow_the_cursor(api: TestClient) -> None:
+    first = api.get("/meetings", params={"limit": 4}).json()
+    second = api.get("/meetings", params={"limit": 4, "cursor": first["next_cursor"]}).json()
+
+    assert len(first["meetings"]) == 4
+    assert [m["date"] for m in second["meetings"]] == ["2023-12-01", None]
+    assert second["next_cursor"] is None
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "status", "code"),
+    [
+        ("/who-met-whom", {"topic": "atlantis"}, 404, "not_found"),
+        ("/who-met-whom", {"country": "Atlantis"}, 404, "not_found"),
+        ("/who-met-whom", {"person": "zzzzqqq"}, 404, "not_found"),
+        ("/who-met-whom", {"limit": 100_000}, 422, "invalid_request"),
+        ("/who-met-whom", {"since": "2024-02-30"}, 422, "invalid_request"),
+        ("/who-met-whom", {"since": "2024-06-01", "until": "2024-01-01"}, 422, "invalid_request"),
+        ("/who-met-whom", {"kind": "telepathy"}, 422, "invalid_request"),
+        ("/who-met-whom", {"cursor": "not-a-cursor"}, 422, "invalid_cursor"),
+        ("/meetings/m-nope", {}, 404, "not_found"),
+        ("/nowhere", {}, 404, "not_found"),
+    ],
+)
+def test_errors_have_the_json_body(
+    api: TestClient, path: str, params: dict[str, Any], status: int, code: str
+) -> None:
+    response = api.get(path, params=params)
+
+    assert response.status_code == status
+    assert response.json()["error"]["code"] == code
+
+
+def test_a_cursor_of_another_list_is_refused(api: TestClient) -> None:
+    cursor = api.get("/meetings", params={"limit": 1}).json()["next_cursor"]
+
+    response = api.get("/who-met-whom", params={"cursor": cursor})
 
     assert response.status_code == 422
-    error = response.json()["error"]
-    assert error["code"] == "invalid_request"
-    assert "limit" in error["message"]
-    assert error["details"][0]["location"] == ["query", "limit"]
-
-
-def test_meetings_filters_and_meeting_and_person_by_id(client: TestClient, graph: Graph) -> None:
-    write_extractions(graph, [caucasus_article(), phone_article()])
-
-    saudi = client.get("/meetings", params={"country": "Saudi Arabia"}).json()["meetings"]
-    by_name = client.get("/meetings", params={"person": "عراقچی", "topic": "gaza"}).json()["meetings"]
-    meeting = client.get(f"/meetings/{saudi[0]['id']}").json()
-    unnamed = next(p for p in meeting["participants"] if p["unnamed"])
-    person = client.get(f"/persons/{unnamed['id']}").json()
-
-    assert [m["kind"] for m in saudi] == ["phone"]
-    assert [m["id"] for m in by_name] == [saudi[0]["id"]]
-    assert meeting["evidence"][0]["article"]["id"] == "a-2"
-    assert person["unnamed"] is True
-    assert [m["id"] for m in person["meetings"]] == [saudi[0]["id"]]
-    assert client.get("/meetings/m-nope").json()["error"]["code"] == "not_found"
-    assert client.get("/persons/p-nope").status_code == 404
-    assert client.get("/meetings", params={"country": "Atlantis"}).status_code == 404
-
-
-def test_unknown_routes_and_methods_answer_with_the_error_body(client: TestClient) -> None:
-    missing = client.get("/nowhere")
-    wrong_method = client.delete("/meetings")
-
-    assert (missing.status_code, missing.json()["error"]["code"]) == (404, "not_found")
-    assert (wrong_method.status_code, wrong_method.json()["error"]["code"]) == (405, "method_not_allowed")
+    assert response.json()["error"]["code"] == "invalid_cursor"

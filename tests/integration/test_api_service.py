@@ -1,13 +1,14 @@
-"""The API's health, topics and article posting over the real test Neo4j, and 503 when Neo4j is gone."""
+"""The service: health, 503 when Neo4j is gone, an OpenAPI schema that documents every route, the cache."""
 
 import socket
 
 from fastapi.testclient import TestClient
+from neo4j import Driver
 
 from app.api import create_app
 from app.settings import Settings
-from ingest.model import Article
-from ingest.pipeline import extract
+from graph.driver import Graph
+from tests.integration.meetings_data import write_week
 
 
 def _closed_port() -> int:
@@ -25,52 +26,47 @@ def test_health_reports_neo4j(client: TestClient) -> None:
     assert body["neo4j"]["agent"].startswith("Neo4j/")
 
 
-def test_topics_lists_the_seeded_tree(client: TestClient) -> None:
-    topics = {topic["id"]: topic for topic in client.get("/topics").json()}
-
-    assert topics["karabakh"]["parent"] == "caucasus"
-    assert topics["caucasus"]["label_fa"] == "قفقاز"
-
-
-def test_posting_an_article_extracts_and_writes_it(client: TestClient) -> None:
-    article = {
-        "id": "posted-1",
-        "title": "دیدار",
-        "text": "عباس عراقچی وزیر امور خارجه ایران با آرارات میرزویان وزیر امور خارجه ارمنستان دیدار کرد.",
-        "published": "2024-05-01T10:00:00Z",
-    }
-
-    response = client.post("/articles", json=article)
-    again = client.post("/articles", json=article)
-
-    assert response.status_code == 201
-    body = response.json()
-    assert body["id"] == "posted-1"
-    assert again.json() == body
-    expected = extract(Article.model_validate(article))
-    assert len(body["meetings"]) == len(expected.meetings)
-    for meeting in body["meetings"]:
-        assert client.get(f"/meetings/{meeting['id']}").status_code == 200
-
-
-def test_posting_an_article_without_text_is_a_422_json_error(client: TestClient) -> None:
-    missing = client.post("/articles", json={"title": "no text"})
-    blank = client.post("/articles", json={"text": "   "})
-
-    assert missing.status_code == 422
-    assert missing.json()["error"]["details"][0]["location"] == ["body", "text"]
-    assert blank.status_code == 422
-    assert blank.json()["error"]["code"] == "invalid_request"
-
-
 def test_neo4j_unreachable_is_a_503_json_error() -> None:
     settings = Settings(neo4j_uri=f"bolt://127.0.0.1:{_closed_port()}")
 
     with TestClient(create_app(settings)) as client:
-        health = client.get("/health")
-        meetings = client.get("/meetings")
+        responses = [client.get(path) for path in ("/health", "/meetings", "/who-met-whom", "/topics")]
 
-    for response in (health, meetings):
+    for response in responses:
         assert response.status_code == 503
         assert response.json()["error"]["code"] == "neo4j_unavailable"
         assert response.headers["retry-after"]
+
+
+def test_every_read_route_has_a_documented_model_and_pages_have_cursors(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+
+    for path, operations in spec["paths"].items():
+        for method, operation in operations.items():
+            ok = operation["responses"].get("200") or operation["responses"].get("202")
+            assert ok and ok.get("content"), (method, path)
+            assert operation.get("description") or operation.get("summary"), (method, path)
+    for path in ("/who-met-whom", "/meetings", "/persons", "/persons/{person_id}/contacts", "/graph"):
+        names = {p["name"] for p in spec["paths"][path]["get"]["parameters"]}
+        assert {"limit", "cursor"} <= names, path
+    limit = next(p for p in spec["paths"]["/who-met-whom"]["get"]["parameters"] if p["name"] == "limit")
+    assert limit["schema"]["maximum"] == 200
+    assert spec["components"]["securitySchemes"]["APIKeyHeader"]["name"] == "X-API-Key"
+    assert spec["components"]["schemas"]["Participant"]["properties"]["name"]["examples"] == ["عباس عراقچی"]
+
+
+def test_the_response_cache_is_off_by_default_and_keeps_reads_when_on(
+    neo4j_driver: Driver, neo4j_settings: Settings, graph: Graph
+) -> None:
+    write_week(graph)
+    cached = neo4j_settings.model_copy(update={"response_cache_seconds": 60.0})
+    with TestClient(create_app(neo4j_settings)) as plain, TestClient(create_app(cached)) as fast:
+        before = [client.get("/meetings", params={"limit": 1}).json() for client in (plain, fast)]
+        neo4j_driver.execute_query("MATCH (m:Meeting) DETACH DELETE m")
+        after = [client.get("/meetings", params={"limit": 1}).json() for client in (plain, fast)]
+        other = fast.get("/meetings", params={"limit": 2}).json()
+
+    assert before[0] == before[1] and len(before[0]["meetings"]) == 1
+    assert after[0]["meetings"] == []  # no cache: the graph as it is
+    assert after[1] == before[1]  # cached for a minute
+    assert other["meetings"] == []  # another question is asked afresh

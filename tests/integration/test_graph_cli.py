@@ -35,10 +35,36 @@ def test_ingest_writes_good_lines_and_reports_bad_ones(
 
     assert result.exit_code == 1
     assert f"{source}:2: invalid JSON" in result.output
-    assert "Ingested 2 articles" in result.output
+    assert "Articles: 2 new, 0 already known, 1 failed." in result.output
     records, _, _ = neo4j_driver.execute_query("MATCH (a:Article) RETURN a.id AS id ORDER BY id")
     assert [record["id"] for record in records] == ["n1", "n2"]
     assert again.exit_code == 1
+    assert "Articles: 0 new, 2 already known, 1 failed." in again.output
+
+
+def test_reprocess_reextracts_older_versions_then_all(
+    neo4j_driver: Driver, neo4j_settings: Settings, tmp_path: Path
+) -> None:
+    from ingest.pipeline import EXTRACTOR_VERSION
+
+    source = tmp_path / "news.jsonl"
+    source.write_text('{"id": "n1", "text": "متن خبر"}\n{"id": "n2", "text": "خبر دوم"}\n', encoding="utf-8")
+    assert runner.invoke(app, ["ingest", str(source)]).exit_code == 0
+    neo4j_driver.execute_query("MATCH (a:Article {id: 'n1'}) SET a.extractor_version = '0.0.9'")
+
+    older = runner.invoke(app, ["reprocess"])
+    every = runner.invoke(app, ["reprocess", "--all", "--queue"])
+
+    assert older.exit_code == 0, older.output
+    assert "1 articles queued again" in older.output and "Reprocessed: 1 done, 0 failed." in older.output
+    assert f"2 articles queued again (extractor {EXTRACTOR_VERSION})" in every.output
+    records, _, _ = neo4j_driver.execute_query(
+        "MATCH (a:Article) RETURN a.id AS id, a.status AS status, a.extractor_version AS version ORDER BY id"
+    )
+    assert [(r["id"], r["status"], r["version"]) for r in records] == [
+        ("n1", "queued", EXTRACTOR_VERSION),
+        ("n2", "queued", EXTRACTOR_VERSION),
+    ]
 
 
 def test_an_unreachable_neo4j_names_the_fix(monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -1,0 +1,193 @@
+"""Query parameters shared by the routes: days in Gregorian or Jalali, opaque cursors, meeting filters.
+
+A cursor is the base64url JSON of a list's sort key, tagged with the list it belongs to, so a cursor
+from one endpoint is refused by another instead of silently paging something else.
+"""
+
+import base64
+import binascii
+import json
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Annotated, Any
+
+import jdatetime
+from fastapi import Depends, Query
+
+from app.deps import CatalogDep, ReaderDep
+from app.errors import ApiError
+from graph.catalog import Catalog
+from graph.filters import After, MeetingFilter
+from graph.meetings import MAX_LIMIT
+from graph.persons import resolve_person
+from graph.reader import Reader
+from ingest.model import MeetingKind, MeetingStatus
+
+DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+_DAY = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})")
+JALALI_BEFORE = 1700  # a year below this is a Jalali (Solar Hijri) year: 1403 is 2024/25
+DAY_PATTERN = r"^[0-9۰-۹٠-٩]{4}[-/][0-9۰-۹٠-٩]{1,2}[-/][0-9۰-۹٠-٩]{1,2}$"
+
+
+def parse_day(text: str, name: str) -> date:
+    """`2024-06-09`, `1403-03-20`, `۱۴۰۳/۰۳/۲۰`: a Gregorian or Jalali day, Latin or Persian digits."""
+    match = _DAY.fullmatch(text.strip().translate(DIGITS))
+    if not match:
+        raise ApiError(422, "invalid_request", f"invalid {name}: {text!r} is not a YYYY-MM-DD day")
+    year, month, day = (int(part) for part in match.groups())
+    try:
+        if year < JALALI_BEFORE:
+            gregorian: date = jdatetime.date(year, month, day).togregorian()
+            return gregorian
+        return date(year, month, day)
+    except ValueError as error:
+        raise ApiError(422, "invalid_request", f"invalid {name}: {text!r} is not a day ({error})") from error
+
+
+def encode_cursor(kind: str, key: dict[str, Any]) -> str:
+    payload = json.dumps({"k": kind, **key}, ensure_ascii=False, separators=(",", ":"), default=str)
+    return base64.urlsafe_b64encode(payload.encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None, kind: str) -> dict[str, Any] | None:
+    if not cursor:
+        return None
+    try:
+        key = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (binascii.Error, ValueError, UnicodeDecodeError) as error:
+        raise ApiError(422, "invalid_cursor", "the cursor is not one this API gave out") from error
+    if not isinstance(key, dict) or key.pop("k", None) != kind:
+        raise ApiError(422, "invalid_cursor", f"the cursor is not one of this list ({kind})")
+    return key
+
+
+def after_from_cursor(cursor: str | None, kind: str) -> After | None:
+    key = decode_cursor(cursor, kind)
+    if key is None:
+        return None
+    try:
+        day = key.get("d")
+        return After(date.fromisoformat(day) if day else None, str(key["m"]), key.get("a"), key.get("b"))
+    except (KeyError, TypeError, ValueError) as error:
+        raise ApiError(422, "invalid_cursor", "the cursor is damaged") from error
+
+
+def cursor_from_after(after: After | None, kind: str) -> str | None:
+    if after is None:
+        return None
+    key = {"d": after.date.isoformat() if after.date else None, "m": after.meeting}
+    if after.a is not None:
+        key |= {"a": after.a, "b": after.b}
+    return encode_cursor(kind, key)
+
+
+LimitQuery = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Items per page, at most {MAX_LIMIT}")]
+CursorQuery = Annotated[
+    str | None, Query(max_length=1000, description="The `next_cursor` of the previous page")
+]
+
+
+@dataclass(frozen=True)
+class MeetingQuery:
+    """The filter parameters as given (each route takes the ones that make sense for it)."""
+
+    topic: str | None = None
+    since: str | None = None
+    until: str | None = None
+    kind: MeetingKind | None = None
+    status: MeetingStatus | None = None
+    person: str | None = None
+    country: str | None = None
+    with_country: str | None = None
+
+
+def common_query(
+    topic: Annotated[
+        str | None,
+        Query(
+            min_length=1,
+            max_length=200,
+            description="A topic id (`caucasus`), English label (`South Caucasus`) or Persian label "
+            "(`قفقاز`); its subtopics are included",
+        ),
+    ] = None,
+    since: Annotated[
+        str | None,
+        Query(pattern=DAY_PATTERN, description="From this day: `2024-06-09`, or Jalali `1403-03-20`"),
+    ] = None,
+    until: Annotated[str | None, Query(pattern=DAY_PATTERN, description="Up to this day (inclusive)")] = None,
+    kind: MeetingKind | None = None,
+    status: MeetingStatus | None = None,
+) -> MeetingQuery:
+    return MeetingQuery(topic=topic, since=since, until=until, kind=kind, status=status)
+
+
+CommonQuery = Annotated[MeetingQuery, Depends(common_query)]
+WithCountryQuery = Annotated[
+    str | None, Query(min_length=1, max_length=100, description="The other side's country")
+]
+
+
+def with_country_query(common: CommonQuery, with_country: WithCountryQuery = None) -> MeetingQuery:
+    return replace(common, with_country=with_country)
+
+
+def meeting_query(
+    common: CommonQuery,
+    person: Annotated[
+        str | None,
+        Query(
+            min_length=1,
+            max_length=200,
+            description="A person id, or a name in Persian or Latin letters (the best matches)",
+        ),
+    ] = None,
+    country: Annotated[
+        str | None,
+        Query(
+            min_length=1, max_length=100, description="ISO code, English or Persian name: one side's country"
+        ),
+    ] = None,
+    with_country: WithCountryQuery = None,
+) -> MeetingQuery:
+    return replace(common, person=person, country=country, with_country=with_country)
+
+
+async def resolve_filter(
+    query: MeetingQuery,
+    reader: Reader,
+    catalog: Catalog,
+    *,
+    persons: tuple[str, ...] | None = None,
+    countries: tuple[str, ...] | None = None,
+) -> MeetingFilter:
+    """The filter with its terms resolved to ids and codes (NotFound for a term that names nothing);
+    `persons` and `countries` given by the route (from its path) take the place of the terms."""
+    since = parse_day(query.since, "since") if query.since else None
+    until = parse_day(query.until, "until") if query.until else None
+    if since and until and since > until:
+        raise ApiError(422, "invalid_request", "invalid since: it is after until")
+    if persons is None and query.person:
+        persons = tuple(await resolve_person(reader, query.person))
+    if countries is None and query.country:
+        countries = (catalog.resolve_country(query.country),)
+    return MeetingFilter(
+        topics=tuple(catalog.resolve_topic(query.topic)) if query.topic else None,
+        persons=persons,
+        countries=countries,
+        with_countries=(catalog.resolve_country(query.with_country),) if query.with_country else None,
+        since=since,
+        until=until,
+        kind=query.kind,
+        status=query.status,
+    )
+
+
+async def meeting_filter(
+    query: Annotated[MeetingQuery, Depends(meeting_query)], reader: ReaderDep, catalog: CatalogDep
+) -> MeetingFilter:
+    return await resolve_filter(query, reader, catalog)
+
+
+FilterDep = Annotated[MeetingFilter, Depends(meeting_filter)]

@@ -1,0 +1,36 @@
+"""Browser captions: each meeting keeps its topics' Persian labels in `topic_labels`, so the Browser style
+(graph/browser/style.grass) can caption a meeting by date and topic; a GraSS caption reads only a node's
+own properties. The writer refreshes them for the meetings of each batch; `backfill_captions` redoes all.
+"""
+
+from functools import partial
+from itertools import batched
+from typing import LiteralString
+
+from neo4j import ManagedTransaction
+
+from graph.driver import Graph
+
+BATCH = 5000
+
+REFRESH_CAPTIONS: LiteralString = """
+UNWIND $ids AS id
+MATCH (m:Meeting {id: id})
+SET m.topic_labels = COLLECT { MATCH (m)-[:ABOUT]->(t:Topic) RETURN t.label_fa ORDER BY t.id }
+"""
+
+
+def refresh_captions(tx: ManagedTransaction, meeting_ids: list[str]) -> None:
+    """Set `topic_labels` on these meetings (inside the writer's transaction)."""
+    tx.run(REFRESH_CAPTIONS, ids=meeting_ids).consume()
+
+
+MEETING_IDS: LiteralString = "MATCH (m:Meeting) RETURN m.id AS id ORDER BY id"
+
+
+def backfill_captions(graph: Graph) -> int:
+    """Refresh every meeting's caption, BATCH meetings per transaction; how many were refreshed."""
+    ids = [row["id"] for row in graph.read(MEETING_IDS)]
+    for chunk in batched(ids, BATCH):
+        graph.write(partial(refresh_captions, meeting_ids=list(chunk)))
+    return len(ids)

@@ -1,0 +1,93 @@
+"""The API's door to Neo4j for reads: the async driver, read-routed managed transactions, a timeout.
+
+The API answers many small reads at once, so it reads on the event loop with the async driver instead of
+a thread per request; graph/driver.py's `Graph` stays the door for writes, migrations and the CLI. Every
+query here runs in a managed read transaction routed to a reader (`routing_=READ`), so against a cluster
+or Aura (`neo4j+s://`) reads spread over the secondaries, and the driver retries it on transient errors.
+Each transaction carries a timeout, so no request holds the database for long.
+"""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, LiteralString
+
+from neo4j import (
+    AsyncDriver,
+    AsyncGraphDatabase,
+    NotificationDisabledClassification,
+    Query,
+    RoutingControl,
+)
+from neo4j.exceptions import (
+    AuthError,
+    ClientError,
+    DatabaseUnavailable,
+    ServiceUnavailable,
+    SessionExpired,
+)
+
+from app.settings import Settings
+from graph.driver import CONNECT_SECONDS, RETRY_SECONDS
+from graph.errors import GraphError, GraphUnavailable
+
+
+class QueryTimedOut(GraphError):
+    """A read ran past the transaction timeout (settings.query_timeout_seconds) and was stopped."""
+
+
+@contextmanager
+def _translated_errors(uri: str) -> Iterator[None]:
+    try:
+        yield
+    except AuthError as error:
+        raise GraphUnavailable(f"Neo4j at {uri} refused the credentials: {error.message}") from error
+    except (ServiceUnavailable, SessionExpired, DatabaseUnavailable) as error:
+        raise GraphUnavailable(f"Neo4j at {uri} does not answer") from error
+    except ClientError as error:
+        if "TransactionTimedOut" in (error.code or ""):
+            raise QueryTimedOut("the query took longer than the allowed time and was stopped") from error
+        raise
+
+
+@dataclass(frozen=True)
+class Reader:
+    """An async driver, the database it reads and the timeout of each read; closed once by its opener."""
+
+    driver: AsyncDriver
+    database: str
+    uri: str
+    timeout: float
+
+    async def read(self, statement: LiteralString, /, **parameters: Any) -> list[dict[str, Any]]:
+        """Run one query in a read transaction on a reader; its records as dicts. The queries return
+        maps, lists and scalars only, so a record needs no conversion beyond `dict`."""
+        with _translated_errors(self.uri):
+            records, _, _ = await self.driver.execute_query(
+                Query(statement, timeout=self.timeout),
+                parameters,
+                routing_=RoutingControl.READ,
+                database_=self.database,
+            )
+        return [dict(record) for record in records]
+
+    async def close(self) -> None:
+        await self.driver.close()
+
+
+def open_reader(settings: Settings) -> Reader:
+    """Build (without connecting yet) the async driver the settings describe."""
+    driver = AsyncGraphDatabase.driver(
+        settings.bolt_uri,
+        auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value()),
+        max_transaction_retry_time=RETRY_SECONDS,
+        connection_timeout=CONNECT_SECONDS,
+        connection_acquisition_timeout=CONNECT_SECONDS * 2,
+        notifications_disabled_classifications=[NotificationDisabledClassification.UNRECOGNIZED],
+    )
+    return Reader(
+        driver=driver,
+        database=settings.neo4j_database,
+        uri=settings.bolt_uri,
+        timeout=settings.query_timeout_seconds,
+    )

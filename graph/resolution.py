@@ -1,0 +1,387 @@
+"""Cross-article identity: which Person a mention is and which Meeting a report is, with the rule why.
+
+A batch is resolved inside its write transaction, after the graph lock (graph/articles.py), so every
+decision sees every committed person and meeting. The rules, in order:
+
+- a named mention is its own node when that exists; else the person an earlier decision (a `Merge`
+  node, kept while some article uses it) gave it;
+- `same_name`: the same name once spaces, ZWNJ and ye/kaf are ignored, countries not in conflict;
+- `short_name`: one name is the other's last word(s) (a surname-only mention), countries and roles not
+  in conflict, and exactly one such person: two Larijanis of one country stay two, and an ambiguous
+  surname stays its own node;
+- `role_holder`: an unnamed officeholder is the one person the graph saw in that role (of that country
+  or organisation) within TENURE_SLACK of the meeting's date; else it stays an unnamed node;
+- a report joins a meeting of the same parties, kind and status on the same date, or `within_a_day`
+  when either date is missing (the article's date standing in for it).
+
+Each decision that maps a mention to another node is a `Merge` node (`key` -> `person`, `rule`, the
+articles that use it); `undo_merge` marks it undone, which blocks the rule for that pair from then on,
+and re-queues those articles so their facts are rewritten without it.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any, LiteralString
+
+from neo4j import ManagedTransaction
+
+from graph.driver import Graph
+from graph.errors import NotFound
+from graph.keys import digest, meeting_key_of, parties_key
+from graph.rows import Decision, Mention, NameForms, Report, name_forms
+
+SAME_NAME = "same_name"
+SHORT_NAME = "short_name"
+ROLE_HOLDER = "role_holder"
+WITHIN_A_DAY = "within_a_day"
+TENURE_SLACK = timedelta(days=60)
+
+
+@dataclass
+class Candidate:
+    """A person a named mention may be: what the graph (or this batch) knows of them."""
+
+    id: str
+    names: NameForms
+    countries: set[str] = field(default_factory=set)
+    orgs: set[str] = field(default_factory=set)
+    roles: set[str] = field(default_factory=set)
+
+
+class Pool:
+    """The persons a batch may resolve to, indexed by the same name keys the graph lookup uses, so a
+    mention is compared with the few persons that share a word with it, not the whole batch."""
+
+    def __init__(self) -> None:
+        self.persons: dict[str, Candidate] = {}
+        self._by_key: dict[str, set[str]] = defaultdict(set)
+
+    def __contains__(self, person_id: object) -> bool:
+        return person_id in self.persons
+
+    def add(self, person: Candidate) -> Candidate:
+        self.persons[person.id] = person
+        self.index(person)
+        return person
+
+    def index(self, person: Candidate) -> None:
+        """(Re-)index a person's names; keys of an earlier, shorter name stay (a harmless superset)."""
+        for key in {person.names.compact, person.names.surname, person.names.tail}:
+            self._by_key[key].add(person.id)
+
+    def near(self, names: NameForms) -> list[Candidate]:
+        found: set[str] = set()
+        for key in names.suffixes:
+            found |= self._by_key.get(key, set())
+        return [self.persons[person_id] for person_id in sorted(found)]
+
+
+def name_rule(mention: NameForms, person: NameForms) -> str | None:
+    if mention.compact == person.compact:
+        return SAME_NAME
+    if mention.compact in person.suffixes or person.compact in mention.suffixes:
+        return SHORT_NAME
+    return None
+
+
+def conflicts(mention: Mention, person: Candidate, *, roles: bool) -> bool:
+    """Different countries (or organisations), or, when asked, a role the person is not known in."""
+    if mention.country and person.countries and mention.country not in person.countries:
+        return True
+    if not mention.country and mention.org_id and person.orgs and mention.org_id not in person.orgs:
+        return True
+    return roles and bool(mention.role_id and person.roles and mention.role_id not in person.roles)
+
+
+def choose_person(mention: Mention, candidates: Iterable[Candidate], blocked: set[str]) -> Decision | None:
+    """The person a named mention is by `same_name` or `short_name`, or None for a new node."""
+    assert mention.names is not None
+    pool = [c for c in candidates if c.id not in blocked]
+    same = sorted(
+        (c for c in pool if name_rule(mention.names, c.names) == SAME_NAME),
+        key=lambda c: (c.id != mention.surface, c.id),
+    )
+    same = [c for c in same if not conflicts(mention, c, roles=False)]
+    if same:
+        chosen = same[0]
+        if chosen.id == mention.surface:
+            return Decision(chosen.id)
+        return Decision(chosen.id, SAME_NAME, f"{mention.names.key} = {chosen.names.key}")
+    short = [
+        c
+        for c in pool
+        if name_rule(mention.names, c.names) == SHORT_NAME and not conflicts(mention, c, roles=True)
+    ]
+    if len(short) == 1:
+        return Decision(short[0].id, SHORT_NAME, f"{mention.names.key} ~ {short[0].names.key}")
+    return None
+
+
+@dataclass(frozen=True)
+class Tenure:
+    person: str
+    role_id: str
+    first: date
+    last: date
+
+
+def choose_holder(mention: Mention, day: date | None, tenures: Iterable[Tenure]) -> Decision | None:
+    """The one person seen in the unnamed party's role around `day`, if exactly one."""
+    if day is None or not mention.role_id or not (mention.country or mention.org_id):
+        return None
+    holding = {
+        t.person: t
+        for t in tenures
+        if t.role_id == mention.role_id and t.first - TENURE_SLACK <= day <= t.last + TENURE_SLACK
+    }
+    if len(holding) != 1:
+        return None
+    person, tenure = next(iter(holding.items()))
+    role = mention.party.role_en or mention.party.role
+    detail = f"{role} of {mention.country or mention.org_id} on {day}: seen {tenure.first}..{tenure.last}"
+    return Decision(person, ROLE_HOLDER, detail)
+
+
+@dataclass(frozen=True)
+class KnownMeeting:
+    id: str
+    parties_key: str
+    day: date | None
+    approx_date: date | None
+
+
+def choose_meeting(report: Report, parties: list[str], known: Iterable[KnownMeeting]) -> Decision:
+    """The same parties on the same date, else within a day when one of the two dates is missing."""
+    meeting = report.meeting
+    when = meeting.date.isoformat() if meeting.date else f"article:{report.article_id}"
+    own = meeting_key_of(parties, meeting.kind, meeting.status, when)
+    day = report.when
+    near: list[tuple[int, bool, str, KnownMeeting]] = []
+    for other in known:
+        if other.id == own:
+            return Decision(own)
+        if day is None or other.approx_date is None or (meeting.date and other.day):
+            continue
+        gap = abs((other.approx_date - day).days)
+        if gap <= 1:
+            near.append((gap, other.day is None, other.id, other))
+    if not near:
+        return Decision(own)
+    chosen = min(near)[3]
+    return Decision(chosen.id, WITHIN_A_DAY, f"{day} ~ {chosen.approx_date}")
+
+
+PERSON_CANDIDATES: LiteralString = """
+UNWIND $keys AS key
+CALL (key) {
+    MATCH (p:Person {compact_key: key}) RETURN p
+    UNION
+    MATCH (p:Person {surname_key: key}) RETURN p
+    UNION
+    MATCH (p:Person {tail_key: key}) RETURN p
+}
+WITH DISTINCT p
+RETURN p.id AS id, p.name_key AS name_key,
+       [(p)-[:REPRESENTS]->(c:Country) | c.code] AS countries,
+       [(p)-[:HOLDS]->(r:Role) | r.id] AS roles,
+       [(p)-[:HOLDS]->(:Role)-[:OF]->(o:Organization) | o.id] AS orgs
+"""
+
+MERGES_OF_KEYS: LiteralString = """
+MATCH (g:Merge) WHERE g.key IN $keys
+RETURN g.key AS key, g.person AS person, g.undone AS undone, g.rule AS rule, g.detail AS detail
+"""
+
+# HOLDS keeps the first and last day a person was named in the role (graph/articles.py).
+TENURES: LiteralString = """
+UNWIND $roles AS role
+MATCH (:Role {id: role})<-[h:HOLDS]-(p:Person)
+WHERE h.first_seen IS NOT NULL AND NOT p.unnamed
+RETURN role, p.id AS person, h.first_seen AS first, h.last_seen AS last
+"""
+
+MEETINGS_OF_PARTIES: LiteralString = """
+MATCH (m:Meeting) WHERE m.parties_key IN $keys
+RETURN m.id AS id, m.parties_key AS parties_key, m.date AS date, m.approx_date AS approx_date
+"""
+
+
+def _native(value: Any) -> Any:
+    return value.to_native() if hasattr(value, "to_native") else value
+
+
+class GraphResolver:
+    """Resolves one batch against the graph, as seen inside its write transaction."""
+
+    def __init__(self, tx: ManagedTransaction, reports: list[Report]) -> None:
+        self.tx = tx
+        self.people: dict[tuple[str, int, int], Decision | None] = {}
+        self.meetings: dict[str, list[KnownMeeting]] = defaultdict(list)
+        self._resolve_named(reports)
+        self._resolve_unnamed(reports)
+        self._load_meetings(reports)
+
+    def person(self, report: Report, index: int) -> Decision | None:
+        return self.people[_place(report, index)]
+
+    def meeting(self, report: Report, parties: list[str]) -> Decision:
+        meeting = report.meeting
+        key = parties_key(parties, meeting.kind, meeting.status)
+        decision = choose_meeting(report, parties, self.meetings[key])
+        if decision.id not in {known.id for known in self.meetings[key]}:
+            self.meetings[key].append(KnownMeeting(decision.id, key, meeting.date, report.when))
+        return decision
+
+    def _resolve_named(self, reports: list[Report]) -> None:
+        named = [(r, i, m) for r in reports for i, m in enumerate(r.mentions) if m.names]
+        keys = sorted({k for _, _, m in named if m.names for k in m.names.suffixes})
+        pool = Pool()
+        for row in self.tx.run(PERSON_CANDIDATES, keys=keys) if keys else ():
+            names = name_forms(row["name_key"])
+            pool.add(Candidate(row["id"], names, set(row["countries"]), set(row["orgs"]), set(row["roles"])))
+        blocked: dict[str, set[str]] = defaultdict(set)
+        earlier: dict[str, Decision] = {}
+        surfaces = sorted({m.surface for _, _, m in named})
+        for row in self.tx.run(MERGES_OF_KEYS, keys=surfaces) if surfaces else ():
+            if row["undone"]:
+                blocked[row["key"]].add(row["person"])
+            else:
+                earlier[row["key"]] = Decision(row["person"], row["rule"], row["detail"])
+        decided: dict[str, Decision] = {}
+        # Fuller names first, so a surname-only mention finds the full name of the same batch.
+        for report, index, mention in sorted(named, key=_fullness):
+            decision = decided.get(mention.surface)
+            if decision is None:
+                decision = self._decide(mention, pool, earlier, blocked[mention.surface])
+                decided[mention.surface] = decision
+            self.people[_place(report, index)] = decision
+            _learn(pool, decision.id, mention)
+
+    @staticmethod
+    def _decide(mention: Mention, pool: Pool, earlier: dict[str, Decision], blocked: set[str]) -> Decision:
+        """Its own node, else the decision other articles already use (stable), else the rules."""
+        assert mention.names is not None
+        if mention.surface in pool:
+            return Decision(mention.surface)
+        decision = earlier.get(mention.surface)
+        if decision and decision.id in pool:
+            return decision
+        return choose_person(mention, pool.near(mention.names), blocked) or Decision(mention.surface)
+
+    def _resolve_unnamed(self, reports: list[Report]) -> None:
+        unnamed = [(r, i, m) for r in reports for i, m in enumerate(r.mentions) if not m.names]
+        roles = sorted({m.role_id for _, _, m in unnamed if m.role_id and (m.country or m.org_id)})
+        spans: dict[tuple[str, str], list[date]] = defaultdict(list)
+        for row in self.tx.run(TENURES, roles=roles) if roles else ():
+            spans[(row["person"], row["role"])] += [_native(row["first"]), _native(row["last"])]
+        for report in reports:  # this batch's own named officeholders count too
+            for index, mention in enumerate(report.mentions):
+                decision = self.people.get(_place(report, index))
+                if decision and mention.role_id in roles and report.meeting.date:
+                    spans[(decision.id, mention.role_id)].append(report.meeting.date)
+        tenures = [Tenure(person, role, min(days), max(days)) for (person, role), days in spans.items()]
+        for report, index, mention in unnamed:
+            self.people[_place(report, index)] = choose_holder(mention, report.when, tenures)
+
+    def _load_meetings(self, reports: list[Report]) -> None:
+        keys = set()
+        for report in reports:
+            parties = [
+                decision.id if (decision := self.people[_place(report, i)]) else mention.surface
+                for i, mention in enumerate(report.mentions)
+            ]
+            keys.add(parties_key(parties, report.meeting.kind, report.meeting.status))
+        for row in self.tx.run(MEETINGS_OF_PARTIES, keys=sorted(keys)) if keys else ():
+            known = KnownMeeting(
+                row["id"], row["parties_key"], _native(row["date"]), _native(row["approx_date"])
+            )
+            self.meetings[known.parties_key].append(known)
+        for known_list in self.meetings.values():
+            known_list.sort(key=lambda known: known.id)
+
+
+def _place(report: Report, index: int) -> tuple[str, int, int]:
+    return (report.article_id, report.index, index)
+
+
+def _fullness(item: tuple[Report, int, Mention]) -> tuple[int, str, str]:
+    mention = item[2]
+    assert mention.names is not None
+    return (-len(mention.names.compact), mention.names.compact, mention.surface)
+
+
+def _learn(pool: Pool, person_id: str, mention: Mention) -> None:
+    """What a mention tells about the person it resolved to, for the rest of the batch."""
+    assert mention.names is not None
+    person = pool.persons.get(person_id)
+    if person is None:
+        person = pool.add(Candidate(person_id, mention.names))
+    elif len(mention.names.compact) > len(person.names.compact):
+        person.names = mention.names
+        pool.index(person)
+    person.countries |= {mention.country} if mention.country else set()
+    person.orgs |= {mention.org_id} if mention.org_id and not mention.country else set()
+    person.roles |= {mention.role_id} if mention.role_id else set()
+
+
+MERGE_ROWS: LiteralString = """
+UNWIND $rows AS row
+MERGE (g:Merge {id: row.id})
+ON CREATE SET g.key = row.key, g.person = row.person, g.created_at = datetime(), g.undone = false,
+              g.sources = [], g.rule = row.rule, g.detail = row.detail, g.name = row.name
+SET g.sources = g.sources + [x IN row.sources WHERE NOT x IN g.sources]
+"""
+
+
+def write_merges(tx: ManagedTransaction, merges: Iterable[dict[str, Any]]) -> None:
+    rows = [{**row, "id": merge_id(row["key"], row["person"])} for row in merges]
+    if rows:
+        tx.run(MERGE_ROWS, rows=rows).consume()
+
+
+def merge_id(key: str, person: str) -> str:
+    return f"g-{digest(key, person)}"
+
+
+LIST_MERGES: LiteralString = """
+MATCH (g:Merge)
+WHERE ($person IS NULL OR g.person = $person) AND ($undone OR NOT g.undone)
+RETURN g {.id, .key, .person, .name, .rule, .detail, .undone, .sources,
+          created_at: toString(g.created_at), undone_at: toString(g.undone_at)} AS merge
+ORDER BY g.person, g.key
+LIMIT $limit
+"""
+
+
+def list_merges(
+    graph: Graph, *, person: str | None = None, undone: bool = False, limit: int = 1000
+) -> list[dict[str, Any]]:
+    """The merges (decisions that mapped a mention to another node), by person, with their rule."""
+    return [row["merge"] for row in graph.read(LIST_MERGES, person=person, undone=undone, limit=limit)]
+
+
+# Undone merges stay as blocks: the same mention is never resolved to the same person by a rule again.
+UNDO_MERGE: LiteralString = """
+MATCH (g:Merge {id: $id})
+SET g.undone = true, g.undone_at = datetime()
+WITH g
+UNWIND g.sources AS source
+MATCH (a:Article {id: source})
+WHERE a.status IN ['done', 'failed']
+SET a.status = 'queued', a.due = datetime(), a.queued_at = datetime(), a.attempts = 0, a.claim = null,
+    a.lease_until = null
+RETURN count(a) AS requeued
+"""
+
+MERGE_EXISTS: LiteralString = "MATCH (g:Merge {id: $id}) RETURN g.undone AS undone"
+
+
+def undo_merge(graph: Graph, merge: str) -> int:
+    """Undo a merge: block its rule for that mention and person, and re-queue the articles that used it
+    (the worker rewrites their facts without it); returns how many articles were re-queued."""
+    if not graph.read(MERGE_EXISTS, id=merge):
+        raise NotFound("merge", merge)
+    rows = graph.write(lambda tx: tx.run(UNDO_MERGE, id=merge).data())
+    return rows[0]["requeued"] if rows else 0

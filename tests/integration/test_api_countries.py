@@ -1,0 +1,77 @@
+"""/countries, a country's meetings, the relations of two countries, and the /topics tree."""
+
+import pytest
+from fastapi.testclient import TestClient
+
+from graph.driver import Graph
+from tests.integration.meetings_data import write_week
+
+
+@pytest.fixture
+def api(client: TestClient, graph: Graph) -> TestClient:
+    write_week(graph)
+    return client
+
+
+def test_countries_have_person_and_meeting_counts(api: TestClient) -> None:
+    countries = {c["code"]: c for c in api.get("/countries").json()["countries"]}
+
+    assert countries["IR"] == {
+        "code": "IR",
+        "name_fa": "ایران",
+        "name_en": "Iran",
+        "persons": 2,
+        "meetings": 5,
+    }
+    assert countries["RU"]["meetings"] == 3
+    assert list(countries) == sorted(countries)
+
+
+@pytest.mark.parametrize("code", ["AM", "am", "Armenia", "ارمنستان"])
+def test_a_country_is_named_by_code_or_name(api: TestClient, code: str) -> None:
+    meetings = api.get(f"/countries/{code}/meetings").json()["meetings"]
+
+    assert [m["date"] for m in meetings] == ["2024-05-01", "2023-12-01"]
+
+
+def test_a_code_with_no_meeting_is_an_empty_list_and_a_name_nobody_knows_is_404(api: TestClient) -> None:
+    assert api.get("/countries/NZ/meetings").json()["meetings"] == []
+    assert api.get("/countries/Atlantis/meetings").status_code == 404
+
+
+def test_relations_count_by_topic_year_and_kind_and_list_the_meetings(api: TestClient) -> None:
+    body = api.get("/countries/IR/relations/RU").json()
+
+    assert (body["country"]["name_en"], body["other"]["name_en"]) == ("Iran", "Russia")
+    assert (body["meetings"], body["first"], body["last"]) == (2, "2024-06-09", "2024-08-01")
+    assert {t["id"]: t["meetings"] for t in body["by_topic"]} == {
+        "negotiations": 1,
+        "caucasus": 1,
+        "format-3-3": 1,
+    }
+    assert body["by_year"] == [{"year": 2024, "meetings": 2}]
+    assert body["by_kind"] == [{"kind": "in_person", "meetings": 2}]
+    assert [m["date"] for m in body["page"]["meetings"]] == ["2024-08-01", "2024-06-09"]
+    assert api.get("/countries/RU/relations/IR").json()["meetings"] == 2
+
+
+def test_relations_take_the_filters(api: TestClient) -> None:
+    body = api.get("/countries/IR/relations/RU", params={"topic": "caucasus", "since": "1403-01-01"}).json()
+
+    assert body["meetings"] == 1
+    assert body["page"]["filters"]["with_countries"] == ["RU"]
+
+
+def test_topics_are_a_tree_in_both_languages_with_counts(api: TestClient) -> None:
+    roots = {t["id"]: t for t in api.get("/topics").json()["topics"]}
+
+    caucasus = roots["caucasus"]
+    assert (caucasus["label_en"], caucasus["label_fa"], caucasus["meetings"]) == (
+        "South Caucasus",
+        "قفقاز",
+        3,
+    )
+    children = {child["id"]: child["meetings"] for child in caucasus["children"]}
+    assert children["karabakh"] == 1
+    assert children["zangezur"] == 1
+    assert "karabakh" not in roots

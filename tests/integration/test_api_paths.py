@@ -1,0 +1,36 @@
+"""/paths: the shortest chains of meetings between two persons."""
+
+import pytest
+from fastapi.testclient import TestClient
+
+from graph.driver import Graph
+from tests.integration.meetings_data import write_week
+
+
+@pytest.fixture
+def api(client: TestClient, graph: Graph) -> TestClient:
+    write_week(graph)
+    return client
+
+
+def test_two_persons_two_meetings_apart(api: TestClient) -> None:
+    body = api.get("/paths", params={"from": "Mirzoyan", "to": "لاوروف"}).json()
+
+    names = [[p["name_en"] for p in path["persons"]] for path in body["paths"]]
+    assert names == [["Ararat Mirzoyan", "Abbas Araghchi", "Sergey Lavrov"]] * 2  # via Moscow or Istanbul
+    assert {path["length"] for path in body["paths"]} == {2}
+    assert {path["meetings"][1]["date"] for path in body["paths"]} == {"2024-06-09", "2024-08-01"}
+
+
+def test_max_hops_bounds_the_search(api: TestClient) -> None:
+    far = api.get("/paths", params={"from": "Mirzoyan", "to": "Bayramov"}).json()
+    near = api.get("/paths", params={"from": "Mirzoyan", "to": "Bayramov", "max_hops": 2}).json()
+
+    assert {path["length"] for path in far["paths"]} == {3}
+    assert near["paths"] == []
+
+
+def test_bad_requests(api: TestClient) -> None:
+    assert api.get("/paths", params={"from": "Lavrov", "to": "Lavrov"}).status_code == 422
+    assert api.get("/paths", params={"from": "Lavrov", "to": "nobody-zzzz"}).status_code == 404
+    assert api.get("/paths", params={"from": "Lavrov", "to": "Fidan", "max_hops": 9}).status_code == 422

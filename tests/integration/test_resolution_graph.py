@@ -1,0 +1,176 @@
+"""One person and one meeting however many articles report them, against the real test Neo4j: merges
+with their rule, unnamed officeholders, meetings within a day, undo, and re-processing."""
+
+from datetime import date
+
+from neo4j import Driver
+
+from app.settings import Settings
+from graph.articles import write_extractions
+from graph.driver import Graph
+from graph.queue import enqueue, get_article
+from graph.resolution import ROLE_HOLDER, SAME_NAME, SHORT_NAME, list_merges, undo_merge
+from ingest.model import Article, Extraction, Meeting, Party, Span
+from tests.integration.conftest import ARAGHCHI, MIRZOYAN
+from tests.integration.workers import drain
+
+SENTENCE = "عراقچی با میرزویان دیدار کرد."
+
+
+def _article(
+    article_id: str, *parties: Party, day: date | None, published: date | None = None, topics: list[str] = ()
+) -> tuple[Article, Extraction]:  # type: ignore[assignment]
+    article = Article(id=article_id, text=SENTENCE, published=published or day)
+    meeting = Meeting(
+        participants=list(parties),
+        date=day,
+        topics=list(topics),
+        evidence=SENTENCE,
+        evidence_span=Span(start=0, end=len(SENTENCE)),
+    )
+    return article, Extraction(id=article_id, meetings=[meeting], extractor_version="t", text=SENTENCE)
+
+
+def _people(driver: Driver) -> list[tuple[str | None, int]]:
+    records, _, _ = driver.execute_query(
+        "MATCH (p:Person) "
+        "RETURN p.name AS name, count { (p)-[:PARTICIPATED_IN]->() } AS meetings ORDER BY name"
+    )
+    return [(r["name"], r["meetings"]) for r in records]
+
+
+def _reports(driver: Driver) -> list[int]:
+    records, _, _ = driver.execute_query(
+        "MATCH (m:Meeting) RETURN count { (m)-[:REPORTED_IN]->() } AS n ORDER BY n DESC"
+    )
+    return [r["n"] for r in records]
+
+
+def test_one_person_under_a_full_name_a_surname_and_spelling_variants(
+    graph: Graph, neo4j_driver: Driver
+) -> None:
+    surname = ARAGHCHI.model_copy(update={"name": "عراقچی", "name_en": None})
+    arabic_ye = ARAGHCHI.model_copy(update={"name": "عباس عراقچي"})  # the same key once normalised
+    mirzoyan_zwnj = MIRZOYAN.model_copy(update={"name": "آرارات\u200cمیرزویان"})  # likewise
+    mirzoyan_space = MIRZOYAN.model_copy(update={"name": "آرارات میر زویان"})
+    write_extractions(graph, [_article("a-1", surname, MIRZOYAN, day=date(2024, 5, 1))])
+    write_extractions(graph, [_article("a-2", ARAGHCHI, mirzoyan_zwnj, day=date(2024, 6, 1))])
+    write_extractions(graph, [_article("a-3", arabic_ye, mirzoyan_space, day=date(2024, 7, 1))])
+
+    assert _people(neo4j_driver) == [("آرارات میرزویان", 3), ("عباس عراقچی", 3)]  # the fullest name wins
+    merges = {(m["name"], m["rule"], tuple(m["sources"])) for m in list_merges(graph)}
+    assert merges == {("عباس عراقچی", SHORT_NAME, ("a-2", "a-3")), ("آرارات میر زویان", SAME_NAME, ("a-3",))}
+
+
+def test_two_people_who_share_a_surname_stay_two(graph: Graph, neo4j_driver: Driver) -> None:
+    putin = Party(name="ولادیمیر پوتین", role="رئیس‌جمهور", country="RU")
+    ali = Party(name="علی لاریجانی", role="رئیس مجلس", country="IR")
+    sadegh = Party(name="صادق لاریجانی", role="رئیس قوه قضاییه", country="IR")
+    speaker = Party(name="لاریجانی", role="رئیس مجلس", country="IR")
+    turk = Party(name="لاریجانی", role="سفیر", country="TR")
+    write_extractions(graph, [_article("l-1", ali, putin, day=date(2012, 3, 1))])
+    write_extractions(graph, [_article("l-2", sadegh, putin, day=date(2012, 3, 5))])
+    write_extractions(graph, [_article("l-3", speaker, putin, day=date(2012, 3, 9))])
+    write_extractions(graph, [_article("l-4", turk, putin, day=date(2012, 3, 12))])
+
+    assert _people(neo4j_driver) == [
+        ("صادق لاریجانی", 1),
+        ("علی لاریجانی", 2),  # the speaker, by role and country
+        ("لاریجانی", 1),  # a Turkish ambassador: another country
+        ("ولادیمیر پوتین", 4),
+    ]
+
+
+def test_an_unnamed_officeholder_is_linked_to_the_known_holder_at_that_date(
+    graph: Graph, neo4j_driver: Driver
+) -> None:
+    unnamed = Party(role=ARAGHCHI.role, country="IR", country_fa="ایران")
+    write_extractions(graph, [_article("u-1", ARAGHCHI, MIRZOYAN, day=date(2024, 9, 1))])
+    write_extractions(graph, [_article("u-2", ARAGHCHI, MIRZOYAN, day=date(2025, 2, 1))])
+    write_extractions(graph, [_article("u-3", unnamed, MIRZOYAN, day=date(2024, 12, 1), topics=["gaza"])])
+    write_extractions(graph, [_article("u-4", unnamed, MIRZOYAN, day=date(2019, 1, 1))])
+
+    records, _, _ = neo4j_driver.execute_query(
+        """
+        MATCH (p:Person)-[t:PARTICIPATED_IN]->(m:Meeting)
+        WHERE t.role_id IS NOT NULL AND NOT p.name = 'آرارات میرزویان' OR p.unnamed
+        RETURN toString(m.date) AS day, p.name AS name, p.unnamed AS unnamed, t.rule AS rule ORDER BY day
+        """
+    )
+    assert [(r["day"], r["name"], r["rule"]) for r in records] == [
+        ("2019-01-01", None, None),  # nobody known in that role then: an unnamed node
+        ("2024-09-01", "عباس عراقچی", None),
+        ("2024-12-01", "عباس عراقچی", ROLE_HOLDER),
+        ("2025-02-01", "عباس عراقچی", None),
+    ]
+    [merge] = [m for m in list_merges(graph) if m["rule"] == ROLE_HOLDER]
+    assert "2024-12-01" in merge["detail"] and merge["sources"] == ["u-3"]
+
+
+def test_one_meeting_reported_by_several_articles(graph: Graph, neo4j_driver: Driver) -> None:
+    surname = ARAGHCHI.model_copy(update={"name": "عراقچی"})
+    write_extractions(graph, [_article("r-1", ARAGHCHI, MIRZOYAN, day=date(2024, 5, 1))])
+    write_extractions(graph, [_article("r-2", surname, MIRZOYAN, day=None, published=date(2024, 5, 2))])
+    write_extractions(graph, [_article("r-3", MIRZOYAN, ARAGHCHI, day=date(2024, 5, 1))])
+    write_extractions(graph, [_article("r-4", ARAGHCHI, MIRZOYAN, day=None, published=date(2024, 5, 5))])
+
+    assert _reports(neo4j_driver) == [3, 1]  # same date, or within a day when undated; not 4 days later
+    records, _, _ = neo4j_driver.execute_query(
+        "MATCH (:Meeting)-[r:REPORTED_IN]->(a:Article) RETURN a.id AS id, r.rule AS rule ORDER BY id"
+    )
+    assert [(r["id"], r["rule"]) for r in records] == [
+        ("r-1", None),
+        ("r-2", "within_a_day"),
+        ("r-3", None),
+        ("r-4", None),
+    ]
+
+
+def test_undoing_a_merge_splits_the_person_and_keeps_it_apart(
+    graph: Graph, neo4j_driver: Driver, neo4j_settings: Settings
+) -> None:
+    surname = ARAGHCHI.model_copy(update={"name": "عراقچی", "name_en": None})
+    items = dict(
+        (article.key, (article, extraction))
+        for article, extraction in (
+            _article("d-1", ARAGHCHI, MIRZOYAN, day=date(2024, 5, 1)),
+            _article("d-2", surname, MIRZOYAN, day=date(2024, 6, 1)),
+        )
+    )
+    write_extractions(graph, items.values())
+    [merge] = list_merges(graph)
+    assert merge["rule"] == SHORT_NAME
+
+    assert undo_merge(graph, merge["id"]) == 1  # its one article is queued to be rewritten
+    assert get_article(graph, "d-2")["status"] == "queued"
+    drain(graph, neo4j_settings, extract=lambda article: items[article.key][1])
+
+    assert _people(neo4j_driver) == [("آرارات میرزویان", 2), ("عباس عراقچی", 1), ("عراقچی", 1)]
+    [undone] = list_merges(graph, undone=True)
+    assert undone["undone"] and undone["id"] == merge["id"]
+    write_extractions(graph, items.values())  # the rule stays blocked
+    assert len(_people(neo4j_driver)) == 3
+
+
+def test_reprocessing_replaces_only_what_the_article_supported(
+    graph: Graph, neo4j_driver: Driver, neo4j_settings: Settings
+) -> None:
+    one = _article("p-1", ARAGHCHI, MIRZOYAN, day=date(2024, 5, 1), topics=["caucasus"])
+    two = _article("p-2", ARAGHCHI, MIRZOYAN, day=date(2024, 5, 1), topics=["karabakh"])
+    write_extractions(graph, [one, two])
+    enqueue(graph, [one[0]], force=True)
+    nothing = Extraction(id="p-1", meetings=[], extractor_version="t2", text=SENTENCE)
+
+    drain(graph, neo4j_settings, extract=lambda article: nothing)
+
+    records, _, _ = neo4j_driver.execute_query(
+        """
+        MATCH (m:Meeting)
+        RETURN [(m)-[:ABOUT]->(t) | t.id] AS topics, [(m)-[:REPORTED_IN]->(a) | a.id] AS articles,
+               [(m)<-[t:PARTICIPATED_IN]-() | t.sources] AS sources
+        """
+    )
+    [meeting] = records
+    assert (meeting["topics"], meeting["articles"]) == (["karabakh"], ["p-2"])
+    assert meeting["sources"] == [["p-2"], ["p-2"]]
+    assert get_article(graph, "p-1")["extractor_version"] == "t2"
