@@ -20,7 +20,7 @@ from app.errors import ApiError
 from graph.catalog import Catalog
 from graph.filters import After, MeetingFilter
 from graph.meetings import MAX_LIMIT
-from graph.persons import resolve_person
+from graph.persons import PersonMatch, resolve_person
 from graph.reader import Reader
 from ingest.model import MeetingKind, MeetingStatus
 
@@ -159,7 +159,7 @@ async def resolve_filter(
     reader: Reader,
     catalog: Catalog,
     *,
-    persons: tuple[str, ...] | None = None,
+    persons: PersonMatch | None = None,
     countries: tuple[str, ...] | None = None,
 ) -> MeetingFilter:
     """The filter with its terms resolved to ids and codes (NotFound for a term that names nothing);
@@ -169,12 +169,13 @@ async def resolve_filter(
     if since and until and since > until:
         raise ApiError(422, "invalid_request", "invalid since: it is after until")
     if persons is None and query.person:
-        persons = tuple(await resolve_person(reader, query.person))
+        persons = await resolve_person(reader, query.person)
     if countries is None and query.country:
         countries = (catalog.resolve_country(query.country),)
     return MeetingFilter(
         topics=tuple(catalog.resolve_topic(query.topic)) if query.topic else None,
-        persons=persons,
+        persons=tuple(persons.ids) if persons else None,
+        person_meetings=persons.meetings if persons else None,
         countries=countries,
         with_countries=(catalog.resolve_country(query.with_country),) if query.with_country else None,
         since=since,

@@ -37,8 +37,8 @@ async def paths(
 ) -> Paths:
     """The shortest chains of meetings from one person to another (A met B, who met C ...): all chains of
     the least length within `max_hops` meetings, up to `limit`; none when they are further apart."""
-    first = (await resolve_person(reader, source))[0]
-    second = (await resolve_person(reader, target))[0]
+    first = (await resolve_person(reader, source)).ids[0]
+    second = (await resolve_person(reader, target)).ids[0]
     if first == second:
         raise ApiError(422, "invalid_request", "invalid to: it is the same person as from")
     found = await shortest_paths(reader, first, second, max_hops=max_hops, limit=limit)

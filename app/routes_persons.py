@@ -97,8 +97,8 @@ async def person_meetings(
 ) -> MeetingPage:
     """A person's timeline: their meetings, newest first (topic, dates, kind, status and the other
     side's country filter it)."""
-    await require_person(reader, person_id)
-    selection = await resolve_filter(query, reader, catalog, persons=(person_id,))
+    person = await require_person(reader, person_id)
+    selection = await resolve_filter(query, reader, catalog, persons=person)
     return await meeting_page(reader, catalog, selection, limit, cursor)
 
 

@@ -44,6 +44,7 @@ class MeetingFilter:
     until: date | None = None
     kind: str | None = None
     status: str | None = None
+    person_meetings: int | None = None  # for the planner: the persons' meetings, when known
 
     def parameters(self) -> dict[str, Any]:
         listed = ("topics", "persons", "countries", "with_countries")
@@ -71,12 +72,15 @@ class After:
 
 
 def choose_anchor(selection: MeetingFilter, catalog: Catalog, limit: int) -> Anchor:
-    """The seek that reads the fewest meetings: the smallest of the topic and country sets, unless
-    walking the date index reaches a page sooner (`limit` divided by the filters' joint selectivity)."""
-    if selection.persons:
+    """The seek that reads the fewest meetings: the smallest of the person, topic and country sets, unless
+    walking the date index reaches a page sooner (`limit` divided by the filters' joint selectivity).
+    A person filter whose meeting count is unknown always starts from the person."""
+    if selection.persons and selection.person_meetings is None:
         return Anchor.PERSON
     total = max(catalog.meetings, 1)
     sizes: dict[Anchor, int] = {}
+    if selection.persons and selection.person_meetings is not None:
+        sizes[Anchor.PERSON] = selection.person_meetings
     if selection.topics:
         sizes[Anchor.TOPIC] = catalog.topic_meetings(selection.topics)
     if selection.countries:

@@ -102,29 +102,39 @@ async def list_persons(reader: Reader, *, limit: int, after: str = "") -> list[d
     return [row["person"] for row in rows]
 
 
-PERSON_EXISTS: LiteralString = "MATCH (p:Person {id: $id}) RETURN p.id AS id"
+PERSON_EXISTS: LiteralString = (
+    "MATCH (p:Person {id: $id}) RETURN p.id AS id, COUNT { (p)-[:PARTICIPATED_IN]->() } AS meetings"
+)
 
 
-async def resolve_person(reader: Reader, term: str) -> list[str]:
-    """The ids a person filter stands for: an existing id, else the best name matches (those scoring
+@dataclass(frozen=True)
+class PersonMatch:
+    """The persons a filter stands for, and how many meetings they took part in (for the planner)."""
+
+    ids: list[str]
+    meetings: int
+
+
+async def resolve_person(reader: Reader, term: str) -> PersonMatch:
+    """The persons a person filter stands for: an existing id, else the best name matches (those scoring
     near the best, at most RESOLVE_CANDIDATES); NotFound when nothing matches."""
     term = term.strip()
     if _PERSON_ID.fullmatch(term):
-        if await reader.read(PERSON_EXISTS, id=term):
-            return [term]
-        raise NotFound("person", term)
+        return await require_person(reader, term)
     found = await search_persons(reader, term, limit=RESOLVE_CANDIDATES)
     if not found:
         raise NotFound("person", term)
     best = found[0]["score"]
-    return [
-        person["id"] for person in found[:RESOLVE_CANDIDATES] if person["score"] >= best * RESOLVE_SCORE_SHARE
-    ]
+    chosen = [p for p in found[:RESOLVE_CANDIDATES] if p["score"] >= best * RESOLVE_SCORE_SHARE]
+    return PersonMatch([p["id"] for p in chosen], sum(p["meetings"] for p in chosen))
 
 
-async def require_person(reader: Reader, person_id: str) -> None:
-    if not await reader.read(PERSON_EXISTS, id=person_id):
+async def require_person(reader: Reader, person_id: str) -> PersonMatch:
+    """The person with this id; NotFound if there is none."""
+    rows = await reader.read(PERSON_EXISTS, id=person_id)
+    if not rows:
         raise NotFound("person", person_id)
+    return PersonMatch([person_id], rows[0]["meetings"])
 
 
 # Roles are the ones the texts gave the person in each meeting, grouped by role, with the dates seen.

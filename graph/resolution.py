@@ -56,7 +56,8 @@ class Pool:
 
     def __init__(self) -> None:
         self.persons: dict[str, Candidate] = {}
-        self._by_key: dict[str, set[str]] = defaultdict(set)
+        self._by_name: dict[str, set[str]] = defaultdict(set)  # whole names
+        self._by_end: dict[str, set[str]] = defaultdict(set)  # last one or two words
 
     def __contains__(self, person_id: object) -> bool:
         return person_id in self.persons
@@ -68,13 +69,15 @@ class Pool:
 
     def index(self, person: Candidate) -> None:
         """(Re-)index a person's names; keys of an earlier, shorter name stay (a harmless superset)."""
-        for key in {person.names.compact, person.names.surname, person.names.tail}:
-            self._by_key[key].add(person.id)
+        self._by_name[person.names.compact].add(person.id)
+        for key in {person.names.surname, person.names.tail}:
+            self._by_end[key].add(person.id)
 
     def near(self, names: NameForms) -> list[Candidate]:
-        found: set[str] = set()
+        """As PERSON_CANDIDATES: shorter or equal names among the mention's suffixes, longer ones by ends."""
+        found = set(self._by_end.get(names.compact, set()))
         for key in names.suffixes:
-            found |= self._by_key.get(key, set())
+            found |= self._by_name.get(key, set())
         return [self.persons[person_id] for person_id in sorted(found)]
 
 
@@ -173,16 +176,20 @@ def choose_meeting(report: Report, parties: list[str], known: Iterable[KnownMeet
     return Decision(chosen.id, WITHIN_A_DAY, f"{day} ~ {chosen.approx_date}")
 
 
+# A mention's candidates: persons whose whole name is the mention or one of its last words (shorter or
+# equal), and persons whose last one or two words are the whole mention (longer). Looking up longer names
+# by the mention's surname alone would return everyone who shares it.
 PERSON_CANDIDATES: LiteralString = """
-UNWIND $keys AS key
-CALL (key) {
+CALL () {
+    UNWIND $shorter AS key
     MATCH (p:Person {compact_key: key}) RETURN p
     UNION
+    UNWIND $longer AS key
     MATCH (p:Person {surname_key: key}) RETURN p
     UNION
+    UNWIND $longer AS key
     MATCH (p:Person {tail_key: key}) RETURN p
 }
-WITH DISTINCT p
 RETURN p.id AS id, p.name_key AS name_key,
        [(p)-[:REPRESENTS]->(c:Country) | c.code] AS countries,
        [(p)-[:HOLDS]->(r:Role) | r.id] AS roles,
@@ -236,9 +243,10 @@ class GraphResolver:
 
     def _resolve_named(self, reports: list[Report]) -> None:
         named = [(r, i, m) for r in reports for i, m in enumerate(r.mentions) if m.names]
-        keys = sorted({k for _, _, m in named if m.names for k in m.names.suffixes})
+        shorter = sorted({k for _, _, m in named if m.names for k in m.names.suffixes})
+        longer = sorted({m.names.compact for _, _, m in named if m.names})
         pool = Pool()
-        for row in self.tx.run(PERSON_CANDIDATES, keys=keys) if keys else ():
+        for row in self.tx.run(PERSON_CANDIDATES, shorter=shorter, longer=longer) if named else ():
             names = name_forms(row["name_key"])
             pool.add(Candidate(row["id"], names, set(row["countries"]), set(row["orgs"]), set(row["roles"])))
         blocked: dict[str, set[str]] = defaultdict(set)

@@ -11,12 +11,16 @@ from graph import meetings
 from graph.catalog import Catalog, load_catalog
 from graph.driver import Graph
 from graph.filters import After, Anchor, MeetingFilter
+from graph.keys import named_person_key
 from graph.reader import Reader, open_reader
-from tests.integration.meetings_data import write_week
+from tests.integration.meetings_data import ARAGHCHI, write_week
 
 CAUCASUS = ("caucasus", "karabakh", "zangezur", "format-3-3")
 
+ARAGHCHI_ID = named_person_key(ARAGHCHI)
+
 CASES = {
+    "person": (MeetingFilter(persons=(ARAGHCHI_ID,)), [Anchor.PERSON, Anchor.DATE]),
     "topic": (MeetingFilter(topics=CAUCASUS), [Anchor.TOPIC, Anchor.DATE]),
     "country": (MeetingFilter(countries=("IR",)), [Anchor.COUNTRY, Anchor.DATE]),
     "both sides": (

@@ -58,7 +58,9 @@ CATALOG = Catalog(
     ("selection", "anchor"),
     [
         (MeetingFilter(), Anchor.DATE),
-        (MeetingFilter(persons=("p-1",), topics=("karabakh",)), Anchor.PERSON),
+        (MeetingFilter(persons=("p-1",), topics=("karabakh",)), Anchor.PERSON),  # a person, size unknown
+        (MeetingFilter(persons=("p-1",), person_meetings=30), Anchor.PERSON),
+        (MeetingFilter(persons=("p-1",), person_meetings=20000), Anchor.DATE),  # the busiest: walk the dates
         (MeetingFilter(topics=("karabakh",)), Anchor.TOPIC),  # 40 meetings: cheaper than walking 56000
         (MeetingFilter(topics=("caucasus", "karabakh")), Anchor.DATE),  # a page is ~230 meetings away
         (MeetingFilter(countries=("IR",)), Anchor.DATE),
