@@ -9,7 +9,7 @@ from rich.table import Table
 from app.settings import get_settings
 from graph.driver import connect
 from graph.errors import NotFound
-from graph.resolution import list_merges, undo_merge
+from graph.merges import list_merges, undo_merge
 
 app = typer.Typer(no_args_is_help=True, help="Cross-article identity decisions (person merges).")
 console = Console(soft_wrap=True)

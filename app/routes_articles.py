@@ -6,6 +6,7 @@ the API, the worker or Neo4j; the worker (`didar worker`) extracts it and writes
 
 import datetime as dt
 from typing import Literal
+from urllib.parse import quote
 
 from fastapi import APIRouter, Request, Response, status
 from pydantic import BaseModel, Field
@@ -96,7 +97,7 @@ def post_articles(
         ArticleQueued(
             id=a.key,
             status="queued" if a.key in queued else "known",
-            status_url=str(request.url_for("get_article_status", article_id=a.key)),
+            status_url=f"{request.base_url}articles/{quote(a.key, safe='')}",  # an id may hold a "/"
         )
         for a in articles
     ]
@@ -106,7 +107,7 @@ def post_articles(
     return answers[0]
 
 
-@router.get("/articles/{article_id}", responses={404: ERROR_RESPONSES[404]})
+@router.get("/articles/{article_id:path}", responses={404: ERROR_RESPONSES[404]})
 def get_article_status(graph: GraphDep, article_id: str) -> ArticleStatus:
     """Where an article is in the queue: status, attempts, the error if any, and what was extracted."""
     return ArticleStatus.model_validate(get_article(graph, article_id))

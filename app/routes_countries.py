@@ -6,8 +6,17 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path
 
 from app.deps import CatalogDep, ReaderDep
-from app.errors import ERROR_RESPONSES
-from app.params import CommonQuery, CursorQuery, LimitQuery, MeetingQuery, meeting_query, resolve_filter
+from app.errors import ERROR_RESPONSES, ApiError
+from app.params import (
+    CommonQuery,
+    CursorQuery,
+    LimitQuery,
+    MeetingQuery,
+    decode_cursor,
+    encode_cursor,
+    meeting_query,
+    resolve_filter,
+)
 from app.routes_meetings import meeting_page
 from app.schemas import Country, MeetingPage
 from app.schemas_graph import CountryList, CountrySummary, Relations
@@ -35,16 +44,24 @@ def _country(catalog: Catalog, code: str) -> Country:
 
 
 @router.get("/countries")
-async def countries(catalog: CatalogDep) -> CountryList:
-    """Every country with an official in the graph, with how many persons and meetings (counts are
-    refreshed every CATALOG_TTL_SECONDS)."""
+async def countries(catalog: CatalogDep, limit: LimitQuery = 200, cursor: CursorQuery = None) -> CountryList:
+    """Every country with an official in the graph, by code, with how many persons and meetings (counts
+    are refreshed every CATALOG_TTL_SECONDS)."""
+    after = (decode_cursor(cursor, "countries") or {}).get("code", "")
+    if not isinstance(after, str):
+        raise ApiError(422, "invalid_cursor", "the cursor is damaged")
+    listed = [c for c in catalog.countries if c.code > after]
+    page = listed[:limit]
+    more = len(listed) > limit
     return CountryList(
         countries=[
             CountrySummary(
                 code=c.code, name_fa=c.name_fa, name_en=c.name_en, persons=c.persons, meetings=c.meetings
             )
-            for c in catalog.countries
-        ]
+            for c in page
+        ],
+        limit=limit,
+        next_cursor=encode_cursor("countries", {"code": page[-1].code}) if more else None,
     )
 
 

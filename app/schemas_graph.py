@@ -29,7 +29,9 @@ class CountrySummary(Country):
 
 
 class CountryList(BaseModel):
-    countries: list[CountrySummary]
+    countries: list[CountrySummary] = Field(description="By ISO code")
+    limit: int
+    next_cursor: str | None = NEXT_CURSOR
 
 
 class YearCount(BaseModel):

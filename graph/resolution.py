@@ -15,7 +15,7 @@ decision sees every committed person and meeting. The rules, in order:
   when either date is missing (the article's date standing in for it).
 
 Each decision that maps a mention to another node is a `Merge` node (`key` -> `person`, `rule`, the
-articles that use it); `undo_merge` marks it undone, which blocks the rule for that pair from then on,
+articles that use it; graph/merges.py); undoing one blocks the rule for that pair from then on,
 and re-queues those articles so their facts are rewritten without it.
 """
 
@@ -27,9 +27,7 @@ from typing import Any, LiteralString
 
 from neo4j import ManagedTransaction
 
-from graph.driver import Graph
-from graph.errors import NotFound
-from graph.keys import digest, meeting_key_of, parties_key
+from graph.keys import meeting_key_of, parties_key
 from graph.rows import Decision, Mention, NameForms, Report, name_forms
 
 SAME_NAME = "same_name"
@@ -177,18 +175,24 @@ def choose_meeting(report: Report, parties: list[str], known: Iterable[KnownMeet
 
 
 # A mention's candidates: persons whose whole name is the mention or one of its last words (shorter or
-# equal), and persons whose last one or two words are the whole mention (longer). Looking up longer names
-# by the mention's surname alone would return everyone who shares it.
+# equal), and persons whose last one or two words are the whole mention (longer), of the mention's country
+# or none: a surname-only mention would otherwise fetch everyone in any country who shares it.
 PERSON_CANDIDATES: LiteralString = """
 CALL () {
     UNWIND $shorter AS key
     MATCH (p:Person {compact_key: key}) RETURN p
     UNION
-    UNWIND $longer AS key
-    MATCH (p:Person {surname_key: key}) RETURN p
+    UNWIND $longer AS mention
+    MATCH (p:Person {surname_key: mention.key})
+    WHERE mention.country IS NULL OR NOT EXISTS { (p)-[:REPRESENTS]->() }
+       OR EXISTS { (p)-[:REPRESENTS]->(:Country {code: mention.country}) }
+    RETURN p
     UNION
-    UNWIND $longer AS key
-    MATCH (p:Person {tail_key: key}) RETURN p
+    UNWIND $longer AS mention
+    MATCH (p:Person {tail_key: mention.key})
+    WHERE mention.country IS NULL OR NOT EXISTS { (p)-[:REPRESENTS]->() }
+       OR EXISTS { (p)-[:REPRESENTS]->(:Country {code: mention.country}) }
+    RETURN p
 }
 RETURN p.id AS id, p.name_key AS name_key,
        [(p)-[:REPRESENTS]->(c:Country) | c.code] AS countries,
@@ -244,7 +248,8 @@ class GraphResolver:
     def _resolve_named(self, reports: list[Report]) -> None:
         named = [(r, i, m) for r in reports for i, m in enumerate(r.mentions) if m.names]
         shorter = sorted({k for _, _, m in named if m.names for k in m.names.suffixes})
-        longer = sorted({m.names.compact for _, _, m in named if m.names})
+        ends = sorted({(m.names.compact, m.country or "") for _, _, m in named if m.names})
+        longer = [{"key": key, "country": country or None} for key, country in ends]
         pool = Pool()
         for row in self.tx.run(PERSON_CANDIDATES, shorter=shorter, longer=longer) if named else ():
             names = name_forms(row["name_key"])
@@ -332,64 +337,3 @@ def _learn(pool: Pool, person_id: str, mention: Mention) -> None:
     person.countries |= {mention.country} if mention.country else set()
     person.orgs |= {mention.org_id} if mention.org_id and not mention.country else set()
     person.roles |= {mention.role_id} if mention.role_id else set()
-
-
-MERGE_ROWS: LiteralString = """
-UNWIND $rows AS row
-MERGE (g:Merge {id: row.id})
-ON CREATE SET g.key = row.key, g.person = row.person, g.created_at = datetime(), g.undone = false,
-              g.sources = [], g.rule = row.rule, g.detail = row.detail, g.name = row.name
-SET g.sources = g.sources + [x IN row.sources WHERE NOT x IN g.sources]
-"""
-
-
-def write_merges(tx: ManagedTransaction, merges: Iterable[dict[str, Any]]) -> None:
-    rows = [{**row, "id": merge_id(row["key"], row["person"])} for row in merges]
-    if rows:
-        tx.run(MERGE_ROWS, rows=rows).consume()
-
-
-def merge_id(key: str, person: str) -> str:
-    return f"g-{digest(key, person)}"
-
-
-LIST_MERGES: LiteralString = """
-MATCH (g:Merge)
-WHERE ($person IS NULL OR g.person = $person) AND ($undone OR NOT g.undone)
-RETURN g {.id, .key, .person, .name, .rule, .detail, .undone, .sources,
-          created_at: toString(g.created_at), undone_at: toString(g.undone_at)} AS merge
-ORDER BY g.person, g.key
-LIMIT $limit
-"""
-
-
-def list_merges(
-    graph: Graph, *, person: str | None = None, undone: bool = False, limit: int = 1000
-) -> list[dict[str, Any]]:
-    """The merges (decisions that mapped a mention to another node), by person, with their rule."""
-    return [row["merge"] for row in graph.read(LIST_MERGES, person=person, undone=undone, limit=limit)]
-
-
-# Undone merges stay as blocks: the same mention is never resolved to the same person by a rule again.
-UNDO_MERGE: LiteralString = """
-MATCH (g:Merge {id: $id})
-SET g.undone = true, g.undone_at = datetime()
-WITH g
-UNWIND g.sources AS source
-MATCH (a:Article {id: source})
-WHERE a.status IN ['done', 'failed']
-SET a.status = 'queued', a.due = datetime(), a.queued_at = datetime(), a.attempts = 0, a.claim = null,
-    a.lease_until = null
-RETURN count(a) AS requeued
-"""
-
-MERGE_EXISTS: LiteralString = "MATCH (g:Merge {id: $id}) RETURN g.undone AS undone"
-
-
-def undo_merge(graph: Graph, merge: str) -> int:
-    """Undo a merge: block its rule for that mention and person, and re-queue the articles that used it
-    (the worker rewrites their facts without it); returns how many articles were re-queued."""
-    if not graph.read(MERGE_EXISTS, id=merge):
-        raise NotFound("merge", merge)
-    rows = graph.write(lambda tx: tx.run(UNDO_MERGE, id=merge).data())
-    return rows[0]["requeued"] if rows else 0

@@ -27,6 +27,15 @@ def test_countries_have_person_and_meeting_counts(api: TestClient) -> None:
     assert list(countries) == sorted(countries)
 
 
+def test_countries_page_by_code(api: TestClient) -> None:
+    first = api.get("/countries", params={"limit": 4}).json()
+    rest = api.get("/countries", params={"limit": 4, "cursor": first["next_cursor"]}).json()
+
+    codes = [c["code"] for c in first["countries"] + rest["countries"]]
+    assert codes == ["AM", "AZ", "IR", "RU", "SA", "TR"]
+    assert rest["next_cursor"] is None
+
+
 @pytest.mark.parametrize("code", ["AM", "am", "Armenia", "ارمنستان"])
 def test_a_country_is_named_by_code_or_name(api: TestClient, code: str) -> None:
     meetings = api.get(f"/countries/{code}/meetings").json()["meetings"]

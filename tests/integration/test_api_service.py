@@ -46,7 +46,14 @@ def test_every_read_route_has_a_documented_model_and_pages_have_cursors(client: 
             ok = operation["responses"].get("200") or operation["responses"].get("202")
             assert ok and ok.get("content"), (method, path)
             assert operation.get("description") or operation.get("summary"), (method, path)
-    for path in ("/who-met-whom", "/meetings", "/persons", "/persons/{person_id}/contacts", "/graph"):
+    for path in (
+        "/who-met-whom",
+        "/meetings",
+        "/persons",
+        "/persons/{person_id}/contacts",
+        "/graph",
+        "/countries",
+    ):
         names = {p["name"] for p in spec["paths"][path]["get"]["parameters"]}
         assert {"limit", "cursor"} <= names, path
     limit = next(p for p in spec["paths"]["/who-met-whom"]["get"]["parameters"] if p["name"] == "limit")

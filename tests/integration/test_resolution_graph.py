@@ -8,8 +8,9 @@ from neo4j import Driver
 from app.settings import Settings
 from graph.articles import write_extractions
 from graph.driver import Graph
+from graph.merges import list_merges, undo_merge
 from graph.queue import enqueue, get_article
-from graph.resolution import ROLE_HOLDER, SAME_NAME, SHORT_NAME, list_merges, undo_merge
+from graph.resolution import ROLE_HOLDER, SAME_NAME, SHORT_NAME
 from ingest.model import Article, Extraction, Meeting, Party, Span
 from tests.integration.conftest import ARAGHCHI, MIRZOYAN
 from tests.integration.workers import drain

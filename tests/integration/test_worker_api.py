@@ -50,6 +50,9 @@ def test_many_articles_in_one_post_and_posting_again_changes_nothing(client: Tes
     assert [a["status"] for a in first.json()["articles"]] == ["queued", "queued"]
     assert [a["status"] for a in again.json()["articles"]] == ["known", "known"]
     assert edited.json()["status"] == "queued"  # a changed text is queued again
+    slashed = client.post("/articles", json={"id": "irna/2024/1", "text": "متن خبر."}).json()
+    assert slashed["status_url"] == "http://testserver/articles/irna%2F2024%2F1"
+    assert client.get(slashed["status_url"]).json()["id"] == "irna/2024/1"
     second_id = first.json()["articles"][1]["id"]
     assert len(second_id) == 16  # no id given: a hash of the URL
     assert client.get(f"/articles/{second_id}").json()["url"] == "https://news.example/2"
