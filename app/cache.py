@@ -4,9 +4,11 @@ Off by default (RESPONSE_CACHE_SECONDS=0): every answer then reflects the graph 
 that serves many readers can turn it on with a TTL of a few seconds; the graph changes only when the
 worker writes a batch, and an article posted is queued (202), not visible at once anyway. Each API
 process keeps its own cache, bounded in entries and bytes; only complete 200 answers of the read routes
-are kept, keyed by path, query string and API key.
+are kept, keyed by path, query string and API key. When an entry expires, concurrent requests for it wait
+for the one that asks Neo4j instead of all asking at once.
 """
 
+import asyncio
 import time
 from collections import OrderedDict
 
@@ -29,6 +31,8 @@ class ResponseCache:
             OrderedDict()
         )
         self.size = 0
+        # Requests waiting for the same answer: when an entry expires, one of them asks Neo4j.
+        self.filling: dict[tuple[str, bytes, str], asyncio.Event] = {}
 
     def _key(self, scope: Scope) -> tuple[str, bytes, str] | None:
         if self.seconds <= 0 or scope["type"] != "http" or scope["method"] != "GET":
@@ -43,12 +47,30 @@ class ResponseCache:
         if key is None:
             await self.app(scope, receive, send)
             return
-        found = self.entries.get(key)
-        if found is not None and found[0] > time.monotonic():
-            self.entries.move_to_end(key)
-            await send({"type": "http.response.start", "status": 200, "headers": found[1]})
-            await send({"type": "http.response.body", "body": found[2]})
+        if await self._served(key, send):
             return
+        filling = self.filling.get(key)
+        if filling is not None:  # the same question is being answered: wait for it, once
+            await filling.wait()
+            if await self._served(key, send):
+                return
+        self.filling[key] = filling = asyncio.Event()
+        try:
+            await self._answer(key, scope, receive, send)
+        finally:
+            filling.set()
+            self.filling.pop(key, None)
+
+    async def _served(self, key: tuple[str, bytes, str], send: Send) -> bool:
+        found = self.entries.get(key)
+        if found is None or found[0] <= time.monotonic():
+            return False
+        self.entries.move_to_end(key)
+        await send({"type": "http.response.start", "status": 200, "headers": found[1]})
+        await send({"type": "http.response.body", "body": found[2]})
+        return True
+
+    async def _answer(self, key: tuple[str, bytes, str], scope: Scope, receive: Receive, send: Send) -> None:
         status = 0
         headers: list[tuple[bytes, bytes]] = []
         parts: list[bytes] = []
