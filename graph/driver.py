@@ -28,7 +28,7 @@ CONNECT_SECONDS = 5.0
 
 
 @contextmanager
-def _translated_errors(uri: str) -> Iterator[None]:
+def translated_errors(uri: str) -> Iterator[None]:
     try:
         yield
     except AuthError as error:
@@ -47,7 +47,7 @@ class Graph:
 
     def read(self, query: LiteralString, **parameters: Any) -> list[dict[str, Any]]:
         """Run one read query on a reader (routing read) and return its records as plain dicts."""
-        with _translated_errors(self.uri):
+        with translated_errors(self.uri):
             records, _, _ = self.driver.execute_query(
                 query, parameters, routing_=RoutingControl.READ, database_=self.database
             )
@@ -55,12 +55,12 @@ class Graph:
 
     def write[T](self, work: Callable[[ManagedTransaction], T]) -> T:
         """Run `work` in one managed write transaction, retried by the driver on transient errors."""
-        with _translated_errors(self.uri), self.driver.session(database=self.database) as session:
+        with translated_errors(self.uri), self.driver.session(database=self.database) as session:
             return session.execute_write(work)
 
     def ping(self) -> dict[str, str]:
         """Check that the server answers; say which server it is."""
-        with _translated_errors(self.uri):
+        with translated_errors(self.uri):
             info = self.driver.get_server_info()
         return {"uri": self.uri, "agent": info.agent, "address": str(info.address), "database": self.database}
 

@@ -19,17 +19,11 @@ from neo4j import (
     Query,
     RoutingControl,
 )
-from neo4j.exceptions import (
-    AuthError,
-    ClientError,
-    DatabaseUnavailable,
-    ServiceUnavailable,
-    SessionExpired,
-)
+from neo4j.exceptions import ClientError
 
 from app.settings import Settings
-from graph.driver import CONNECT_SECONDS, RETRY_SECONDS
-from graph.errors import GraphError, GraphUnavailable
+from graph.driver import CONNECT_SECONDS, RETRY_SECONDS, translated_errors
+from graph.errors import GraphError
 
 
 class QueryTimedOut(GraphError):
@@ -38,12 +32,10 @@ class QueryTimedOut(GraphError):
 
 @contextmanager
 def _translated_errors(uri: str) -> Iterator[None]:
+    """The driver module's translation (Neo4j down, bad credentials), plus read timeouts."""
     try:
-        yield
-    except AuthError as error:
-        raise GraphUnavailable(f"Neo4j at {uri} refused the credentials: {error.message}") from error
-    except (ServiceUnavailable, SessionExpired, DatabaseUnavailable) as error:
-        raise GraphUnavailable(f"Neo4j at {uri} does not answer") from error
+        with translated_errors(uri):
+            yield
     except ClientError as error:
         if "TransactionTimedOut" in (error.code or ""):
             raise QueryTimedOut("the query took longer than the allowed time and was stopped") from error
