@@ -48,6 +48,7 @@ class Title:
     title_fa: str
     title_en: str
     rank: bool = False
+    country: str | None = None  # the state the title itself names ("رئیس تشکیلات خودگردان": PS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,10 +132,20 @@ def _load_organizations(kb: Knowledge) -> None:
                 kb.org_names.add(form, org)
 
 
+def _named_country(kb: Knowledge, form: str) -> str | None:
+    words = phrase_key(form)
+    for index in range(len(words)):
+        match = kb.geo.match_at(words, index)
+        if match and match.value.city is None:
+            return match.value.country
+    return None
+
+
 def _load_titles(kb: Knowledge) -> None:
     words: set[str] = set()
     for row in rows("roles"):
-        title = Title(row["id"], normalize(row["title_fa"]), row["title_en"])
+        title_fa = normalize(row["title_fa"])
+        title = Title(row["id"], title_fa, row["title_en"], country=_named_country(kb, title_fa))
         kb.titles_by_id[title.id] = title
         for form in [row["title_fa"], *row.get("aliases_fa", "").split("|")]:
             if form.strip():

@@ -57,6 +57,7 @@ class SentenceMeeting:
     parties: list[PartyPhrase]
     subject_missing: bool
     writer_subject: bool = False
+    attendance_list: bool = False  # "دیدار ... با حضور X، Y و Z برگزار شد"
 
     @property
     def sentence(self) -> Sentence:
@@ -189,7 +190,10 @@ class MeetingReader:
             position = _first_party_at_or_after(parties, ba + 1, 1)
             attendees = _chain(parties, position, words) if position is not None else []
             if len(self._expanded(attendees)) >= 2:
-                return [SentenceMeeting(self.analysis, trigger, triggers, self._expanded(attendees), False)]
+                listed = self._expanded(attendees)
+                return [
+                    SentenceMeeting(self.analysis, trigger, triggers, listed, False, attendance_list=True)
+                ]
         if ba is not None:
             position = _first_party_at_or_after(parties, ba + 1, words=words)
             if position is not None:

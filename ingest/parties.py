@@ -47,6 +47,9 @@ class PartyPhrase:
     plural_roles: list[tuple[str, str | None]] = field(default_factory=list)
     plural_orgs: list[tuple[str, str, str | None]] = field(default_factory=list)  # (id, as written, country)
     in_title: bool = False
+    # A plural title as written ("نمایندگان"): the role of a group that stays one party.
+    group_role: str | None = None
+    group: bool = False  # a delegation or a group of officials: never one named person
     # The title runs on into words no lexicon knows ("فرمانده سنتکام", "رهبر فهرست العراقیه"): it
     # belongs to something unknown, so neither the outlet's country nor the knowledge base applies.
     unknown_complement: bool = False
@@ -252,9 +255,15 @@ class SentenceParties:
         return index
 
     def _role_after(self, index: int) -> PartyPhrase | None:
-        """A title phrase right after a name, optionally after a quote or comma: "«X» وزیر خارجه"."""
+        """A title phrase right after a name, optionally after a quote, a comma or another name in
+        brackets: "«X» وزیر خارجه", "محمود عباس (ابومازن)، رئیس ..."."""
         if index < len(self.words) and self.words[index] in _CLOSE_QUOTES:
             index += 1
+        if index < len(self.words) and self.words[index] == "(":
+            close = next(
+                (i for i in range(index + 1, min(len(self.words), index + 5)) if self.words[i] == ")"), None
+            )
+            index = close + 1 if close is not None else index
         if index < len(self.words) and self.words[index] in ("،", ","):
             index += 1
         mention = self.mention_at.get(index)
@@ -297,6 +306,9 @@ class SentenceParties:
             return phrase
         if name is None and not phrase.country and not phrase.org_id and self._unknown_word_at(phrase.last):
             phrase.unknown_complement = True
+        if name is None and phrase.group_role and not phrase.plural_roles:
+            phrase.role = phrase.group_role  # a group, not a person: the role stays plural
+            phrase.group = True
         if name:
             first, last = name
             phrase.name = self.span_text(first, last)
@@ -368,6 +380,8 @@ class SentenceParties:
         role = self.role_text(mention.first, last)
         phrase = PartyPhrase(mention.first, last, role=role, title_id=title_id)
         phrase.counterpart = counterpart
+        if mention.plural:
+            phrase.group_role = self.span_text(mention.first, last).replace("\u200c ", " ")
         if mention.plural and coordinated and " و " in role:
             phrase.plural_roles = _coordinated_titles(role)
         if principal is not None:
@@ -375,6 +389,8 @@ class SentenceParties:
             phrase.country = countries.pop() if len(countries) == 1 else None
             return phrase
         self._complement(phrase, plural=mention.plural)
+        if head is not None and head.country and not phrase.country and not phrase.org_id:
+            phrase.country = head.country
         return phrase
 
     def _complement(self, phrase: PartyPhrase, *, plural: bool) -> None:
@@ -488,7 +504,7 @@ class SentenceParties:
 
     def _group(self, index: int) -> PartyPhrase | None:
         """A delegation or a group of officials, identified by its nationality or country."""
-        phrase = PartyPhrase(index, index + 1, role=self.singular[index])
+        phrase = PartyPhrase(index, index + 1, role=self.singular[index], group=True)
         if self.words[index] == "اعضای":
             phrase.role = "اعضای"
         if index + 1 < len(self.words) and self.words[index + 1] in ("های", "ها"):

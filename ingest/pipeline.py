@@ -24,6 +24,7 @@ from ingest.triggers import meeting_kind, meeting_status
 
 _MEETING_NOUNS = {"دیدار", "نشست", "ملاقات", "گفت", "جلسه"}
 _PRONOUNS = {"او", "وی", "ایشان"}
+_PAST_LIGHT_VERBS = {"داشت", "داشتند", "کرد", "کردند"}
 EXTRACTOR_VERSION = "0.2.0"
 
 
@@ -68,6 +69,7 @@ def extract(article: Article) -> Extraction:
         headline_speaker=analyses[0].headline_speaker() if analyses else None,
     )
     events = _events(analyses, registry, article.published)
+    _share_text_titles(events)
     _attach_discussion(events, sentences)
     meetings = [_meeting(event, text) for event in events]
     return Extraction(id=article.key, meetings=meetings, extractor_version=EXTRACTOR_VERSION, text=text)
@@ -83,14 +85,20 @@ def _events(
     for analysis in analyses:
         sentence = analysis.sentence
         pronoun = bool(analysis.words) and analysis.words[0] in _PRONOUNS
-        if events and _attendance(analysis):
-            # "در این دیدار X نیز حضور داشت": X took part in the meeting just reported.
-            for party in _resolve_all(analysis.parties, registry):
-                if not any(party.same_as(other) for other in events[-1].parties):
-                    events[-1].parties.append(party)
-            continue
+        attended = _attendance_end(analysis) if events else None
+        attendees: list[PartyPhrase] = []
+        if attended is not None:
+            # "در این دیدار X نیز حضور داشت", "X که در این دیدار شرکت داشت گفت ...": X took part in
+            # the meeting last reported as held; what the sentence says after that may be news.
+            attendees = [phrase for phrase in analysis.parties if phrase.last <= attended]
+            target = next((e for e in reversed(events) if e.status == "held"), events[-1])
+            for party in _resolve_all(attendees, registry):
+                if not any(party.same_as(other) for other in target.parties):
+                    target.parties.append(party)
         for found in read_meetings(analysis):
-            phrases = list(found.parties)
+            if attended is not None and found.trigger.first <= attended:
+                continue
+            phrases = [phrase for phrase in found.parties if phrase not in attendees]
             if found.subject_missing:
                 # "او ... با X دیدار کرد": the person the previous sentence was about.
                 stand_in = (sentence_subject if pronoun else None) or previous_subject or main_actor
@@ -125,6 +133,16 @@ def _events(
     return merged
 
 
+def _share_text_titles(events: list[_Event]) -> None:
+    """A person the text titles once ("رئیس تشکیلات خودگردان" in the lead) keeps that title in the
+    article's other meetings, where only the knowledge base gave one."""
+    titled = [p for e in events for p in e.parties if p.name and p.role and not p.role_from_knowledge]
+    for party in (p for e in events for p in e.parties if p.name and p.role_from_knowledge):
+        twin = next((t for t in titled if t.same_as(party)), None)
+        if twin is not None:
+            party.role, party.title_id, party.role_from_knowledge = twin.role, twin.title_id, False
+
+
 def _covers(big: list[ResolvedParty], small: list[ResolvedParty]) -> bool:
     return all(any(party.same_as(other) for other in big) for party in small)
 
@@ -133,7 +151,7 @@ def _covers_naming(big: list[ResolvedParty], small: list[ResolvedParty]) -> bool
     """Like `_covers`, but one unnamed official of `small` may be a named person of `big` from the
     same country or organisation: a lead gives the title, the body the name."""
     loose = [party for party in small if not any(party.same_as(other) for other in big)]
-    if len(loose) != 1 or loose[0].name:
+    if len(loose) != 1 or loose[0].name or loose[0].group:
         return False
     spare = [p for p in big if p.name and not any(p.same_as(q) for q in small)]
     return len([p for p in spare if _same_side(p, loose[0])]) == 1
@@ -166,15 +184,25 @@ def _without_composites(events: list[_Event]) -> list[_Event]:
     return kept
 
 
-def _attendance(analysis: SentenceParties) -> bool:
+def _attendance_end(analysis: SentenceParties) -> int | None:
+    """Where "... در این دیدار حضور داشت" ends (the verb's position), if the sentence says that
+    someone took part in a meeting already reported."""
     words = analysis.words
-    anaphora = any(
-        words[i] in ("این", "همین") and words[i + 1] in _MEETING_NOUNS for i in range(len(words) - 1)
+    anaphora = next(
+        (i for i in range(len(words) - 1) if words[i] in ("این", "همین") and words[i + 1] in _MEETING_NOUNS),
+        None,
     )
-    present = any(word in ("حضور", "شرکت") for word in words) and any(
-        word in ("داشت", "داشتند", "کرد", "کردند") for word in words
-    )
-    return anaphora and present and bool(analysis.parties)
+    if anaphora is None or not analysis.parties:
+        return None
+    for index in range(anaphora + 2, len(words)):
+        if words[index] in ("حضور", "شرکت"):
+            verb = next(
+                (i for i in range(index + 1, min(len(words), index + 3)) if words[i] in _PAST_LIGHT_VERBS),
+                None,
+            )
+            if verb is not None and any(phrase.last <= verb for phrase in analysis.parties):
+                return verb
+    return None
 
 
 def _resolve_all(phrases: list[PartyPhrase], registry: ArticleRegistry) -> list[ResolvedParty]:
@@ -196,12 +224,14 @@ def _merge_or_add(events: list[_Event], event: _Event) -> None:
         if _covers(existing.parties, event.parties) or _covers(event.parties, existing.parties):
             if len(event.parties) > len(existing.parties):
                 existing.parties, event.parties = event.parties, existing.parties
-            _keep_fullest_names(existing.parties, event.parties)
+            _keep_fullest(existing.parties, event.parties)
         elif _covers_naming(event.parties, existing.parties):
             _lend_titles(event.parties, existing.parties)
             existing.parties = event.parties
         elif _covers_naming(existing.parties, event.parties):
             _lend_titles(existing.parties, event.parties)
+        elif _listed_on_same_day(existing, event):
+            existing.parties += [p for p in event.parties if not any(p.same_as(q) for q in existing.parties)]
         else:
             continue
         existing.reports.extend(event.reports)
@@ -213,6 +243,14 @@ def _merge_or_add(events: list[_Event], event: _Event) -> None:
     events.append(event)
 
 
+def _listed_on_same_day(a: _Event, b: _Event) -> bool:
+    """ "X و Y امروز دیدار می‌کنند" and "دیدار امروز با حضور X و نمایندگان Z برگزار می‌شود": an
+    attendance list for the day of a reported meeting that shares a named party lists that meeting."""
+    listed = any(r.attendance_list for r in a.reports + b.reports)
+    shared = any(p.name and any(p.same_as(q) for q in b.parties) for p in a.parties)
+    return listed and shared and a.day is not None and a.day == b.day
+
+
 def _same_day(a: _Event, b: _Event) -> bool:
     """Unknown days agree with any; two reports of the same parties a day apart (a post just after
     midnight, "امروز (دوشنبه)") are one event."""
@@ -220,7 +258,7 @@ def _same_day(a: _Event, b: _Event) -> bool:
         return True
     if abs((a.day - b.day).days) > 1:
         return False
-    return a.day == b.day or (_covers(a.parties, b.parties) and _covers(b.parties, a.parties))
+    return a.day == b.day or _covers(a.parties, b.parties) or _covers(b.parties, a.parties)
 
 
 def _lend_titles(named: list[ResolvedParty], titled: list[ResolvedParty]) -> None:
@@ -231,11 +269,16 @@ def _lend_titles(named: list[ResolvedParty], titled: list[ResolvedParty]) -> Non
                 party.role, party.title_id, party.role_from_knowledge = unnamed.role, unnamed.title_id, False
 
 
-def _keep_fullest_names(kept: list[ResolvedParty], other: list[ResolvedParty]) -> None:
+def _keep_fullest(kept: list[ResolvedParty], other: list[ResolvedParty]) -> None:
+    """The longest name of a party, and the text's title over one the knowledge base supplied."""
     for party in kept:
         for twin in other:
-            if party.same_as(twin) and twin.name and party.name and len(twin.name) > len(party.name):
+            if not party.same_as(twin):
+                continue
+            if twin.name and party.name and len(twin.name) > len(party.name):
                 party.name = twin.name
+            if party.role_from_knowledge and twin.role and not twin.role_from_knowledge:
+                party.role, party.title_id, party.role_from_knowledge = twin.role, twin.title_id, False
 
 
 _DISCUSSION_REACH = 4  # sentences after a report that still discuss it

@@ -24,12 +24,13 @@ class Party:
     name_source: Literal["text", "knowledge_base"] | None = None
     person: Officeholder | None = None
     role_from_knowledge: bool = False
+    group: bool = False
 
     @property
     def identity(self) -> tuple[str, ...]:
         if self.name:
             return ("person", text_key(self.name).split()[-1])
-        return ("office", self.title_id or text_key(self.role or ""), self.country or self.org_id or "")
+        return ("office", self.title_id or text_key(self.role or ""), self.country or "", self.org_id or "")
 
     def same_as(self, other: "Party") -> bool:
         """One party under two mentions: equal offices, or names that agree on the surname even when
@@ -127,6 +128,7 @@ class ArticleRegistry:
 
     def resolve(self, phrase: PartyPhrase, other: PartyPhrase | None, *, subject: bool = False) -> Party:
         party = Party(phrase.name, phrase.role, phrase.title_id, phrase.country, phrase.org, phrase.org_id)
+        party.group = phrase.group
         if phrase.counterpart and other is not None and not phrase.title_id:
             party.role, party.title_id = other.role, other.title_id
         if party.name:
@@ -180,7 +182,7 @@ class ArticleRegistry:
         return None if any(p.role for p in self._same_person(surname(speaker.name))) else speaker
 
     def _name_officeholder(self, party: Party, phrase: PartyPhrase, *, subject: bool) -> None:
-        if phrase.unknown_complement:
+        if phrase.unknown_complement or phrase.group:
             return
         country = party.country or (None if party.org_id else self.home_country)
         named = self.holder_in_text(phrase if not phrase.counterpart else _as_title(party), country)

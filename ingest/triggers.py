@@ -81,6 +81,22 @@ def meeting_kind(sentence: Sentence, triggers: list[Trigger]) -> MeetingKind:
     return "in_person"
 
 
+_HELD_VERBS = {"برگزار", "انجام"}
+# How far a meeting noun's own "برگزار خواهد شد" may stand: an attendance list lies between them.
+_HELD_VERB_REACH = 25
+
+
+def _held_later(words: list[str], start: int) -> bool:
+    """ "دیدار امروز با حضور X و Y برگزار خواهد شد": the noun's verb, after the list, is future."""
+    for index in range(start, min(len(words), start + _HELD_VERB_REACH)):
+        if words[index] in (".", "؛"):
+            return False
+        if words[index] in _HELD_VERBS:
+            verb = words[index + 1 : index + 3]
+            return bool(_FUTURE_AUX & set(verb)) or verb == ["می", "شود"]
+    return False
+
+
 def meeting_status(sentence: Sentence, trigger: Trigger) -> MeetingStatus:
     """`planned` when the meeting's own verb is future or present, or a plan or departure frames it."""
     words = _words(sentence)
@@ -90,6 +106,8 @@ def meeting_status(sentence: Sentence, trigger: Trigger) -> MeetingStatus:
     if after[:1] and after[0] in ("کند", "کنند"):
         return "planned"
     if len(after) >= 2 and after[0] == "می" and after[1] in ("کند", "کنند"):
+        return "planned"
+    if _held_later(words, trigger.last):
         return "planned"
     before = tuple(words[max(0, trigger.first - 12) : trigger.first])
     if any(_contains(before, plan) for plan in _PLAN_WORDS):

@@ -228,3 +228,52 @@ def test_a_name_opening_the_sentence_after_the_attribution_is_the_subject() -> N
     )
     (meeting,) = _meetings(text)
     assert "کارلوس مندز" in {p.name for p in meeting.participants}
+
+
+def test_a_group_keeps_its_plural_title_and_is_never_one_person() -> None:
+    (meeting,) = _meetings("نمایندگان حزب‌الله امروز با وزیر امور خارجه عراق دیدار کردند.")
+    roles = {(p.role, p.name) for p in meeting.participants}
+    assert ("نمایندگان", None) in roles
+
+
+def test_representatives_of_several_organisations_are_one_party_each() -> None:
+    (meeting,) = _meetings("نشست امروز با حضور رئیس‌جمهور لبنان و نمایندگانی از حزب‌الله و جنبش امل برگزار شد.")
+    groups = {p.org_id for p in meeting.participants if p.role == "نمایندگانی"}
+    assert len(groups) == 2
+
+
+def test_a_title_that_names_its_state_gives_the_country() -> None:
+    (meeting,) = _meetings("رئیس تشکیلات خودگردان امروز با وزیر خارجه مصر در قاهره دیدار کرد.")
+    sides = {(p.role, p.country) for p in meeting.participants}
+    assert ("رئیس تشکیلات خودگردان", "PS") in sides
+
+
+def test_a_title_after_a_bracketed_alias_is_the_persons() -> None:
+    (meeting,) = _meetings("وزیر خارجه مصر با محمود عباس (ابومازن)، رئیس تشکیلات خودگردان دیدار کرد.")
+    abbas = next(p for p in meeting.participants if p.name == "محمود عباس")
+    assert abbas.role == "رئیس تشکیلات خودگردان"
+
+
+def test_who_attended_joins_the_held_meeting_and_the_rest_of_the_sentence_is_read() -> None:
+    text = (
+        "نخست‌وزیر عراق دیروز با رئیس‌جمهور سوریه در دمشق دیدار کرد.\n"
+        "دو طرف فردا نیز با یکدیگر دیدار خواهند کرد.\n"
+        "«رضا کاظمی» مشاور نخست‌وزیر که در این دیدار حضور داشت گفت، نخست‌وزیر فردا با وزیر خارجه"
+        " سوریه نیز دیدار خواهد کرد."
+    )
+    meetings = _meetings(text)
+    held = [m for m in meetings if m.status == "held"]
+    assert len(held) == 1 and "رضا کاظمی" in _names(held[0])
+    planned = [m for m in meetings if m.status == "planned"]
+    assert any(("وزیر خارجه", "SY") in {(p.role, p.country) for p in m.participants} for m in planned)
+    assert all("رضا کاظمی" not in _names(m) for m in planned)
+
+
+def test_an_attendance_list_for_the_same_day_completes_the_reported_meeting() -> None:
+    text = (
+        "سعید رحیمی و جواد کریمی امروز با یکدیگر دیدار می‌کنند.\n"
+        "سخنگوی دولت گفت، دیدار امروز با حضور سعید رحیمی و نمایندگانی از جنبش حماس برگزار خواهد شد."
+    )
+    (meeting,) = _meetings(text)
+    assert {"سعید رحیمی", "جواد کریمی"} <= _names(meeting)
+    assert any(p.org_id == "hamas" for p in meeting.participants)

@@ -105,9 +105,11 @@ def test_role_forms_hold_no_country_organisation_or_function_word() -> None:
         for form in forms(row, "title_fa", "aliases_fa"):
             words = list(phrase_key(form))
             assert not FUNCTION_WORDS.intersection(words), (row["id"], form)
+            # A title that names its institution ("رئیس تشکیلات خودگردان") is that title's country.
+            names_its_state = kb.titles_by_id[row["id"]].country is not None
             for index in range(len(words)):
                 # The guideline's role leaves the country or organisation out: the extractor adds it.
-                assert not kb.geo.match_at(words, index), (row["id"], form)
+                assert names_its_state or not kb.geo.match_at(words, index), (row["id"], form)
                 assert not kb.org_names.match_at(words, index), (row["id"], form)
 
 
