@@ -14,7 +14,10 @@ _PERSIAN_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "012
 _NUMERIC_DATE = re.compile(r"(\d{4})\s*/\s*(\d{1,2})\s*/\s*(\d{1,2})")
 # How many words from the meeting word a day may stand and still date it.
 _REACH = 20
+_FAR_REACH = 35
 _REPORTED = {"که", "گفت", "گفته", ":", "افزود", "«"}
+# How far back a "که" may open the clause a day stands in ("که ۲۷ ژانویه (۷ بهمن) ... برگزار می‌شود").
+_CLAUSE_LOOKBACK = 8
 _CLAUSE_VERBS = {"شد", "شود", "است", "بود", "کرد", "کند", "می‌شود", "داد", "دهد"}
 
 
@@ -88,9 +91,30 @@ def _in_closed_clause(words: list[str], position: int, trigger: int) -> bool:
     it ("... گفت که از ۳۰ سپتامبر ..."), dates something else."""
     if position > trigger:
         return any(word in _REPORTED for word in words[trigger:position])
-    opened = any(word == "که" for word in words[max(0, position - 4) : position])
+    opened = False
+    for word in reversed(words[max(0, position - _CLAUSE_LOOKBACK) : position]):
+        if word in ("،", ",", "."):
+            break
+        if word == "که":
+            opened = True
+            break
     closed = any(word in _CLAUSE_VERBS for word in words[position + 1 : trigger])
     return opened and closed
+
+
+_PURPOSE = {"برای", "منظور"}
+_TRAVEL = {"سفر", "وارد", "عازم", "رهسپار"}
+
+
+def _dates_the_trip(words: list[str], position: int, trigger: int) -> bool:
+    """ "عصر دیروز برای دیدار با X به تهران سفر کرد": the day is the journey's; the meeting's is not
+    written."""
+    return (
+        position < trigger
+        and trigger > 0
+        and words[trigger - 1] in _PURPOSE
+        and bool(_TRAVEL & set(words[trigger:]))
+    )
 
 
 def meeting_date(
@@ -113,9 +137,14 @@ def meeting_date(
     candidates = [
         (position, day)
         for position, day in candidates
-        if abs(position - nearest(position)) <= _REACH
-        and not _in_closed_clause(words, position, nearest(position))
+        if not _in_closed_clause(words, position, nearest(position))
+        and not _dates_the_trip(words, position, nearest(position))
     ]
-    if not candidates:
-        return None
+    near = [(position, day) for position, day in candidates if abs(position - nearest(position)) <= _REACH]
+    if not near:
+        # "روز پنجشنبه، هنگامی که ... ، با یکدیگر دیدار خواهند کرد": a long clause may separate the
+        # meeting's only day, written before it, from the meeting word.
+        far = [(p, day) for p, day in candidates if 0 <= nearest(p) - p <= _FAR_REACH]
+        return far[0][1] if len(far) == 1 and len(candidates) == 1 else None
+    candidates = near
     return min(candidates, key=lambda candidate: abs(candidate[0] - nearest(candidate[0])))[1]

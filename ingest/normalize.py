@@ -130,12 +130,24 @@ def _given_names() -> frozenset[str]:
     return frozenset(_fix_chars(form) for cell in names for form in cell.split("|"))
 
 
+_WORD = re.compile(r"\w+")
+
+
 def _split_glued_preposition(text: str) -> str:
+    """ "باکاندولیزا رایس" → "با کاندولیزا رایس": "با" run into a given name, or into a word the same
+    text writes on its own elsewhere ("باسیمیون دوم ... سیمیون دوم گفت")."""
+    standalone: set[str] | None = None
+
     def split(match: re.Match[str]) -> str:
+        nonlocal standalone
         name = match.group(1)
-        if name in _given_names() and match.group() not in _vocabulary():
+        if match.group() in _vocabulary():
+            return match.group()
+        if name in _given_names():
             return f"با {name}"
-        return match.group()
+        if standalone is None:
+            standalone = set(_WORD.findall(text))
+        return f"با {name}" if len(name) >= 4 and name in standalone else match.group()
 
     return _GLUED_BA.sub(split, text)
 

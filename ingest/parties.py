@@ -24,6 +24,7 @@ _CLOSE_QUOTES = {"»", '"'}
 _COORDINATORS = {"و", "،", ","}
 # Titles that can belong to a person ("فرستاده ویژه ترامپ"); after others a name is apposition.
 _AGENT_TITLES = {"نماینده", "فرستاده", "مشاور", "دستیار", "سخنگوی", "سخنگو", "معاون"}
+_REGNAL = {"اول", "دوم", "سوم", "چهارم", "پنجم", "ششم", "هفتم", "هشتم"}
 _ORG_FILLERS = {"گروه", "جنبش", "سازمان"}
 
 
@@ -456,6 +457,8 @@ class SentenceParties:
             if quoted:
                 return quoted
         start = end
+        if end - 2 >= 0 and self.words[end - 1] in _REGNAL and self._name_capable(end - 2):
+            start -= 1  # "سیمیون دوم", "عبدالله دوم": a regnal number ends the name
         while start - 1 >= 0 and end - (start - 1) <= 3 and self._name_capable(start - 1):
             start -= 1
         if start == end:

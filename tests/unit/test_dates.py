@@ -33,6 +33,20 @@ def _date(text: str, published: date | None, planned: bool = False) -> date | No
         ("وزیر خارجه با سفیر ژاپن دیدار کرد.", False, None),
         # A day in another clause dates something else.
         ("در آستانه نشستی که دوشنبه آغاز خواهد شد، سفیران با مدیرکل آژانس دیدار کردند.", False, None),
+        (
+            "رئیس‌جمهور در همایشی که ۲۰ مارس (۳۰ اسفند) در ژنو برگزار خواهد شد، با دبیرکل دیدار خواهد کرد.",
+            True,
+            None,
+        ),
+        # A long clause may stand between the meeting's only day and the meeting word.
+        (
+            "دو رئیس‌جمهور روز پنجشنبه، هنگامی که رئیس‌جمهور روسیه برای شرکت در مراسم سالگرد پیروزی"
+            " برای مدت کوتاهی در پایتخت حضور خواهد داشت، با یکدیگر دیدار خواهند کرد.",
+            True,
+            date(2025, 3, 13),
+        ),
+        # The day of the journey is not the meeting's.
+        ("فرمانده ارتش عصر دیروز برای دیدار با مقامات ایرانی به تهران سفر کرد.", False, None),
     ],
 )
 def test_meeting_date(text: str, planned: bool, expected: date | None) -> None:

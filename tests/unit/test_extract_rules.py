@@ -277,3 +277,8 @@ def test_an_attendance_list_for_the_same_day_completes_the_reported_meeting() ->
     (meeting,) = _meetings(text)
     assert {"سعید رحیمی", "جواد کریمی"} <= _names(meeting)
     assert any(p.org_id == "hamas" for p in meeting.participants)
+
+
+def test_a_regnal_number_ends_a_name() -> None:
+    (meeting,) = _meetings("وزیر امور خارجه دیروز با فیلیپ دوم پادشاه بلژیک در بروکسل دیدار کرد.")
+    assert "فیلیپ دوم" in _names(meeting)
