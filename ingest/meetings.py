@@ -213,7 +213,7 @@ class MeetingReader:
             position = _first_party_at_or_after(parties, after_time, limit=1)
             after = _chain(parties, position, words) if position is not None else []
             subjects = self._clause_subjects(clause, trigger.first)
-            received = self._object_before(trigger)
+            received = self._object_before(trigger) or self._informed_after(trigger)
             if received is not None:
                 # "X، Y را به حضور پذیرفت": Y is the one received.
                 partners = [received]
@@ -267,6 +267,17 @@ class MeetingReader:
         if ra is None:
             return None
         return next((p for p in self.parties if p.last in (ra, ra - 1) and p.first > 0), None)
+
+    def _informed_after(self, trigger: Trigger) -> PartyPhrase | None:
+        """ "X در تماسی، Y را در جریان ... قرار داد": the object of the clause is the other side."""
+        if trigger.first == 0 or self.words[trigger.first - 1] != "در":
+            return None
+        for party in self.parties:
+            if party.first < trigger.last or party.first > trigger.last + 4:
+                continue
+            if party.last < len(self.words) and self.words[party.last] == "را":
+                return party
+        return None
 
     def _heads_clause(self, trigger: Trigger) -> bool:
         """ "... اما نشست X و Y در جریان است": a meeting noun that opens a clause names all its parties."""

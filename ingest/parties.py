@@ -528,11 +528,12 @@ class SentenceParties:
     def _counterpart(self, index: int) -> PartyPhrase:
         phrase = PartyPhrase(index, index + 1, role=None, counterpart=True)
         self._complement(phrase, plural=False)
-        name = self._name_after(phrase.last)
+        # "کاتز همتای اسرائیلی خود", "همتای اسرائیلی خود، کاتز"
+        name = self._name_before(index) or self._name_after(phrase.last)
         if name:
             phrase.name = self.span_text(*name)
             phrase.name_first = name[0]
-            phrase.last = name[1]
+            phrase.first, phrase.last = min(phrase.first, name[0]), max(phrase.last, name[1])
         return phrase
 
     def _looks_like_name(self, first: int, last: int) -> bool:

@@ -282,3 +282,12 @@ def test_an_attendance_list_for_the_same_day_completes_the_reported_meeting() ->
 def test_a_regnal_number_ends_a_name() -> None:
     (meeting,) = _meetings("وزیر امور خارجه دیروز با فیلیپ دوم پادشاه بلژیک در بروکسل دیدار کرد.")
     assert "فیلیپ دوم" in _names(meeting)
+
+
+def test_the_one_informed_in_a_call_is_the_other_side() -> None:
+    (meeting,) = _meetings(
+        "وزیر دفاع فرانسه در تماسی تلفنی، پیستوریوس همتای آلمانی خود را در جریان تحولات منطقه قرار داد."
+    )
+    assert meeting.kind == "phone"
+    sides = {(p.name, p.country) for p in meeting.participants}
+    assert sides == {(None, "FR"), ("پیستوریوس", "DE")}
