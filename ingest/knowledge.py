@@ -48,7 +48,9 @@ class Title:
     title_fa: str
     title_en: str
     rank: bool = False
-    country: str | None = None  # the state the title itself names ("رئیس تشکیلات خودگردان": PS)
+    # The state the title belongs to by itself: it names it ("رئیس تشکیلات خودگردان": PS) or the
+    # lexicon says so ("فرمانده سنتکام": US).
+    country: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +147,8 @@ def _load_titles(kb: Knowledge) -> None:
     words: set[str] = set()
     for row in rows("roles"):
         title_fa = normalize(row["title_fa"])
-        title = Title(row["id"], title_fa, row["title_en"], country=_named_country(kb, title_fa))
+        country = row.get("country") or _named_country(kb, title_fa)
+        title = Title(row["id"], title_fa, row["title_en"], country=country or None)
         kb.titles_by_id[title.id] = title
         for form in [row["title_fa"], *row.get("aliases_fa", "").split("|")]:
             if form.strip():

@@ -44,6 +44,8 @@ _LIGHT_VERBS = {
     "نمودند",
 }
 _ANAPHORA = {"این", "همین", "آن"}
+_POSSESSIVE_SUFFIXES = {"هایش", "اش", "ش"}
+_MEETING_STEMS = {"دیدار", "ملاقات", "گفت‌وگو", "رایزنی", "مذاکره", "تماس", "سفر"}
 _SEPARATE = {"جداگانه", "جداگانه‌ای", "جدا"}
 
 
@@ -201,8 +203,11 @@ class MeetingReader:
             # Subjects: a nominal "دیدار X با Y" names X between the trigger and با; otherwise the
             # clause's first party before the trigger.
             between = [p for p in parties if trigger.last <= p.first and p.last <= ba]
+            possessor = self._possessor(trigger, clause)
             if ba > trigger.first and between:
                 subjects = _chain(parties, parties.index(between[0]), words)
+            elif possessor is not None:
+                subjects = [possessor]  # "سفر X به تهران و رایزنی‌هایش با Y": X's talks
             else:
                 subjects = self._clause_subjects(clause, min(ba, trigger.first))
         else:
@@ -267,6 +272,16 @@ class MeetingReader:
         if ra is None:
             return None
         return next((p for p in self.parties if p.last in (ra, ra - 1) and p.first > 0), None)
+
+    def _possessor(self, trigger: Trigger, clause: int) -> PartyPhrase | None:
+        """The person a possessive meeting word ("رایزنی‌هایش", "دیدارش") belongs to: the nearest
+        named party before it."""
+        word = self.words[trigger.last - 1]
+        following = self.words[trigger.last] if trigger.last < len(self.words) else ""
+        if following not in _POSSESSIVE_SUFFIXES and not (word.endswith("ش") and word[:-1] in _MEETING_STEMS):
+            return None
+        before = [p for p in self.parties if clause <= p.first and p.last <= trigger.first and p.name]
+        return before[-1] if before else None
 
     def _informed_after(self, trigger: Trigger) -> PartyPhrase | None:
         """ "X در تماسی، Y را در جریان ... قرار داد": the object of the clause is the other side."""

@@ -291,3 +291,16 @@ def test_the_one_informed_in_a_call_is_the_other_side() -> None:
     assert meeting.kind == "phone"
     sides = {(p.name, p.country) for p in meeting.participants}
     assert sides == {(None, "FR"), ("پیستوریوس", "DE")}
+
+
+def test_a_possessive_meeting_word_belongs_to_the_person_before_it() -> None:
+    (meeting,) = _meetings(
+        "سخنگوی وزارت امور خارجه درباره سفر هاکان فیدان به تهران و رایزنی‌هایش با مقامات ایرانی گفت:"
+        " سفر خوبی بود."
+    )
+    assert _names(meeting) == {"هاکان فیدان", None}
+
+
+def test_a_title_the_lexicon_ties_to_a_state() -> None:
+    (meeting,) = _meetings("نخست‌وزیر عراق با فرمانده سنتکام در بغداد دیدار کرد.")
+    assert ("فرمانده سنتکام", "US") in {(p.role, p.country) for p in meeting.participants}

@@ -15,7 +15,7 @@ from ingest.knowledge import knowledge
 
 DATA = Path(__file__).resolve().parents[2] / "ingest" / "data"
 HEADERS = {
-    "roles": ["id", "title_fa", "title_en", "aliases_fa"],
+    "roles": ["id", "title_fa", "title_en", "aliases_fa", "country"],
     "role_modifiers": ["prefix_fa", "prefix_en", "rank"],
     "officeholders": ["name_fa", "name_en", "role_id", "country", "org", "start", "end", "aliases_fa"],
 }
