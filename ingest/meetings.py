@@ -44,6 +44,7 @@ _LIGHT_VERBS = {
     "نمودند",
 }
 _ANAPHORA = {"این", "همین", "آن"}
+_CLAUSE_END_VERBS = {"شد", "شدند", "کرد", "کردند", "است", "بود", "بودند", "داد", "دادند", "داشت", "داشتند"}
 _POSSESSIVE_SUFFIXES = {"هایش", "اش", "ش"}
 _MEETING_STEMS = {"دیدار", "ملاقات", "گفت‌وگو", "رایزنی", "مذاکره", "تماس", "سفر"}
 _SEPARATE = {"جداگانه", "جداگانه‌ای", "جدا"}
@@ -60,6 +61,7 @@ class SentenceMeeting:
     subject_missing: bool
     writer_subject: bool = False
     attendance_list: bool = False  # "دیدار ... با حضور X، Y و Z برگزار شد"
+    further: bool = False  # "با Y نیز دیدار کرد"
 
     @property
     def sentence(self) -> Sentence:
@@ -186,6 +188,8 @@ class MeetingReader:
             clause = max(clause, words.index(":") + 1)
         else:
             clause = max(clause, _quote_start(words, trigger.first))
+        clause = max(clause, self._after_temporal_reference(trigger, triggers))
+        clause = max(clause, self._after_finished_clause(clause, trigger.first))
         ba = self._partner_marker(trigger)
         if ba is not None and words[ba] == "حضور":
             # "دیدار ... با حضور X، Y و Z برگزار شد": the attendance list is the whole meeting.
@@ -253,8 +257,12 @@ class MeetingReader:
             meeting_groups = [[subject, *partner_parties] for subject in subject_parties]
         else:
             meeting_groups = [[*subject_parties, *partner_parties]]
+        # "با Y نیز دیدار خواهند داشت": a further meeting, not a fuller report of one told before.
+        further = (
+            bool(partners) and partners[-1].last < len(words) and words[partners[-1].last] in ("نیز", "هم")
+        )
         return [
-            SentenceMeeting(self.analysis, trigger, triggers, group, subject_missing, writer)
+            SentenceMeeting(self.analysis, trigger, triggers, group, subject_missing, writer, further=further)
             for group in meeting_groups
         ]
 
@@ -317,6 +325,27 @@ class MeetingReader:
 
     def _negative_verb_after(self, trigger: Trigger) -> bool:
         return any(word in _NEGATIVE_VERBS for word in self.words[trigger.last : trigger.last + 6])
+
+    def _after_finished_clause(self, start: int, end: int) -> int:
+        """ "... برگزار خواهد شد و X با Y دیدار خواهد کرد": a verb and "و" close the clause before."""
+        found = start
+        for index in range(start, end - 1):
+            if self.words[index] in _CLAUSE_END_VERBS and self.words[index + 1] in ("و", "،"):
+                found = index + 2
+        return found
+
+    def _after_temporal_reference(self, trigger: Trigger, triggers: list[Trigger]) -> int:
+        """ "پیش از دیدار با X، با Y دیدار کرد": X belongs to the earlier meeting, so the clause of
+        the Y meeting starts after the comma that closes "پیش از دیدار با X"."""
+        start = 0
+        for other in triggers:
+            if other.first < trigger.first and self._temporal_reference(other):
+                comma = next(
+                    (i for i in range(other.last, trigger.first) if self.words[i] in ("،", ",")), None
+                )
+                if comma is not None:
+                    start = comma + 1
+        return start
 
     def _temporal_reference(self, trigger: Trigger) -> bool:
         start = trigger.first

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 
 from ingest.knowledge import Officeholder, knowledge
 from ingest.mentions import Kind, Mention, find_mentions, honorifics, singular_words
-from ingest.segment import Sentence
+from ingest.segment import Sentence, Token
 
 IRAN = "IR"
 _PUNCT = re.compile(r"^[^\w]+$")
@@ -24,6 +24,10 @@ _CLOSE_QUOTES = {"»", '"'}
 _COORDINATORS = {"و", "،", ","}
 # Titles that can belong to a person ("فرستاده ویژه ترامپ"); after others a name is apposition.
 _AGENT_TITLES = {"نماینده", "فرستاده", "مشاور", "دستیار", "سخنگوی", "سخنگو", "معاون"}
+# Bodies that meet as a unit ("با کمیته ...", "با شورای ..."), read up to the meeting word.
+_BODIES = {"کمیته", "شورای", "کمیسیون", "مجمع", "ستاد", "انجمن", "اتاق", "هیئت‌مدیره"}
+_BODY_ENDS = {"نیز", "هم", "دیدار", "ملاقات", "گفت‌وگو", "گفتگو", "رایزنی", "نشست", "درباره", "پیرامون"}
+_BODY_WORDS = 12
 _REGNAL = {"اول", "دوم", "سوم", "چهارم", "پنجم", "ششم", "هفتم", "هشتم"}
 _ORG_FILLERS = {"گروه", "جنبش", "سازمان"}
 
@@ -95,8 +99,7 @@ class SentenceParties:
 
     def __init__(self, sentence: Sentence) -> None:
         self.sentence = sentence
-        self.tokens = sentence.tokens
-        self.words = [token.text for token in sentence.tokens]
+        self.words = list(sentence.words)
         self.singular, plural_at = singular_words(sentence)
         self.mentions = find_mentions(sentence, self.singular, plural_at)
         self.mention_at: dict[int, Mention] = {m.first: m for m in self.mentions}
@@ -106,6 +109,10 @@ class SentenceParties:
             party.in_title = sentence.is_title
 
     # -- text helpers -----------------------------------------------------------------------------
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        return self.sentence.tokens  # built on first use: only the spans of parties need offsets
+
     def span_text(self, first: int, last: int) -> str:
         start, end = self.tokens[first].start, self.tokens[last - 1].end
         return self.sentence.text[start - self.sentence.start : end - self.sentence.start]
@@ -159,6 +166,8 @@ class SentenceParties:
                 party = self._group(index)
             elif self.words[index] in _COUNTERPART:
                 party = self._counterpart(index)
+            elif self.words[index] in _BODIES and index > 0 and self.words[index - 1] == "با":
+                party = self._body(index)
             elif mention and mention.kind is Kind.HONORIFIC:
                 party = self._after_honorific(mention)
             if party is None:
@@ -524,6 +533,24 @@ class SentenceParties:
         if phrase.country or phrase.plural_countries or phrase.org_id:
             return phrase
         return None
+
+    def _body(self, index: int) -> PartyPhrase | None:
+        """ "با کمیته عالی پیگیری گروه‌های فلسطینی دیدار کرد": a committee or council no lexicon
+        knows met as a unit; its name, up to the verb, is its role."""
+        last = index + 1
+        while (
+            last < len(self.words)
+            and last - index < _BODY_WORDS
+            and self.words[last] not in _BODY_ENDS
+            and not _PUNCT.match(self.words[last])
+        ):
+            last += 1
+        if last == index + 1 or last >= len(self.words) or self.words[last] not in _BODY_ENDS:
+            return None
+        countries = {m.geo.country for m in self.mentions if index < m.first < last and m.geo}
+        phrase = PartyPhrase(index, last, role=self.span_text(index, last), group=True)
+        phrase.country = countries.pop() if len(countries) == 1 else None
+        return phrase
 
     def _counterpart(self, index: int) -> PartyPhrase:
         phrase = PartyPhrase(index, index + 1, role=None, counterpart=True)

@@ -14,7 +14,7 @@ from ingest.lexicon import rows
 from ingest.meetings import SentenceMeeting, read_meetings
 from ingest.model import Article, Extraction, Meeting, MeetingKind, MeetingStatus, Party, Place, Span
 from ingest.normalize import normalize
-from ingest.parties import IRAN, PartyPhrase, SentenceParties
+from ingest.parties import IRAN, PartyPhrase, SentenceParties, attribution_end
 from ingest.places import meeting_place
 from ingest.resolve import ArticleRegistry, surname
 from ingest.resolve import Party as ResolvedParty
@@ -95,7 +95,10 @@ def _events(
             for party in _resolve_all(attendees, registry):
                 if not any(party.same_as(other) for other in target.parties):
                     target.parties.append(party)
-        for found in read_meetings(analysis):
+        reports = read_meetings(analysis)
+        # Several meetings from different words of one sentence: each is dated by its own word.
+        own_word = len({found.trigger.first for found in reports}) > 1
+        for found in reports:
             if attended is not None and found.trigger.first <= attended:
                 continue
             phrases = [phrase for phrase in found.parties if phrase not in attendees]
@@ -117,14 +120,19 @@ def _events(
                     sentence,
                     published,
                     planned=status == "planned",
-                    anchors=tuple(trigger.first for trigger in found.triggers),
+                    anchors=(found.trigger.first,)
+                    if own_word or found.further
+                    else tuple(trigger.first for trigger in found.triggers),
                 ),
                 place=meeting_place(found),
             )
             events.append(event)
             if not found.subject_missing and found.parties:
                 previous_subject = found.parties[0]
-        opening = analysis.parties[0] if analysis.parties and analysis.parties[0].first <= 1 else None
+        lead_in = attribution_end(analysis.words)  # "به گزارش ایسنا، X ...": X opens the sentence
+        opening = (
+            analysis.parties[0] if analysis.parties and analysis.parties[0].first <= lead_in + 1 else None
+        )
         if opening is not None and opening.name:
             sentence_subject = opening
     merged: list[_Event] = []
@@ -221,6 +229,8 @@ def _merge_or_add(events: list[_Event], event: _Event) -> None:
     for existing in events:
         if existing.status != event.status or not _same_day(existing, event):
             continue
+        if _further(existing, event):
+            continue
         if _covers(existing.parties, event.parties) or _covers(event.parties, existing.parties):
             if len(event.parties) > len(existing.parties):
                 existing.parties, event.parties = event.parties, existing.parties
@@ -241,6 +251,12 @@ def _merge_or_add(events: list[_Event], event: _Event) -> None:
         existing.place = existing.place or event.place
         return
     events.append(event)
+
+
+def _further(a: _Event, b: _Event) -> bool:
+    """ "... با Y نیز دیدار خواهند داشت" reports another meeting of the same people, with Y."""
+    further = any(r.further for r in a.reports + b.reports)
+    return further and not (_covers(a.parties, b.parties) and _covers(b.parties, a.parties))
 
 
 def _listed_on_same_day(a: _Event, b: _Event) -> bool:

@@ -289,8 +289,8 @@ def test_the_one_informed_in_a_call_is_the_other_side() -> None:
         "وزیر دفاع فرانسه در تماسی تلفنی، پیستوریوس همتای آلمانی خود را در جریان تحولات منطقه قرار داد."
     )
     assert meeting.kind == "phone"
-    sides = {(p.name, p.country) for p in meeting.participants}
-    assert sides == {(None, "FR"), ("پیستوریوس", "DE")}
+    assert {p.country for p in meeting.participants} == {"FR", "DE"}
+    assert "پیستوریوس" in _names(meeting)
 
 
 def test_a_possessive_meeting_word_belongs_to_the_person_before_it() -> None:
@@ -304,3 +304,27 @@ def test_a_possessive_meeting_word_belongs_to_the_person_before_it() -> None:
 def test_a_title_the_lexicon_ties_to_a_state() -> None:
     (meeting,) = _meetings("نخست‌وزیر عراق با فرمانده سنتکام در بغداد دیدار کرد.")
     assert ("فرمانده سنتکام", "US") in {(p.role, p.country) for p in meeting.participants}
+
+
+def test_a_committee_meets_as_a_unit_and_an_also_meeting_is_another_meeting() -> None:
+    text = (
+        "رئیس‌جمهور لبنان و نخست‌وزیر لبنان امروز با یکدیگر دیدار می‌کنند.\n"
+        "سخنگوی دولت گفت، نشست امروز برگزار خواهد شد و رئیس‌جمهور لبنان و نخست‌وزیر لبنان با کمیته عالی هماهنگی"
+        " احزاب لبنانی نیز دیدار خواهند کرد."
+    )
+    meetings = _meetings(text)
+    committee = [m for m in meetings if any((p.role or "").startswith("کمیته") for p in m.participants)]
+    assert len(meetings) == 2 and len(committee) == 1
+    (body,) = [p for p in committee[0].participants if (p.role or "").startswith("کمیته")]
+    assert body.role == "کمیته عالی هماهنگی احزاب لبنانی" and body.country == "LB"
+
+
+def test_the_meeting_before_is_not_the_subject_of_the_next() -> None:
+    text = (
+        "به گزارش ایرنا، کارلوس مندز، وزیر خارجه پرو با وزیر خارجه شیلی در لیما دیدار کرد.\n"
+        "وی پیش از دیدار با همتای شیلیایی، با وزیر خارجه اکوادور نیز گفت‌وگو کرد."
+    )
+    meetings = _meetings(text)
+    ecuador = next(m for m in meetings if "EC" in {p.country for p in m.participants})
+    assert {p.country for p in ecuador.participants} == {"PE", "EC"}
+    assert "کارلوس مندز" in _names(ecuador)
