@@ -4,7 +4,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ingest.normalize import normalize
-from ingest.segment import Token, tokenize
+from ingest.segment import tokenize
 
 
 def phrase_key(form: str) -> tuple[str, ...]:
@@ -57,16 +57,15 @@ class Gazetteer[T]:
                 return Match(index, index + length, value)
         return None
 
-    def find_all(self, tokens: Sequence[Token]) -> list[Match[T]]:
+    def find_all(self, words: Sequence[str]) -> list[Match[T]]:
         """Non-overlapping longest matches, left to right."""
-        words = [token.text for token in tokens]
+        starts = self._lengths
+        if starts.keys().isdisjoint(words):
+            return []  # the common case: most sentences hold no phrase of a given list
         found: list[Match[T]] = []
-        index = 0
-        while index < len(words):
-            match = self.match_at(words, index)
-            if match:
+        end = 0
+        for index, word in enumerate(words):
+            if index >= end and word in starts and (match := self.match_at(words, index)):
                 found.append(match)
-                index = match.last
-            else:
-                index += 1
+                end = match.last
         return found

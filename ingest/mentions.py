@@ -36,6 +36,9 @@ def honorifics() -> Gazetteer[bool]:
     return Gazetteer((row["form"], row.get("iranian") == "1") for row in rows("honorifics"))
 
 
+_DELEGATIONS = frozenset(("هیئت", "هیأت", "هیات"))
+
+
 @cache
 def _plurals() -> dict[str, str]:
     return {row["plural"]: row["singular"] for row in rows("role_plurals")}
@@ -44,17 +47,21 @@ def _plurals() -> dict[str, str]:
 def singular_words(sentence: Sentence) -> tuple[list[str], set[int]]:
     """The sentence's words with plural titles made singular (وزرای → وزیر), and where that happened."""
     plurals = _plurals()
-    words, plural_at = [], set()
-    for index, token in enumerate(sentence.tokens):
-        singular = plurals.get(token.text)
-        following = sentence.tokens[index + 1].text if index + 1 < len(sentence.tokens) else ""
-        if singular is None and following in ("های", "ها") and token.text in ("هیئت", "هیأت", "هیات"):
-            plural_at.add(index)  # "هیئت‌های" tokenises as هیئت + های
+    words, plural_at = list(sentence.words), set[int]()
+    if plurals.keys().isdisjoint(words) and _DELEGATIONS.isdisjoint(words):
+        return words, plural_at  # most sentences: nothing to make singular
+    for index, word in enumerate(sentence.words):
+        singular = plurals.get(word)
         if singular:
             plural_at.add(index)
-            words.append(singular)
-        else:
-            words.append(token.text)
+            words[index] = singular
+        elif (
+            singular is None
+            and word in _DELEGATIONS
+            and index + 1 < len(words)
+            and sentence.words[index + 1] in ("های", "ها")
+        ):
+            plural_at.add(index)  # "هیئت‌های" tokenises as هیئت + های
     return words, plural_at
 
 

@@ -2,6 +2,7 @@
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 # Channel-post furniture: handles, "Link" lines, bullet emojis, agency sign-offs.
 _ARTEFACT_LINE = re.compile(r"^\W*(@\w+|-?\s*link|انتهای پیام|پایان پیام)\W*$", re.IGNORECASE)
@@ -17,14 +18,20 @@ class Token:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Sentence:
     index: int
     line: int
     start: int
     end: int
     text: str
-    tokens: tuple[Token, ...]
+    words: tuple[str, ...]  # the tokens' texts
+
+    @cached_property
+    def tokens(self) -> tuple[Token, ...]:
+        """The words with their offsets, made when first asked for: building a Token for each word
+        of each sentence cost more than the rules that read them, and most sentences name nobody."""
+        return tokenize(self.text, self.start)
 
     @property
     def is_title(self) -> bool:
@@ -58,5 +65,5 @@ def _add(sentences: list[Sentence], line: int, line_start: int, piece: str, piec
     if not stripped or not re.search(r"\w", stripped):
         return
     start = line_start + piece_start + piece.index(stripped)
-    tokens = tokenize(stripped, start)
-    sentences.append(Sentence(len(sentences), line, start, start + len(stripped), stripped, tokens))
+    words = tuple(_TOKEN.findall(stripped))
+    sentences.append(Sentence(len(sentences), line, start, start + len(stripped), stripped, words))

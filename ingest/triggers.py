@@ -38,7 +38,7 @@ def _negations() -> Gazetteer[str]:
 
 
 def _words(sentence: Sentence) -> list[str]:
-    return [token.text for token in sentence.tokens]
+    return list(sentence.words)
 
 
 def find_triggers(sentence: Sentence) -> list[Trigger]:
@@ -46,24 +46,24 @@ def find_triggers(sentence: Sentence) -> list[Trigger]:
     "آخرین دیدار")."""
     blocked_at = {
         index
-        for blocker in _blockers().find_all(sentence.tokens)
+        for blocker in _blockers().find_all(sentence.words)
         if blocker.value not in _WHOLE_SENTENCE
         for index in range(blocker.first, blocker.last)
     }
     return [
         Trigger(m.first, m.last, m.value)
-        for m in _triggers().find_all(sentence.tokens)
+        for m in _triggers().find_all(sentence.words)
         if not blocked_at & set(range(m.first, m.last))
     ]
 
 
 def blocked(sentence: Sentence) -> bool:
     """Sport or funeral vocabulary makes every دیدار of the sentence a match or a farewell."""
-    return any(blocker.value in _WHOLE_SENTENCE for blocker in _blockers().find_all(sentence.tokens))
+    return any(blocker.value in _WHOLE_SENTENCE for blocker in _blockers().find_all(sentence.words))
 
 
 def negated(sentence: Sentence) -> bool:
-    return bool(_negations().find_all(sentence.tokens))
+    return bool(_negations().find_all(sentence.words))
 
 
 def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
