@@ -1,6 +1,10 @@
 """Where a meeting took place: a city the sentence puts it in, else a country it is held in."""
 
+from functools import cache
+
+from ingest.gazetteer import Gazetteer
 from ingest.knowledge import knowledge
+from ingest.lexicon import rows
 from ingest.meetings import SentenceMeeting
 from ingest.mentions import Kind
 from ingest.model import Place
@@ -22,6 +26,17 @@ _SITUATIONS = {
 }
 
 
+# After a city that is also a common word ("در آستانه ..." = "on the eve of"), only these words
+# show that the city is meant.
+_AFTER_AMBIGUOUS_CITY = {"،", ",", ".", "با", "و", "(", "پایتخت", "نیز", "هم", "دیدار", "گفت‌وگو"}
+
+
+@cache
+def _landmarks() -> Gazetteer[str]:
+    """Seats of government and other places news names instead of the city ("کاخ سفید")."""
+    return Gazetteer((row["form"], row["country"]) for row in rows("landmarks"))
+
+
 def meeting_place(found: SentenceMeeting) -> Place | None:
     analysis = found.analysis
     words = analysis.words
@@ -32,9 +47,14 @@ def meeting_place(found: SentenceMeeting) -> Place | None:
         geo, last = (mention.geo, mention.last) if mention and mention.kind is Kind.GEO else (None, index)
         if geo is None and index not in analysis.covered:
             match = knowledge().ambiguous_cities.match_at(words, index)
-            geo, last = (match.value, match.last) if match else (None, index)
+            if match and (match.last >= len(words) or words[match.last] in _AFTER_AMBIGUOUS_CITY):
+                geo, last = match.value, match.last
         if geo is not None and geo.city is not None:
             return Place(city=analysis.span_text(index, last), city_en=geo.city_en, country=geo.country)
+    for index in after_locative:
+        landmark = _landmarks().match_at(words, index)
+        if landmark is not None and words[index - 1] == "در":
+            return Place(country=landmark.value)
     # A country is a place only where the sentence sets the meeting in it, before the meeting word:
     # "در حاشیه نشست ... در قرقیزستان با ... دیدار کرد", not "درباره آتش‌بس در لبنان".
     for index in after_locative:

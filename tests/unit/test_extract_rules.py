@@ -328,3 +328,17 @@ def test_the_meeting_before_is_not_the_subject_of_the_next() -> None:
     ecuador = next(m for m in meetings if "EC" in {p.country for p in m.participants})
     assert {p.country for p in ecuador.participants} == {"PE", "EC"}
     assert "کارلوس مندز" in _names(ecuador)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("رئیس‌جمهور لبنان امروز در کاخ سفید با رئیس‌جمهور آمریکا دیدار کرد.", "US"),
+        ("وزیر خارجه قزاقستان در آستانه با وزیر خارجه ترکیه دیدار کرد.", "KZ"),
+        # "در آستانه X" is "on the eve of X", not Astana.
+        ("در آستانه برگزاری نشست شورا، سفیر ژاپن با سفیر چین دیدار کرد.", None),
+    ],
+)
+def test_places_from_seats_of_government_and_ambiguous_city_names(text: str, country: str | None) -> None:
+    (meeting,) = _meetings(text)
+    assert (meeting.place.country if meeting.place else None) == country

@@ -18,6 +18,7 @@ HEADERS = {
     "roles": ["id", "title_fa", "title_en", "aliases_fa", "country"],
     "role_modifiers": ["prefix_fa", "prefix_en", "rank"],
     "officeholders": ["name_fa", "name_en", "role_id", "country", "org", "start", "end", "aliases_fa"],
+    "landmarks": ["form", "country", "note"],
 }
 # Offices held by one person at a time per country or organisation (acting offices have their own ids).
 _SINGLE_HOLDER_IDS = """
@@ -177,3 +178,12 @@ def test_aliases_of_one_person_are_distinct_from_the_name() -> None:
         aliases = forms(row, "aliases_fa")
         assert row["name_fa"] not in aliases, row
         assert len(aliases) == len(set(aliases)), row
+
+
+def test_landmarks_are_in_known_countries_and_not_cities_or_countries() -> None:
+    territories = {code for code in Locale("en").territories if len(code) == 2}
+    kb = knowledge()
+    for row in load("landmarks"):
+        assert row["country"] in territories, row
+        assert PERSIAN.search(row["form"]) and row["note"], row
+        assert kb.geo.get(row["form"]) is None, row  # a country or city is found as one already
