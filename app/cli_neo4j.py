@@ -8,6 +8,11 @@ from graph.server import LocalNeo4j, Neo4jServerError
 app = typer.Typer(no_args_is_help=True, help="Manage the local Neo4j server.")
 
 
+def _reachable(host: str) -> str:
+    """The address a browser on this machine uses for an API bound to `host`."""
+    return "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+
+
 def local_neo4j(settings: Settings) -> LocalNeo4j:
     """The server that settings describe (home, ports, password)."""
     return LocalNeo4j(
@@ -15,6 +20,8 @@ def local_neo4j(settings: Settings) -> LocalNeo4j:
         bolt_port=settings.neo4j_bolt_port,
         http_port=settings.neo4j_http_port,
         password=settings.neo4j_password.get_secret_value(),
+        # Browser fetches didar's style and guide from the API, wherever API_HOST/API_PORT put it.
+        api_url=f"http://{_reachable(settings.api_host)}:{settings.api_port}",
     )
 
 

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
+from app.cli_neo4j import local_neo4j
 from app.settings import LOCAL_API_KEY, LOCAL_PASSWORD, Settings
 from graph.server import LocalNeo4j
 
@@ -38,3 +39,11 @@ def test_the_local_server_applies_the_style_and_guide_when_browser_connects(tmp_
     assert any(
         line.startswith("browser.remote_content_hostname_whitelist=") and "127.0.0.1" in line for line in conf
     )
+
+
+def test_the_demo_server_points_browser_at_the_configured_api(tmp_path: Path) -> None:
+    settings = Settings(neo4j_home=tmp_path, api_host="0.0.0.0", api_port=8123)
+
+    server = local_neo4j(settings)
+
+    assert server.api_url == "http://127.0.0.1:8123"  # a browser cannot open 0.0.0.0
