@@ -27,8 +27,11 @@ def _months() -> Gazetteer[tuple[str, int]]:
 
 
 @cache
-def _day_words() -> dict[str, int]:
-    return {row["form"]: int(row["offset"]) for row in rows("day_words") if row["offset"] != "none"}
+def _day_words() -> Gazetteer[int]:
+    """امروز, دیروز, "روز گذشته" ...: days counted from the publication day."""
+    return Gazetteer(
+        (row["form"], int(row["offset"])) for row in rows("day_words") if row["offset"] != "none"
+    )
 
 
 @cache
@@ -74,8 +77,8 @@ def _relative_dates(words: list[str], published: date, *, planned: bool) -> list
     found: list[tuple[int, date]] = []
     day_words = _day_words()
     for index, word in enumerate(words):
-        if word in day_words:
-            found.append((index, published + timedelta(days=day_words[word])))
+        if relative := day_words.match_at(words, index):
+            found.append((index, published + timedelta(days=relative.value)))
             continue
         weekday = _weekdays().match_at(words, index)
         if weekday is None or (index > 0 and words[index - 1] in ("هر", "روزهای", "امروز", "دیروز", "فردا")):
@@ -126,7 +129,7 @@ def meeting_date(
     if numeric:
         y, m, d = (int(part) for part in numeric.groups())
         return _calendar_date("jalali" if y < 1700 else "gregorian", y, m, d)
-    words = [token.text for token in sentence.tokens]
+    words = list(sentence.words)
     candidates = _explicit_dates(words, published)
     if published is not None:
         candidates += _relative_dates(words, published, planned=planned)

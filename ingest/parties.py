@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 
 from ingest.knowledge import Officeholder, knowledge
 from ingest.mentions import Kind, Mention, find_mentions, honorifics, singular_words
-from ingest.segment import Sentence, Token
+from ingest.segment import Sentence
 
 IRAN = "IR"
 _PUNCT = re.compile(r"^[^\w]+$")
@@ -109,33 +109,24 @@ class SentenceParties:
             party.in_title = sentence.is_title
 
     # -- text helpers -----------------------------------------------------------------------------
-    @property
-    def tokens(self) -> tuple[Token, ...]:
-        return self.sentence.tokens  # built on first use: only the spans of parties need offsets
-
     def span_text(self, first: int, last: int) -> str:
-        start, end = self.tokens[first].start, self.tokens[last - 1].end
-        return self.sentence.text[start - self.sentence.start : end - self.sentence.start]
+        spans = self.sentence.spans
+        return self.sentence.text[spans[first][0] : spans[last - 1][1]]
 
     def role_text(self, first: int, last: int) -> str:
         """The title as written, each plural word made singular: "وزرای خارجه" → "وزیر خارجه"."""
-        pieces, previous_end = [], self.tokens[first].start
+        spans = self.sentence.spans
+        pieces, previous_end = [], spans[first][0]
         for index in range(first, last):
-            token = self.tokens[index]
-            if (
-                token.text in ("های", "ها")
-                and index > first
-                and self.singular[index - 1] != self.words[index - 1]
-            ):
+            word, (start, end) = self.words[index], spans[index]
+            if word in ("های", "ها") and index > first and self.singular[index - 1] != self.words[index - 1]:
                 continue
-            if token.text in ("های", "ها") and index > first and self.words[index - 1] in DELEGATION_WORDS:
-                previous_end = token.end
+            if word in ("های", "ها") and index > first and self.words[index - 1] in DELEGATION_WORDS:
+                previous_end = end
                 continue
-            pieces.append(
-                self.sentence.text[previous_end - self.sentence.start : token.start - self.sentence.start]
-            )
+            pieces.append(self.sentence.text[previous_end:start])
             pieces.append(self.singular[index])
-            previous_end = token.end
+            previous_end = end
         return "".join(pieces).strip().replace("\u200c ", " ")
 
     def _name_capable(self, index: int, *, titles_too: bool = False) -> bool:
@@ -164,7 +155,7 @@ class SentenceParties:
                 party = self._known_person(mention)
             elif self.words[index] in _DELEGATION or self.words[index] in _GROUPS:
                 party = self._group(index)
-            elif self.words[index] in _COUNTERPART:
+            elif self.singular[index] in _COUNTERPART:
                 party = self._counterpart(index)
             elif self.words[index] in _BODIES and index > 0 and self.words[index - 1] == "با":
                 party = self._body(index)
@@ -554,7 +545,8 @@ class SentenceParties:
 
     def _counterpart(self, index: int) -> PartyPhrase:
         phrase = PartyPhrase(index, index + 1, role=None, counterpart=True)
-        self._complement(phrase, plural=False)
+        # "همتایان روس و چینی خود": one counterpart per country
+        self._complement(phrase, plural=self.words[index] != self.singular[index])
         # "کاتز همتای اسرائیلی خود", "همتای اسرائیلی خود، کاتز"
         name = self._name_before(index) or self._name_after(phrase.last)
         if name:

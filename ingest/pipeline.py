@@ -165,6 +165,25 @@ def _covers_naming(big: list[ResolvedParty], small: list[ResolvedParty]) -> bool
     return len([p for p in spare if _same_side(p, loose[0])]) == 1
 
 
+def _loosely_covers(big: list[ResolvedParty], small: list[ResolvedParty]) -> bool:
+    """Like `_covers`, where an official one report leaves unnamed ("همتایان ترکیه‌ای و عربستانی")
+    may be the named person of that country in another."""
+
+    def stands_for(a: ResolvedParty, b: ResolvedParty) -> bool:
+        if a.same_as(b):
+            return True
+        named, unnamed = (a, b) if a.name else (b, a)
+        return (
+            bool(named.name)
+            and not unnamed.name
+            and not unnamed.group
+            and (unnamed.country or unnamed.org_id) is not None
+            and _same_side(named, unnamed)
+        )
+
+    return all(any(stands_for(party, other) for other in big) for party in small)
+
+
 def _same_side(named: ResolvedParty, unnamed: ResolvedParty) -> bool:
     if not unnamed.org_id and not unnamed.country:
         return True  # a title of something unknown ("رهبر فهرست العراقیه"): any side may be it
@@ -179,11 +198,11 @@ def _without_composites(events: list[_Event]) -> list[_Event]:
     kept = []
     for event in events:
         parts = [e for e in events if e is not event and len(e.parties) < len(event.parties)]
-        parts = [e for e in parts if _covers(event.parties, e.parties)]
+        parts = [e for e in parts if _loosely_covers(event.parties, e.parties)]
         if (
             len(event.parties) > 2
             and len(parts) >= 2
-            and all(any(_covers(part.parties, [party]) for part in parts) for party in event.parties)
+            and all(any(_loosely_covers(part.parties, [party]) for part in parts) for party in event.parties)
         ):
             for part in parts:  # what the headline adds (the city, the day) still holds for each
                 part.place, part.day = part.place or event.place, part.day or event.day

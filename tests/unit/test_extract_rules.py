@@ -342,3 +342,19 @@ def test_the_meeting_before_is_not_the_subject_of_the_next() -> None:
 def test_places_from_seats_of_government_and_ambiguous_city_names(text: str, country: str | None) -> None:
     (meeting,) = _meetings(text)
     assert (meeting.place.country if meeting.place else None) == country
+
+
+def test_plural_counterparts_are_one_party_per_country() -> None:
+    (meeting,) = _meetings("وزیر خارجه کشورمان با همتایان روس و چینی خود در حاشیه اجلاس گفت‌وگو کرد.")
+    sides = {(p.role, p.country) for p in meeting.participants}
+    assert {country for _, country in sides} == {"IR", "RU", "CN"}
+    assert all(role == "وزیر خارجه" for role, _ in sides)
+
+
+def test_a_headline_of_unnamed_counterparts_is_explained_by_the_separate_calls() -> None:
+    meetings = _meetings(
+        "بوریس پیستوریوس و سباستین لکورنو امروز در تماس‌های تلفنی جداگانه با وزیر دفاع کشورمان گفت‌وگو کردند.",
+        title="گفت‌وگوی وزیر دفاع با همتایان آلمانی و فرانسوی",
+    )
+    assert len(meetings) == 2
+    assert all(len(m.participants) == 2 for m in meetings)
