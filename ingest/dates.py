@@ -76,7 +76,7 @@ def _relative_dates(words: list[str], published: date, *, planned: bool) -> list
     """امروز / دیروز / فردا, or a weekday of the publication week (the next one for a plan)."""
     found: list[tuple[int, date]] = []
     day_words = _day_words()
-    for index, word in enumerate(words):
+    for index in range(len(words)):
         if relative := day_words.match_at(words, index):
             found.append((index, published + timedelta(days=relative.value)))
             continue

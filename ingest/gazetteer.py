@@ -4,12 +4,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ingest.normalize import normalize
-from ingest.segment import tokenize
+from ingest.segment import words
 
 
 def phrase_key(form: str) -> tuple[str, ...]:
     """The subtoken key of a lexicon form: spaces and ZWNJ both separate parts."""
-    return tuple(token.text for token in tokenize(normalize(form)))
+    return words(normalize(form))
 
 
 @dataclass(frozen=True, slots=True)

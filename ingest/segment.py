@@ -28,14 +28,25 @@ class Sentence:
     words: tuple[str, ...]  # the tokens' texts
 
     @cached_property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """Where each word lies in `text` (offsets into the sentence, not the article). Made when
+        first asked for: offsets for every word of every sentence cost more than the rules that
+        read the words, and only the sentences that name a party need them."""
+        return tuple(match.span() for match in _TOKEN.finditer(self.text))
+
+    @cached_property
     def tokens(self) -> tuple[Token, ...]:
-        """The words with their offsets, made when first asked for: building a Token for each word
-        of each sentence cost more than the rules that read them, and most sentences name nobody."""
+        """The words with their offsets in the article text."""
         return tokenize(self.text, self.start)
 
     @property
     def is_title(self) -> bool:
         return self.line == 0
+
+
+def words(text: str) -> tuple[str, ...]:
+    """The texts of `tokenize(text)`, without the offsets."""
+    return tuple(_TOKEN.findall(text))
 
 
 def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
@@ -65,5 +76,4 @@ def _add(sentences: list[Sentence], line: int, line_start: int, piece: str, piec
     if not stripped or not re.search(r"\w", stripped):
         return
     start = line_start + piece_start + piece.index(stripped)
-    words = tuple(_TOKEN.findall(stripped))
-    sentences.append(Sentence(len(sentences), line, start, start + len(stripped), stripped, words))
+    sentences.append(Sentence(len(sentences), line, start, start + len(stripped), stripped, words(stripped)))
