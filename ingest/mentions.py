@@ -66,10 +66,22 @@ def singular_words(sentence: Sentence) -> tuple[list[str], set[int]]:
 
 
 @cache
-def _first_words() -> frozenset[str]:
+def _first_words() -> dict[str, tuple[Kind, ...]]:
+    """The kinds of phrase each word starts: a word looks only in the lists that may match there.
+    (Tuples, not sets: an Enum member hashes in Python, a tuple finds it by identity.)"""
     kb = knowledge()
-    gazetteers = (kb.people, kb.org_names, kb.titles, kb.geo, honorifics())
-    return frozenset().union(*(gazetteer.first_words for gazetteer in gazetteers))
+    gazetteers = (
+        (Kind.PERSON, kb.people),
+        (Kind.ORG, kb.org_names),
+        (Kind.TITLE, kb.titles),
+        (Kind.GEO, kb.geo),
+        (Kind.HONORIFIC, honorifics()),
+    )
+    kinds: dict[str, tuple[Kind, ...]] = {}
+    for kind, gazetteer in gazetteers:
+        for word in gazetteer.first_words:
+            kinds[word] = (*kinds.get(word, ()), kind)
+    return kinds
 
 
 def find_mentions(sentence: Sentence, words: list[str], plural_at: set[int]) -> list[Mention]:
@@ -81,20 +93,21 @@ def find_mentions(sentence: Sentence, words: list[str], plural_at: set[int]) -> 
     found: list[Mention] = []
     index = 0
     while index < len(words):
-        if words[index] not in starts:
+        kinds = starts.get(words[index])
+        if kinds is None:
             index += 1
             continue
         candidates: list[Mention] = []
-        if person := kb.people.match_at(words, index):
+        if Kind.PERSON in kinds and (person := kb.people.match_at(words, index)):
             candidates.append(Mention(Kind.PERSON, person.first, person.last, people=person.value))
-        if org := kb.org_names.match_at(words, index):
+        if Kind.ORG in kinds and (org := kb.org_names.match_at(words, index)):
             candidates.append(Mention(Kind.ORG, org.first, org.last, org=org.value))
-        if title := kb.titles.match_at(words, index):
+        if Kind.TITLE in kinds and (title := kb.titles.match_at(words, index)):
             plural = index in plural_at
             candidates.append(Mention(Kind.TITLE, title.first, title.last, title=title.value, plural=plural))
-        if geo := kb.geo.match_at(words, index):
+        if Kind.GEO in kinds and (geo := kb.geo.match_at(words, index)):
             candidates.append(Mention(Kind.GEO, geo.first, geo.last, geo=geo.value))
-        if honorific := honorifics().match_at(words, index):
+        if Kind.HONORIFIC in kinds and (honorific := honorifics().match_at(words, index)):
             candidates.append(Mention(Kind.HONORIFIC, honorific.first, honorific.last))
         if not candidates:
             index += 1

@@ -182,7 +182,7 @@ def _given_names() -> frozenset[str]:
     return frozenset(_fix_chars(form) for cell in names for form in cell.split("|"))
 
 
-_WORD = re.compile(r"\w+")
+_ANY_WORD = re.compile(r"\w+")
 
 
 def _split_glued_preposition(text: str) -> str:
@@ -198,7 +198,7 @@ def _split_glued_preposition(text: str) -> str:
         if name in _given_names():
             return f"با {name}"
         if standalone is None:
-            standalone = set(_WORD.findall(text))
+            standalone = set(_ANY_WORD.findall(text))
         return f"با {name}" if len(name) >= 4 and name in standalone else match.group()
 
     return _GLUED_BA.sub(split, text)

@@ -66,12 +66,17 @@ class PartyPhrase:
 
 
 _ATTRIBUTIONS = (("به", "گزارش"), ("به", "نقل", "از"), ("براساس", "خبر"), ("بر", "اساس"))
+_ATTRIBUTION_STARTS = {opener[0] for opener in _ATTRIBUTIONS}  # most sentences start otherwise
 
 
 def attribution_end(words: list[str]) -> int:
     """Where the sentence proper starts, after "به گزارش X، به نقل از Y،" lead-ins."""
     start = 0
-    while any(tuple(words[start : start + len(opener)]) == opener for opener in _ATTRIBUTIONS):
+    while (
+        start < len(words)
+        and words[start] in _ATTRIBUTION_STARTS
+        and any(tuple(words[start : start + len(opener)]) == opener for opener in _ATTRIBUTIONS)
+    ):
         comma = next((i for i in range(start, len(words)) if words[i] == "،"), None)
         if comma is None:
             return start

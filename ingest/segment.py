@@ -32,7 +32,7 @@ class Sentence:
         """Where each word lies in `text` (offsets into the sentence, not the article). Made when
         first asked for: offsets for every word of every sentence cost more than the rules that
         read the words, and only the sentences that name a party need them."""
-        return tuple(match.span() for match in _TOKEN.finditer(self.text))
+        return tuple([match.span() for match in _TOKEN.finditer(self.text)])
 
     @cached_property
     def tokens(self) -> tuple[Token, ...]:
