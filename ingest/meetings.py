@@ -317,10 +317,13 @@ class MeetingReader:
         return 2
 
     def _background(self, trigger: Trigger) -> bool:
+        """ "ماه گذشته نیز دیداری با X داشت", "در دیدار سال گذشته ...": a meeting long past."""
         before = self.words[max(0, trigger.first - 8) : trigger.first]
+        after = self.words[trigger.last : trigger.last + 3]
         return any(
-            before[i] in _LONG_AGO_UNITS and before[i + 1] in ("گذشته", "پیش", "قبل")
-            for i in range(len(before) - 1)
+            window[i] in _LONG_AGO_UNITS and window[i + 1] in ("گذشته", "پیش", "قبل")
+            for window in (before, after)
+            for i in range(len(window) - 1)
         )
 
     def _negative_verb_after(self, trigger: Trigger) -> bool:
