@@ -4,8 +4,9 @@ One transaction per batch does, in order: take the graph lock (so resolution see
 person and meeting, and batches never deadlock on shared nodes such as countries); keep only the
 articles this worker still holds a claim on; forget what those articles said before; resolve persons and
 meetings across articles (graph/resolution.py); MERGE the rows (graph/rows.py) with one `UNWIND $rows`
-statement per kind; mark the articles done or failed. A retried or repeated batch leaves the graph as
-it was, and a batch that dies half-way leaves nothing behind.
+statement per kind; refresh the properties derived from the meetings touched (Browser captions,
+graph/captions.py; list summaries, graph/listings.py); mark the articles done or failed. A retried or
+repeated batch leaves the graph as it was, and a batch that dies half-way leaves nothing behind.
 """
 
 import time
@@ -15,9 +16,11 @@ from typing import Any, LiteralString
 
 from neo4j import ManagedTransaction
 
+from graph.captions import refresh_captions
 from graph.driver import Graph
 from graph.forget import forget_previous
 from graph.keys import meeting_key
+from graph.listings import refresh_listings
 from graph.merges import write_merges
 from graph.resolution import GraphResolver
 from graph.rows import Rows, build_rows
@@ -278,9 +281,14 @@ def _write_batch(tx: ManagedTransaction, batch: _Batch) -> None:
     ids = sorted({article.key for article, _ in done} | {failure.article_id for failure in failed})
     if not ids:
         return
-    forget_previous(tx, ids)
+    forgotten = forget_previous(tx, ids)
     rows = build_rows(done, lambda reports: GraphResolver(tx, reports))
     _write_rows(tx, rows)
+    # A meeting's caption and listing derive from its topics and reports, which change only here: for
+    # the meetings just written and those that lost reports (refreshing a deleted one does nothing).
+    touched = sorted({*forgotten, *rows.meetings})
+    refresh_captions(tx, touched)
+    refresh_listings(tx, touched)
     finished = list(rows.articles.values()) + [
         {"id": f.article_id, "status": "failed", "error": f.error, "extractor_version": None,
          "meeting_count": 0, "normalized_text": None}

@@ -1,6 +1,7 @@
 """Browser captions: each meeting keeps its topics' Persian labels in `topic_labels`, so the Browser style
 (graph/browser/style.grass) can caption a meeting by date and topic; a GraSS caption reads only a node's
-own properties. The writer refreshes them for the meetings of each batch; `backfill_captions` redoes all.
+own properties. The writer refreshes them in each batch's transaction for the meetings it wrote or that lost
+a report (graph/articles.py); `backfill_captions` redoes all (migration 5, `POST /admin/captions`).
 """
 
 from functools import partial
@@ -16,7 +17,10 @@ BATCH = 5000
 REFRESH_CAPTIONS: LiteralString = """
 UNWIND $ids AS id
 MATCH (m:Meeting {id: id})
-SET m.topic_labels = COLLECT { MATCH (m)-[:ABOUT]->(t:Topic) RETURN t.label_fa ORDER BY t.id }
+WITH m, COLLECT { MATCH (m)-[:ABOUT]->(t:Topic) RETURN t.label_fa ORDER BY t.id } AS labels
+// An unchanged SET still costs a write.
+WITH m, labels WHERE m.topic_labels IS NULL OR m.topic_labels <> labels
+SET m.topic_labels = labels
 """
 
 

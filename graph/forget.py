@@ -89,13 +89,14 @@ def _flat(lists: list[list[str]]) -> list[str]:
     return sorted({item for items in lists for item in items})
 
 
-def forget_previous(tx: ManagedTransaction, ids: list[str]) -> None:
+def forget_previous(tx: ManagedTransaction, ids: list[str]) -> list[str]:
     """Remove what these articles said before: their reports, the facts only they supported, and the
     nodes left with nothing (meetings, persons, roles, organisations, places); rename persons who lost
-    the report that gave them their fullest name."""
+    the report that gave them their fullest name. The ids of the meetings they reported (some of them
+    now deleted), whose derived properties the writer refreshes."""
     touched = tx.run(TOUCHED_BY_ARTICLES, ids=ids).single()
     if touched is None or not touched["meetings"]:
-        return
+        return []
     found = {
         "ids": ids,
         "meetings": touched["meetings"],
@@ -110,3 +111,4 @@ def forget_previous(tx: ManagedTransaction, ids: list[str]) -> None:
         tx.run(statement, found).consume()
     tx.run(REFRESH_NAMES, persons=found["persons"]).consume()
     tx.run(REFRESH_TENURES, persons=found["persons"]).consume()
+    return list(found["meetings"])

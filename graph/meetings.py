@@ -5,9 +5,11 @@ the map projections below, so every endpoint describes a meeting, a person and a
 same way. Lists are pages in the order and with the keyset cursor of graph/filters.py.
 """
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import Any, LiteralString
 
 from graph.catalog import Catalog
@@ -34,10 +36,10 @@ from graph.filters import (
     pair_conditions,
     undated_bound,
 )
+from graph.listings import LIST_EVIDENCE
 from graph.reader import Reader
 
 MAX_LIMIT = 200
-LIST_EVIDENCE = 5  # reports shown per meeting in lists; the meeting itself shows them all
 
 COUNTRY_FIELDS: LiteralString = "{.code, .name_fa, .name_en}"
 
@@ -58,16 +60,21 @@ def _participant(person: LiteralString, taking_part: LiteralString) -> LiteralSt
     )
 
 
-# What every view of a meeting `m` shows (inside a map projection's braces).
-MEETING_PROPERTIES: LiteralString = (
-    """.id, .kind, .status, date: toString(m.date),
-    place: head([(m)-[:HELD_IN]->(p:Place) | p {.id, .name, .name_en,
+# Where a meeting `m` was held (inside a map projection's braces): the place, else the country.
+MEETING_VENUE: LiteralString = (
+    """place: head([(m)-[:HELD_IN]->(p:Place) | p {.id, .name, .name_en,
         country: head([(p)-[:IN]->(c:Country) | c """
     + COUNTRY_FIELDS
     + """])}]),
     held_in_country: head([(m)-[:HELD_IN]->(c:Country) | c """
     + COUNTRY_FIELDS
-    + """]),
+    + "])"
+)
+# What every view of a meeting `m` shows (inside a map projection's braces).
+MEETING_PROPERTIES: LiteralString = (
+    ".id, .kind, .status, date: toString(m.date),\n    "
+    + MEETING_VENUE
+    + """,
     topics: [(m)-[:ABOUT]->(t:Topic) | t {.id, .label_en, .label_fa}],
     reports: COUNT { (m)-[:REPORTED_IN]->() }"""
 )
@@ -92,16 +99,22 @@ PARTICIPANTS: LiteralString = (
     + " AS item ORDER BY person.id }"
 )
 
+# A meeting of a page of pairs: its reports, evidence and topic ids come from its listing
+# (graph/listings.py), the rest (persons, place) live; `pairs` holds the page's pairs of it.
+LISTED_MEETING: LiteralString = (
+    "m {.id, .kind, .status, .listing, date: toString(m.date), "
+    + MEETING_VENUE
+    + ", participants: "
+    + PARTICIPANTS
+    + ", pairs: pairs}"
+)
+
+# One record for the whole page: a record costs the driver more than the few values in it. Grouping by
+# meeting forgets the order, so the caller sorts the pairs again (by the same key).
 PAIR_RETURN: LiteralString = (
-    "\nLIMIT $limit\nRETURN "
-    + _participant("a", "ra")
-    + " AS person_a, "
-    + _participant("b", "rb")
-    + " AS person_b, "
-    + MEETING_FIELDS
-    + " AS meeting, "
-    + LIST_EVIDENCE_FIELDS
-    + " AS evidence"
+    "\nLIMIT $limit\nWITH m, collect([a.id, b.id]) AS pairs\nRETURN collect("
+    + LISTED_MEETING
+    + ") AS meetings"
 )
 MEETING_RETURN: LiteralString = (
     "\nLIMIT $limit\nRETURN "
@@ -117,11 +130,11 @@ MEETING_RETURN: LiteralString = (
 def _pairs(start: LiteralString, sides: Sides, order: LiteralString) -> LiteralString:
     return (
         start
-        + "\nMATCH (a:Person)-[ra:PARTICIPATED_IN]->(m)<-[rb:PARTICIPATED_IN]-(b:Person)\nWHERE "
+        + "\nMATCH (a:Person)-[:PARTICIPATED_IN]->(m)<-[:PARTICIPATED_IN]-(b:Person)\nWHERE "
         + pair_conditions(sides)
         + " AND "
         + AFTER_PAIR
-        + "\nWITH m, a, ra, b, rb\n"
+        + "\nWITH m, a, b\n"
         + order
         + PAIR_RETURN
     )
@@ -201,6 +214,13 @@ def _page(rows: list[dict[str, Any]], limit: int, key: Callable[[dict[str, Any]]
     return Page(rows, key(rows[-1]) if more and rows else None)
 
 
+Records = list[dict[str, Any]]
+
+
+def _as_rows(records: Records) -> Records:
+    return records
+
+
 async def _read_list(
     reader: Reader,
     queries: dict[tuple[Anchor, Sides], LiteralString],
@@ -210,9 +230,11 @@ async def _read_list(
     limit: int,
     after: After | None,
     evidence: int = LIST_EVIDENCE,
-) -> list[dict[str, Any]]:
-    """Read limit+1 rows (the extra one says whether a next page exists). The DATE anchor walks the
-    dated meetings, then, if the page is not full yet, the undated ones."""
+    rows_of: Callable[[Records], Records] = _as_rows,
+) -> Records:
+    """Read limit+1 rows (the extra one says whether a next page exists), made of each statement's
+    records by `rows_of`. The DATE anchor walks the dated meetings, then, if the page is not full yet,
+    the undated ones."""
     parameters = selection.parameters() | {
         "after": after.parameter() if after else None,
         "limit": limit + 1,
@@ -220,13 +242,43 @@ async def _read_list(
     }
     sides = Sides.of(selection)
     if anchor is not Anchor.DATE:
-        return await reader.read(queries[anchor, sides], **parameters)
-    rows: list[dict[str, Any]] = []
+        return rows_of(await reader.read(queries[anchor, sides], **parameters))
+    rows: Records = []
     if after is None or after.date is not None:
-        rows = await reader.read(queries[anchor, sides], **parameters, **date_bounds(selection, after))
+        bounds = date_bounds(selection, after)
+        rows = rows_of(await reader.read(queries[anchor, sides], **parameters, **bounds))
     if len(rows) <= limit and selection.allows_undated:
         rest = parameters | {"limit": limit + 1 - len(rows), "max_id": undated_bound(after)}
-        rows += await reader.read(undated[sides], **rest)
+        rows += rows_of(await reader.read(undated[sides], **rest))
+    return rows
+
+
+def _topic_ref(catalog: Catalog, topic_id: str) -> dict[str, Any]:
+    topic = catalog.topic(topic_id)
+    if topic is None:  # seeded after this process read its catalog: labels from its next refresh
+        return {"id": topic_id, "label_en": None, "label_fa": None}
+    return {"id": topic.id, "label_en": topic.label_en, "label_fa": topic.label_fa}
+
+
+def _pair_rows(catalog: Catalog, records: Records) -> Records:
+    """The pairs of one page's meetings (LISTED_MEETING), in the list's order."""
+    rows = []
+    for meeting in records[0]["meetings"]:
+        listing = json.loads(meeting.pop("listing"))
+        persons = {person["id"]: person for person in meeting.pop("participants")}
+        pairs = meeting.pop("pairs")
+        meeting["topics"] = [_topic_ref(catalog, topic) for topic in listing["topics"]]
+        meeting["reports"] = listing["reports"]
+        tidy_meeting(meeting)
+        evidence = listing["evidence"]
+        rows += [
+            {"person_a": persons[a], "person_b": persons[b], "meeting": meeting, "evidence": evidence}
+            for a, b in pairs
+        ]
+    # PAIR_ORDER, as stable sorts from the last key to the first: ISO days sort as text, undated last.
+    rows.sort(key=lambda row: (row["person_a"]["id"], row["person_b"]["id"]))
+    rows.sort(key=lambda row: row["meeting"]["id"], reverse=True)
+    rows.sort(key=lambda row: row["meeting"]["date"] or "", reverse=True)
     return rows
 
 
@@ -236,9 +288,16 @@ async def find_who_met_whom(
     """Pairs of persons who met, newest meeting first, with the meeting and its evidence."""
     limit = min(limit, MAX_LIMIT)
     anchor = choose_anchor(selection, catalog, limit)
-    rows = await _read_list(reader, FIND_PAIRS, FIND_UNDATED_PAIRS, anchor, selection, limit, after)
-    for row in rows:
-        tidy_meeting(row["meeting"])
+    rows = await _read_list(
+        reader,
+        FIND_PAIRS,
+        FIND_UNDATED_PAIRS,
+        anchor,
+        selection,
+        limit,
+        after,
+        rows_of=partial(_pair_rows, catalog),
+    )
     return _page(rows, limit, pair_key)
 
 

@@ -2,20 +2,24 @@
 
 Each migration is a numbered list of `... IF NOT EXISTS` statements; the versions applied are recorded as
 `(:Migration {version})` nodes, so start-up applies only what is new and a second run (or two processes
-starting at once) is harmless. The topic tree (ingest/data/topics.tsv) is seeded with MERGE and re-seeded
-whenever the file changes (its checksum is kept in a `(:Seed {name: "topic-tree"})` node), so editing the
-lexicon needs no new migration.
+starting at once) is harmless. A migration that derives new properties backfills them for the meetings
+already written; from then on the writer keeps them (graph/articles.py). The topic tree
+(ingest/data/topics.tsv) is seeded with MERGE and re-seeded whenever the file changes (its checksum is
+kept in a `(:Seed {name: "topic-tree"})` node), so editing the lexicon needs no new migration.
 """
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, LiteralString
 
 from neo4j import ManagedTransaction
 
+from graph.captions import backfill_captions
 from graph.driver import Graph
+from graph.listings import backfill_listings
 from ingest import lexicon
 
 
@@ -24,6 +28,13 @@ class Migration:
     version: int
     description: str
     statements: tuple[LiteralString, ...]
+    # Derives new properties for what is already in the graph, after the statements; idempotent.
+    backfill: Callable[[Graph], object] | None = None
+
+
+def _backfill_meetings(graph: Graph) -> None:
+    backfill_listings(graph)
+    backfill_captions(graph)
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -87,6 +98,12 @@ MIGRATIONS: tuple[Migration, ...] = (
             "`fulltext.eventually_consistent`: false}}",
         ),
     ),
+    Migration(
+        5,
+        "meetings written before the writer kept them get their listing and Browser caption",
+        (),
+        backfill=_backfill_meetings,
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
@@ -121,6 +138,8 @@ def _apply(graph: Graph, migration: Migration) -> None:
     # Neo4j refuses schema and data changes in one transaction: each statement gets its own.
     for statement in migration.statements:
         graph.write(partial(_run, statement))
+    if migration.backfill is not None:
+        migration.backfill(graph)
     graph.write(
         lambda tx: tx.run(
             RECORD_MIGRATION, version=migration.version, description=migration.description

@@ -54,7 +54,7 @@ FINGERPRINT = """
 MATCH (n) WITH n ORDER BY elementId(n)
 WITH n, labels(n)[0] + ':' + coalesce(n.id, n.code, toString(n.version), '') AS key
 RETURN count(n) AS nodes, COUNT { ()-[]->() } AS relationships,
-       collect([key, [k IN keys(n) | [k, toString(n[k])]]]) AS properties
+       collect([key, [k IN keys(n) | [k, n[k]]]]) AS properties
 """
 
 

@@ -1,6 +1,8 @@
 """Writing articles and extractions: the nodes and relationships they make, and idempotent re-ingest."""
 
+import json
 from datetime import date
+from typing import Any
 
 from neo4j import Driver
 
@@ -120,3 +122,35 @@ def test_meeting_ids_are_the_graph_ids(graph: Graph, neo4j_driver: Driver) -> No
     records, _, _ = neo4j_driver.execute_query("MATCH (m:Meeting) RETURN m.id AS id")
 
     assert [r["id"] for r in records] == meeting_ids(article, extraction)
+
+
+def _derived(driver: Driver) -> tuple[list[str], dict[str, Any]]:
+    records, _, _ = driver.execute_query(
+        "MATCH (m:Meeting) RETURN m.topic_labels AS labels, m.listing AS listing"
+    )
+    assert len(records) == 1
+    return records[0]["labels"], json.loads(records[0]["listing"])
+
+
+def test_a_written_meeting_gets_its_caption_and_listing_and_keeps_them_current(
+    graph: Graph, neo4j_driver: Driver
+) -> None:
+    first, second = caucasus_article("a-1"), caucasus_article("a-2")
+    write_extractions(graph, [first])
+
+    labels, listing = _derived(neo4j_driver)
+    assert labels == ["قفقاز", "قره\u200cباغ"]  # the Browser caption, written with the meeting
+    assert (listing["reports"], listing["topics"]) == (1, ["caucasus", "karabakh"])
+    assert [item["article"]["id"] for item in listing["evidence"]] == ["a-1"]
+    assert listing["evidence"][0]["article"]["published"] == "2024-05-01"
+
+    write_extractions(graph, [second])  # another report of the same meeting
+    assert _derived(neo4j_driver)[1]["reports"] == 2
+
+    article, extraction = second
+    nothing_found = Extraction(id=article.key, meetings=[], extractor_version="test-2", text=extraction.text)
+    write_extractions(graph, [(article, nothing_found)])  # the meeting loses that report again
+    labels, listing = _derived(neo4j_driver)
+    assert labels == ["قفقاز", "قره\u200cباغ"]
+    assert [item["article"]["id"] for item in listing["evidence"]] == ["a-1"]
+    assert listing["reports"] == 1
