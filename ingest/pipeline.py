@@ -236,10 +236,22 @@ def _resolve_all(phrases: list[PartyPhrase], registry: ArticleRegistry) -> list[
     resolved: list[ResolvedParty] = []
     for index, phrase in enumerate(phrases):
         other = phrases[0] if index > 0 else (phrases[1] if len(phrases) > 1 else None)
+        if phrase.counterpart and index > 0 and resolved and _title_on_the_day(resolved[0], registry.day):
+            # "ظریف ... با همتای عمانی خود": the counterpart holds the title Zarif held that day.
+            other = PartyPhrase(0, 0, role=resolved[0].role, title_id=resolved[0].title_id)
         party = registry.resolve(phrase, other, subject=index == 0)
         if not any(party.same_as(seen) for seen in resolved):
             resolved.append(party)
     return resolved
+
+
+def _title_on_the_day(party: ResolvedParty, day: date | None) -> bool:
+    """The party has a title from the text, or one the knowledge base says it held on `day`."""
+    if not party.role:
+        return False
+    return not party.role_from_knowledge or (
+        party.person is not None and day is not None and party.person.held_on(day)
+    )
 
 
 def _merge_or_add(events: list[_Event], event: _Event) -> None:

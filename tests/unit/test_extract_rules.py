@@ -360,3 +360,11 @@ def test_a_headline_of_unnamed_counterparts_is_explained_by_the_separate_calls()
     )
     assert len(meetings) == 2
     assert all(len(m.participants) == 2 for m in meetings)
+
+
+def test_a_counterpart_holds_the_title_the_knowledge_base_gives_the_other_side_that_day() -> None:
+    (meeting,) = _meetings(
+        "ظریف در گفت‌وگوی تلفنی با همتای عمانی خود درباره یمن تبادل نظر کرد.", published=date(2016, 5, 2)
+    )
+    oman = next(p for p in meeting.participants if p.country == "OM")
+    assert oman.role is not None and oman.role.startswith("وزیر")
