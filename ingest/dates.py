@@ -76,16 +76,24 @@ def _relative_dates(words: list[str], published: date, *, planned: bool) -> list
     """امروز / دیروز / فردا, or a weekday of the publication week (the next one for a plan)."""
     found: list[tuple[int, date]] = []
     day_words = _day_words()
-    for index in range(len(words)):
+    index = 0
+    while index < len(words):
         if relative := day_words.match_at(words, index):
             found.append((index, published + timedelta(days=relative.value)))
+            index = relative.last
             continue
         weekday = _weekdays().match_at(words, index)
-        if weekday is None or (index > 0 and words[index - 1] in ("هر", "روزهای", "امروز", "دیروز", "فردا")):
+        if weekday is None:
+            index += 1
             continue
-        shift = (weekday.value - published.weekday()) % 7
-        day = published + timedelta(days=shift) if planned else published - timedelta(days=(7 - shift) % 7)
-        found.append((index, day))
+        # "سه‌شنبه" is two tokens; its "شنبه" is not Saturday, so go on after the whole match.
+        if index == 0 or words[index - 1] not in ("هر", "روزهای", "امروز", "دیروز", "فردا"):
+            shift = (weekday.value - published.weekday()) % 7
+            day = (
+                published + timedelta(days=shift) if planned else published - timedelta(days=(7 - shift) % 7)
+            )
+            found.append((index, day))
+        index = weekday.last
     return found
 
 

@@ -426,6 +426,18 @@ class SentenceParties:
             elif word == "کشورمان" and not countries:
                 countries.append(IRAN)
                 index += 1
+            elif word in ("این", "آن") and self.words[index + 1 : index + 2] == ["کشور"] and not countries:
+                # "رئیس‌جمهور این کشور": the country the sentence named before; else not the outlet's
+                earlier = [
+                    m.geo.country
+                    for m in self.mentions
+                    if m.last <= phrase.first and m.geo and m.geo.city is None
+                ]
+                if earlier:
+                    countries.append(earlier[-1])
+                else:
+                    phrase.unknown_complement = True
+                index += 2
             elif word in _SELF:
                 phrase.self_reference = True
                 index += 1

@@ -49,7 +49,8 @@ def meeting_place(found: SentenceMeeting) -> Place | None:
             match = knowledge().ambiguous_cities.match_at(words, index)
             if match and (match.last >= len(words) or words[match.last] in _AFTER_AMBIGUOUS_CITY):
                 geo, last = match.value, match.last
-        if geo is not None and geo.city is not None:
+        in_situation = index >= 2 and words[index - 2] in _SITUATIONS  # "آتش‌بس در غزه"
+        if geo is not None and geo.city is not None and not in_situation:
             return Place(city=analysis.span_text(index, last), city_en=geo.city_en, country=geo.country)
     for index in after_locative:
         landmark = _landmarks().match_at(words, index)

@@ -368,3 +368,20 @@ def test_a_counterpart_holds_the_title_the_knowledge_base_gives_the_other_side_t
     )
     oman = next(p for p in meeting.participants if p.country == "OM")
     assert oman.role is not None and oman.role.startswith("وزیر")
+
+
+def test_this_country_is_the_country_named_before() -> None:
+    (meeting,) = _meetings(
+        "وزیر امور خارجه کشورمان که به ازبکستان سفر کرده است، با رئیس‌جمهور این کشور دیدار کرد."
+    )
+    assert {p.country for p in meeting.participants} == {"IR", "UZ"}
+
+
+def test_the_host_of_a_guest_with_paziraye() -> None:
+    (meeting,) = _meetings("نخست‌وزیر اردن امروز در امان پذیرای وزیر امور خارجه مصر بود.")
+    assert {p.country for p in meeting.participants} == {"JO", "EG"}
+
+
+def test_a_city_named_for_what_was_discussed_is_not_the_place() -> None:
+    (meeting,) = _meetings("امیر قطر در تماس تلفنی با رئیس‌جمهور مصر درباره آتش‌بس در غزه گفت‌وگو کرد.")
+    assert meeting.place is None
