@@ -337,6 +337,7 @@ def test_the_meeting_before_is_not_the_subject_of_the_next() -> None:
     [
         ("رئیس‌جمهور لبنان امروز در کاخ سفید با رئیس‌جمهور آمریکا دیدار کرد.", "US"),
         ("وزیر خارجه قزاقستان در آستانه با وزیر خارجه ترکیه دیدار کرد.", "KZ"),
+        ("ولیعهد عربستان میزبان رئیس‌جمهور فرانسه در ریاض بود.", "SA"),  # ریاض is also a given name
         # "در آستانه X" is "on the eve of X", not Astana.
         ("در آستانه برگزاری نشست شورا، سفیر ژاپن با سفیر چین دیدار کرد.", None),
     ],
@@ -385,3 +386,8 @@ def test_the_host_of_a_guest_with_paziraye() -> None:
 def test_a_city_named_for_what_was_discussed_is_not_the_place() -> None:
     (meeting,) = _meetings("امیر قطر در تماس تلفنی با رئیس‌جمهور مصر درباره آتش‌بس در غزه گفت‌وگو کرد.")
     assert meeting.place is None
+
+
+def test_a_regional_office_of_a_state() -> None:
+    (meeting,) = _meetings("وزیر امور خارجه ترکیه در آنکارا با رئیس اقلیم کردستان دیدار کرد.")
+    assert {p.country for p in meeting.participants} == {"TR", "IQ"}
