@@ -65,13 +65,15 @@ class PartyPhrase:
         return self.name is not None
 
 
-_ATTRIBUTIONS = (("به", "گزارش"), ("به", "نقل", "از"), ("براساس", "خبر"), ("بر", "اساس"))
+_ATTRIBUTIONS = (("به", "گزارش"), ("به", "نقل", "از"), ("براساس", "خبر"), ("بر", "اساس"), ("به", "گفته"))
 _ATTRIBUTION_STARTS = {opener[0] for opener in _ATTRIBUTIONS}  # most sentences start otherwise
 
 
 def attribution_end(words: list[str]) -> int:
     """Where the sentence proper starts, after "به گزارش X، به نقل از Y،" lead-ins."""
     start = 0
+    while start < len(words) and _PUNCT.match(words[start]):
+        start += 1  # a post's bullet ("🔴") before "به گزارش"
     while (
         start < len(words)
         and words[start] in _ATTRIBUTION_STARTS
@@ -105,6 +107,7 @@ class SentenceParties:
     def __init__(self, sentence: Sentence) -> None:
         self.sentence = sentence
         self.words = list(sentence.words)
+        self.lead_in = attribution_end(self.words)  # "به گزارش X، به گفته منابع آگاه،"
         self.singular, plural_at = singular_words(sentence)
         self.mentions = find_mentions(sentence, self.singular, plural_at)
         self.mention_at: dict[int, Mention] = {m.first: m for m in self.mentions}
@@ -428,11 +431,8 @@ class SentenceParties:
                 index += 1
             elif word in ("این", "آن") and self.words[index + 1 : index + 2] == ["کشور"] and not countries:
                 # "رئیس‌جمهور این کشور": the country the sentence named before; else not the outlet's
-                earlier = [
-                    m.geo.country
-                    for m in self.mentions
-                    if m.last <= phrase.first and m.geo and m.geo.city is None
-                ]
+                # ("... به برن با مقامات این کشور": a city names its country too)
+                earlier = [m.geo.country for m in self.mentions if m.last <= phrase.first and m.geo]
                 if earlier:
                     countries.append(earlier[-1])
                 else:
@@ -478,7 +478,7 @@ class SentenceParties:
             start -= 1  # "سیمیون دوم", "عبدالله دوم": a regnal number ends the name
         while start - 1 >= 0 and end - (start - 1) <= 3 and self._name_capable(start - 1):
             start -= 1
-        if start == end:
+        if start == end or start < self.lead_in:
             return None
         kb = knowledge()
         # Start at a given name when one precedes the surname ("گفت ایگور خوایف"); a surname that is

@@ -162,6 +162,17 @@ def _covers_naming(big: list[ResolvedParty], small: list[ResolvedParty]) -> bool
     if len(loose) != 1 or loose[0].name or loose[0].group:
         return False
     spare = [p for p in big if p.name and not any(p.same_as(q) for q in small)]
+    # "شهردار پاکستان" is not the Pakistani foreign minister the knowledge base named in another report
+    spare = [
+        p
+        for p in spare
+        if not (
+            p.name_source == "knowledge_base"
+            and p.title_id
+            and loose[0].title_id
+            and p.title_id != loose[0].title_id
+        )
+    ]
     return len([p for p in spare if _same_side(p, loose[0])]) == 1
 
 

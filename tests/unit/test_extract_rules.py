@@ -391,3 +391,25 @@ def test_a_city_named_for_what_was_discussed_is_not_the_place() -> None:
 def test_a_regional_office_of_a_state() -> None:
     (meeting,) = _meetings("وزیر امور خارجه ترکیه در آنکارا با رئیس اقلیم کردستان دیدار کرد.")
     assert {p.country for p in meeting.participants} == {"TR", "IQ"}
+
+
+def test_a_governor_of_a_province_is_of_its_country() -> None:
+    (meeting,) = _meetings("وزیر کشور با استاندار خوزستان در اهواز دیدار کرد.", published=None)
+    assert ("استاندار", "IR") in {(p.role, p.country) for p in meeting.participants}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "🔴 به گزارش ایرنا، کاردار ایران امروز در دیدار با وزیر خارجه اندونزی بر گسترش روابط تأکید کرد.",
+        "به گفته منابع آگاه، کاردار ایران امروز در دیدار با وزیر خارجه اندونزی بر گسترش روابط تأکید کرد.",
+    ],
+)
+def test_the_outlet_or_the_source_before_a_title_is_no_name(text: str) -> None:
+    (meeting,) = _meetings(text)
+    assert ("کاردار", None) in {(p.role, p.name) for p in meeting.participants}
+
+
+def test_officials_of_this_country_after_a_city() -> None:
+    (meeting,) = _meetings("وزیر نیروی ایران فردا در سفری رسمی به برن با مقامات این کشور دیدار می‌کند.")
+    assert ("مقامات", "CH") in {(p.role, p.country) for p in meeting.participants}
