@@ -7,7 +7,7 @@ from starlette.concurrency import run_in_threadpool
 from app.deps import GraphDep
 from app.errors import ERROR_RESPONSES
 from app.security import WriteAccess
-from graph.captions import backfill_captions
+from graph.derived import backfill_derived
 
 router = APIRouter(
     tags=["admin"],
@@ -22,5 +22,6 @@ class CaptionsRefreshed(BaseModel):
 
 @router.post("/admin/captions")
 async def refresh_captions(graph: GraphDep) -> CaptionsRefreshed:
-    """Recompute every meeting's Browser caption (`topic_labels`), e.g. after the topic tree changed."""
-    return CaptionsRefreshed(meetings=await run_in_threadpool(backfill_captions, graph))
+    """Recompute every meeting's Browser caption (`topic_labels`) and listing, e.g. after the topic tree
+    changed."""
+    return CaptionsRefreshed(meetings=await run_in_threadpool(backfill_derived, graph))

@@ -12,20 +12,19 @@ repeated batch leaves the graph as it was, and a batch that dies half-way leaves
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, LiteralString
+from typing import LiteralString
 
 from neo4j import ManagedTransaction
 
-from graph.captions import refresh_captions
+from graph.derived import refresh_derived
 from graph.driver import Graph
 from graph.forget import forget_previous
 from graph.keys import meeting_key
-from graph.listings import refresh_listings
 from graph.merges import write_merges
+from graph.queue import stored_article
 from graph.resolution import GraphResolver
 from graph.rows import Rows, build_rows
 from ingest.model import Article, Extraction
-from ingest.sources.base import content_hash
 
 BATCH_SIZE = 100
 
@@ -241,18 +240,6 @@ def _write_rows(tx: ManagedTransaction, rows: Rows) -> None:
     write_merges(tx, rows.merges.values())
 
 
-def _stored_article(article: Article) -> dict[str, Any]:
-    return {
-        "id": article.key,
-        "title": article.title,
-        "text": article.text,
-        "url": article.url,
-        "source": article.source,
-        "published": article.published,
-        "content_hash": content_hash(article),
-    }
-
-
 @dataclass
 class _Batch:
     done: list[tuple[Article, Extraction]]
@@ -277,7 +264,7 @@ def _write_batch(tx: ManagedTransaction, batch: _Batch) -> None:
         done = [(article, extraction) for article, extraction in done if article.key in held]
         failed = [failure for failure in failed if failure.article_id in held]
     else:
-        tx.run(UPSERT_ARTICLES, rows=[_stored_article(article) for article in batch.store]).consume()
+        tx.run(UPSERT_ARTICLES, rows=[stored_article(article) for article in batch.store]).consume()
     ids = sorted({article.key for article, _ in done} | {failure.article_id for failure in failed})
     if not ids:
         return
@@ -287,8 +274,7 @@ def _write_batch(tx: ManagedTransaction, batch: _Batch) -> None:
     # A meeting's caption and listing derive from its topics and reports, which change only here: for
     # the meetings just written and those that lost reports (refreshing a deleted one does nothing).
     touched = sorted({*forgotten, *rows.meetings})
-    refresh_captions(tx, touched)
-    refresh_listings(tx, touched)
+    refresh_derived(tx, touched)
     finished = list(rows.articles.values()) + [
         {"id": f.article_id, "status": "failed", "error": f.error, "extractor_version": None,
          "meeting_count": 0, "normalized_text": None}

@@ -1,18 +1,12 @@
 """Browser captions: each meeting keeps its topics' Persian labels in `topic_labels`, so the Browser style
 (graph/browser/style.grass) can caption a meeting by date and topic; a GraSS caption reads only a node's
 own properties. The writer refreshes them in each batch's transaction for the meetings it wrote or that lost
-a report (graph/articles.py); `backfill_captions` redoes all (migration 5, `POST /admin/captions`).
+a report (graph/derived.py).
 """
 
-from functools import partial
-from itertools import batched
 from typing import LiteralString
 
 from neo4j import ManagedTransaction
-
-from graph.driver import Graph
-
-BATCH = 5000
 
 REFRESH_CAPTIONS: LiteralString = """
 UNWIND $ids AS id
@@ -27,14 +21,3 @@ SET m.topic_labels = labels
 def refresh_captions(tx: ManagedTransaction, meeting_ids: list[str]) -> None:
     """Set `topic_labels` on these meetings (inside the writer's transaction)."""
     tx.run(REFRESH_CAPTIONS, ids=meeting_ids).consume()
-
-
-MEETING_IDS: LiteralString = "MATCH (m:Meeting) RETURN m.id AS id ORDER BY id"
-
-
-def backfill_captions(graph: Graph) -> int:
-    """Refresh every meeting's caption, BATCH meetings per transaction; how many were refreshed."""
-    ids = [row["id"] for row in graph.read(MEETING_IDS)]
-    for chunk in batched(ids, BATCH):
-        graph.write(partial(refresh_captions, meeting_ids=list(chunk)))
-    return len(ids)

@@ -68,15 +68,19 @@ class Graph:
         self.driver.close()
 
 
+def driver_options(settings: Settings, *, retry_seconds: float = RETRY_SECONDS) -> dict[str, Any]:
+    """The settings the sync writer and the async reader share."""
+    return {
+        "auth": (settings.neo4j_user, settings.neo4j_password.get_secret_value()),
+        "max_transaction_retry_time": retry_seconds,
+        "connection_timeout": CONNECT_SECONDS,
+        "connection_acquisition_timeout": CONNECT_SECONDS * 2,
+        # "Label does not exist" on a fresh database (before the first write) is expected, not a warning.
+        "notifications_disabled_classifications": [NotificationDisabledClassification.UNRECOGNIZED],
+    }
+
+
 def connect(settings: Settings, *, retry_seconds: float = RETRY_SECONDS) -> Graph:
     """Build (but do not yet open a connection with) the driver the settings describe."""
-    driver = GraphDatabase.driver(
-        settings.bolt_uri,
-        auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value()),
-        max_transaction_retry_time=retry_seconds,
-        connection_timeout=CONNECT_SECONDS,
-        connection_acquisition_timeout=CONNECT_SECONDS * 2,
-        # "Label does not exist" on a fresh database (before the first write) is expected, not a warning.
-        notifications_disabled_classifications=[NotificationDisabledClassification.UNRECOGNIZED],
-    )
+    driver = GraphDatabase.driver(settings.bolt_uri, **driver_options(settings, retry_seconds=retry_seconds))
     return Graph(driver=driver, database=settings.neo4j_database, uri=settings.bolt_uri)

@@ -10,16 +10,11 @@ countries, places, and the topics' labels (from the catalog, read from the topic
 """
 
 import json
-from functools import partial
-from itertools import batched
 from typing import Any, LiteralString
 
 from neo4j import ManagedTransaction
 
-from graph.driver import Graph
-
 LIST_EVIDENCE = 5  # reports shown per meeting in lists; the meeting itself shows them all
-BATCH = 2000
 
 # Newest report first, as graph/meetings.py's EVIDENCE orders them.
 LISTING_PARTS: LiteralString = """
@@ -63,14 +58,3 @@ def refresh_listings(tx: ManagedTransaction, meeting_ids: list[str]) -> None:
             changed.append({"id": row["id"], "listing": listing})
     if changed:
         tx.run(SET_LISTINGS, rows=changed).consume()
-
-
-MEETING_IDS: LiteralString = "MATCH (m:Meeting) RETURN m.id AS id ORDER BY id"
-
-
-def backfill_listings(graph: Graph) -> int:
-    """Refresh every meeting's listing, BATCH meetings per transaction (migration 5); how many."""
-    ids = [row["id"] for row in graph.read(MEETING_IDS)]
-    for chunk in batched(ids, BATCH):
-        graph.write(partial(refresh_listings, meeting_ids=list(chunk)))
-    return len(ids)

@@ -57,7 +57,8 @@ class Enqueued:
     known: list[str]  # the same id with the same content: left as it was
 
 
-def _stored(article: Article) -> dict[str, Any]:
+def stored_article(article: Article) -> dict[str, Any]:
+    """An article's properties as the Article node keeps them."""
     return {
         "id": article.key,
         "title": article.title,
@@ -87,7 +88,7 @@ RETURN a.id AS id
 def enqueue(graph: Graph, articles: Iterable[Article], *, force: bool = False) -> Enqueued:
     """Store articles and queue them; an article already stored with the same content stays as it was
     (unless `force`), so posting or ingesting the same input twice does nothing the second time."""
-    rows = list({article.key: _stored(article) for article in articles}.values())
+    rows = list({article.key: stored_article(article) for article in articles}.values())
     for seq, row in enumerate(rows):
         row["seq"] = seq  # strict FIFO within one call: `due` ties would be taken in no fixed order
     if not rows:

@@ -15,14 +15,13 @@ from typing import Any, LiteralString
 from neo4j import (
     AsyncDriver,
     AsyncGraphDatabase,
-    NotificationDisabledClassification,
     Query,
     RoutingControl,
 )
 from neo4j.exceptions import ClientError
 
 from app.settings import Settings
-from graph.driver import CONNECT_SECONDS, RETRY_SECONDS, translated_errors
+from graph.driver import driver_options, translated_errors
 from graph.errors import GraphError
 
 
@@ -69,14 +68,7 @@ class Reader:
 
 def open_reader(settings: Settings) -> Reader:
     """Build (without connecting yet) the async driver the settings describe."""
-    driver = AsyncGraphDatabase.driver(
-        settings.bolt_uri,
-        auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value()),
-        max_transaction_retry_time=RETRY_SECONDS,
-        connection_timeout=CONNECT_SECONDS,
-        connection_acquisition_timeout=CONNECT_SECONDS * 2,
-        notifications_disabled_classifications=[NotificationDisabledClassification.UNRECOGNIZED],
-    )
+    driver = AsyncGraphDatabase.driver(settings.bolt_uri, **driver_options(settings))
     return Reader(
         driver=driver,
         database=settings.neo4j_database,

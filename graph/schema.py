@@ -17,9 +17,8 @@ from typing import Any, LiteralString
 
 from neo4j import ManagedTransaction
 
-from graph.captions import backfill_captions
+from graph.derived import backfill_derived
 from graph.driver import Graph
-from graph.listings import backfill_listings
 from ingest import lexicon
 
 
@@ -30,11 +29,6 @@ class Migration:
     statements: tuple[LiteralString, ...]
     # Derives new properties for what is already in the graph, after the statements; idempotent.
     backfill: Callable[[Graph], object] | None = None
-
-
-def _backfill_meetings(graph: Graph) -> None:
-    backfill_listings(graph)
-    backfill_captions(graph)
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -102,7 +96,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         5,
         "meetings written before the writer kept them get their listing and Browser caption",
         (),
-        backfill=_backfill_meetings,
+        backfill=backfill_derived,
     ),
 )
 

@@ -4,7 +4,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from ingest.lexicon import rows
-from ingest.parties import DELEGATION_WORDS, PartyPhrase, SentenceParties, attribution_end
+from ingest.parties import DELEGATION_WORDS, PartyPhrase, SentenceParties
 from ingest.segment import Sentence
 from ingest.triggers import Trigger, blocked, find_triggers, negated
 
@@ -46,7 +46,6 @@ _LIGHT_VERBS = {
 _ANAPHORA = {"این", "همین", "آن"}
 _CLAUSE_END_VERBS = {"شد", "شدند", "کرد", "کردند", "است", "بود", "بودند", "داد", "دادند", "داشت", "داشتند"}
 _POSSESSIVE_SUFFIXES = {"هایش", "اش", "ش"}
-_MEETING_STEMS = {"دیدار", "ملاقات", "گفت‌وگو", "رایزنی", "مذاکره", "تماس", "سفر"}
 _SEPARATE = {"جداگانه", "جداگانه‌ای", "جدا"}
 
 
@@ -94,10 +93,6 @@ def _chain(parties: list[PartyPhrase], start: int, words: list[str]) -> list[Par
         else:
             break
     return chain
-
-
-def _clause_start(words: list[str]) -> int:
-    return attribution_end(words)
 
 
 def _quote_start(words: list[str], trigger: int) -> int:
@@ -180,7 +175,7 @@ class MeetingReader:
         words, parties = self.words, self.parties
         partners: list[PartyPhrase] = []
         subjects: list[PartyPhrase] = []
-        clause = _clause_start(words)
+        clause = self.analysis.lead_in
         writer = (
             ":" in words and words.index(":") < trigger.first and _first_person(words[words.index(":") :])
         )
@@ -282,11 +277,10 @@ class MeetingReader:
         return next((p for p in self.parties if p.last in (ra, ra - 1) and p.first > 0), None)
 
     def _possessor(self, trigger: Trigger, clause: int) -> PartyPhrase | None:
-        """The person a possessive meeting word ("رایزنی‌هایش", "دیدارش") belongs to: the nearest
+        """The person a possessive meeting word ("رایزنی‌هایش": رایزنی + هایش) belongs to: the nearest
         named party before it."""
-        word = self.words[trigger.last - 1]
         following = self.words[trigger.last] if trigger.last < len(self.words) else ""
-        if following not in _POSSESSIVE_SUFFIXES and not (word.endswith("ش") and word[:-1] in _MEETING_STEMS):
+        if following not in _POSSESSIVE_SUFFIXES:
             return None
         before = [p for p in self.parties if clause <= p.first and p.last <= trigger.first and p.name]
         return before[-1] if before else None

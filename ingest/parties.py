@@ -183,7 +183,7 @@ class SentenceParties:
     def _leading_name(self, parties: list[PartyPhrase]) -> PartyPhrase | None:
         """ "X Y، ... با Z دیدار کرد": two or three unknown words opening the sentence (after "به گزارش
         ...،") and closed by a comma are the subject's name."""
-        start = attribution_end(self.words)
+        start = self.lead_in
         end = start
         # Title words are allowed here ("خلیفه حفتر"): no title mention starts at these words.
         while end < len(self.words) and end - start < 3 and self._name_capable(end, titles_too=True):

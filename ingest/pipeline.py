@@ -14,7 +14,7 @@ from ingest.lexicon import rows
 from ingest.meetings import SentenceMeeting, read_meetings
 from ingest.model import Article, Extraction, Meeting, MeetingKind, MeetingStatus, Party, Place, Span
 from ingest.normalize import normalize
-from ingest.parties import IRAN, PartyPhrase, SentenceParties, attribution_end
+from ingest.parties import IRAN, PartyPhrase, SentenceParties
 from ingest.places import meeting_place
 from ingest.resolve import ArticleRegistry, surname
 from ingest.resolve import Party as ResolvedParty
@@ -129,7 +129,7 @@ def _events(
             events.append(event)
             if not found.subject_missing and found.parties:
                 previous_subject = found.parties[0]
-        lead_in = attribution_end(analysis.words)  # "به گزارش ایسنا، X ...": X opens the sentence
+        lead_in = analysis.lead_in  # "به گزارش ایسنا، X ...": X opens the sentence
         opening = (
             analysis.parties[0] if analysis.parties and analysis.parties[0].first <= lead_in + 1 else None
         )

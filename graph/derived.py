@@ -1,0 +1,31 @@
+"""What a meeting keeps derived from its topics and reports: its Browser caption (graph/captions.py)
+and its listing (graph/listings.py). Both change only when an article reporting the meeting is written
+or forgotten, so the writer refreshes them in that transaction (graph/articles.py); `backfill_derived`
+redoes every meeting (migration 5, `POST /admin/captions`)."""
+
+from functools import partial
+from itertools import batched
+from typing import LiteralString
+
+from neo4j import ManagedTransaction
+
+from graph.captions import refresh_captions
+from graph.driver import Graph
+from graph.listings import refresh_listings
+
+BATCH = 2000  # meetings per backfill transaction
+MEETING_IDS: LiteralString = "MATCH (m:Meeting) RETURN m.id AS id ORDER BY id"
+
+
+def refresh_derived(tx: ManagedTransaction, meeting_ids: list[str]) -> None:
+    """Recompute the caption and listing of these meetings (ids of deleted meetings are skipped)."""
+    refresh_captions(tx, meeting_ids)
+    refresh_listings(tx, meeting_ids)
+
+
+def backfill_derived(graph: Graph) -> int:
+    """Refresh every meeting, BATCH meetings per transaction; how many meetings there are."""
+    ids = [row["id"] for row in graph.read(MEETING_IDS)]
+    for chunk in batched(ids, BATCH):
+        graph.write(partial(refresh_derived, meeting_ids=list(chunk)))
+    return len(ids)
