@@ -5,6 +5,7 @@ from functools import cache
 
 from ingest.lexicon import rows
 from ingest.parties import DELEGATION_WORDS, PartyPhrase, SentenceParties
+from ingest.places import city_at
 from ingest.segment import Sentence
 from ingest.triggers import Trigger, blocked, find_triggers, negated
 
@@ -47,6 +48,7 @@ _ANAPHORA = {"این", "همین", "آن"}
 _CLAUSE_END_VERBS = {"شد", "شدند", "کرد", "کردند", "است", "بود", "بودند", "داد", "دادند", "داشت", "داشتند"}
 _POSSESSIVE_SUFFIXES = {"هایش", "اش", "ش"}
 _SEPARATE = {"جداگانه", "جداگانه‌ای", "جدا"}
+_CITY_LIST_LINKS = {*_LINKS, "با", "سپس"}  # between the groups of "با A در X، با B در Y و سپس با C در Z"
 
 
 @dataclass
@@ -61,6 +63,7 @@ class SentenceMeeting:
     writer_subject: bool = False
     attendance_list: bool = False  # "دیدار ... با حضور X، Y و Z برگزار شد"
     further: bool = False  # "با Y نیز دیدار کرد"
+    place_at: int | None = None  # the word where this meeting's own city is named ("با A در X و B در Y")
 
     @property
     def sentence(self) -> Sentence:
@@ -195,10 +198,12 @@ class MeetingReader:
                 return [
                     SentenceMeeting(self.analysis, trigger, triggers, listed, False, attendance_list=True)
                 ]
+        placed: list[tuple[list[PartyPhrase], int]] = []
         if ba is not None:
             position = _first_party_at_or_after(parties, ba + 1, words=words)
             if position is not None:
                 partners = _chain(parties, position, words)
+                placed = self._partners_by_city(partners)
             # Subjects: a nominal "دیدار X با Y" names X between the trigger and با; otherwise the
             # clause's first party before the trigger.
             between = [p for p in parties if trigger.last <= p.first and p.last <= ba]
@@ -208,7 +213,8 @@ class MeetingReader:
             elif possessor is not None:
                 subjects = [possessor]  # "سفر X به تهران و رایزنی‌هایش با Y": X's talks
             else:
-                subjects = self._clause_subjects(clause, min(ba, trigger.first))
+                first_ba = placed[0][0][0].first - 1 if placed else ba
+                subjects = self._clause_subjects(clause, min(first_ba, trigger.first))
         else:
             # "در دیدار عصر امروز X": time words may sit between the meeting noun and its party.
             after_time = trigger.last
@@ -245,21 +251,74 @@ class MeetingReader:
         # "تماس‌های تلفنی با A و B": a plural meeting word means one meeting with each.
         plural_trigger = any(word in ("های", "ها") for word in words[trigger.first + 1 : trigger.last + 1])
         separate = bool(set(words) & _SEPARATE) or delegations or plural_trigger
-        meeting_groups: list[list[PartyPhrase]]
-        if separate and len(partner_parties) > 1:
-            meeting_groups = [[*subject_parties, partner] for partner in partner_parties]
+        meeting_groups: list[tuple[list[PartyPhrase], int | None]]
+        if placed:
+            meeting_groups = [([*subject_parties, *self._expanded(group)], city) for group, city in placed]
+        elif separate and len(partner_parties) > 1:
+            meeting_groups = [([*subject_parties, partner], None) for partner in partner_parties]
         elif separate and len(subject_parties) > 1:
-            meeting_groups = [[subject, *partner_parties] for subject in subject_parties]
+            meeting_groups = [([subject, *partner_parties], None) for subject in subject_parties]
         else:
-            meeting_groups = [[*subject_parties, *partner_parties]]
+            meeting_groups = [([*subject_parties, *partner_parties], None)]
         # "با Y نیز دیدار خواهند داشت": a further meeting, not a fuller report of one told before.
         further = (
             bool(partners) and partners[-1].last < len(words) and words[partners[-1].last] in ("نیز", "هم")
         )
         return [
-            SentenceMeeting(self.analysis, trigger, triggers, group, subject_missing, writer, further=further)
-            for group in meeting_groups
+            SentenceMeeting(
+                self.analysis,
+                trigger,
+                triggers,
+                group,
+                subject_missing,
+                writer,
+                further=further,
+                place_at=city,
+            )
+            for group, city in meeting_groups
         ]
+
+    def _partners_by_city(self, partners: list[PartyPhrase]) -> list[tuple[list[PartyPhrase], int]]:
+        """ "با A در X، با B در Y و سپس با C در Z دیدار کرد": one meeting with each group of partners,
+        in the city named after it; nothing unless every group has its own city. `partners` is the
+        group after the meeting word's own "با", wherever it stands in the list."""
+        words, parties = self.words, self.parties
+        groups: list[tuple[list[PartyPhrase], int]] = []
+        group: list[PartyPhrase] | None = partners
+        while group is not None and (earlier := self._group_before(group)) is not None:
+            group = earlier
+        while group is not None:
+            end = group[-1].last
+            city = city_at(self.analysis, end + 1) if end + 1 < len(words) and words[end] == "در" else None
+            if city is None:
+                return []
+            groups.append((group, end + 1))
+            following = city[1]
+            while following < len(words) and words[following] in _CITY_LIST_LINKS:
+                following += 1
+            position = _first_party_at_or_after(parties, following, limit=0)
+            group = _chain(parties, position, words) if following > city[1] and position is not None else None
+        return groups if len(groups) >= 2 else []
+
+    def _group_before(self, group: list[PartyPhrase]) -> list[PartyPhrase] | None:
+        """The partners listed with their city before `group`: "با A در X و [group]"."""
+        words, parties = self.words, self.parties
+        index = group[0].first - 1
+        if index < 0 or words[index] != "با":
+            return None
+        while index > 0 and words[index - 1] in _CITY_LIST_LINKS:
+            index -= 1
+        for start in range(index - 1, max(index - 4, 0), -1):
+            city = city_at(self.analysis, start)
+            if city is not None and city[1] == index and words[start - 1] == "در":
+                ends_before = [p for p in parties if p.last == start - 1]
+                if not ends_before:
+                    return None
+                first = parties.index(ends_before[0])
+                while first > 0 and _chain(parties, first - 1, words)[-1] is ends_before[0]:
+                    first -= 1
+                return parties[first : parties.index(ends_before[0]) + 1]
+        return None
 
     def _object_before(self, trigger: Trigger) -> PartyPhrase | None:
         """The party received: "... Y را به حضور پذیرفت", "X از Y استقبال کرد"."""

@@ -1,13 +1,17 @@
 """Where a meeting took place: a city the sentence puts it in, else a country it is held in."""
 
 from functools import cache
+from typing import TYPE_CHECKING
 
 from ingest.gazetteer import Gazetteer
-from ingest.knowledge import knowledge
+from ingest.knowledge import GeoName, knowledge
 from ingest.lexicon import rows
-from ingest.meetings import SentenceMeeting
 from ingest.mentions import Kind
 from ingest.model import Place
+from ingest.parties import SentenceParties
+
+if TYPE_CHECKING:  # meetings.py asks this module for the cities of a partner list
+    from ingest.meetings import SentenceMeeting
 
 _LOCATIVE = {"در", "به", "وارد", "عازم"}
 _SITUATIONS = {
@@ -31,7 +35,7 @@ _SITUATIONS = {
 _AFTER_AMBIGUOUS_CITY = {
     *("،", ",", ".", ":", "(", "«"),
     *("با", "و", "به", "از", "در", "برای", "طی", "پایتخت", "نیز", "هم"),
-    *("دیدار", "گفت‌وگو", "ملاقات", "رایزنی", "مذاکره", "نشست"),
+    *("دیدار", "گفت‌وگو", "گفت", "ملاقات", "رایزنی", "مذاکره", "نشست"),
     *("بود", "بودند", "است", "هستند", "شد", "شدند", "کرد", "کردند", "می", "خواهد", "خواهند"),
 }
 
@@ -42,21 +46,37 @@ def _landmarks() -> Gazetteer[str]:
     return Gazetteer((row["form"], row["country"]) for row in rows("landmarks"))
 
 
-def meeting_place(found: SentenceMeeting) -> Place | None:
+def city_at(analysis: SentenceParties, index: int) -> tuple[GeoName, int] | None:
+    """The city named at word `index` and the index after its name; a city whose name is also a
+    common word only when the word after it shows a place."""
+    words = analysis.words
+    mention = analysis.mention_at.get(index)
+    if mention is not None and mention.kind is Kind.GEO:
+        geo, last = mention.geo, mention.last
+    elif index not in analysis.covered and (match := knowledge().ambiguous_cities.match_at(words, index)):
+        if match.last < len(words) and words[match.last] not in _AFTER_AMBIGUOUS_CITY:
+            return None
+        geo, last = match.value, match.last
+    else:
+        return None
+    return (geo, last) if geo is not None and geo.city is not None else None
+
+
+def meeting_place(found: "SentenceMeeting") -> Place | None:
     analysis = found.analysis
     words = analysis.words
     inside_parties = {i for p in analysis.parties for i in range(p.first, p.last)}
     after_locative = [i + 1 for i, word in enumerate(words[:-1]) if word in _LOCATIVE]
+    if found.place_at is not None:
+        after_locative = [found.place_at]  # "با A در X و B در Y": each partner met in their own city
     for index in after_locative:
-        mention = analysis.mention_at.get(index)
-        geo, last = (mention.geo, mention.last) if mention and mention.kind is Kind.GEO else (None, index)
-        if geo is None and index not in analysis.covered:
-            match = knowledge().ambiguous_cities.match_at(words, index)
-            if match and (match.last >= len(words) or words[match.last] in _AFTER_AMBIGUOUS_CITY):
-                geo, last = match.value, match.last
+        city = city_at(analysis, index)
         in_situation = index >= 2 and words[index - 2] in _SITUATIONS  # "آتش‌بس در غزه"
-        if geo is not None and geo.city is not None and not in_situation:
-            return Place(city=analysis.span_text(index, last), city_en=geo.city_en, country=geo.country)
+        if city is not None and not in_situation:
+            found_city, last = city
+            return Place(
+                city=analysis.span_text(index, last), city_en=found_city.city_en, country=found_city.country
+            )
     for index in after_locative:
         landmark = _landmarks().match_at(words, index)
         if landmark is not None and words[index - 1] == "در":

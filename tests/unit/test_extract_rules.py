@@ -413,3 +413,22 @@ def test_the_outlet_or_the_source_before_a_title_is_no_name(text: str) -> None:
 def test_officials_of_this_country_after_a_city() -> None:
     (meeting,) = _meetings("وزیر نیروی ایران فردا در سفری رسمی به برن با مقامات این کشور دیدار می‌کند.")
     assert ("مقامات", "CH") in {(p.role, p.country) for p in meeting.participants}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "نخست‌وزیر ژاپن در سفر به منطقه با پادشاه اردن در امان و سپس با رئیس‌جمهور مصر در قاهره دیدار کرد.",
+        "نخست‌وزیر ژاپن در این سفر با رئیس‌جمهور مصر در قاهره، با پادشاه اردن در امان و با امیر قطر در دوحه "
+        "گفت‌وگو کرد.",
+    ],
+)
+def test_partners_each_met_in_their_own_city_are_separate_meetings(text: str) -> None:
+    meetings = _meetings(text)
+    places = {
+        next(p.country for p in meeting.participants if p.country != "JP"): meeting.place.country
+        for meeting in meetings
+        if meeting.place
+    }
+    assert len(meetings) == len(places) >= 2
+    assert all(partner == place for partner, place in places.items())
