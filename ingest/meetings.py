@@ -5,7 +5,7 @@ from functools import cache
 
 from ingest.lexicon import rows
 from ingest.parties import DELEGATION_WORDS, PartyPhrase, SentenceParties
-from ingest.places import city_at
+from ingest.places import place_at
 from ingest.segment import Sentence
 from ingest.triggers import Trigger, blocked, find_triggers, negated
 
@@ -48,7 +48,7 @@ _ANAPHORA = {"این", "همین", "آن"}
 _CLAUSE_END_VERBS = {"شد", "شدند", "کرد", "کردند", "است", "بود", "بودند", "داد", "دادند", "داشت", "داشتند"}
 _POSSESSIVE_SUFFIXES = {"هایش", "اش", "ش"}
 _SEPARATE = {"جداگانه", "جداگانه‌ای", "جدا"}
-_CITY_LIST_LINKS = {*_LINKS, "با", "سپس"}  # between the groups of "با A در X، با B در Y و سپس با C در Z"
+_PLACE_LIST_LINKS = {*_LINKS, "با", "سپس"}  # between the groups of "با A در X، با B در Y و سپس با C در Z"
 
 
 @dataclass
@@ -63,7 +63,7 @@ class SentenceMeeting:
     writer_subject: bool = False
     attendance_list: bool = False  # "دیدار ... با حضور X، Y و Z برگزار شد"
     further: bool = False  # "با Y نیز دیدار کرد"
-    place_at: int | None = None  # the word where this meeting's own city is named ("با A در X و B در Y")
+    place_word: int | None = None  # the word where this meeting's own place is named ("با A در X و B در Y")
 
     @property
     def sentence(self) -> Sentence:
@@ -203,7 +203,7 @@ class MeetingReader:
             position = _first_party_at_or_after(parties, ba + 1, words=words)
             if position is not None:
                 partners = _chain(parties, position, words)
-                placed = self._partners_by_city(partners)
+                placed = self._partners_by_place(partners)
             # Subjects: a nominal "دیدار X با Y" names X between the trigger and با; otherwise the
             # clause's first party before the trigger.
             between = [p for p in parties if trigger.last <= p.first and p.last <= ba]
@@ -253,7 +253,7 @@ class MeetingReader:
         separate = bool(set(words) & _SEPARATE) or delegations or plural_trigger
         meeting_groups: list[tuple[list[PartyPhrase], int | None]]
         if placed:
-            meeting_groups = [([*subject_parties, *self._expanded(group)], city) for group, city in placed]
+            meeting_groups = [([*subject_parties, *self._expanded(group)], place) for group, place in placed]
         elif separate and len(partner_parties) > 1:
             meeting_groups = [([*subject_parties, partner], None) for partner in partner_parties]
         elif separate and len(subject_parties) > 1:
@@ -273,15 +273,15 @@ class MeetingReader:
                 subject_missing,
                 writer,
                 further=further,
-                place_at=city,
+                place_word=place,
             )
-            for group, city in meeting_groups
+            for group, place in meeting_groups
         ]
 
-    def _partners_by_city(self, partners: list[PartyPhrase]) -> list[tuple[list[PartyPhrase], int]]:
+    def _partners_by_place(self, partners: list[PartyPhrase]) -> list[tuple[list[PartyPhrase], int]]:
         """ "با A در X، با B در Y و سپس با C در Z دیدار کرد": one meeting with each group of partners,
-        in the city named after it; nothing unless every group has its own city. `partners` is the
-        group after the meeting word's own "با", wherever it stands in the list."""
+        in the city or country named after it; nothing unless every group has its own place.
+        `partners` is the group after the meeting word's own "با", wherever it stands in the list."""
         words, parties = self.words, self.parties
         groups: list[tuple[list[PartyPhrase], int]] = []
         group: list[PartyPhrase] | None = partners
@@ -289,28 +289,30 @@ class MeetingReader:
             group = earlier
         while group is not None:
             end = group[-1].last
-            city = city_at(self.analysis, end + 1) if end + 1 < len(words) and words[end] == "در" else None
-            if city is None:
+            named = place_at(self.analysis, end + 1) if end + 1 < len(words) and words[end] == "در" else None
+            if named is None:
                 return []
             groups.append((group, end + 1))
-            following = city[1]
-            while following < len(words) and words[following] in _CITY_LIST_LINKS:
+            following = named[1]
+            while following < len(words) and words[following] in _PLACE_LIST_LINKS:
                 following += 1
             position = _first_party_at_or_after(parties, following, limit=0)
-            group = _chain(parties, position, words) if following > city[1] and position is not None else None
+            group = (
+                _chain(parties, position, words) if following > named[1] and position is not None else None
+            )
         return groups if len(groups) >= 2 else []
 
     def _group_before(self, group: list[PartyPhrase]) -> list[PartyPhrase] | None:
-        """The partners listed with their city before `group`: "با A در X و [group]"."""
+        """The partners listed with their place before `group`: "با A در X و [group]"."""
         words, parties = self.words, self.parties
         index = group[0].first - 1
         if index < 0 or words[index] != "با":
             return None
-        while index > 0 and words[index - 1] in _CITY_LIST_LINKS:
+        while index > 0 and words[index - 1] in _PLACE_LIST_LINKS:
             index -= 1
         for start in range(index - 1, max(index - 4, 0), -1):
-            city = city_at(self.analysis, start)
-            if city is not None and city[1] == index and words[start - 1] == "در":
+            named = place_at(self.analysis, start)
+            if named is not None and named[1] == index and words[start - 1] == "در":
                 ends_before = [p for p in parties if p.last == start - 1]
                 if not ends_before:
                     return None

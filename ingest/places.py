@@ -46,9 +46,9 @@ def _landmarks() -> Gazetteer[str]:
     return Gazetteer((row["form"], row["country"]) for row in rows("landmarks"))
 
 
-def city_at(analysis: SentenceParties, index: int) -> tuple[GeoName, int] | None:
-    """The city named at word `index` and the index after its name; a city whose name is also a
-    common word only when the word after it shows a place."""
+def place_at(analysis: SentenceParties, index: int) -> tuple[GeoName, int] | None:
+    """The city or country (not its adjective) named at word `index` and the index after its name; a
+    city whose name is also a common word only when the word after it shows a place."""
     words = analysis.words
     mention = analysis.mention_at.get(index)
     if mention is not None and mention.kind is Kind.GEO:
@@ -59,7 +59,7 @@ def city_at(analysis: SentenceParties, index: int) -> tuple[GeoName, int] | None
         geo, last = match.value, match.last
     else:
         return None
-    return (geo, last) if geo is not None and geo.city is not None else None
+    return (geo, last) if geo is not None and not geo.adjective else None
 
 
 def meeting_place(found: "SentenceMeeting") -> Place | None:
@@ -67,16 +67,14 @@ def meeting_place(found: "SentenceMeeting") -> Place | None:
     words = analysis.words
     inside_parties = {i for p in analysis.parties for i in range(p.first, p.last)}
     after_locative = [i + 1 for i, word in enumerate(words[:-1]) if word in _LOCATIVE]
-    if found.place_at is not None:
-        after_locative = [found.place_at]  # "با A در X و B در Y": each partner met in their own city
+    if found.place_word is not None and (named := place_at(analysis, found.place_word)):
+        # "با A در X و B در Y": each partner met in their own place.
+        return _place(analysis, found.place_word, *named)
     for index in after_locative:
-        city = city_at(analysis, index)
+        named = place_at(analysis, index)
         in_situation = index >= 2 and words[index - 2] in _SITUATIONS  # "آتش‌بس در غزه"
-        if city is not None and not in_situation:
-            found_city, last = city
-            return Place(
-                city=analysis.span_text(index, last), city_en=found_city.city_en, country=found_city.country
-            )
+        if named is not None and named[0].city is not None and not in_situation:
+            return _place(analysis, index, *named)
     for index in after_locative:
         landmark = _landmarks().match_at(words, index)
         if landmark is not None and words[index - 1] == "در":
@@ -96,3 +94,9 @@ def meeting_place(found: "SentenceMeeting") -> Place | None:
         ):
             return Place(country=geo.country)
     return None
+
+
+def _place(analysis: SentenceParties, first: int, geo: GeoName, last: int) -> Place:
+    if geo.city is None:
+        return Place(country=geo.country)
+    return Place(city=analysis.span_text(first, last), city_en=geo.city_en, country=geo.country)
