@@ -7,7 +7,7 @@ from ingest.lexicon import rows
 from ingest.parties import DELEGATION_WORDS, PartyPhrase, SentenceParties
 from ingest.places import place_at
 from ingest.segment import Sentence
-from ingest.triggers import Trigger, blocked, find_triggers, negated
+from ingest.triggers import Trigger, blocked, find_triggers, meeting_kind, negated
 
 _COMPANY = {("به", "همراه"), ("همراه", "با"), ("و", "همراه", "با")}  # "X به همراه Y": both attend
 _QUOTE_MARKS = {"«", "»", '"', "("}
@@ -48,6 +48,8 @@ _ANAPHORA = {"این", "همین", "آن"}
 _CLAUSE_END_VERBS = {"شد", "شدند", "کرد", "کردند", "است", "بود", "بودند", "داد", "دادند", "داشت", "داشتند"}
 _POSSESSIVE_SUFFIXES = {"هایش", "اش", "ش"}
 _SEPARATE = {"جداگانه", "جداگانه‌ای", "جدا"}
+_JOINT = {"مشترک", "کنفرانس", "جمعی"}
+_MANY = {"سه", "چهار", "پنج", "چند"}  # "سه‌جانبه" is read as "سه" "جانبه"; "دوجانبه" is bilateral
 _PLACE_LIST_LINKS = {*_LINKS, "با", "سپس"}  # between the groups of "با A در X، با B در Y و سپس با C در Z"
 
 
@@ -126,6 +128,13 @@ def _same_parties(a: SentenceMeeting, b: SentenceMeeting) -> bool:
     return any(p.first < q.last and q.first < p.last for p in a.parties for q in b.parties)
 
 
+def _joint(words: list[str]) -> bool:
+    """Does the sentence say that one meeting joined several sides ("تماس سه‌جانبه", "نشست مشترک")?"""
+    return bool(_JOINT.intersection(words)) or any(
+        word == "جانبه" and words[index - 1] in _MANY for index, word in enumerate(words) if index
+    )
+
+
 def _first_person(words: list[str]) -> bool:
     """Does the quoted post speak in the first person ("میزبان ... بودم")?"""
     return any(word in _FIRST_PERSON_VERBS for word in words)
@@ -186,7 +195,9 @@ class MeetingReader:
             clause = max(clause, words.index(":") + 1)
         else:
             clause = max(clause, _quote_start(words, trigger.first))
-        clause = max(clause, self._after_temporal_reference(trigger, triggers))
+        before_reference = clause
+        reference, after_reference = self._temporal_reference_before(trigger, triggers)
+        clause = max(clause, after_reference)
         clause = max(clause, self._after_finished_clause(clause, trigger.first))
         ba = self._partner_marker(trigger)
         if ba is not None and words[ba] == "حضور":
@@ -236,6 +247,9 @@ class MeetingReader:
                 partners = after
         if not partners and len(self._expanded(subjects)) < 2:
             return []
+        if not subjects and reference is not None and before_reference < reference:
+            # "X پیش از دیدار با Z، با Y دیدار کرد": X, named before the earlier meeting, met Y too.
+            subjects = self._clause_subjects(before_reference, reference)
         subject_missing = not subjects
         if writer and subject_missing:
             before = [p for p in parties if p.last <= words.index(":")]
@@ -250,11 +264,13 @@ class MeetingReader:
         )
         # "تماس‌های تلفنی با A و B": a plural meeting word means one meeting with each.
         plural_trigger = any(word in ("های", "ها") for word in words[trigger.first + 1 : trigger.last + 1])
+        # A call is between two ends unless the text says it joined more ("تماس سه‌جانبه").
+        call = meeting_kind(self.sentence, triggers) == "phone" and not _joint(words)
         separate = bool(set(words) & _SEPARATE) or delegations or plural_trigger
         meeting_groups: list[tuple[list[PartyPhrase], int | None]]
         if placed:
             meeting_groups = [([*subject_parties, *self._expanded(group)], place) for group, place in placed]
-        elif separate and len(partner_parties) > 1:
+        elif (separate or call) and len(partner_parties) > 1:
             meeting_groups = [([*subject_parties, partner], None) for partner in partner_parties]
         elif separate and len(subject_parties) > 1:
             meeting_groups = [([subject, *partner_parties], None) for subject in subject_parties]
@@ -392,18 +408,19 @@ class MeetingReader:
                 found = index + 2
         return found
 
-    def _after_temporal_reference(self, trigger: Trigger, triggers: list[Trigger]) -> int:
+    def _temporal_reference_before(self, trigger: Trigger, triggers: list[Trigger]) -> tuple[int | None, int]:
         """ "پیش از دیدار با X، با Y دیدار کرد": X belongs to the earlier meeting, so the clause of
-        the Y meeting starts after the comma that closes "پیش از دیدار با X"."""
-        start = 0
+        the Y meeting starts after the comma that closes "پیش از دیدار با X". Where "پیش از" stands
+        (None without one), and where the clause starts (0 without one)."""
+        reference, start = None, 0
         for other in triggers:
             if other.first < trigger.first and self._temporal_reference(other):
                 comma = next(
                     (i for i in range(other.last, trigger.first) if self.words[i] in ("،", ",")), None
                 )
                 if comma is not None:
-                    start = comma + 1
-        return start
+                    reference, start = other.first - 2, comma + 1
+        return reference, start
 
     def _temporal_reference(self, trigger: Trigger) -> bool:
         start = trigger.first

@@ -421,7 +421,8 @@ def test_officials_of_this_country_after_a_city() -> None:
         "نخست‌وزیر ژاپن در سفر به منطقه با پادشاه اردن در امان و سپس با رئیس‌جمهور مصر در قاهره دیدار کرد.",
         "نخست‌وزیر ژاپن در این سفر با رئیس‌جمهور مصر در قاهره، با پادشاه اردن در امان و با امیر قطر در دوحه "
         "گفت‌وگو کرد.",
-        "طبق برنامه، نخست‌وزیر ژاپن ابتدا با رئیس‌جمهور سوریه در سوریه و نخست‌وزیر لبنان در لبنان دیدار خواهد کرد.",
+        "طبق برنامه، نخست‌وزیر ژاپن ابتدا با رئیس‌جمهور سوریه در سوریه و نخست‌وزیر لبنان در لبنان "
+        "دیدار خواهد کرد.",
     ],
 )
 def test_partners_each_met_in_their_own_city_are_separate_meetings(text: str) -> None:
@@ -433,3 +434,20 @@ def test_partners_each_met_in_their_own_city_are_separate_meetings(text: str) ->
     }
     assert len(meetings) == len(places) >= 2
     assert all(partner == place for partner, place in places.items())
+
+
+def test_a_call_with_two_officials_is_two_calls_unless_it_joined_them() -> None:
+    calls = _meetings(
+        "وزیر امور خارجه کشورمان امروز با وزیر خارجه عمان و دبیرکل سازمان ملل تلفنی گفت‌وگو کرد."
+    )
+    assert [len(call.participants) for call in calls] == [2, 2]
+    (joint,) = _meetings("رئیس‌جمهور روسیه در یک تماس سه‌جانبه با رؤسای جمهور ترکیه و ایران گفت‌وگو کرد.")
+    assert {p.country for p in joint.participants} == {"RU", "TR", "IR"}
+
+
+def test_the_subject_named_before_an_earlier_meeting_met_the_next_one_too() -> None:
+    (meeting,) = _meetings(
+        "عراقچی پیش از دیدار با همتای روس خود، با وزیر امور خارجه ارمنستان نیز دیدار کرد.",
+        published=date(2025, 4, 2),
+    )
+    assert ("عراقچی", "IR") in {(p.name, p.country) for p in meeting.participants}
