@@ -53,23 +53,75 @@ def _calendar_date(calendar: str, year: int, month: int, day: int) -> date | Non
         return None
 
 
-def _explicit_dates(words: list[str], published: date | None) -> list[tuple[int, date]]:
-    """ "۲۰ اردیبهشت ۱۴۰۵", "۱۷ اوت": days the text writes out, with their token positions."""
+# Days written as ordinals: "اول آبان", "بیست و چهارم مهرماه", "سی‌ام" (read as "سی" "ام").
+_ORDINAL_UNITS = {
+    **{"اول": 1, "یکم": 1, "دوم": 2, "سوم": 3, "چهارم": 4, "پنجم": 5, "ششم": 6, "هفتم": 7, "هشتم": 8},
+    **{"نهم": 9, "دهم": 10, "یازدهم": 11, "دوازدهم": 12, "سیزدهم": 13, "چهاردهم": 14, "پانزدهم": 15},
+    **{"شانزدهم": 16, "هفدهم": 17, "هجدهم": 18, "هیجدهم": 18, "نوزدهم": 19, "بیستم": 20, "سیم": 30},
+}
+_TENS = {"بیست": 20, "سی": 30}
+# How far a day written without its year may fall on the wrong side of the publication day before
+# it is read as next (or last) year's.
+_YEAR_TURN_DAYS = 7
+
+
+def _day_before(words: list[str], index: int) -> int | None:
+    """The day of the month written just before `index` ("۲۴", "چهارم", "بیست و چهارم", "سی ام")."""
+    if index < 1:
+        return None
+    word = words[index - 1]
+    number = _number(word)
+    if number is not None:
+        return number
+    if word == "ام" and index >= 2 and words[index - 2] in _TENS:
+        return _TENS[words[index - 2]]
+    unit = _ORDINAL_UNITS.get(word)
+    if unit is None:
+        return None
+    if unit < 10 and index >= 3 and words[index - 2] == "و" and words[index - 3] in _TENS:
+        return _TENS[words[index - 3]] + unit
+    return unit
+
+
+def _explicit_dates(words: list[str], published: date | None, *, planned: bool) -> list[tuple[int, date]]:
+    """ "۲۰ اردیبهشت ۱۴۰۵", "۱۷ اوت", "بیست و چهارم مهرماه": days the text writes out, with their
+    token positions."""
     found: list[tuple[int, date]] = []
     for index in range(1, len(words)):
         month = _months().match_at(words, index)
-        day_number = _number(words[index - 1])
+        day_number = _day_before(words, index) if month else None
         if not month or day_number is None or not 1 <= day_number <= 31:
             continue
         calendar, month_number = month.value
-        year = _number(words[month.last]) if month.last < len(words) else None
-        if year is None and published is not None:
-            year = (
-                jdatetime.date.fromgregorian(date=published).year if calendar == "jalali" else published.year
-            )
-        if year is not None and (day := _calendar_date(calendar, year, month_number, day_number)):
+        after = month.last + 1 if month.last < len(words) and words[month.last] == "ماه" else month.last
+        year = _number(words[after]) if after < len(words) else None
+        if year is not None:
+            day = _calendar_date(calendar, year, month_number, day_number)
+        elif published is not None:
+            day = _nearest_year(calendar, month_number, day_number, published, planned=planned)
+        else:
+            day = None
+        if day is not None:
             found.append((index, day))
     return found
+
+
+def _nearest_year(calendar: str, month: int, day: int, published: date, *, planned: bool) -> date | None:
+    """A day written without its year: in the publication's year, unless that puts a plan in the past
+    ("اول فروردین" in an Esfand article) or a held meeting weeks ahead ("۲۸ دسامبر" on 2 January)."""
+    year = jdatetime.date.fromgregorian(date=published).year if calendar == "jalali" else published.year
+    found = _calendar_date(calendar, year, month, day)
+    if found is None:
+        return None
+    if planned and found < published - timedelta(days=_YEAR_TURN_DAYS):
+        return _calendar_date(calendar, year + 1, month, day) or found
+    if not planned and found > published + timedelta(days=_YEAR_TURN_DAYS):
+        return _calendar_date(calendar, year - 1, month, day) or found
+    return found
+
+
+# Before a weekday, words that make it no day of this week; "وارد دوشنبه شد" is Dushanbe.
+_NOT_A_DAY_AFTER = {"هر", "روزهای", "امروز", "دیروز", "فردا", "وارد", "عازم", "فرودگاه", "شهر"}
 
 
 def _relative_dates(words: list[str], published: date, *, planned: bool) -> list[tuple[int, date]]:
@@ -87,7 +139,7 @@ def _relative_dates(words: list[str], published: date, *, planned: bool) -> list
             index += 1
             continue
         # "سه‌شنبه" is two tokens; its "شنبه" is not Saturday, so go on after the whole match.
-        if index == 0 or words[index - 1] not in ("هر", "روزهای", "امروز", "دیروز", "فردا"):
+        if index == 0 or words[index - 1] not in _NOT_A_DAY_AFTER:
             shift = (weekday.value - published.weekday()) % 7
             day = (
                 published + timedelta(days=shift) if planned else published - timedelta(days=(7 - shift) % 7)
@@ -138,7 +190,7 @@ def meeting_date(
         y, m, d = (int(part) for part in numeric.groups())
         return _calendar_date("jalali" if y < 1700 else "gregorian", y, m, d)
     words = list(sentence.words)
-    candidates = _explicit_dates(words, published)
+    candidates = _explicit_dates(words, published, planned=planned)
     if published is not None:
         candidates += _relative_dates(words, published, planned=planned)
 
