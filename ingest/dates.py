@@ -120,8 +120,9 @@ def _nearest_year(calendar: str, month: int, day: int, published: date, *, plann
     return found
 
 
-# Before a weekday, words that make it no day of this week; "وارد دوشنبه شد" is Dushanbe.
-_NOT_A_DAY_AFTER = {"هر", "روزهای", "امروز", "دیروز", "فردا", "وارد", "عازم", "فرودگاه", "شهر"}
+# Before a weekday, words that make it no day of this week; "وارد دوشنبه شد", "در دوشنبه" are
+# Dushanbe (a day is "روز دوشنبه").
+_NOT_A_DAY_AFTER = {"هر", "روزهای", "امروز", "دیروز", "فردا", "وارد", "عازم", "فرودگاه", "شهر", "در"}
 
 
 def _relative_dates(words: list[str], published: date, *, planned: bool) -> list[tuple[int, date]]:
@@ -162,7 +163,9 @@ def _in_closed_clause(words: list[str], position: int, trigger: int) -> bool:
             opened = True
             break
     closed = any(word in _CLAUSE_VERBS for word in words[position + 1 : trigger])
-    return opened and closed
+    # "X که عصر امروز وارد دوشنبه شد، با Y دیدار کرد": the day X arrived is the day X met Y.
+    arrival = not _TRAVEL.isdisjoint(words[position + 1 : trigger])
+    return opened and closed and not arrival
 
 
 _PURPOSE = {"برای", "منظور"}

@@ -113,7 +113,9 @@ def _quote_start(words: list[str], trigger: int) -> int:
 
 def _speech_verb_ends_at(words: list[str], index: int) -> bool:
     word = words[index]
-    if word in ("گفت", "افزود", "نوشت") and (index + 1 >= len(words) or words[index + 1] not in ("وگو", "و")):
+    # "گفت‌وگو", "گفت‌وگوی", "گفت‌وگوها" are read as "گفت" + "وگو...": a talk, not "said".
+    following = words[index + 1] if index + 1 < len(words) else ""
+    if word in ("گفت", "افزود", "نوشت") and not (following == "و" or following.startswith("وگو")):
         return True
     return word in ("کرد", "داد", "داشت") and index > 0 and (words[index - 1], word) in _REPORTING_VERBS
 
@@ -198,6 +200,7 @@ class MeetingReader:
         before_reference = clause
         reference, after_reference = self._temporal_reference_before(trigger, triggers)
         clause = max(clause, after_reference)
+        before_finished = clause
         clause = max(clause, self._after_finished_clause(clause, trigger.first))
         ba = self._partner_marker(trigger)
         if ba is not None and words[ba] == "حضور":
@@ -250,6 +253,11 @@ class MeetingReader:
         if not subjects and reference is not None and before_reference < reference:
             # "X پیش از دیدار با Z، با Y دیدار کرد": X, named before the earlier meeting, met Y too.
             subjects = self._clause_subjects(before_reference, reference)
+        if not subjects and before_finished < clause:
+            # "X که امروز وارد مسکو شد، با Y دیدار کرد": the finished clause describes X.
+            relative = next((i for i in range(before_finished, clause) if words[i] == "که"), None)
+            if relative is not None and any(p.last == relative for p in parties):
+                subjects = self._clause_subjects(before_finished, relative)
         subject_missing = not subjects
         if writer and subject_missing:
             before = [p for p in parties if p.last <= words.index(":")]
@@ -263,7 +271,12 @@ class MeetingReader:
             for p in subjects + partners
         )
         # "تماس‌های تلفنی با A و B": a plural meeting word means one meeting with each.
-        plural_trigger = any(word in ("های", "ها") for word in words[trigger.first + 1 : trigger.last + 1])
+        plural_trigger = any(
+            word in ("های", "ها") for word in words[trigger.first + 1 : trigger.last + 1]
+        ) or any(
+            word.endswith(("های", "ها"))
+            for word in words[trigger.first : trigger.last]  # "گفت‌وگوهای"
+        )
         # A call is between two ends unless the text says it joined more ("تماس سه‌جانبه").
         call = meeting_kind(self.sentence, triggers) == "phone" and not _joint(words)
         separate = bool(set(words) & _SEPARATE) or delegations or plural_trigger

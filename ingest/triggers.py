@@ -22,9 +22,19 @@ class Trigger:
     kind: str  # the triggers.tsv kind: meeting, talk, phone, video, session, hosting, credentials
 
 
+# Plural suffixes older or hand-typed text glues to a word ("دیدارهای" for "دیدار‌های").
+_GLUED_PLURALS = ("ها", "های", "هایی")
+
+
 @cache
 def _triggers() -> Gazetteer[str]:
-    return Gazetteer((row["form"], row["kind"]) for row in rows("triggers"))
+    triggers = Gazetteer[str]()
+    for row in rows("triggers"):
+        triggers.add(row["form"], row["kind"])
+        if " " not in row["form"] and "\u200c" not in row["form"]:
+            for suffix in _GLUED_PLURALS:
+                triggers.add(row["form"] + suffix, row["kind"])
+    return triggers
 
 
 @cache

@@ -451,3 +451,27 @@ def test_the_subject_named_before_an_earlier_meeting_met_the_next_one_too() -> N
         published=date(2025, 4, 2),
     )
     assert ("عراقچی", "IR") in {(p.name, p.country) for p in meeting.participants}
+
+
+def test_the_subject_described_by_a_finished_relative_clause_and_its_arrival_day() -> None:
+    (meeting,) = _meetings(
+        "وزیر امور خارجه ژاپن که عصر امروز وارد تهران شد، در کاخ سعدآباد با رئیس‌جمهور کشورمان دیدار کرد."
+    )
+    assert {p.country for p in meeting.participants} == {"JP", "IR"}
+    assert meeting.date == PUBLISHED
+
+
+def test_a_plural_meeting_word_glued_to_its_suffix() -> None:
+    meetings = _meetings(
+        "رئیس‌جمهور کشورمان در حاشیه اجلاس با نخست‌وزیر هند و رئیس‌جمهور چین دیدارهای جداگانه‌ای خواهد داشت."
+    )
+    assert sorted(p.country for m in meetings for p in m.participants if p.country != "IR") == ["CN", "IN"]
+    assert {m.status for m in meetings} == {"planned"}
+
+
+def test_a_phone_talk_is_no_speech_verb() -> None:
+    meetings = _meetings(
+        "سخنگوی وزارت خارجه امروز از سفر وزیر به نیویورک خبر داد. "
+        "وزیر امور خارجه کشورمان در گفت‌وگوی تلفنی با دبیرکل سازمان ملل درباره یمن رایزنی کرد."
+    )
+    assert {p.role for m in meetings for p in m.participants} == {"وزیر امور خارجه", "دبیرکل"}
