@@ -48,6 +48,8 @@ _ANAPHORA = {"این", "همین", "آن"}
 _CLAUSE_END_VERBS = {"شد", "شدند", "کرد", "کردند", "است", "بود", "بودند", "داد", "دادند", "داشت", "داشتند"}
 _POSSESSIVE_SUFFIXES = {"هایش", "اش", "ش"}
 _SEPARATE = {"جداگانه", "جداگانه‌ای", "جدا"}
+_MANNER = {"رسمی", "گرم", "صمیمانه", "باشکوه", "و"}  # "استقبال گرم و رسمی X"
+_FILLERS = _QUOTE_MARKS | _MANNER
 _JOINT = {"مشترک", "کنفرانس", "جمعی"}
 _MANY = {"سه", "چهار", "پنج", "چند"}  # "سه‌جانبه" is read as "سه" "جانبه"; "دوجانبه" is bilateral
 _PLACE_LIST_LINKS = {*_LINKS, "با", "سپس"}  # between the groups of "با A در X، با B در Y و سپس با C در Z"
@@ -145,11 +147,12 @@ def _first_person(words: list[str]) -> bool:
 def _first_party_at_or_after(
     parties: list[PartyPhrase], index: int, limit: int = 3, words: list[str] | None = None
 ) -> int | None:
-    """The first party starting at `index`, or a few words later when only quotes or an honorific
-    stand between ("با «X»", "با آقای X"); "با طرح X" is no meeting with X."""
+    """The first party starting at `index`, or a few words later when only quotes, an honorific or
+    a manner word stand between ("با «X»", "با آقای X", "با استقبال رسمی X"); "با طرح X" is no
+    meeting with X."""
     for position, party in enumerate(parties):
         if index <= party.first <= index + limit:
-            if words is not None and not all(word in _QUOTE_MARKS for word in words[index : party.first]):
+            if words is not None and not all(word in _FILLERS for word in words[index : party.first]):
                 return None
             return position
     return None
@@ -230,9 +233,12 @@ class MeetingReader:
                 first_ba = placed[0][0][0].first - 1 if placed else ba
                 subjects = self._clause_subjects(clause, min(first_ba, trigger.first))
         else:
-            # "در دیدار عصر امروز X": time words may sit between the meeting noun and its party.
+            # "در دیدار عصر امروز X", "با استقبال رسمی X": time and manner words may sit between the
+            # meeting noun and its party.
             after_time = trigger.last
-            while after_time < len(words) and words[after_time] in _time_words():
+            while after_time < len(words) and (
+                words[after_time] in _time_words() or words[after_time] in _MANNER
+            ):
                 after_time += 1
             position = _first_party_at_or_after(parties, after_time, limit=1)
             after = _chain(parties, position, words) if position is not None else []
@@ -459,7 +465,7 @@ class MeetingReader:
                 word in ("میزبان", "استقبال", "پذیرای")
                 or (word == "حضور" and index > 0 and self.words[index - 1] == "با")
             )
-            and _first_party_at_or_after(self.parties, index + 1, 1) is not None
+            and _first_party_at_or_after(self.parties, index + 1, words=self.words) is not None
         ]
         candidates += hosting
         if not candidates:

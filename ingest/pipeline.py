@@ -4,7 +4,7 @@ normalise → sentences → parties and meeting words per sentence → article-l
 one meeting per event (repeated reports merged) → date, place, kind, status, topics.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
@@ -107,7 +107,8 @@ def _events(
                 stand_in = (sentence_subject if pronoun else None) or previous_subject or main_actor
                 if stand_in is not None and all(stand_in is not p for p in phrases):
                     phrases.insert(0, stand_in)
-            resolved = _resolve_all(phrases, registry)
+            place = meeting_place(found)
+            resolved = _resolve_all(phrases, registry, host=place.country if place else None)
             if len(resolved) < 2:
                 continue
             status = meeting_status(sentence, found.trigger)
@@ -124,7 +125,7 @@ def _events(
                     if own_word or found.further
                     else tuple(trigger.first for trigger in found.triggers),
                 ),
-                place=meeting_place(found),
+                place=place,
             )
             events.append(event)
             if not found.subject_missing and found.parties:
@@ -243,13 +244,19 @@ def _attendance_end(analysis: SentenceParties) -> int | None:
     return None
 
 
-def _resolve_all(phrases: list[PartyPhrase], registry: ArticleRegistry) -> list[ResolvedParty]:
+def _resolve_all(
+    phrases: list[PartyPhrase], registry: ArticleRegistry, host: str | None = None
+) -> list[ResolvedParty]:
+    """The parties of one meeting; `host` is the country the meeting is held in, if known."""
     resolved: list[ResolvedParty] = []
     for index, phrase in enumerate(phrases):
         other = phrases[0] if index > 0 else (phrases[1] if len(phrases) > 1 else None)
         if phrase.counterpart and index > 0 and resolved and _title_on_the_day(resolved[0], registry.day):
             # "ظریف ... با همتای عمانی خود": the counterpart holds the title Zarif held that day.
             other = PartyPhrase(0, 0, role=resolved[0].role, title_id=resolved[0].title_id)
+        if phrase.counterpart and not phrase.country and host and resolved and resolved[0].country != host:
+            # "در کاخ ریاست‌جمهوری ارمنستان با همتای خود": a counterpart met abroad is the host's.
+            phrase = replace(phrase, country=host)
         party = registry.resolve(phrase, other, subject=index == 0)
         if not any(party.same_as(seen) for seen in resolved):
             resolved.append(party)

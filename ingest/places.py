@@ -30,6 +30,10 @@ _SITUATIONS = {
 }
 
 
+_VENUES = {"هتل", "کاخ", "مقر", "ساختمان", "سالن", "تالار", "محل", "مجموعه", "دفتر", "فرودگاه"}
+_VENUE_NAME_WORDS = 4  # "در کاخ ریاست جمهوری ارمنستان": how far after the venue word its place may come
+
+
 # After a city that is also a common word ("در آستانه ..." = "on the eve of"), only these words
 # show that the city is meant.
 _AFTER_AMBIGUOUS_CITY = {
@@ -79,6 +83,11 @@ def meeting_place(found: "SentenceMeeting") -> Place | None:
         landmark = _landmarks().match_at(words, index)
         if landmark is not None and words[index - 1] == "در":
             return Place(country=landmark.value)
+        if words[index] in _VENUES and words[index - 1] == "در":
+            # "در هتل کوبورگ وین", "در کاخ ریاست‌جمهوری ارمنستان": the venue's city or country.
+            for after in range(index + 1, min(index + 1 + _VENUE_NAME_WORDS, len(words))):
+                if (named := place_at(analysis, after)) is not None:
+                    return _place(analysis, after, *named)
     # A country is a place only where the sentence sets the meeting in it, before the meeting word:
     # "در حاشیه نشست ... در قرقیزستان با ... دیدار کرد", not "درباره آتش‌بس در لبنان".
     for index in after_locative:

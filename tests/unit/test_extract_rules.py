@@ -475,3 +475,27 @@ def test_a_phone_talk_is_no_speech_verb() -> None:
         "وزیر امور خارجه کشورمان در گفت‌وگوی تلفنی با دبیرکل سازمان ملل درباره یمن رایزنی کرد."
     )
     assert {p.role for m in meetings for p in m.participants} == {"وزیر امور خارجه", "دبیرکل"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "رئیس‌جمهور کشورمان صبح امروز با استقبال رسمی امیر قطر وارد دوحه شد.",
+        "امیر قطر صبح امروز مورد استقبال گرم و رسمی رئیس‌جمهور کشورمان قرار گرفت.",
+    ],
+)
+def test_a_welcome_with_a_manner_word_before_the_host(text: str) -> None:
+    (meeting,) = _meetings(text)
+    assert {p.country for p in meeting.participants} == {"IR", "QA"}
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("وزرای خارجه ایران و آلمان امروز در هتل کوبورگ وین با یکدیگر دیدار کردند.", "AT"),
+        ("رئیس‌جمهور کشورمان امروز در کاخ ریاست‌جمهوری ارمنستان با همتای خود دیدار کرد.", "AM"),
+    ],
+)
+def test_the_city_or_country_after_a_venue(text: str, country: str) -> None:
+    (meeting,) = _meetings(text)
+    assert meeting.place is not None and meeting.place.country == country
