@@ -45,12 +45,15 @@ _LIGHT_VERBS = {
     "نمودند",
 }
 _ANAPHORA = {"این", "همین", "آن"}
+_ORDINALS = {"نخستین", "اولین", "دومین", "سومین", "آخرین"}  # "این نخستین دیدار"
+_REFUSALS = {"رد", "تکذیب", "نپذیرفت", "نپذیرفته"}  # "دیدار با X را رد کرد"
+_REFUSAL_REACH = 10
 _CLAUSE_END_VERBS = {"شد", "شدند", "کرد", "کردند", "است", "بود", "بودند", "داد", "دادند", "داشت", "داشتند"}
 _POSSESSIVE_SUFFIXES = {"هایش", "اش", "ش"}
 _SEPARATE = {"جداگانه", "جداگانه‌ای", "جدا"}
 _MANNER = {"رسمی", "گرم", "صمیمانه", "باشکوه", "و"}  # "استقبال گرم و رسمی X"
 _FILLERS = _QUOTE_MARKS | _MANNER
-_JOINT = {"مشترک", "کنفرانس", "جمعی"}
+_JOINT = {"کنفرانس", "ویدئوکنفرانس"}
 _MANY = {"سه", "چهار", "پنج", "چند"}  # "سه‌جانبه" is read as "سه" "جانبه"; "دوجانبه" is bilateral
 _PLACE_LIST_LINKS = {*_LINKS, "با", "سپس"}  # between the groups of "با A در X، با B در Y و سپس با C در Z"
 
@@ -173,8 +176,8 @@ class MeetingReader:
             return []
         found: list[SentenceMeeting] = []
         for number, trigger in sorted(enumerate(triggers), key=lambda item: self._rank(item[1])):
-            if trigger.first > 0 and self.words[trigger.first - 1] in _ANAPHORA:
-                continue  # "این دیدار": a meeting already reported
+            if self._anaphoric(trigger):
+                continue  # "این دیدار", "این نخستین دیدار": a meeting already reported
             if self._background(trigger):
                 continue  # "ماه گذشته نیز دیداری با X داشت": history, not the news
             if self._negative_verb_after(trigger):
@@ -406,18 +409,32 @@ class MeetingReader:
             return 1
         return 2
 
+    def _anaphoric(self, trigger: Trigger) -> bool:
+        before = self.words[max(0, trigger.first - 2) : trigger.first]
+        return bool(before) and (
+            before[-1] in _ANAPHORA
+            or (len(before) == 2 and before[0] in _ANAPHORA and before[1] in _ORDINALS)
+        )
+
     def _background(self, trigger: Trigger) -> bool:
         """ "ماه گذشته نیز دیداری با X داشت", "در دیدار سال گذشته ...": a meeting long past."""
         before = self.words[max(0, trigger.first - 8) : trigger.first]
         after = self.words[trigger.last : trigger.last + 3]
+        # "نشست هفته گذشته X و Y" names an earlier meeting; "هفته گذشته با Y دیدار کرد" may be news.
         return any(
-            window[i] in _LONG_AGO_UNITS and window[i + 1] in ("گذشته", "پیش", "قبل")
-            for window in (before, after)
+            window[i] in units and window[i + 1] in ("گذشته", "پیش", "قبل")
+            for window, units in ((before, _LONG_AGO_UNITS), (after, _LONG_AGO_UNITS | {"هفته"}))
             for i in range(len(window) - 1)
         )
 
     def _negative_verb_after(self, trigger: Trigger) -> bool:
-        return any(word in _NEGATIVE_VERBS for word in self.words[trigger.last : trigger.last + 6])
+        """ "با X دیدار نخواهد کرد", "هرگونه دیدار با X را رد کرد": no meeting."""
+        words = self.words
+        if trigger.first > 0 and words[trigger.first - 1] == "هرگونه":
+            return True
+        after = words[trigger.last : trigger.last + _REFUSAL_REACH]
+        refused = any(after[i] == "را" and after[i + 1] in _REFUSALS for i in range(len(after) - 1))
+        return refused or any(word in _NEGATIVE_VERBS for word in words[trigger.last : trigger.last + 6])
 
     def _after_finished_clause(self, start: int, end: int) -> int:
         """ "... برگزار خواهد شد و X با Y دیدار خواهد کرد": a verb and "و" close the clause before."""

@@ -15,6 +15,7 @@ _DIGITS = re.compile(r"\d")
 _SELF = {"خود", "خویش"}
 _OUR_COUNTRY = {"کشورمان", "ایران"}
 _COUNTERPART = {"همتای", "همتا"}
+_COUNTERPART_ONLY_ADJECTIVES = {"ترک": "TR"}
 _GROUPS = {"مقامات", "مسئولان", "مقام", "دیپلمات", "دیپلمات‌های", "اعضای"}
 DELEGATION_WORDS = {"هیئت", "هیأت", "هیات"}
 _DELEGATION = DELEGATION_WORDS | {"هیئتی", "هیأتی", "هیاتی"}
@@ -564,6 +565,14 @@ class SentenceParties:
         phrase = PartyPhrase(index, index + 1, role=None, counterpart=True)
         # "همتایان روس و چینی خود": one counterpart per country
         self._complement(phrase, plural=self.words[index] != self.singular[index])
+        following = self.words[index + 1] if index + 1 < len(self.words) else None
+        if (
+            phrase.country is None
+            and not phrase.plural_countries
+            and following in _COUNTERPART_ONLY_ADJECTIVES
+        ):
+            # "همتای ترک خود": an adjective the lexicon leaves out (ترک is also "leaving", an ethnicity)
+            phrase.country, phrase.last = _COUNTERPART_ONLY_ADJECTIVES[following], index + 2
         # "کاتز همتای اسرائیلی خود", "همتای اسرائیلی خود، کاتز"
         name = self._name_before(index) or self._name_after(phrase.last)
         if name:

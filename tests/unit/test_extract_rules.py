@@ -117,6 +117,10 @@ def test_held_meeting_with_yesterday_and_a_city() -> None:
         "قیمت دلار در بازار امروز کاهش یافت.",  # no meeting at all
         "نخست‌وزیر ژاپن گفت حاضر نیست با رئیس‌جمهور کره شمالی دیدار کند.",  # refused
         "در دیدار سال گذشته روسای جمهور برزیل و هند توافق‌های مهمی امضا شد.",  # long past
+        "رئیس‌جمهور ونزوئلا هرگونه دیدار با رئیس‌جمهور آمریکا را رد کرد.",  # refused, the partner between
+        "نخست‌وزیر کانادا دیدار با وزیر خارجه چین در هفته آینده را تکذیب کرد.",  # denied
+        "سخنگو درباره نشست هفته گذشته وزرای خارجه مصر و اردن توضیح داد.",  # an earlier meeting named
+        "این نخستین دیدار وزرای خارجه مصر و اردن در دو سال اخیر است.",  # the meeting told before
     ],
 )
 def test_not_meetings(text: str) -> None:
@@ -499,3 +503,8 @@ def test_a_welcome_with_a_manner_word_before_the_host(text: str) -> None:
 def test_the_city_or_country_after_a_venue(text: str, country: str) -> None:
     (meeting,) = _meetings(text)
     assert meeting.place is not None and meeting.place.country == country
+
+
+def test_a_turkish_counterpart() -> None:
+    (meeting,) = _meetings("وزیر امور خارجه کشورمان امروز در تهران با همتای ترک خود دیدار کرد.")
+    assert {p.country for p in meeting.participants} == {"IR", "TR"}
