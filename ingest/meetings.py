@@ -294,7 +294,7 @@ class MeetingReader:
             meeting_groups = [([*subject_parties, *self._expanded(group)], place) for group, place in placed]
         elif (separate or call) and len(partner_parties) > 1:
             meeting_groups = [([*subject_parties, partner], None) for partner in partner_parties]
-        elif separate and len(subject_parties) > 1:
+        elif separate and len(subject_parties) > 1 and partner_parties:
             meeting_groups = [([subject, *partner_parties], None) for subject in subject_parties]
         else:
             meeting_groups = [([*subject_parties, *partner_parties], None)]

@@ -151,6 +151,11 @@ class SentenceParties:
             or len(word) < 2
         )
 
+    def _starts_word(self, index: int) -> bool:
+        """Is the token a word of its own, not the part after a ZWNJ ("گری" of "میانجی‌گری")?"""
+        start = self.sentence.spans[index][0]
+        return start == 0 or self.sentence.text[start - 1] != "\u200c"
+
     # -- finding parties --------------------------------------------------------------------------
     def _find(self) -> list[PartyPhrase]:
         parties: list[PartyPhrase] = []
@@ -221,7 +226,12 @@ class SentenceParties:
         party.name_first = name_first
         # Widen a surname to the given names written before it ("محمدجواد ظریف" with only "ظریف" known).
         start = mention.first
-        while start - 1 >= 0 and start - 1 not in self.covered and _given_name(self.words[start - 1]):
+        while (
+            start - 1 >= 0
+            and start - 1 not in self.covered
+            and _given_name(self.words[start - 1])
+            and self._starts_word(start - 1)
+        ):
             start -= 1
         if start != mention.first:
             party.name = self.span_text(start, mention.last)
@@ -479,6 +489,8 @@ class SentenceParties:
             start -= 1  # "سیمیون دوم", "عبدالله دوم": a regnal number ends the name
         while start - 1 >= 0 and end - (start - 1) <= 3 and self._name_capable(start - 1):
             start -= 1
+        while start < end and not self._starts_word(start):
+            start += 1  # "میانجی‌گری بدر ...": "گری" ends another word, it begins no name
         if start == end or start < self.lead_in:
             return None
         kb = knowledge()
@@ -500,6 +512,7 @@ class SentenceParties:
             index >= len(self.words)
             or self.words[index] not in kb.first_names
             or not self._name_capable(index)
+            or not self._starts_word(index)
         ):
             return None
         end = index + 1
@@ -623,7 +636,7 @@ class SentenceParties:
                 span = self._quoted_forward(index)
                 if span and not self._looks_like_name(*span):
                     span = None
-            elif word in kb.first_names and self._name_capable(index):
+            elif word in kb.first_names and self._name_capable(index) and self._starts_word(index):
                 end = index + 1
                 while end < len(self.words) and end - index < 3 and self._name_capable(end):
                     end += 1

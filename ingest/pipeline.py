@@ -223,6 +223,9 @@ def _without_composites(events: list[_Event]) -> list[_Event]:
     return kept
 
 
+_JOINED_BY = {"حضور", "میانجی", "میانجیگری", "وساطت", "میزبانی"}  # "میانجی‌گری" reads "میانجی" "گری"
+
+
 def _attendance_end(analysis: SentenceParties) -> int | None:
     """Where "... در این دیدار حضور داشت" ends (the verb's position), if the sentence says that
     someone took part in a meeting already reported."""
@@ -233,7 +236,13 @@ def _attendance_end(analysis: SentenceParties) -> int | None:
     )
     if anaphora is None or not analysis.parties:
         return None
-    for index in range(anaphora + 2, len(words)):
+    for index in range(anaphora + 2, len(words) - 1):
+        # Only right after the noun: "این ملاقات ... گفت X با حضور Y نشستی خواهند داشت" is another.
+        if index <= anaphora + 3 and words[index] in ("با", "در") and words[index + 1] in _JOINED_BY:
+            # "این گفت‌وگوها با میانجی‌گری X انجام شد": the mediator, host or guest took part.
+            joined = [p for p in analysis.parties if index + 2 <= p.first <= index + 4]
+            if joined:
+                return joined[0].last
         if words[index] in ("حضور", "شرکت"):
             verb = next(
                 (i for i in range(index + 1, min(len(words), index + 3)) if words[i] in _PAST_LIGHT_VERBS),

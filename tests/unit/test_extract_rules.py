@@ -508,3 +508,12 @@ def test_the_city_or_country_after_a_venue(text: str, country: str) -> None:
 def test_a_turkish_counterpart() -> None:
     (meeting,) = _meetings("وزیر امور خارجه کشورمان امروز در تهران با همتای ترک خود دیدار کرد.")
     assert {p.country for p in meeting.participants} == {"IR", "TR"}
+
+
+def test_talks_of_two_named_sides_and_their_mediator() -> None:
+    (meeting,) = _meetings(
+        "وزیر خارجه ارمنستان و وزیر خارجه آذربایجان امروز در ژنو نخستین دور گفت‌وگوهای صلح را برگزار کردند. "
+        "این گفت‌وگوها با میانجی‌گری ایگناسیو کاسیس، وزیر خارجه سوئیس، انجام شد."
+    )
+    assert {p.country for p in meeting.participants} == {"AM", "AZ", "CH"}
+    assert any((p.name or "").endswith("کاسیس") and "گری" not in (p.name or "") for p in meeting.participants)
