@@ -479,7 +479,7 @@ class MeetingReader:
             index
             for index, word in enumerate(self.words)
             if (
-                word in ("میزبان", "استقبال", "پذیرای")
+                word in ("میزبان", "میزبانی", "استقبال", "پذیرای")
                 or (word == "حضور" and index > 0 and self.words[index - 1] == "با")
             )
             and _first_party_at_or_after(self.parties, index + 1, words=self.words) is not None

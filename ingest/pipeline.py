@@ -102,6 +102,8 @@ def _events(
             if attended is not None and found.trigger.first <= attended:
                 continue
             phrases = [phrase for phrase in found.parties if phrase not in attendees]
+            if found.subject_missing and _quoted_mention(found):
+                continue  # "X گفت: دیدار Y نشان می‌دهد ...": a meeting spoken about, no one's report
             if found.subject_missing:
                 # "او ... با X دیدار کرد": the person the previous sentence was about.
                 stand_in = (sentence_subject if pronoun else None) or previous_subject or main_actor
@@ -226,6 +228,13 @@ def _without_composites(events: list[_Event]) -> list[_Event]:
 _JOINED_BY = {"حضور", "میانجی", "میانجیگری", "وساطت", "میزبانی"}  # "میانجی‌گری" reads "میانجی" "گری"
 
 
+def _quoted_mention(found: SentenceMeeting) -> bool:
+    """A meeting noun inside quoted speech with no "با" after it: "گفت: دیدار X چشم‌اندازی ..."."""
+    words = found.sentence.words
+    colon = next((i for i in range(found.trigger.first) if words[i] in (":", "«")), None)
+    return colon is not None and "با" not in words[colon : found.trigger.last + 3]
+
+
 def _attendance_end(analysis: SentenceParties) -> int | None:
     """Where "... در این دیدار حضور داشت" ends (the verb's position), if the sentence says that
     someone took part in a meeting already reported."""
@@ -312,9 +321,18 @@ def _merge_or_add(events: list[_Event], event: _Event) -> None:
 
 
 def _further(a: _Event, b: _Event) -> bool:
-    """ "... با Y نیز دیدار خواهند داشت" reports another meeting of the same people, with Y."""
+    """ "... با Y نیز دیدار خواهند داشت" reports another meeting of the same people, with Y; "در
+    حاشیه نشست سه‌جانبه با X دیداری دوجانبه خواهد داشت" one of two of them beside the meeting."""
     further = any(r.further for r in a.reports + b.reports)
-    return further and not (_covers(a.parties, b.parties) and _covers(b.parties, a.parties))
+    if further and not (_covers(a.parties, b.parties) and _covers(b.parties, a.parties)):
+        return True
+    small, big = sorted((a, b), key=lambda event: len(event.parties))
+    return len(small.parties) == 2 < len(big.parties) and any(_bilateral(r) for r in small.reports)
+
+
+def _bilateral(report: SentenceMeeting) -> bool:
+    words = report.sentence.words
+    return "دوجانبه" in words[report.trigger.last : report.trigger.last + 2]
 
 
 def _listed_on_same_day(a: _Event, b: _Event) -> bool:

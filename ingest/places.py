@@ -70,7 +70,9 @@ def meeting_place(found: "SentenceMeeting") -> Place | None:
     analysis = found.analysis
     words = analysis.words
     inside_parties = {i for p in analysis.parties for i in range(p.first, p.last)}
-    after_locative = [i + 1 for i, word in enumerate(words[:-1]) if word in _LOCATIVE]
+    after_locative = [
+        i + 1 for i, word in enumerate(words[:-1]) if word in _LOCATIVE and not _journey_before(words, i)
+    ]
     if found.place_word is not None and (named := place_at(analysis, found.place_word)):
         # "با A در X و B در Y": each partner met in their own place.
         return _place(analysis, found.place_word, *named)
@@ -109,3 +111,14 @@ def _place(analysis: SentenceParties, first: int, geo: GeoName, last: int) -> Pl
     if geo.city is None:
         return Place(country=geo.country)
     return Place(city=analysis.span_text(first, last), city_en=geo.city_en, country=geo.country)
+
+
+def _journey_before(words: tuple[str, ...] | list[str], to: int) -> bool:
+    """ "پیش از سفر به X", "قبل از بازگشت به X": X is where the person goes next, not where they met."""
+    return (
+        to >= 3
+        and words[to] == "به"
+        and words[to - 1] in ("سفر", "بازگشت", "عزیمت")
+        and words[to - 2] == "از"
+        and words[to - 3] in ("پیش", "قبل")
+    )

@@ -517,3 +517,27 @@ def test_talks_of_two_named_sides_and_their_mediator() -> None:
     )
     assert {p.country for p in meeting.participants} == {"AM", "AZ", "CH"}
     assert any((p.name or "").endswith("کاسیس") and "گری" not in (p.name or "") for p in meeting.participants)
+
+
+def test_a_bilateral_beside_a_three_way_meeting_and_a_host_with_mizbani() -> None:
+    meetings = _meetings(
+        "وزرای خارجه ایران، روسیه و ترکیه فردا با میزبانی وزیر خارجه قزاقستان در آستانه دیدار خواهند کرد. "
+        "وزیر امور خارجه کشورمان همچنین با همتای روس خود دیداری دوجانبه خواهد داشت."
+    )
+    assert sorted(sorted(p.country or "" for p in m.participants) for m in meetings) == [
+        ["IR", "KZ", "RU", "TR"],
+        ["IR", "RU"],
+    ]
+
+
+def test_a_meeting_spoken_about_in_a_quote_is_no_report() -> None:
+    meetings = _meetings(
+        "وزیر امور خارجه ژاپن امروز با همتای کره‌ای خود دیدار کرد. "
+        "رئیس‌جمهور آمریکا گفت: دیدار رهبر کره شمالی نشانه خوش‌بینی است."
+    )
+    assert len(meetings) == 1
+
+
+def test_where_a_person_travels_next_is_not_where_they_met() -> None:
+    (meeting,) = _meetings("وزیر کشور پاکستان پیش از سفر به تهران با نخست‌وزیر این کشور دیدار کرد.")
+    assert meeting.place is None or meeting.place.country != "IR"
