@@ -131,8 +131,17 @@ def _time_words() -> frozenset[str]:
 
 
 def _same_parties(a: SentenceMeeting, b: SentenceMeeting) -> bool:
-    """Do two readings of one sentence share a party phrase (then they read the same meeting)?"""
-    return any(p.first < q.last and q.first < p.last for p in a.parties for q in b.parties)
+    """Do two readings of one sentence read the same meeting? They do when every party of one is a
+    party of the other; two meetings of one person ("با X دیدار کند و سپس برای دیدار با Y") share
+    only that person."""
+
+    def overlaps(p: PartyPhrase, q: PartyPhrase) -> bool:
+        return p.first < q.last and q.first < p.last
+
+    def within(x: SentenceMeeting, y: SentenceMeeting) -> bool:
+        return all(any(overlaps(p, q) for q in y.parties) for p in x.parties)
+
+    return within(a, b) or within(b, a)
 
 
 def _joint(words: list[str]) -> bool:
@@ -203,12 +212,14 @@ class MeetingReader:
             clause = max(clause, words.index(":") + 1)
         else:
             clause = max(clause, _quote_start(words, trigger.first))
+        # "X با Y دیدار کرد؛ Z میزبان W بود": a semicolon closes the clause before it.
+        clause = max([clause, *(i + 1 for i in range(clause, trigger.first) if words[i] in ("؛", ";"))])
         before_reference = clause
         reference, after_reference = self._temporal_reference_before(trigger, triggers)
         clause = max(clause, after_reference)
         before_finished = clause
         clause = max(clause, self._after_finished_clause(clause, trigger.first))
-        ba = self._partner_marker(trigger)
+        ba = self._partner_marker(trigger, triggers)
         if ba is not None and words[ba] == "حضور":
             # "دیدار ... با حضور X، Y و Z برگزار شد": the attendance list is the whole meeting.
             position = _first_party_at_or_after(parties, ba + 1, 1)
@@ -465,13 +476,16 @@ class MeetingReader:
     def _expanded(self, parties: list[PartyPhrase]) -> list[PartyPhrase]:
         return [single for party in parties for single in _expand(party)]
 
-    def _partner_marker(self, trigger: Trigger) -> int | None:
+    def _partner_marker(self, trigger: Trigger, triggers: list[Trigger]) -> int | None:
         """The "با" that introduces the other side: the nearest one, before or after the trigger,
-        that a party follows."""
+        that a party follows and that no other meeting word has just before it ("دیدار کند و سپس
+        برای دیدار با Y": that "با" is the second meeting's)."""
+        owned = {other.last for other in triggers if other is not trigger and not self._anaphoric(other)}
         candidates = [
             index
             for index, word in enumerate(self.words)
             if word in ("با", "بااستقبال")
+            and index not in owned
             and (index == 0 or self.words[index - 1] != "همراه")
             and _first_party_at_or_after(self.parties, index + 1, words=self.words) is not None
         ]

@@ -541,3 +541,22 @@ def test_a_meeting_spoken_about_in_a_quote_is_no_report() -> None:
 def test_where_a_person_travels_next_is_not_where_they_met() -> None:
     (meeting,) = _meetings("وزیر کشور پاکستان پیش از سفر به تهران با نخست‌وزیر این کشور دیدار کرد.")
     assert meeting.place is None or meeting.place.country != "IR"
+
+
+def test_two_meetings_of_one_person_in_one_sentence() -> None:
+    meetings = _meetings(
+        "قرار است وزیر امور خارجه کشورمان فردا با نخست‌وزیر گرجستان دیدار کند و سپس برای دیدار با "
+        "وزیر خارجه ارمنستان عازم ایروان شود."
+    )
+    assert sorted(p.country for m in meetings for p in m.participants if p.country != "IR") == ["AM", "GE"]
+
+
+def test_a_semicolon_closes_a_headlines_first_clause() -> None:
+    meetings = _meetings(
+        "رئیس‌جمهور با استاندار فارس دیدار کرد؛ رئیس مجلس میزبان هیئت پارلمانی قطر بود",
+        published=None,
+    )
+    assert sorted(sorted(p.role or "" for p in m.participants) for m in meetings) == [
+        ["استاندار", "رئیس‌جمهور"],
+        ["رئیس مجلس", "هیئت پارلمانی"],
+    ]
