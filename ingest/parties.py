@@ -16,6 +16,9 @@ _SELF = {"خود", "خویش"}
 _OUR_COUNTRY = {"کشورمان", "ایران"}
 _COUNTERPART = {"همتای", "همتا"}
 _COUNTERPART_ONLY_ADJECTIVES = {"ترک": "TR"}
+_HEADED_BY = {("به", "ریاست"), ("به", "سرپرستی"), ("در", "رأس"), ("در", "راس")}
+_PATRONYMICS = {"بن", "بنت", "ابن"}
+_LONGEST_NAME = 6
 _GROUPS = {"مقامات", "مسئولان", "مقام", "دیپلمات", "دیپلمات‌های", "اعضای"}
 DELEGATION_WORDS = {"هیئت", "هیأت", "هیات"}
 _DELEGATION = DELEGATION_WORDS | {"هیئتی", "هیأتی", "هیاتی"}
@@ -180,7 +183,7 @@ class SentenceParties:
                 continue
             parties.append(party)
             index = max(party.last, index + 1)
-        parties = self._attach_loose_names(parties)
+        parties = self._headed_delegations(self._attach_loose_names(parties))
         leading = self._leading_name(parties)
         if leading is not None:
             parties.insert(0, leading)
@@ -491,6 +494,21 @@ class SentenceParties:
             start -= 1
         while start < end and not self._starts_word(start):
             start += 1  # "میانجی‌گری بدر ...": "گری" ends another word, it begins no name
+        while start - 1 >= 0 and end - start < _LONGEST_NAME:
+            # "خالد بن هلال المعولی": a patronymic makes a longer name.
+            if self.words[start] in _PATRONYMICS and self._name_capable(start - 1):
+                start -= 1
+            elif start >= 2 and self.words[start - 1] in _PATRONYMICS and self._name_capable(start - 2):
+                start -= 2
+            elif (
+                start >= 3
+                and self.words[start - 2] in _PATRONYMICS
+                and self._name_capable(start - 1, titles_too=True)  # "بن هلال": a father's name
+                and self._name_capable(start - 3)
+            ):
+                start -= 3
+            else:
+                break
         if start == end or start < self.lead_in:
             return None
         kb = knowledge()
@@ -518,6 +536,7 @@ class SentenceParties:
         end = index + 1
         while end < len(self.words) and end - index < 3 and self._name_capable(end):
             end += 1
+        end = self._patronymics_after(index, end)
         return (index, end) if end - index >= 2 else None
 
     def _quoted_back(self, close: int) -> tuple[int, int] | None:
@@ -624,6 +643,37 @@ class SentenceParties:
         if added:
             self.parties.sort(key=lambda p: p.first)
 
+    def _patronymics_after(self, first: int, end: int) -> int:
+        """ "عبدالله بن احمد آل خلیفه": a name read forward goes on through "بن X" and "آل X"."""
+        words = self.words
+        while (
+            end + 1 < len(words)
+            and end + 2 - first <= _LONGEST_NAME
+            and (words[end] in _PATRONYMICS or words[end] == "آل")
+            and self._name_capable(end + 1, titles_too=True)
+        ):
+            end += 2
+        return end
+
+    def _headed_delegations(self, parties: list[PartyPhrase]) -> list[PartyPhrase]:
+        """ "هیئت پارلمانی عمان به ریاست X": the delegation is met in the person of its head."""
+        result: list[PartyPhrase] = []
+        for party in parties:
+            previous = result[-1] if result else None
+            if (
+                previous is not None
+                and (previous.role or "").split(" ")[0].removesuffix("ی") in DELEGATION_WORDS  # "هیئتی"
+                and tuple(self.words[previous.last : party.first]) in _HEADED_BY
+                and (party.name or party.people)
+            ):
+                head = replace(party, first=previous.first)
+                if not head.country and not head.org_id:
+                    head.country = previous.country
+                result[-1] = head
+            else:
+                result.append(party)
+        return result
+
     def _attach_loose_names(self, parties: list[PartyPhrase]) -> list[PartyPhrase]:
         """Quoted names and names after "با" that no title accompanies are parties too."""
         taken = {i for party in parties for i in range(party.first, party.last)}
@@ -640,6 +690,7 @@ class SentenceParties:
                 end = index + 1
                 while end < len(self.words) and end - index < 3 and self._name_capable(end):
                     end += 1
+                end = self._patronymics_after(index, end)
                 span = (index, end) if end - index >= 2 else None
             if span and not any(i in taken for i in range(*span)):
                 name = self.span_text(*span)

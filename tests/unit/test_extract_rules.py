@@ -560,3 +560,16 @@ def test_a_semicolon_closes_a_headlines_first_clause() -> None:
         ["استاندار", "رئیس‌جمهور"],
         ["رئیس مجلس", "هیئت پارلمانی"],
     ]
+
+
+def test_a_delegation_headed_by_a_named_person_is_that_person() -> None:
+    (meeting,) = _meetings(
+        "وزیر امور خارجه کشورمان امروز با هیئتی از بحرین به ریاست عبدالله بن احمد آل خلیفه دیدار کرد."
+    )
+    assert "عبدالله بن احمد آل خلیفه" in {p.name for p in meeting.participants}
+    assert "هیئت" not in {p.role for p in meeting.participants}
+
+
+def test_a_patronymic_name_before_its_title() -> None:
+    (meeting,) = _meetings("سعود بن فیصل بن عبدالعزیز وزیر خارجه عربستان امروز با وزیر خارجه عمان دیدار کرد.")
+    assert "سعود بن فیصل بن عبدالعزیز" in {p.name for p in meeting.participants}
