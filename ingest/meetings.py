@@ -402,6 +402,8 @@ class MeetingReader:
         for party in self.parties:
             if party.first < trigger.last or party.first > trigger.last + 4:
                 continue
+            if ":" in self.words[trigger.last : party.first]:
+                return None  # "X در دیدار Y: Z را ...": what X said, not whom X informed
             if party.last < len(self.words) and self.words[party.last] == "را":
                 return party
         return None
@@ -493,7 +495,7 @@ class MeetingReader:
             index
             for index, word in enumerate(self.words)
             if (
-                word in ("میزبان", "میزبانی", "استقبال", "پذیرای")
+                word in ("میزبان", "میزبانی", "استقبال", "پذیرای", "تقدیم")
                 or (word == "حضور" and index > 0 and self.words[index - 1] == "با")
             )
             and _first_party_at_or_after(self.parties, index + 1, words=self.words) is not None

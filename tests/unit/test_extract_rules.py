@@ -573,3 +573,20 @@ def test_a_delegation_headed_by_a_named_person_is_that_person() -> None:
 def test_a_patronymic_name_before_its_title() -> None:
     (meeting,) = _meetings("سعود بن فیصل بن عبدالعزیز وزیر خارجه عربستان امروز با وزیر خارجه عمان دیدار کرد.")
     assert "سعود بن فیصل بن عبدالعزیز" in {p.name for p in meeting.participants}
+
+
+def test_credentials_of_two_ambassadors_in_separate_ceremonies() -> None:
+    meetings = _meetings(
+        "سفرای جدید ایتالیا و مکزیک امروز در مراسمی جداگانه استوارنامه خود را تقدیم رئیس‌جمهور کردند."
+    )
+    assert sorted(sorted(p.country or "" for p in m.participants) for m in meetings) == [
+        ["IR", "IT"],
+        ["IR", "MX"],
+    ]
+
+
+def test_what_is_said_after_a_colon_names_no_party() -> None:
+    (meeting,) = _meetings(
+        "رئیس‌جمهور در دیدار نخست‌وزیر ایتالیا: رئیس‌جمهور آمریکا را قابل اعتماد نمی‌دانم", published=None
+    )
+    assert {p.country for p in meeting.participants} == {"IR", "IT"}
