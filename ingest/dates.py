@@ -173,14 +173,14 @@ _TRAVEL = {"سفر", "وارد", "عازم", "رهسپار"}
 
 
 def _dates_the_trip(words: list[str], position: int, trigger: int) -> bool:
-    """ "عصر دیروز برای دیدار با X به تهران سفر کرد": the day is the journey's; the meeting's is not
-    written."""
-    return (
-        position < trigger
-        and trigger > 0
-        and words[trigger - 1] in _PURPOSE
-        and bool(_TRAVEL & set(words[trigger:]))
-    )
+    """ "عصر دیروز برای دیدار با X به تهران سفر کرد", "بامداد امروز عازم مسکو شد تا در نشستی با X
+    گفت‌وگو کند": the day is the journey's; the meeting's is not written."""
+    if position >= trigger or trigger == 0:
+        return False
+    if words[trigger - 1] in _PURPOSE and bool(_TRAVEL & set(words[trigger:])):
+        return True
+    between = words[position:trigger]
+    return "تا" in between and not _TRAVEL.isdisjoint(between[: between.index("تا")])
 
 
 def meeting_date(

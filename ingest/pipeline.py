@@ -129,9 +129,13 @@ def _events(
                 ),
                 place=place,
             )
+            if event.day is None and status == "held" and events and _next_in_sequence(analysis, found):
+                event.day = events[-1].day  # "سپس با X دیدار کرد": the day of the meeting before
             events.append(event)
             if not found.subject_missing and found.parties:
                 previous_subject = found.parties[0]
+        if not reports and events and events[-1].day is None:
+            events[-1].day = _day_told_later(analysis, events[-1], published)
         lead_in = analysis.lead_in  # "به گزارش ایسنا، X ...": X opens the sentence
         opening = (
             analysis.parties[0] if analysis.parties and analysis.parties[0].first <= lead_in + 1 else None
@@ -225,7 +229,36 @@ def _without_composites(events: list[_Event]) -> list[_Event]:
     return kept
 
 
+_HELD_WORDS = {"برگزار", "انجام"}
 _JOINED_BY = {"حضور", "میانجی", "میانجیگری", "وساطت", "میزبانی"}  # "میانجی‌گری" reads "میانجی" "گری"
+
+
+def _next_in_sequence(analysis: SentenceParties, found: SentenceMeeting) -> bool:
+    """ "سپس با X دیدار کرد", "پس از این دیدار با X گفت‌وگو کرد": next on the same day."""
+    words = analysis.words[: found.trigger.first]
+    return "سپس" in words or any(
+        words[i] in ("پس", "بعد")
+        and words[i + 1] == "از"
+        and words[i + 2] in ("این", "آن")
+        and words[i + 3] in _MEETING_NOUNS
+        for i in range(len(words) - 3)
+    )
+
+
+def _day_told_later(analysis: SentenceParties, event: _Event, published: date | None) -> date | None:
+    """ "این نشست قرار است روز جمعه برگزار شود": a later sentence dates the meeting just told."""
+    words = analysis.words
+    if not _HELD_WORDS.intersection(words):
+        return None
+    anaphora = next(
+        (i for i in range(len(words) - 1) if words[i] in ("این", "همین") and words[i + 1] in _MEETING_NOUNS),
+        None,
+    )
+    if anaphora is None:
+        return None
+    return meeting_date(
+        analysis.sentence, published, planned=event.status == "planned", anchors=(anaphora + 1,)
+    )
 
 
 def _quoted_mention(found: SentenceMeeting) -> bool:

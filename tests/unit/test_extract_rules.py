@@ -590,3 +590,16 @@ def test_what_is_said_after_a_colon_names_no_party() -> None:
         "رئیس‌جمهور در دیدار نخست‌وزیر ایتالیا: رئیس‌جمهور آمریکا را قابل اعتماد نمی‌دانم", published=None
     )
     assert {p.country for p in meeting.participants} == {"IR", "IT"}
+
+
+def test_days_of_meetings_told_in_sequence_or_later() -> None:
+    first, then = _meetings(
+        "وزیر امور خارجه کشورمان امروز در بغداد با نخست‌وزیر عراق دیدار کرد. "
+        "وی سپس با رئیس اقلیم کردستان دیدار کرد."
+    )
+    assert first.date == then.date == PUBLISHED
+    (planned,) = _meetings(
+        "وزیر امور خارجه کشورمان امروز عازم مسکو شد تا در نشستی با وزیر خارجه روسیه گفت‌وگو کند. "
+        "این نشست قرار است روز جمعه برگزار شود."
+    )
+    assert planned.date == date(2025, 2, 14)
