@@ -124,6 +124,8 @@ def meeting_status(sentence: Sentence, trigger: Trigger) -> MeetingStatus:
         return "planned"
     if _DEPARTURE & set(words) and trigger.first > 0 and words[trigger.first - 1] in ("برای", "منظور"):
         return "planned"
+    if "تا" in before and not _DEPARTURE.isdisjoint(before[: before.index("تا")]):
+        return "planned"  # "عازم مسکو شد تا در نشستی با X گفت‌وگو کند"
     if trigger.first > 0 and words[trigger.first - 1] in ("برای", "منظور"):
         # "برای دیدار با ... سفر می‌کند": the trip, and so the meeting, is still ahead.
         tail = words[trigger.last :]
