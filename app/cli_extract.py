@@ -10,10 +10,17 @@ from pydantic import ValidationError
 
 from ingest.model import Article, Extraction
 from ingest.pipeline import extract
+from ingest.written import as_written
 
 
-def _output(extraction: Extraction) -> str:
+def _output(extraction: Extraction, article: Article) -> str:
+    """The contract's line: names as the article writes them (the graph keeps them normalised)."""
     row = extraction.model_dump(mode="json", exclude={"text"}, exclude_none=False)
+    raw = f"{article.title or ''}\n{article.text}"
+    for meeting in row["meetings"]:
+        for party in meeting["participants"]:
+            if party["name"] and party.get("name_source") != "knowledge_base":
+                party["name"] = as_written(raw, party["name"]) or party["name"]
     return json.dumps(row, ensure_ascii=False)
 
 
@@ -42,7 +49,7 @@ def extract_command(
             typer.echo(f"{input_path}:{number}: not an article: {reason}", err=True)
             continue
         try:
-            print(_output(extract(article)), flush=False)
+            print(_output(extract(article), article), flush=False)
         except Exception as error:  # one bad article must not stop the batch (the contract)
             print(_failure(article.key, f"{type(error).__name__}: {error}"))
     sys.stdout.flush()

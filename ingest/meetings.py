@@ -220,7 +220,7 @@ class MeetingReader:
         before_finished = clause
         clause = max(clause, self._after_finished_clause(clause, trigger.first))
         ba = self._partner_marker(trigger, triggers)
-        if ba is not None and words[ba] == "حضور":
+        if ba is not None and words[ba] == "حضور" and words[ba - 1] == "با":
             # "دیدار ... با حضور X، Y و Z برگزار شد": the attendance list is the whole meeting.
             position = _first_party_at_or_after(parties, ba + 1, 1)
             attendees = _chain(parties, position, words) if position is not None else []
@@ -496,7 +496,7 @@ class MeetingReader:
             for index, word in enumerate(self.words)
             if (
                 word in ("میزبان", "میزبانی", "استقبال", "پذیرای", "تقدیم")
-                or (word == "حضور" and index > 0 and self.words[index - 1] == "با")
+                or (word == "حضور" and index > 0 and self.words[index - 1] in ("با", "به"))
             )
             and _first_party_at_or_after(self.parties, index + 1, words=self.words) is not None
         ]

@@ -18,6 +18,18 @@ _COUNTERPART = {"همتای", "همتا"}
 _COUNTERPART_ONLY_ADJECTIVES = {"ترک": "TR"}
 _HEADED_BY = {("به", "ریاست"), ("به", "سرپرستی"), ("در", "رأس"), ("در", "راس")}
 _PATRONYMICS = {"بن", "بنت", "ابن"}
+# Offices no other title follows as "of" ("نماینده ویژه وزیر خارجه" does): the next title is a new party.
+_SOLE_OFFICES = {
+    "supreme_leader",
+    "leader",
+    "president",
+    "prime_minister",
+    "chancellor",
+    "king",
+    "queen",
+    "emir",
+}
+_SUFFIXES = {"ها", "های", "هایی", "ای", "ی", "ام", "اش", "ایم", "اند", "تر", "ترین", "شان"}
 _LONGEST_NAME = 6
 _GROUPS = {"مقامات", "مسئولان", "مقام", "دیپلمات", "دیپلمات‌های", "اعضای"}
 DELEGATION_WORDS = {"هیئت", "هیأت", "هیات"}
@@ -149,10 +161,14 @@ class SentenceParties:
         return not (
             _PUNCT.match(word)
             or _DIGITS.search(word)
-            or word in kb.not_names
+            or (word in kb.not_names and not self._name_tail(index))
             or (word in kb.title_words and not titles_too)
             or len(word) < 2
         )
+
+    def _name_tail(self, index: int) -> bool:
+        """ "نعمت‌زاده": after a ZWNJ, a common word ("زاده") ends a surname; a suffix ("های") does not."""
+        return self.words[index] not in _SUFFIXES and index > 0 and not self._starts_word(index)
 
     def _starts_word(self, index: int) -> bool:
         """Is the token a word of its own, not the part after a ZWNJ ("گری" of "میانجی‌گری")?"""
@@ -239,7 +255,7 @@ class SentenceParties:
         if start != mention.first:
             party.name = self.span_text(start, mention.last)
             party.name_first = start
-            party.first = start
+            party.first = self._skip_honorifics_back(start)  # "آیت‌الله علی خامنه‌ای"
         tail = self._role_after(mention.last)
         if tail:
             return self._merge_role(party, tail)
@@ -273,8 +289,15 @@ class SentenceParties:
         return None
 
     def _skip_honorifics_back(self, index: int) -> int:
-        while index - 1 >= 0 and (m := self.mention_at.get(index - 1)) and m.kind is Kind.HONORIFIC:
-            index -= 1
+        """Where the honorifics and ranks before `index` start ("آیت‌الله" is two tokens)."""
+        moved = True
+        while moved:
+            moved = False
+            for start in range(max(0, index - 4), index):
+                honorific = self.mention_at.get(start)
+                if honorific is not None and honorific.kind is Kind.HONORIFIC and honorific.last == index:
+                    index, moved = start, True
+                    break
         return index
 
     def _role_after(self, index: int) -> PartyPhrase | None:
@@ -365,6 +388,8 @@ class SentenceParties:
         coordinated = False
         while last < len(self.words):
             nxt = self.mention_at.get(last)
+            if nxt and nxt.kind is Kind.TITLE and title_id in _SOLE_OFFICES:
+                break  # "رهبر انقلاب سفیر جدید مکزیک را ...": a head of state has no principal
             if nxt and nxt.kind is Kind.TITLE:
                 if rank_prefix and nxt.title and not nxt.title.rank:
                     title_id, rank_prefix = f"{title_id}+{nxt.title.id}", False
