@@ -17,6 +17,7 @@ _FIRST_PERSON_VERBS = {"بودم", "کردم", "داشتم", "شدم", "بودی
 _REPORTING_VERBS = {("اعلام", "کرد"), ("خبر", "داد"), ("تصریح", "کرد"), ("اظهار", "داشت"), ("تأکید", "کرد")}
 _TEMPORAL = {"پیش", "پس", "بعد", "قبل"}
 _SPEECH_VERBS = {"گفت", "افزود", "نوشت", "داشت", "کرد", "گفته", "تصریح", "یادآور"}
+_EARLIER = {"پیشتر", "قبلا", "قبلاً", "سابقا", "سابقاً"}
 _LONG_AGO_UNITS = {"ماه", "سال", "ماه‌های", "سال‌های", "ها"}
 _NEGATIVE_VERBS = {
     "نخواهد",
@@ -181,12 +182,17 @@ class MeetingReader:
         if blocked(self.sentence) or negated(self.sentence):
             return []
         triggers = find_triggers(self.sentence)
+        # The members named in a venue ("در حاشیه نشست وزرای خارجه بریکس") are no side of a meeting.
+        venues = {trigger.last for trigger in triggers if self._venue(trigger)}
+        self.parties = [party for party in self.parties if party.first not in venues]
         if not triggers or not self.parties:
             return []
         found: list[SentenceMeeting] = []
         for number, trigger in sorted(enumerate(triggers), key=lambda item: self._rank(item[1])):
             if self._anaphoric(trigger):
                 continue  # "این دیدار", "این نخستین دیدار": a meeting already reported
+            if self._venue(trigger):
+                continue  # "در حاشیه نشست وزرای خارجه ...", "برای شرکت در اجلاس ...": where, not whom
             if self._background(trigger):
                 continue  # "ماه گذشته نیز دیداری با X داشت": history, not the news
             if self._negative_verb_after(trigger):
@@ -422,6 +428,10 @@ class MeetingReader:
             return 1
         return 2
 
+    def _venue(self, trigger: Trigger) -> bool:
+        before = list(self.words[max(0, trigger.first - 2) : trigger.first])
+        return trigger.kind == "session" and (before[-1:] == ["حاشیه"] or before == ["شرکت", "در"])
+
     def _anaphoric(self, trigger: Trigger) -> bool:
         before = self.words[max(0, trigger.first - 2) : trigger.first]
         return bool(before) and (
@@ -434,11 +444,17 @@ class MeetingReader:
         before = self.words[max(0, trigger.first - 8) : trigger.first]
         after = self.words[trigger.last : trigger.last + 3]
         # "نشست هفته گذشته X و Y" names an earlier meeting; "هفته گذشته با Y دیدار کرد" may be news.
-        return any(
+        long_ago = any(
             window[i] in units and window[i + 1] in ("گذشته", "پیش", "قبل")
             for window, units in ((before, _LONG_AGO_UNITS), (after, _LONG_AGO_UNITS | {"هفته"}))
             for i in range(len(window) - 1)
         )
+        # "X پیش‌تر نیز ... با Y دیدار کرده بود": told as what happened before the news.
+        told_before = self.words[: trigger.first]
+        earlier = any(word in _EARLIER for word in told_before) or any(
+            told_before[i] == "پیش" and told_before[i + 1] == "تر" for i in range(len(told_before) - 1)
+        )
+        return long_ago or (earlier and any(word in ("بود", "بودند") for word in after))
 
     def _negative_verb_after(self, trigger: Trigger) -> bool:
         """ "با X دیدار نخواهد کرد", "هرگونه دیدار با X را رد کرد": no meeting."""

@@ -68,7 +68,7 @@ def extract(article: Article) -> Extraction:
         day=article.published,
         headline_speaker=analyses[0].headline_speaker() if analyses else None,
     )
-    events = _events(analyses, registry, article.published)
+    events = _without_called_off(_events(analyses, registry, article.published), sentences)
     _share_text_titles(events)
     _attach_discussion(events, sentences)
     meetings = [_meeting(event, text) for event in events]
@@ -146,6 +146,25 @@ def _events(
     for event in _without_composites(events):
         _merge_or_add(merged, event)
     return merged
+
+
+_CALLED_OFF = {"تعویق", "لغو", "موکول"}
+
+
+def _without_called_off(events: list[_Event], sentences: list[Sentence]) -> list[_Event]:
+    """ "سفر X به تعویق افتاد. قرار بود X با Y دیدار کند": in an article about a visit put off or
+    cancelled, what was to happen ("قرار بود") is no meeting."""
+    if not any(_CALLED_OFF.intersection(sentence.words) for sentence in sentences):
+        return events
+    return [
+        event
+        for event in events
+        if not any(_was_to(report.sentence.words) for report in event.reports) or event.status == "held"
+    ]
+
+
+def _was_to(words: tuple[str, ...]) -> bool:
+    return any(words[i] == "قرار" and words[i + 1] == "بود" for i in range(len(words) - 1))
 
 
 def _share_text_titles(events: list[_Event]) -> None:

@@ -121,6 +121,8 @@ def test_held_meeting_with_yesterday_and_a_city() -> None:
         "نخست‌وزیر کانادا دیدار با وزیر خارجه چین در هفته آینده را تکذیب کرد.",  # denied
         "سخنگو درباره نشست هفته گذشته وزرای خارجه مصر و اردن توضیح داد.",  # an earlier meeting named
         "این نخستین دیدار وزرای خارجه مصر و اردن در دو سال اخیر است.",  # the meeting told before
+        "وزیر خارجه مصر پیش‌تر در سال ۲۰۱۹ نیز با وزیر خارجه اردن دیدار کرده بود.",  # told as background
+        "سفر نخست‌وزیر هند به ژاپن به تعویق افتاد. قرار بود او با نخست‌وزیر ژاپن دیدار کند.",  # put off
     ],
 )
 def test_not_meetings(text: str) -> None:
@@ -603,3 +605,11 @@ def test_days_of_meetings_told_in_sequence_or_later() -> None:
         "این نشست قرار است روز جمعه برگزار شود."
     )
     assert planned.date == date(2025, 2, 14)
+
+
+def test_a_conference_attended_is_where_they_met_not_a_party() -> None:
+    (meeting,) = _meetings(
+        "وزیر امور خارجه کشورمان که برای شرکت در نشست وزرای خارجه کشورهای عضو بریکس به ریو سفر کرده است، "
+        "امروز در حاشیه نشست وزرای خارجه بریکس با همتای هندی خود دیدار کرد."
+    )
+    assert {p.country for p in meeting.participants} == {"IR", "IN"}
