@@ -145,6 +145,16 @@ def _same_parties(a: SentenceMeeting, b: SentenceMeeting) -> bool:
     return within(a, b) or within(b, a)
 
 
+def _fuller(batch: list[SentenceMeeting], same: list[SentenceMeeting]) -> bool:
+    """ "X میزبان Y بود و دو وزیر ... رایزنی کردند": a reading that names the host as well replaces
+    the one that found no subject."""
+    return (
+        len(batch) == len(same) == 1
+        and same[0].subject_missing
+        and len(batch[0].parties) > len(same[0].parties)
+    )
+
+
 def _joint(words: list[str]) -> bool:
     """Does the sentence say that one meeting joined several sides ("تماس سه‌جانبه", "نشست مشترک")?"""
     return bool(_JOINT.intersection(words)) or any(
@@ -202,8 +212,11 @@ class MeetingReader:
             # A sentence may report two meetings ("نشست معاونان ... به پایان رسید اما نشست وزرای ...
             # در جریان است"); a trigger whose parties an earlier meeting already took adds nothing.
             batch = self._around(trigger, triggers)
-            if not any(_same_parties(meeting, earlier) for meeting in batch for earlier in found):
+            same = [earlier for earlier in found if any(_same_parties(meeting, earlier) for meeting in batch)]
+            if not same:
                 found.extend(batch)
+            elif _fuller(batch, same):
+                found[found.index(same[0])] = batch[0]
         return found
 
     def _around(self, trigger: Trigger, triggers: list[Trigger]) -> list[SentenceMeeting]:
@@ -231,7 +244,11 @@ class MeetingReader:
             position = _first_party_at_or_after(parties, ba + 1, 1)
             attendees = _chain(parties, position, words) if position is not None else []
             if len(self._expanded(attendees)) >= 2:
-                listed = self._expanded(attendees)
+                # "X در نشستی با حضور Y و Z گفت‌وگو کرد": X held it; "نشست ... با حضور ..." lists all.
+                holder = self._clause_subjects(clause, min(ba - 1, trigger.first)) or self._described(
+                    before_finished, clause
+                )
+                listed = self._expanded(holder + attendees)
                 return [
                     SentenceMeeting(self.analysis, trigger, triggers, listed, False, attendance_list=True)
                 ]
@@ -279,11 +296,8 @@ class MeetingReader:
         if not subjects and reference is not None and before_reference < reference:
             # "X پیش از دیدار با Z، با Y دیدار کرد": X, named before the earlier meeting, met Y too.
             subjects = self._clause_subjects(before_reference, reference)
-        if not subjects and before_finished < clause:
-            # "X که امروز وارد مسکو شد، با Y دیدار کرد": the finished clause describes X.
-            relative = next((i for i in range(before_finished, clause) if words[i] == "که"), None)
-            if relative is not None and any(p.last == relative for p in parties):
-                subjects = self._clause_subjects(before_finished, relative)
+        if not subjects:
+            subjects = self._described(before_finished, clause)
         subject_missing = not subjects
         if writer and subject_missing:
             before = [p for p in parties if p.last <= words.index(":")]
@@ -332,6 +346,13 @@ class MeetingReader:
             )
             for group, place in meeting_groups
         ]
+
+    def _described(self, start: int, clause: int) -> list[PartyPhrase]:
+        """ "X که امروز وارد مسکو شد، با Y دیدار کرد": the party a finished relative clause describes."""
+        relative = next((i for i in range(start, clause) if self.words[i] == "که"), None)
+        if relative is None or not any(p.last == relative for p in self.parties):
+            return []
+        return self._clause_subjects(start, relative)
 
     def _partners_by_place(self, partners: list[PartyPhrase]) -> list[tuple[list[PartyPhrase], int]]:
         """ "با A در X، با B در Y و سپس با C در Z دیدار کرد": one meeting with each group of partners,

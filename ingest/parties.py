@@ -457,6 +457,17 @@ class SentenceParties:
             if mention and mention.kind is Kind.GEO and mention.geo and mention.geo.city is None:
                 countries.append(mention.geo.country)
                 index = mention.last
+            elif (
+                mention
+                and mention.kind is Kind.GEO
+                and mention.geo
+                and not countries
+                and self.words[mention.last : mention.last + 1] != ["را"]
+            ):
+                # "شهردار تبریز", "استاندار آذربایجان شرقی": a local office; "... تهران را ترک کرد" is not
+                countries.append(mention.geo.country)
+                index = mention.last
+                break
             elif mention and mention.kind is Kind.ORG and mention.org and not countries:
                 organizations.append(
                     (mention.org.id, self.span_text(mention.first, mention.last), mention.org.country)

@@ -613,3 +613,20 @@ def test_a_conference_attended_is_where_they_met_not_a_party() -> None:
         "امروز در حاشیه نشست وزرای خارجه بریکس با همتای هندی خود دیدار کرد."
     )
     assert {p.country for p in meeting.participants} == {"IR", "IN"}
+
+
+def test_a_session_held_with_local_officials_present() -> None:
+    (meeting,) = _meetings(
+        "رئیس‌جمهور که صبح امروز وارد تبریز شده بود، عصر امروز در نشستی با حضور استاندار آذربایجان شرقی "
+        "و شهردار تبریز درباره طرح‌های عمرانی گفتگو کرد."
+    )
+    assert sorted(p.role or "" for p in meeting.participants) == ["استاندار", "رئیس‌جمهور", "شهردار"]
+    assert {p.country for p in meeting.participants} == {"IR"}
+
+
+def test_a_host_and_the_talks_of_the_two_ministers() -> None:
+    (meeting,) = _meetings(
+        "وزیر امور خارجه قطر دیشب میزبان وزیر امور خارجه کشورمان بود و دو وزیر در این دیدار درباره "
+        "تحولات منطقه رایزنی کردند."
+    )
+    assert {p.country for p in meeting.participants} == {"QA", "IR"}
