@@ -249,6 +249,7 @@ def _without_composites(events: list[_Event]) -> list[_Event]:
 
 
 _HELD_WORDS = {"برگزار", "انجام"}
+_ACTING_MINISTRY = "سرپرست وزارت "
 _JOINED_BY = {"حضور", "میانجی", "میانجیگری", "وساطت", "میزبانی"}  # "میانجی‌گری" reads "میانجی" "گری"
 
 
@@ -324,6 +325,11 @@ def _resolve_all(
         if phrase.counterpart and index > 0 and resolved and _title_on_the_day(resolved[0], registry.day):
             # "ظریف ... با همتای عمانی خود": the counterpart holds the title Zarif held that day.
             other = PartyPhrase(0, 0, role=resolved[0].role, title_id=resolved[0].title_id)
+            if other.role and other.role.startswith(_ACTING_MINISTRY):
+                # The counterpart of an acting minister ("سرپرست وزارت امور خارجه") is the minister.
+                role = "وزیر " + other.role.removeprefix(_ACTING_MINISTRY)
+                title = knowledge().titles.get(role)
+                other = PartyPhrase(0, 0, role=role, title_id=title.id if title else None)
         if phrase.counterpart and not phrase.country and host and resolved and resolved[0].country != host:
             # "در کاخ ریاست‌جمهوری ارمنستان با همتای خود": a counterpart met abroad is the host's.
             phrase = replace(phrase, country=host)

@@ -630,3 +630,11 @@ def test_a_host_and_the_talks_of_the_two_ministers() -> None:
         "تحولات منطقه رایزنی کردند."
     )
     assert {p.country for p in meeting.participants} == {"QA", "IR"}
+
+
+def test_the_counterpart_of_an_acting_minister_is_the_minister() -> None:
+    (meeting,) = _meetings(
+        "سرپرست وزارت امور خارجه کشورمان امروز با همتای برزیلی خود دیدار کرد.", published=date(2024, 6, 10)
+    )
+    brazil = next(p for p in meeting.participants if p.country == "BR")
+    assert brazil.role == "وزیر امور خارجه"
