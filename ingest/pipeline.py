@@ -431,7 +431,7 @@ def _keep_fullest(kept: list[ResolvedParty], other: list[ResolvedParty]) -> None
                 party.role, party.title_id, party.role_from_knowledge = twin.role, twin.title_id, False
 
 
-_DISCUSSION_REACH = 4  # sentences after a report that still discuss it
+_DISCUSSION_REACH = 2  # sentences after a report that still discuss it
 
 
 def _attach_discussion(events: list[_Event], sentences: list[Sentence]) -> None:
