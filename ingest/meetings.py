@@ -54,6 +54,9 @@ _POSSESSIVE_SUFFIXES = {"هایش", "اش", "ش"}
 _SEPARATE = {"جداگانه", "جداگانه‌ای", "جدا"}
 _MANNER = {"رسمی", "گرم", "صمیمانه", "باشکوه", "و"}  # "استقبال گرم و رسمی X"
 _FILLERS = _QUOTE_MARKS | _MANNER
+_SINGULAR_VERBS = {"کرد", "کند", "داشت", "دارد", "نمود", "خواهد", "گفت", "رسید", "پذیرفت"}
+_PLURAL_VERBS = {"کردند", "کنند", "داشتند", "دارند", "نمودند", "خواهند", "گفتند", "رسیدند", "پذیرفتند"}
+_VERB_REACH = 20
 _JOINT = {"کنفرانس", "ویدئوکنفرانس"}
 _MANY = {"سه", "چهار", "پنج", "چند"}  # "سه‌جانبه" is read as "سه" "جانبه"; "دوجانبه" is bilateral
 _PLACE_LIST_LINKS = {*_LINKS, "با", "سپس"}  # between the groups of "با A در X، با B در Y و سپس با C در Z"
@@ -298,6 +301,8 @@ class MeetingReader:
             subjects = self._clause_subjects(before_reference, reference)
         if not subjects:
             subjects = self._described(before_finished, clause)
+        if self._second_title_of_one_person(subjects, trigger):
+            subjects = subjects[:1]
         subject_missing = not subjects
         if writer and subject_missing:
             before = [p for p in parties if p.last <= words.index(":")]
@@ -346,6 +351,25 @@ class MeetingReader:
             )
             for group, place in meeting_groups
         ]
+
+    def _second_title_of_one_person(self, subjects: list[PartyPhrase], trigger: Trigger) -> bool:
+        """ "X دبیر شورای عالی امنیت ملی و مذاکره‌کننده ارشد کشورمان ... دیدار کرد": a singular verb
+        makes the untitled-by-name office after "و" a second title of X ("کردند" would make two)."""
+        if len(subjects) != 2:
+            return False
+        named, other = subjects
+        if not named.name or other.name or other.people or other.plural_countries or other.group:
+            return False
+        if other.country not in (None, named.country) and named.country is not None:
+            return False
+        if list(self.words[named.last : other.first]) != ["و"]:
+            return False
+        for word in self.words[trigger.last : trigger.last + _VERB_REACH]:
+            if word in _PLURAL_VERBS:
+                return False
+            if word in _SINGULAR_VERBS:
+                return True
+        return False
 
     def _described(self, start: int, clause: int) -> list[PartyPhrase]:
         """ "X که امروز وارد مسکو شد، با Y دیدار کرد": the party a finished relative clause describes."""

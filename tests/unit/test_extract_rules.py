@@ -638,3 +638,16 @@ def test_the_counterpart_of_an_acting_minister_is_the_minister() -> None:
     )
     brazil = next(p for p in meeting.participants if p.country == "BR")
     assert brazil.role == "وزیر امور خارجه"
+
+
+def test_two_titles_of_one_person_with_a_singular_verb() -> None:
+    (one,) = _meetings(
+        "علی لاریجانی دبیر شورای عالی امنیت ملی و مذاکره‌کننده ارشد کشورمان امروز با خاویر سولانا دیدار کرد.",
+        published=date(2006, 5, 10),
+    )
+    assert len(one.participants) == 2
+    (two,) = _meetings(
+        "علی لاریجانی رئیس مجلس و وزیر امور خارجه کشورمان امروز با خاویر سولانا دیدار کردند.",
+        published=date(2010, 5, 10),
+    )
+    assert len(two.participants) == 3
