@@ -556,7 +556,8 @@ class MeetingReader:
             index
             for index, word in enumerate(self.words)
             if (
-                word in ("میزبان", "میزبانی", "استقبال", "پذیرای", "تقدیم")
+                word in ("میزبان", "میزبانی", "استقبال", "پذیرای", "تقدیم", "میانجیگری")
+                or (word == "گری" and index > 0 and self.words[index - 1] == "میانجی")  # "میانجی‌گری X"
                 or (word == "حضور" and index > 0 and self.words[index - 1] in ("با", "به"))
             )
             and _first_party_at_or_after(self.parties, index + 1, words=self.words) is not None

@@ -31,6 +31,7 @@ _SOLE_OFFICES = {
 }
 _SUFFIXES = {"ها", "های", "هایی", "ای", "ی", "ام", "اش", "ایم", "اند", "تر", "ترین", "شان"}
 _LONGEST_NAME = 6
+_HEAD_GAP = 3  # "هیئت‌های عالی‌رتبه دو کشور دیروز به ریاست X": words between a delegation and its head
 _GROUPS = {"مقامات", "مسئولان", "مقام", "دیپلمات", "دیپلمات‌های", "اعضای"}
 DELEGATION_WORDS = {"هیئت", "هیأت", "هیات"}
 _DELEGATION = DELEGATION_WORDS | {"هیئتی", "هیأتی", "هیاتی"}
@@ -109,6 +110,11 @@ def _coordinated_titles(role: str) -> list[tuple[str, str | None]]:
     titles = knowledge().titles
     roles = [first, *(other if other.startswith(head) else f"{head} {other}" for other in others)]
     return [(each, title.id if (title := titles.get(each)) and not title.rank else None) for each in roles]
+
+
+def _delegation_word(word: str) -> bool:
+    """ "هیئت", "هیئتی", "هیئت‌های"."""
+    return word.split("\u200c")[0].removesuffix("ی") in DELEGATION_WORDS
 
 
 def _given_name(word: str) -> bool:
@@ -698,8 +704,10 @@ class SentenceParties:
             previous = result[-1] if result else None
             if (
                 previous is not None
-                and (previous.role or "").split(" ")[0].removesuffix("ی") in DELEGATION_WORDS  # "هیئتی"
-                and tuple(self.words[previous.last : party.first]) in _HEADED_BY
+                and _delegation_word((previous.role or "").split(" ")[0])
+                and tuple(self.words[party.first - 2 : party.first]) in _HEADED_BY
+                and party.first - 2 - previous.last <= _HEAD_GAP
+                and not any(_PUNCT.match(word) for word in self.words[previous.last : party.first])
                 and (party.name or party.people)
             ):
                 head = replace(party, first=previous.first)

@@ -651,3 +651,15 @@ def test_two_titles_of_one_person_with_a_singular_verb() -> None:
         published=date(2010, 5, 10),
     )
     assert len(two.participants) == 3
+
+
+def test_heads_of_two_delegations_and_a_mediator_named_in_the_sentence() -> None:
+    (joint,) = _meetings(
+        "نشست مشترک هیئت‌های عالی‌رتبه دو کشور امروز به ریاست عباس عراقچی وزیر امور خارجه کشورمان و "
+        "فؤاد حسین وزیر خارجه عراق برگزار شد."
+    )
+    assert {p.name for p in joint.participants} == {"عباس عراقچی", "فؤاد حسین"}
+    (mediated,) = _meetings(
+        "وزرای خارجه ارمنستان و آذربایجان امروز در ژنو با میانجی‌گری وزیر خارجه سوئیس گفت‌وگو کردند."
+    )
+    assert {p.country for p in mediated.participants} == {"AM", "AZ", "CH"}
