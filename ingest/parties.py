@@ -82,7 +82,15 @@ class PartyPhrase:
         return self.name is not None
 
 
-_ATTRIBUTIONS = (("به", "گزارش"), ("به", "نقل", "از"), ("براساس", "خبر"), ("بر", "اساس"), ("به", "گفته"))
+_ATTRIBUTIONS = (
+    ("به", "گزارش"),
+    ("به", "نقل", "از"),
+    ("براساس", "خبر"),
+    ("بر", "اساس"),
+    ("به", "گفته"),
+    ("بنا", "به"),
+    ("طبق", "اعلام"),
+)
 _ATTRIBUTION_STARTS = {opener[0] for opener in _ATTRIBUTIONS}  # most sentences start otherwise
 
 

@@ -12,6 +12,7 @@ _FUTURE_AUX = {"خواهد", "خواهند", "خواهم", "خواهیم"}
 _PRESENT_VERB = {"کند", "کنند", "می", "دارد", "دارند"}
 _PLAN_WORDS = (("قرار", "است"), ("قرار", "بود"), ("قصد", "دارد"), ("قصد", "دارند"), ("برنامه", "دارد"))
 _DEPARTURE = {"عازم", "رهسپار"}
+_ACT_NOUNS = {"صادر", "امضا", "برگزار", "منتشر"}
 _WHOLE_SENTENCE = {"sport", "funeral"}
 
 
@@ -115,6 +116,8 @@ def meeting_status(sentence: Sentence, trigger: Trigger) -> MeetingStatus:
         return "planned"
     if after[:1] and after[0] in ("کند", "کنند"):
         return "planned"
+    if len(after) >= 2 and after[0] in _ACT_NOUNS and after[1] in ("کند", "کنند"):
+        return "planned"  # "... یک اعلامیه مشترک صادر کنند"
     if len(after) >= 2 and after[0] == "می" and after[1] in ("کند", "کنند"):
         return "planned"
     if _held_later(words, trigger.last):

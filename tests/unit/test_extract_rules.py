@@ -663,3 +663,11 @@ def test_heads_of_two_delegations_and_a_mediator_named_in_the_sentence() -> None
         "وزرای خارجه ارمنستان و آذربایجان امروز در ژنو با میانجی‌گری وزیر خارجه سوئیس گفت‌وگو کردند."
     )
     assert {p.country for p in mediated.participants} == {"AM", "AZ", "CH"}
+
+
+def test_a_joint_declaration_issued_together_is_a_meeting() -> None:
+    (meeting,) = _meetings(
+        "به گفته سخنگوی دولت، وزرای خارجه مصر و اردن قرار است فردا در امان یک بیانیه مشترک صادر کنند."
+    )
+    assert {p.country for p in meeting.participants} == {"EG", "JO"}
+    assert meeting.status == "planned"
