@@ -15,7 +15,7 @@ from ingest.meetings import SentenceMeeting, read_meetings
 from ingest.model import Article, Extraction, Meeting, MeetingKind, MeetingStatus, Party, Place, Span
 from ingest.normalize import normalize
 from ingest.parties import IRAN, PartyPhrase, SentenceParties
-from ingest.places import meeting_place
+from ingest.places import dateline_place, meeting_place
 from ingest.resolve import ArticleRegistry, surname
 from ingest.resolve import Party as ResolvedParty
 from ingest.segment import Sentence, split_sentences
@@ -109,7 +109,8 @@ def _events(
                 stand_in = (sentence_subject if pronoun else None) or previous_subject or main_actor
                 if stand_in is not None and all(stand_in is not p for p in phrases):
                     phrases.insert(0, stand_in)
-            place = meeting_place(found)
+            kind = meeting_kind(sentence, found.triggers)
+            place = meeting_place(found) or (dateline_place(analysis) if kind == "in_person" else None)
             resolved = _resolve_all(phrases, registry, host=place.country if place else None)
             if len(resolved) < 2:
                 continue
@@ -117,7 +118,7 @@ def _events(
             event = _Event(
                 parties=resolved,
                 reports=[found],
-                kind=meeting_kind(sentence, found.triggers),
+                kind=kind,
                 status=status,
                 day=meeting_date(
                     sentence,

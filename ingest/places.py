@@ -30,6 +30,7 @@ _SITUATIONS = {
 }
 
 
+_TRAVEL = {"سفر", "عزیمت", "رفت", "سفری"}
 _VENUES = {"هتل", "کاخ", "مقر", "ساختمان", "سالن", "تالار", "محل", "مجموعه", "دفتر", "فرودگاه"}
 _VENUE_NAME_WORDS = 4  # "در کاخ ریاست جمهوری ارمنستان": how far after the venue word its place may come
 
@@ -71,7 +72,11 @@ def meeting_place(found: "SentenceMeeting") -> Place | None:
     words = analysis.words
     inside_parties = {i for p in analysis.parties for i in range(p.first, p.last)}
     after_locative = [
-        i + 1 for i, word in enumerate(words[:-1]) if word in _LOCATIVE and not _journey_before(words, i)
+        i + 1
+        for i, word in enumerate(words[:-1])
+        if word in _LOCATIVE
+        and not _journey_before(words, i)
+        and not _next_stop(words, i, found.trigger.first)
     ]
     if found.place_word is not None and (named := place_at(analysis, found.place_word)):
         # "با A در X و B در Y": each partner met in their own place.
@@ -104,7 +109,29 @@ def meeting_place(found: "SentenceMeeting") -> Place | None:
             and (index < 2 or words[index - 2] not in _SITUATIONS)
         ):
             return Place(country=geo.country)
+        # "برای دیدار با X به ایران سفر کرد": the journey's destination is where the meeting is.
+        if (
+            geo is not None
+            and not geo.adjective
+            and index not in inside_parties
+            and words[index - 1] == "به"
+            and found.trigger.first > 0
+            and words[found.trigger.first - 1] in ("برای", "منظور")
+            and index > found.trigger.first
+            and _TRAVEL.intersection(words[index : index + 4])
+        ):
+            return Place(country=geo.country)
     return None
+
+
+def _next_stop(words: tuple[str, ...] | list[str], to: int, trigger: int) -> bool:
+    """ "بعد از این سفر و گفت‌وگو با X، امروز به برلین می‌رود": after the meeting told as past, the
+    city someone goes on to is not where they met."""
+    if to <= trigger or "،" not in words[trigger:to]:
+        return False
+    return any(
+        words[i] in ("بعد", "پس") and words[i + 1] == "از" for i in range(max(0, trigger - 6), trigger - 1)
+    )
 
 
 def _place(analysis: SentenceParties, first: int, geo: GeoName, last: int) -> Place:
@@ -122,3 +149,12 @@ def _journey_before(words: tuple[str, ...] | list[str], to: int) -> bool:
         and words[to - 2] == "از"
         and words[to - 3] in ("پیش", "قبل")
     )
+
+
+def dateline_place(analysis: SentenceParties) -> Place | None:
+    """ "به گزارش خبرگزاری فارس از اصفهان، ...": the city the report was filed from."""
+    words = analysis.words
+    for index in range(1, analysis.lead_in):
+        if words[index - 1] == "از" and (named := place_at(analysis, index)) and named[0].city:
+            return _place(analysis, index, *named)
+    return None

@@ -671,3 +671,16 @@ def test_a_joint_declaration_issued_together_is_a_meeting() -> None:
     )
     assert {p.country for p in meeting.participants} == {"EG", "JO"}
     assert meeting.status == "planned"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("به گزارش ایرنا از شیراز، استاندار فارس امروز با سفیر ژاپن دیدار کرد.", "IR"),  # the dateline
+        ("فرمانده ارتش عمان برای دیدار با مقامات نظامی کشورمان به ایران سفر کرد.", "IR"),  # destination
+        ("وزیر خارجه آمریکا بعد از گفت‌وگو با همتای روس خود، امروز به برلین می‌رود.", None),  # next stop
+    ],
+)
+def test_places_from_the_dateline_and_the_journey(text: str, country: str | None) -> None:
+    (meeting,) = _meetings(text)
+    assert (meeting.place.country if meeting.place else None) == country
