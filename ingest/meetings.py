@@ -58,6 +58,7 @@ _SINGULAR_VERBS = {"کرد", "کند", "داشت", "دارد", "نمود", "خو
 _PLURAL_VERBS = {"کردند", "کنند", "داشتند", "دارند", "نمودند", "خواهند", "گفتند", "رسیدند", "پذیرفتند"}
 _VERB_REACH = 20
 _JOINT = {"کنفرانس", "ویدئوکنفرانس"}
+_MEETING_WORDS = {"دیدار", "نشست", "جلسه", "گفت‌وگوی", "وگوی", "ملاقات"}  # "دیدار مشترک": one table
 _MANY = {"سه", "چهار", "پنج", "چند"}  # "سه‌جانبه" is read as "سه" "جانبه"; "دوجانبه" is bilateral
 _PLACE_LIST_LINKS = {*_LINKS, "با", "سپس"}  # between the groups of "با A در X، با B در Y و سپس با C در Z"
 
@@ -324,11 +325,21 @@ class MeetingReader:
         )
         # A call is between two ends unless the text says it joined more ("تماس سه‌جانبه").
         call = meeting_kind(self.sentence, triggers) == "phone" and not _joint(words)
+        # "در این سفر با A، B و C دیدار خواهد کرد": a visitor meets a list of officials one by one.
+        itinerary = (
+            trigger.kind in ("meeting", "talk")
+            and len(subject_parties) == 1
+            and len(partners) > 1  # a list of phrases; "همتایان روس و چینی خود" is one
+            and not _joint(words)
+            and not set(words) & _TOGETHER
+            and not any(words[i] == "مشترک" and words[i - 1] in _MEETING_WORDS for i in range(1, len(words)))
+            and all(not p.group for p in partner_parties)
+        )
         separate = bool(set(words) & _SEPARATE) or delegations or plural_trigger
         meeting_groups: list[tuple[list[PartyPhrase], int | None]]
         if placed:
             meeting_groups = [([*subject_parties, *self._expanded(group)], place) for group, place in placed]
-        elif (separate or call) and len(partner_parties) > 1:
+        elif (separate or call or itinerary) and len(partner_parties) > 1:
             meeting_groups = [([*subject_parties, partner], None) for partner in partner_parties]
         elif separate and len(subject_parties) > 1 and partner_parties:
             meeting_groups = [([subject, *partner_parties], None) for subject in subject_parties]

@@ -684,3 +684,15 @@ def test_a_joint_declaration_issued_together_is_a_meeting() -> None:
 def test_places_from_the_dateline_and_the_journey(text: str, country: str | None) -> None:
     (meeting,) = _meetings(text)
     assert (meeting.place.country if meeting.place else None) == country
+
+
+def test_a_visitor_meets_a_list_of_officials_one_by_one_unless_together() -> None:
+    meetings = _meetings(
+        "رئیس‌جمهور کشورمان در این سفر با رئیس‌جمهور ونزوئلا، رئیس‌جمهور نیکاراگوئه و رئیس‌جمهور کوبا "
+        "دیدار خواهد کرد."
+    )
+    assert [len(m.participants) for m in meetings] == [2, 2, 2]
+    (together,) = _meetings(
+        "رئیس‌جمهور کشورمان امروز با رئیس‌جمهور ترکیه و رئیس‌جمهور روسیه در یک دیدار مشترک گفت‌وگو کرد."
+    )
+    assert len(together.participants) == 3
