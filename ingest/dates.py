@@ -87,8 +87,9 @@ def _explicit_dates(words: list[str], published: date | None, *, planned: bool) 
     """ "۲۰ اردیبهشت ۱۴۰۵", "۱۷ اوت", "بیست و چهارم مهرماه": days the text writes out, with their
     token positions."""
     found: list[tuple[int, date]] = []
-    for index in range(1, len(words)):
-        month = _months().match_at(words, index)
+    months = _months()
+    for index in months.starts(words):
+        month = months.match_at(words, index) if index > 0 else None  # the day comes before it
         day_number = _day_before(words, index) if month else None
         if not month or day_number is None or not 1 <= day_number <= 31:
             continue
@@ -128,16 +129,17 @@ _NOT_A_DAY_AFTER = {"هر", "روزهای", "امروز", "دیروز", "فرد�
 def _relative_dates(words: list[str], published: date, *, planned: bool) -> list[tuple[int, date]]:
     """امروز / دیروز / فردا, or a weekday of the publication week (the next one for a plan)."""
     found: list[tuple[int, date]] = []
-    day_words = _day_words()
-    index = 0
-    while index < len(words):
+    day_words, weekdays = _day_words(), _weekdays()
+    end = 0  # after the last match: the next one starts there or later
+    for index in sorted({*day_words.starts(words), *weekdays.starts(words)}):
+        if index < end:
+            continue
         if relative := day_words.match_at(words, index):
             found.append((index, published + timedelta(days=relative.value)))
-            index = relative.last
+            end = relative.last
             continue
-        weekday = _weekdays().match_at(words, index)
+        weekday = weekdays.match_at(words, index)
         if weekday is None:
-            index += 1
             continue
         # "سه‌شنبه" is two tokens; its "شنبه" is not Saturday, so go on after the whole match.
         if index == 0 or words[index - 1] not in _NOT_A_DAY_AFTER:
@@ -146,7 +148,7 @@ def _relative_dates(words: list[str], published: date, *, planned: bool) -> list
                 published + timedelta(days=shift) if planned else published - timedelta(days=(7 - shift) % 7)
             )
             found.append((index, day))
-        index = weekday.last
+        end = weekday.last
     return found
 
 
@@ -188,7 +190,9 @@ def meeting_date(
 ) -> date | None:
     """The date the sentence gives its meeting: the written or relative day nearest a meeting word
     (`anchors`: their token positions)."""
-    numeric = _NUMERIC_DATE.search(sentence.text.translate(_PERSIAN_DIGITS))
+    # Only a text with a "/" can hold a numeric date: most have none, and translating costs more.
+    text = sentence.text
+    numeric = _NUMERIC_DATE.search(text.translate(_PERSIAN_DIGITS)) if "/" in text else None
     if numeric:
         y, m, d = (int(part) for part in numeric.groups())
         return _calendar_date("jalali" if y < 1700 else "gregorian", y, m, d)

@@ -49,23 +49,34 @@ class Gazetteer[T]:
 
     def match_at(self, words: Sequence[str], index: int) -> Match[T] | None:
         """The longest phrase starting at `index`."""
+        found = self.longest_at(words, index)
+        return None if found is None else Match(index, index + found[0], found[1])
+
+    def longest_at(self, words: Sequence[str], index: int) -> tuple[int, T] | None:
+        """The length and value of the longest phrase starting at `index`: `match_at` without the
+        `Match`, for a caller that compares several gazetteers' phrases and keeps one."""
         for length in self._lengths.get(words[index], ()):
             if index + length > len(words):
                 continue
             value = self._values.get(tuple(words[index : index + length]))
             if value is not None:
-                return Match(index, index + length, value)
+                return length, value
         return None
+
+    def starts(self, words: Sequence[str]) -> list[int]:
+        """The positions, in order, of the words some phrase starts with: the only places `match_at`
+        can find one."""
+        lengths = self._lengths
+        if lengths.keys().isdisjoint(words):
+            return []  # the common case: most sentences hold no phrase of a given list
+        return [index for index, word in enumerate(words) if word in lengths]
 
     def find_all(self, words: Sequence[str]) -> list[Match[T]]:
         """Non-overlapping longest matches, left to right."""
-        starts = self._lengths
-        if starts.keys().isdisjoint(words):
-            return []  # the common case: most sentences hold no phrase of a given list
         found: list[Match[T]] = []
         end = 0
-        for index, word in enumerate(words):
-            if index >= end and word in starts and (match := self.match_at(words, index)):
+        for index in self.starts(words):
+            if index >= end and (match := self.match_at(words, index)):
                 found.append(match)
                 end = match.last
         return found

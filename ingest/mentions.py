@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
+from typing import Any
 
 from ingest.gazetteer import Gazetteer
 from ingest.knowledge import GeoName, Officeholder, Organization, Title, knowledge
@@ -47,7 +48,8 @@ def _plurals() -> dict[str, str]:
 def singular_words(sentence: Sentence) -> tuple[list[str], set[int]]:
     """The sentence's words with plural titles made singular (وزرای → وزیر), and where that happened."""
     plurals = _plurals()
-    words, plural_at = list(sentence.words), set[int]()
+    words = list(sentence.words)
+    plural_at: set[int] = set()  # not set[int](): calling the alias costs a microsecond
     if plurals.keys().isdisjoint(words) and _DELEGATIONS.isdisjoint(words):
         return words, plural_at  # most sentences: nothing to make singular
     for index, word in enumerate(sentence.words):
@@ -66,21 +68,21 @@ def singular_words(sentence: Sentence) -> tuple[list[str], set[int]]:
 
 
 @cache
-def _first_words() -> dict[str, tuple[Kind, ...]]:
-    """The kinds of phrase each word starts: a word looks only in the lists that may match there.
-    (Tuples, not sets: an Enum member hashes in Python, a tuple finds it by identity.)"""
+def _first_words() -> dict[str, tuple[tuple[Kind, Gazetteer[Any]], ...]]:
+    """The kinds of phrase each word starts, with their gazetteers, in the order that breaks a tie of
+    length: a word looks only in the lists that may match there."""
     kb = knowledge()
-    gazetteers = (
+    gazetteers: tuple[tuple[Kind, Gazetteer[Any]], ...] = (
         (Kind.PERSON, kb.people),
         (Kind.ORG, kb.org_names),
         (Kind.TITLE, kb.titles),
         (Kind.GEO, kb.geo),
         (Kind.HONORIFIC, honorifics()),
     )
-    kinds: dict[str, tuple[Kind, ...]] = {}
+    kinds: dict[str, tuple[tuple[Kind, Gazetteer[Any]], ...]] = {}
     for kind, gazetteer in gazetteers:
         for word in gazetteer.first_words:
-            kinds[word] = (*kinds.get(word, ()), kind)
+            kinds[word] = (*kinds.get(word, ()), (kind, gazetteer))
     return kinds
 
 
@@ -88,31 +90,32 @@ def find_mentions(sentence: Sentence, words: list[str], plural_at: set[int]) -> 
     """Non-overlapping mentions in the sentence's `words` (plurals made singular, see
     `singular_words`), the longest phrase winning at each position; on equal length a
     known person beats an organisation, which beats a title, which beats a place name."""
-    kb = knowledge()
     starts = _first_words()
     found: list[Mention] = []
-    index = 0
-    while index < len(words):
-        kinds = starts.get(words[index])
-        if kinds is None:
-            index += 1
+    end = 0  # after the last mention: the next one starts there or later
+    for index in [index for index, word in enumerate(words) if word in starts]:
+        if index < end:
             continue
-        candidates: list[Mention] = []
-        if Kind.PERSON in kinds and (person := kb.people.match_at(words, index)):
-            candidates.append(Mention(Kind.PERSON, person.first, person.last, people=person.value))
-        if Kind.ORG in kinds and (org := kb.org_names.match_at(words, index)):
-            candidates.append(Mention(Kind.ORG, org.first, org.last, org=org.value))
-        if Kind.TITLE in kinds and (title := kb.titles.match_at(words, index)):
-            plural = index in plural_at
-            candidates.append(Mention(Kind.TITLE, title.first, title.last, title=title.value, plural=plural))
-        if Kind.GEO in kinds and (geo := kb.geo.match_at(words, index)):
-            candidates.append(Mention(Kind.GEO, geo.first, geo.last, geo=geo.value))
-        if Kind.HONORIFIC in kinds and (honorific := honorifics().match_at(words, index)):
-            candidates.append(Mention(Kind.HONORIFIC, honorific.first, honorific.last))
-        if not candidates:
-            index += 1
-            continue
-        best = max(candidates, key=lambda m: (m.last - m.first, -candidates.index(m)))
-        found.append(best)
-        index = best.last
+        # The longest phrase, the first kind on a tie; only the winner becomes a Mention.
+        best: tuple[Kind, int, Any] | None = None
+        for kind, gazetteer in starts[words[index]]:
+            phrase = gazetteer.longest_at(words, index)
+            if phrase is not None and (best is None or phrase[0] > best[1]):
+                best = (kind, *phrase)
+        if best is not None:
+            kind, length, value = best
+            end = index + length
+            found.append(_mention(kind, index, end, value, plural=index in plural_at))
     return found
+
+
+def _mention(kind: Kind, first: int, last: int, value: Any, *, plural: bool) -> Mention:
+    if kind is Kind.PERSON:
+        return Mention(kind, first, last, people=value)
+    if kind is Kind.ORG:
+        return Mention(kind, first, last, org=value)
+    if kind is Kind.TITLE:
+        return Mention(kind, first, last, title=value, plural=plural)
+    if kind is Kind.GEO:
+        return Mention(kind, first, last, geo=value)
+    return Mention(kind, first, last)

@@ -31,6 +31,7 @@ _SITUATIONS = {
 
 
 _TRAVEL = {"سفر", "عزیمت", "رفت", "سفری"}
+_PLACE_NOUNS = {"شهر", "بندر", "پایتخت"}
 _VENUES = {"هتل", "کاخ", "مقر", "ساختمان", "سالن", "تالار", "محل", "مجموعه", "دفتر", "فرودگاه"}
 _VENUE_NAME_WORDS = 4  # "در کاخ ریاست جمهوری ارمنستان": how far after the venue word its place may come
 
@@ -42,6 +43,7 @@ _AFTER_AMBIGUOUS_CITY = {
     *("با", "و", "به", "از", "در", "برای", "طی", "پایتخت", "نیز", "هم"),
     *("دیدار", "گفت‌وگو", "گفت", "ملاقات", "رایزنی", "مذاکره", "نشست"),
     *("بود", "بودند", "است", "هستند", "شد", "شدند", "کرد", "کردند", "می", "خواهد", "خواهند"),
+    *("سفر", "رفت", "رسید", "آمد", "عزیمت"),
 }
 
 
@@ -72,7 +74,7 @@ def meeting_place(found: "SentenceMeeting") -> Place | None:
     words = analysis.words
     inside_parties = {i for p in analysis.parties for i in range(p.first, p.last)}
     after_locative = [
-        i + 1
+        i + 2 if words[i + 1] in _PLACE_NOUNS and i + 2 < len(words) else i + 1  # "در شهر پکن"
         for i, word in enumerate(words[:-1])
         if word in _LOCATIVE
         and not _journey_before(words, i)

@@ -70,7 +70,16 @@ def find_triggers(sentence: Sentence) -> list[Trigger]:
 
 def blocked(sentence: Sentence) -> bool:
     """Sport or funeral vocabulary makes every دیدار of the sentence a match or a farewell."""
-    return any(blocker.value in _WHOLE_SENTENCE for blocker in _blockers().find_all(sentence.words))
+    return any(
+        blocker.value in _WHOLE_SENTENCE and not _runs_on(sentence, blocker.last - 1)
+        for blocker in _blockers().find_all(sentence.words)
+    )
+
+
+def _runs_on(sentence: Sentence, index: int) -> bool:
+    """Does the word go on after a ZWNJ ("کشتی‌رانی" is shipping, not "کشتی" wrestling)?"""
+    end = sentence.spans[index][1]
+    return end < len(sentence.text) and sentence.text[end] == "\u200c"
 
 
 def negated(sentence: Sentence) -> bool:

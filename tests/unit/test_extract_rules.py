@@ -123,6 +123,8 @@ def test_held_meeting_with_yesterday_and_a_city() -> None:
         "این نخستین دیدار وزرای خارجه مصر و اردن در دو سال اخیر است.",  # the meeting told before
         "وزیر خارجه مصر پیش‌تر در سال ۲۰۱۹ نیز با وزیر خارجه اردن دیدار کرده بود.",  # told as background
         "سفر نخست‌وزیر هند به ژاپن به تعویق افتاد. قرار بود او با نخست‌وزیر ژاپن دیدار کند.",  # put off
+        "وزیر خارجه مصر گفت: دیداری با وزیر خارجه اسرائیل نخواهیم داشت.",  # refused, first person
+        "دیپلمات فقید بارها به ژنو سفر کرده و با مقامات سازمان ملل دیدار کرده بود.",  # an obituary's past
     ],
 )
 def test_not_meetings(text: str) -> None:
@@ -696,3 +698,11 @@ def test_a_visitor_meets_a_list_of_officials_one_by_one_unless_together() -> Non
         "رئیس‌جمهور کشورمان امروز با رئیس‌جمهور ترکیه و رئیس‌جمهور روسیه در یک دیدار مشترک گفت‌وگو کرد."
     )
     assert len(together.participants) == 3
+
+
+def test_shipping_is_no_wrestling_and_a_city_after_shahr() -> None:
+    (meeting,) = _meetings(
+        "وزیر امور خارجه کشورمان امروز در شهر توکیو با همتای ژاپنی خود دیدار و درباره امنیت کشتیرانی "
+        "گفت‌وگو کرد."
+    )
+    assert meeting.place is not None and meeting.place.country == "JP"
