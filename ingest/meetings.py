@@ -335,6 +335,7 @@ class MeetingReader:
             trigger.kind in ("meeting", "talk")
             and len(subject_parties) == 1
             and len(partners) > 1  # a list of phrases; "همتایان روس و چینی خود" is one
+            and not (trigger.first > 0 and words[trigger.first - 1] == "در")  # "در دیدار با A، B و C": one
             and not _joint(words)
             and not set(words) & _TOGETHER
             and not any(words[i] == "مشترک" and words[i - 1] in _MEETING_WORDS for i in range(1, len(words)))

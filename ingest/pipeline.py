@@ -222,6 +222,23 @@ def _loosely_covers(big: list[ResolvedParty], small: list[ResolvedParty]) -> boo
     return all(any(stands_for(party, other) for other in big) for party in small)
 
 
+def _headline_of(a: _Event, b: _Event) -> bool:
+    """A headline's report of the body's meeting: as many sides, each the same person or an unnamed
+    official of the same state or organisation, whatever title each report gives."""
+    if not any(r.sentence.is_title for r in a.reports + b.reports) or len(a.parties) != len(b.parties):
+        return False
+
+    def alike(p: ResolvedParty, q: ResolvedParty) -> bool:
+        if p.same_as(q):
+            return True
+        if p.name and q.name:
+            return False
+        unnamed, other = (p, q) if not p.name else (q, p)
+        return bool(unnamed.country or unnamed.org_id) and _same_side(other, unnamed)
+
+    return all(any(alike(p, q) for q in b.parties) for p in a.parties)
+
+
 def _same_side(named: ResolvedParty, unnamed: ResolvedParty) -> bool:
     if not unnamed.org_id and not unnamed.country:
         return True  # a title of something unknown ("رهبر فهرست العراقیه"): any side may be it
@@ -368,6 +385,8 @@ def _merge_or_add(events: list[_Event], event: _Event) -> None:
             _lend_titles(existing.parties, event.parties)
         elif _listed_on_same_day(existing, event):
             existing.parties += [p for p in event.parties if not any(p.same_as(q) for q in existing.parties)]
+        elif _headline_of(existing, event):
+            pass  # "X با معاون وزیر خارجه ژاپن دیدار کرد" over "X ... با همتای ژاپنی خود دیدار کرد"
         else:
             continue
         existing.reports.extend(event.reports)

@@ -706,3 +706,19 @@ def test_shipping_is_no_wrestling_and_a_city_after_shahr() -> None:
         "گفت‌وگو کرد."
     )
     assert meeting.place is not None and meeting.place.country == "JP"
+
+
+def test_a_headline_and_the_body_that_titles_the_other_side_differently() -> None:
+    meetings = _meetings(
+        "معاون سیاسی وزیر امور خارجه کشورمان امروز در توکیو با همتای ژاپنی خود دیدار کرد.",
+        title="دیدار معاون وزیر خارجه با معاون وزیر خارجه ژاپن",
+    )
+    assert len(meetings) == 1
+
+
+def test_in_a_meeting_with_a_list_is_one_meeting() -> None:
+    (meeting,) = _meetings(
+        "رئیس‌جمهور امروز در دیدار با دبیرکل حزب‌الله، رئیس دفتر سیاسی حماس و سخنگوی انصارالله بر حمایت "
+        "از مقاومت تأکید کرد."
+    )
+    assert len(meeting.participants) == 4
