@@ -31,6 +31,7 @@ _SOLE_OFFICES = {
 }
 _SUFFIXES = {"ها", "های", "هایی", "ای", "ی", "ام", "اش", "ایم", "اند", "تر", "ترین", "شان"}
 _LONGEST_NAME = 6
+_VENUE_WORDS = {"فرودگاه", "خیابان", "میدان", "بیمارستان", "دانشگاه", "ورزشگاه", "مسجد", "بزرگراه", "بلوار"}
 _HEAD_GAP = 3  # "هیئت‌های عالی‌رتبه دو کشور دیروز به ریاست X": words between a delegation and its head
 _GROUPS = {"مقامات", "مسئولان", "مقام", "دیپلمات", "دیپلمات‌های", "اعضای"}
 DELEGATION_WORDS = {"هیئت", "هیأت", "هیات"}
@@ -214,6 +215,7 @@ class SentenceParties:
             parties.append(party)
             index = max(party.last, index + 1)
         parties = self._headed_delegations(self._attach_loose_names(parties))
+        parties = [party for party in parties if not self._names_a_venue(party)]
         leading = self._leading_name(parties)
         if leading is not None:
             parties.insert(0, leading)
@@ -692,6 +694,13 @@ class SentenceParties:
             added = True
         if added:
             self.parties.sort(key=lambda p: p.first)
+
+    def _names_a_venue(self, party: PartyPhrase) -> bool:
+        """ "فرودگاه بین‌المللی رفیق حریری", "خیابان ولیعصر": a name that names a place."""
+        if party.role or not party.name:
+            return False
+        before = [w for w in self.words[max(0, party.first - 3) : party.first] if w not in ("بین", "المللی")]
+        return bool(before) and before[-1] in _VENUE_WORDS
 
     def _patronymics_after(self, first: int, end: int) -> int:
         """ "عبدالله بن احمد آل خلیفه": a name read forward goes on through "بن X" and "آل X"."""

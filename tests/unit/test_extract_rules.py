@@ -722,3 +722,13 @@ def test_in_a_meeting_with_a_list_is_one_meeting() -> None:
         "از مقاومت تأکید کرد."
     )
     assert len(meeting.participants) == 4
+
+
+def test_a_name_that_names_a_place_and_the_islamic_emirate() -> None:
+    (meeting,) = _meetings(
+        "رئیس مجلس کشورمان که امروز در فرودگاه بین‌المللی رفیق حریری مورد استقبال قرار گرفت، "
+        "با رئیس پارلمان لبنان دیدار کرد."
+    )
+    assert {p.country for p in meeting.participants} == {"IR", "LB"}
+    (taliban,) = _meetings("وزیر خارجه پاکستان امروز با سرپرست وزارت خارجه امارت اسلامی دیدار کرد.")
+    assert {p.country for p in taliban.participants} == {"PK", "AF"}
