@@ -20,7 +20,7 @@ from ingest.resolve import ArticleRegistry, surname
 from ingest.resolve import Party as ResolvedParty
 from ingest.segment import Sentence, split_sentences
 from ingest.topics import tagger as topic_tagger
-from ingest.triggers import meeting_kind, meeting_status
+from ingest.triggers import Trigger, meeting_kind, meeting_status
 
 _MEETING_NOUNS = {"دیدار", "نشست", "ملاقات", "گفت", "جلسه"}
 _PRONOUNS = {"او", "وی", "ایشان"}
@@ -81,6 +81,7 @@ def _events(
     events: list[_Event] = []
     main_actor: PartyPhrase | None = next((a.parties[0] for a in analyses if a.parties), None)
     previous_subject: PartyPhrase | None = None
+    trip_day: date | None = None  # the day of the journey the article last dated
     sentence_subject: PartyPhrase | None = None  # who the previous sentence was about
     for analysis in analyses:
         sentence = analysis.sentence
@@ -95,6 +96,7 @@ def _events(
             for party in _resolve_all(attendees, registry):
                 if not any(party.same_as(other) for other in target.parties):
                     target.parties.append(party)
+        trip_day = _trip_day(analysis, published) or trip_day
         reports = read_meetings(analysis)
         # Several meetings from different words of one sentence: each is dated by its own word.
         own_word = len({found.trigger.first for found in reports}) > 1
@@ -132,6 +134,8 @@ def _events(
             )
             if event.day is None and status == "held" and events and _next_in_sequence(analysis, found):
                 event.day = events[-1].day  # "سپس با X دیدار کرد": the day of the meeting before
+            if event.day is None and _on_this_trip(analysis.words):
+                event.day = trip_day  # "X فردا به کابل سفر می‌کند ... در این سفر با Y": the trip's day
             events.append(event)
             if not found.subject_missing and found.parties:
                 previous_subject = found.parties[0]
@@ -267,6 +271,7 @@ def _without_composites(events: list[_Event]) -> list[_Event]:
 
 
 _HELD_WORDS = {"برگزار", "انجام"}
+_JOURNEY = {"سفر", "عازم", "وارد", "رهسپار"}
 _ACTING_MINISTRY = "سرپرست وزارت "
 _JOINED_BY = {"حضور", "میانجی", "میانجیگری", "وساطت", "میزبانی"}  # "میانجی‌گری" reads "میانجی" "گری"
 
@@ -281,6 +286,26 @@ def _next_in_sequence(analysis: SentenceParties, found: SentenceMeeting) -> bool
         and words[i + 3] in _MEETING_NOUNS
         for i in range(len(words) - 3)
     )
+
+
+def _on_this_trip(words: list[str]) -> bool:
+    """ "در این سفر با X دیدار خواهد کرد"; not "در این سفر دو روزه", which spans several days."""
+    return "روزه" not in words and any(
+        words[i] == "این" and words[i + 1] in ("سفر", "سفرها") for i in range(len(words) - 1)
+    )
+
+
+def _trip_day(analysis: SentenceParties, published: date | None) -> date | None:
+    """The day of a journey a sentence dates: "قرار است X فردا به کابل سفر کند"."""
+    words = analysis.words
+    journey = next(
+        (i for i, word in enumerate(words) if word in _JOURNEY and (i == 0 or words[i - 1] != "این")), None
+    )
+    if journey is None or "روزه" in words:
+        return None  # a trip of several days ("سفر دو روزه") dates none of its meetings
+    trigger = Trigger(journey, journey + 1, "meeting")
+    planned = meeting_status(analysis.sentence, trigger) == "planned"
+    return meeting_date(analysis.sentence, published, planned=planned, anchors=(journey,))
 
 
 def _day_told_later(analysis: SentenceParties, event: _Event, published: date | None) -> date | None:

@@ -732,3 +732,14 @@ def test_a_name_that_names_a_place_and_the_islamic_emirate() -> None:
     assert {p.country for p in meeting.participants} == {"IR", "LB"}
     (taliban,) = _meetings("وزیر خارجه پاکستان امروز با سرپرست وزارت خارجه امارت اسلامی دیدار کرد.")
     assert {p.country for p in taliban.participants} == {"PK", "AF"}
+
+
+def test_a_meeting_on_this_trip_takes_the_day_of_the_trip() -> None:
+    meetings = _meetings(
+        "قرار است وزیر دفاع ژاپن فردا به مانیل سفر کند. او در این سفر با رئیس‌جمهور فیلیپین دیدار خواهد کرد."
+    )
+    assert [m.date for m in meetings] == [date(2025, 2, 13)]
+    (multi_day,) = _meetings(
+        "وزیر دفاع ژاپن امروز به مانیل سفر کرد. او در این سفر دو روزه با رئیس‌جمهور فیلیپین دیدار خواهد کرد."
+    )
+    assert multi_day.date is None
