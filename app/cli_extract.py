@@ -14,13 +14,16 @@ from ingest.written import as_written
 
 
 def _output(extraction: Extraction, article: Article) -> str:
-    """The contract's line: names as the article writes them (the graph keeps them normalised)."""
+    """The contract's line: names and titles as the article writes them (the graph keeps them
+    normalised)."""
     row = extraction.model_dump(mode="json", exclude={"text"}, exclude_none=False)
     raw = f"{article.title or ''}\n{article.text}"
     for meeting in row["meetings"]:
         for party in meeting["participants"]:
             if party["name"] and party.get("name_source") != "knowledge_base":
                 party["name"] = as_written(raw, party["name"]) or party["name"]
+            if party["role"]:
+                party["role"] = as_written(raw, party["role"]) or party["role"]
     return json.dumps(row, ensure_ascii=False)
 
 

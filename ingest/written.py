@@ -1,4 +1,4 @@
-"""A normalised name back in the spelling of the article as it came: "احمدی‌نژاد" is "احمدی نژاد" in a
+"""A normalised name or title back in the spelling of the article as it came: "احمدی‌نژاد" is "احمدی نژاد" in a
 text that writes it with a space. The eval contract asks for names as written; the graph keeps the
 normalised ones."""
 
@@ -14,7 +14,7 @@ _VARIANTS = {
     "و": "وؤ",
 }
 _MARKS = "[\u064b-\u065f\u0670\u0640]*"  # diacritics and tatweel a raw text may carry
-_JOIN = "[\u200c\u200d]?"
+_JOIN = "[\u200c\u200d ]?"  # the normaliser also joins words a text spaces ("دبیر کل" → "دبیرکل")
 
 
 @lru_cache(maxsize=4096)

@@ -27,3 +27,7 @@ def test_the_normalised_name_of_a_raw_text_is_found_in_it() -> None:
 def test_a_name_the_text_does_not_write_is_not_found() -> None:
     assert as_written("وزیر خارجه ایران امروز گفت", "عباس عراقچی") is None
     assert as_written("محمدرضا نعمت‌زاده گفت", "نعمت") is None  # only whole words
+
+
+def test_a_title_the_normaliser_ran_together() -> None:
+    assert as_written("ینس استولتنبرگ دبیر کل ناتو گفت", "دبیرکل") == "دبیر کل"
