@@ -191,7 +191,8 @@ def _first_party_at_or_after(
 
 
 class MeetingReader:
-    def __init__(self, analysis: SentenceParties) -> None:
+    def __init__(self, analysis: SentenceParties, *, told_before: bool = True) -> None:
+        self.told_before = told_before
         self.sentence = analysis.sentence
         self.analysis = analysis
         self.words = self.analysis.words
@@ -208,7 +209,7 @@ class MeetingReader:
             return []
         found: list[SentenceMeeting] = []
         for number, trigger in sorted(enumerate(triggers), key=lambda item: self._rank(item[1])):
-            if self._anaphoric(trigger):
+            if self.told_before and self._anaphoric(trigger):
                 continue  # "این دیدار", "این نخستین دیدار": a meeting already reported
             if self._venue(trigger):
                 continue  # "در حاشیه نشست وزرای خارجه ...", "برای شرکت در اجلاس ...": where, not whom
@@ -221,6 +222,10 @@ class MeetingReader:
             # A sentence may report two meetings ("نشست معاونان ... به پایان رسید اما نشست وزرای ...
             # در جریان است"); a trigger whose parties an earlier meeting already took adds nothing.
             batch = self._around(trigger, triggers)
+            if self._anaphoric(trigger):
+                # The first report of a meeting only referred to ("در این نشست X و Y ..."): only when
+                # it says who met.
+                batch = [m for m in batch if all(p.name or p.country or p.org_id for p in m.parties)]
             same = [earlier for earlier in found if any(_same_parties(meeting, earlier) for meeting in batch)]
             if not same:
                 found.extend(batch)
@@ -591,5 +596,7 @@ class MeetingReader:
         return _chain(self.parties, self.parties.index(before[0]), self.words)
 
 
-def read_meetings(analysis: SentenceParties) -> list[SentenceMeeting]:
-    return MeetingReader(analysis).read()
+def read_meetings(analysis: SentenceParties, *, told_before: bool = True) -> list[SentenceMeeting]:
+    """The meetings a sentence reports; `told_before`: whether the article already reported one, so
+    that "این دیدار" refers back (else "در این نشست X و Y ..." is the first report of it)."""
+    return MeetingReader(analysis, told_before=told_before).read()

@@ -97,7 +97,7 @@ def _events(
                 if not any(party.same_as(other) for other in target.parties):
                     target.parties.append(party)
         trip_day = _trip_day(analysis, published) or trip_day
-        reports = read_meetings(analysis)
+        reports = read_meetings(analysis, told_before=bool(events))
         # Several meetings from different words of one sentence: each is dated by its own word.
         own_word = len({found.trigger.first for found in reports}) > 1
         for found in reports:
@@ -132,6 +132,8 @@ def _events(
                 ),
                 place=place,
             )
+            if event.day is None and events and _same_day_as_before(analysis.words):
+                event.day = events[-1].day  # "صبح همان روز": the day of the meeting told before
             if event.day is None and status == "held" and events and _next_in_sequence(analysis, found):
                 event.day = events[-1].day  # "سپس با X دیدار کرد": the day of the meeting before
             if event.day is None and _on_this_trip(analysis.words):
@@ -286,6 +288,10 @@ def _next_in_sequence(analysis: SentenceParties, found: SentenceMeeting) -> bool
         and words[i + 3] in _MEETING_NOUNS
         for i in range(len(words) - 3)
     )
+
+
+def _same_day_as_before(words: list[str]) -> bool:
+    return any(words[i] == "همان" and words[i + 1] == "روز" for i in range(len(words) - 1))
 
 
 def _on_this_trip(words: list[str]) -> bool:

@@ -120,7 +120,6 @@ def test_held_meeting_with_yesterday_and_a_city() -> None:
         "رئیس‌جمهور ونزوئلا هرگونه دیدار با رئیس‌جمهور آمریکا را رد کرد.",  # refused, the partner between
         "نخست‌وزیر کانادا دیدار با وزیر خارجه چین در هفته آینده را تکذیب کرد.",  # denied
         "سخنگو درباره نشست هفته گذشته وزرای خارجه مصر و اردن توضیح داد.",  # an earlier meeting named
-        "این نخستین دیدار وزرای خارجه مصر و اردن در دو سال اخیر است.",  # the meeting told before
         "وزیر خارجه مصر پیش‌تر در سال ۲۰۱۹ نیز با وزیر خارجه اردن دیدار کرده بود.",  # told as background
         "سفر نخست‌وزیر هند به ژاپن به تعویق افتاد. قرار بود او با نخست‌وزیر ژاپن دیدار کند.",  # put off
         "وزیر خارجه مصر گفت: دیداری با وزیر خارجه اسرائیل نخواهیم داشت.",  # refused, first person
@@ -743,3 +742,24 @@ def test_a_meeting_on_this_trip_takes_the_day_of_the_trip() -> None:
         "وزیر دفاع ژاپن امروز به مانیل سفر کرد. او در این سفر دو روزه با رئیس‌جمهور فیلیپین دیدار خواهد کرد."
     )
     assert multi_day.date is None
+
+
+def test_the_same_day_and_a_meeting_first_told_as_this_session() -> None:
+    first, same_day = _meetings(
+        "رئیس‌جمهور آمریکا امروز در لندن با نخست‌وزیر بریتانیا دیدار کرد. "
+        "صبح همان روز، وزیر خارجه آمریکا با همتای بریتانیایی خود گفت‌وگو کرده بود."
+    )
+    assert first.date == same_day.date == PUBLISHED
+    (session,) = _meetings(
+        "نشست سه‌جانبه امروز در تهران برگزار شد. "
+        "رؤسای جمهور ایران، ترکیه و برزیل در این نشست درباره تبادل سوخت هسته‌ای گفت‌وگو کردند."
+    )
+    assert {p.country for p in session.participants} == {"IR", "TR", "BR"}
+
+
+def test_this_first_meeting_refers_back() -> None:
+    (meeting,) = _meetings(
+        "وزیر خارجه مصر امروز در قاهره با وزیر خارجه اردن دیدار کرد. "
+        "این نخستین دیدار وزرای خارجه مصر و اردن در دو سال اخیر است."
+    )
+    assert {p.country for p in meeting.participants} == {"EG", "JO"}
