@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from ingest.model import Article, Extraction
 from ingest.pipeline import extract
-from ingest.written import as_written
+from ingest.written import as_written, surname_as_written
 
 
 def _output(extraction: Extraction, article: Article) -> str:
@@ -22,6 +22,10 @@ def _output(extraction: Extraction, article: Article) -> str:
         for party in meeting["participants"]:
             if party["name"] and party.get("name_source") != "knowledge_base":
                 party["name"] = as_written(raw, party["name"]) or party["name"]
+            elif party["name"]:
+                # A holder the knowledge base named, whose surname the article writes its own way
+                # ("نجیفی" for "اسامه النجیفی"): the article's form.
+                party["name"] = surname_as_written(raw, party["name"]) or party["name"]
             if party["role"]:
                 party["role"] = as_written(raw, party["role"]) or party["role"]
     return json.dumps(row, ensure_ascii=False)

@@ -43,3 +43,13 @@ def as_written(raw: str, name: str) -> str | None:
     and marks the normaliser changes; None if the text has no such spelling."""
     match = _pattern(name).search(raw)
     return match.group(0) if match else None
+
+
+def surname_as_written(raw: str, name: str) -> str | None:
+    """The article's spelling of the surname of `name`, with or without the Arabic article "ال"."""
+    surname = name.split()[-1]
+    bare = surname.removeprefix("ال")
+    for form in dict.fromkeys((surname, bare, "ال" + bare)):
+        if len(form) >= 3 and (written := as_written(raw, form)):
+            return written
+    return None

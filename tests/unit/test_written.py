@@ -3,7 +3,7 @@
 import pytest
 
 from ingest.normalize import normalize
-from ingest.written import as_written
+from ingest.written import as_written, surname_as_written
 
 
 @pytest.mark.parametrize(
@@ -31,3 +31,8 @@ def test_a_name_the_text_does_not_write_is_not_found() -> None:
 
 def test_a_title_the_normaliser_ran_together() -> None:
     assert as_written("ینس استولتنبرگ دبیر کل ناتو گفت", "دبیرکل") == "دبیر کل"
+
+
+def test_the_articles_spelling_of_a_surname() -> None:
+    assert surname_as_written("نجیفی در این دیدار گفت", "اسامه النجیفی") == "نجیفی"
+    assert surname_as_written("وزیر خارجه عراق گفت", "هوشیار زیباری") is None
