@@ -552,6 +552,10 @@ class SentenceParties:
                 start -= 1
             elif start >= 2 and self.words[start - 1] in _PATRONYMICS and self._name_capable(start - 2):
                 start -= 2
+            elif start >= 2 and self._inner_hyphen(start - 1) and self._name_capable(start - 2):
+                start -= 2  # "دیاز-کانل"
+                if start >= 1 and self.words[start - 1] in knowledge().first_names:
+                    start -= 1  # "میگل دیاز-کانل"
             elif (
                 start >= 3
                 and self.words[start - 2] in _PATRONYMICS
@@ -703,16 +707,24 @@ class SentenceParties:
         return bool(before) and before[-1] in _VENUE_WORDS
 
     def _patronymics_after(self, first: int, end: int) -> int:
-        """ "عبدالله بن احمد آل خلیفه": a name read forward goes on through "بن X" and "آل X"."""
+        """ "عبدالله بن احمد آل خلیفه": a name read forward goes on through "بن X" and "آل X", and
+        through a hyphen written inside a name ("میگل دیاز-کانل")."""
         words = self.words
         while (
             end + 1 < len(words)
             and end + 2 - first <= _LONGEST_NAME
-            and (words[end] in _PATRONYMICS or words[end] == "آل")
+            and (words[end] in _PATRONYMICS or words[end] == "آل" or self._inner_hyphen(end))
             and self._name_capable(end + 1, titles_too=True)
         ):
             end += 2
         return end
+
+    def _inner_hyphen(self, index: int) -> bool:
+        """A hyphen with a word right against it on both sides."""
+        if self.words[index] != "-" or index == 0 or index + 1 >= len(self.words):
+            return False
+        spans = self.sentence.spans
+        return spans[index - 1][1] == spans[index][0] and spans[index][1] == spans[index + 1][0]
 
     def _headed_delegations(self, parties: list[PartyPhrase]) -> list[PartyPhrase]:
         """ "هیئت پارلمانی عمان به ریاست X": the delegation is met in the person of its head."""

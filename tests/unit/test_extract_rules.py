@@ -763,3 +763,8 @@ def test_this_first_meeting_refers_back() -> None:
         "این نخستین دیدار وزرای خارجه مصر و اردن در دو سال اخیر است."
     )
     assert {p.country for p in meeting.participants} == {"EG", "JO"}
+
+
+def test_a_name_with_a_hyphen() -> None:
+    (meeting,) = _meetings("رئیس‌جمهور کشورمان امروز با میگل دیاز-کانل رئیس‌جمهور کوبا دیدار کرد.")
+    assert "میگل دیاز-کانل" in {p.name for p in meeting.participants}
