@@ -166,12 +166,12 @@ def _in_closed_clause(words: list[str], position: int, trigger: int) -> bool:
             break
     closed = any(word in _CLAUSE_VERBS for word in words[position + 1 : trigger])
     # "X که عصر امروز وارد دوشنبه شد، با Y دیدار کرد": the day X arrived is the day X met Y.
-    arrival = not _TRAVEL.isdisjoint(words[position + 1 : trigger])
+    arrival = not TRAVEL_WORDS.isdisjoint(words[position + 1 : trigger])
     return opened and closed and not arrival
 
 
 _PURPOSE = {"برای", "منظور"}
-_TRAVEL = {"سفر", "وارد", "عازم", "رهسپار"}
+TRAVEL_WORDS = {"سفر", "وارد", "عازم", "رهسپار"}  # a journey: its day may be the meeting's
 
 
 def _dates_the_trip(words: list[str], position: int, trigger: int) -> bool:
@@ -179,10 +179,10 @@ def _dates_the_trip(words: list[str], position: int, trigger: int) -> bool:
     گفت‌وگو کند": the day is the journey's; the meeting's is not written."""
     if position >= trigger or trigger == 0:
         return False
-    if words[trigger - 1] in _PURPOSE and bool(_TRAVEL & set(words[trigger:])):
+    if words[trigger - 1] in _PURPOSE and bool(TRAVEL_WORDS & set(words[trigger:])):
         return True
     between = words[position:trigger]
-    return "تا" in between and not _TRAVEL.isdisjoint(between[: between.index("تا")])
+    return "تا" in between and not TRAVEL_WORDS.isdisjoint(between[: between.index("تا")])
 
 
 def meeting_date(

@@ -211,7 +211,7 @@ class MeetingReader:
         for number, trigger in sorted(enumerate(triggers), key=lambda item: self._rank(item[1])):
             if self.told_before and self._anaphoric(trigger):
                 continue  # "این دیدار", "این نخستین دیدار": a meeting already reported
-            if self._venue(trigger):
+            if trigger.last in venues:
                 continue  # "در حاشیه نشست وزرای خارجه ...", "برای شرکت در اجلاس ...": where, not whom
             if self._background(trigger):
                 continue  # "ماه گذشته نیز دیداری با X داشت": history, not the news

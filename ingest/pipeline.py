@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
-from ingest.dates import meeting_date
+from ingest.dates import TRAVEL_WORDS, meeting_date
 from ingest.knowledge import knowledge
 from ingest.lexicon import rows
 from ingest.meetings import SentenceMeeting, read_meetings
@@ -273,7 +273,6 @@ def _without_composites(events: list[_Event]) -> list[_Event]:
 
 
 _HELD_WORDS = {"برگزار", "انجام"}
-_JOURNEY = {"سفر", "عازم", "وارد", "رهسپار"}
 _ACTING_MINISTRY = "سرپرست وزارت "
 _JOINED_BY = {"حضور", "میانجی", "میانجیگری", "وساطت", "میزبانی"}  # "میانجی‌گری" reads "میانجی" "گری"
 
@@ -305,7 +304,8 @@ def _trip_day(analysis: SentenceParties, published: date | None) -> date | None:
     """The day of a journey a sentence dates: "قرار است X فردا به کابل سفر کند"."""
     words = analysis.words
     journey = next(
-        (i for i, word in enumerate(words) if word in _JOURNEY and (i == 0 or words[i - 1] != "این")), None
+        (i for i, word in enumerate(words) if word in TRAVEL_WORDS and (i == 0 or words[i - 1] != "این")),
+        None,
     )
     if journey is None or "روزه" in words:
         return None  # a trip of several days ("سفر دو روزه") dates none of its meetings
@@ -314,15 +314,20 @@ def _trip_day(analysis: SentenceParties, published: date | None) -> date | None:
     return meeting_date(analysis.sentence, published, planned=planned, anchors=(journey,))
 
 
+def _meeting_referred_to(words: list[str]) -> int | None:
+    """Where "این دیدار" / "همین نشست" stands: a meeting the article already told."""
+    return next(
+        (i for i in range(len(words) - 1) if words[i] in ("این", "همین") and words[i + 1] in _MEETING_NOUNS),
+        None,
+    )
+
+
 def _day_told_later(analysis: SentenceParties, event: _Event, published: date | None) -> date | None:
     """ "این نشست قرار است روز جمعه برگزار شود": a later sentence dates the meeting just told."""
     words = analysis.words
     if not _HELD_WORDS.intersection(words):
         return None
-    anaphora = next(
-        (i for i in range(len(words) - 1) if words[i] in ("این", "همین") and words[i + 1] in _MEETING_NOUNS),
-        None,
-    )
+    anaphora = _meeting_referred_to(words)
     if anaphora is None:
         return None
     return meeting_date(
@@ -341,10 +346,7 @@ def _attendance_end(analysis: SentenceParties) -> int | None:
     """Where "... در این دیدار حضور داشت" ends (the verb's position), if the sentence says that
     someone took part in a meeting already reported."""
     words = analysis.words
-    anaphora = next(
-        (i for i in range(len(words) - 1) if words[i] in ("این", "همین") and words[i + 1] in _MEETING_NOUNS),
-        None,
-    )
+    anaphora = _meeting_referred_to(words)
     if anaphora is None or not analysis.parties:
         return None
     for index in range(anaphora + 2, len(words) - 1):
