@@ -145,19 +145,29 @@ def articles(split: str, pool: Path = POOL) -> list[dict]:
 
 
 def export(directory: Path, batch: int) -> None:
-    """JSONL batches for annotators, `SPLIT-NN.jsonl`, in draw order."""
+    """JSONL batches for annotators, `SPLIT-NN.jsonl`, in draw order. Items already in a batch of the
+    folder stay where they are: a larger draw only adds batches."""
     directory.mkdir(parents=True, exist_ok=True)
     for split in SETS:
-        items = articles(split)
+        done = {
+            json.loads(line)["id"]
+            for part in directory.glob(f"{split}-*.jsonl")
+            for line in part.read_text(encoding="utf-8").splitlines()
+            if line.strip()
+        }
+        items = [item for item in articles(split) if item["id"] not in done]
+        number = len(list(directory.glob(f"{split}-*.jsonl")))
         for start in range(0, len(items), batch):
-            part = directory / f"{split}-{start // batch + 1:02d}.jsonl"
-            with part.open("w", encoding="utf-8") as out:
+            number += 1
+            with (directory / f"{split}-{number:02d}.jsonl").open("w", encoding="utf-8") as out:
                 for item in items[start : start + batch]:
                     out.write(json.dumps(item, ensure_ascii=False) + "\n")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--export", type=Path, help="write annotators' JSONL batches into this folder")
     parser.add_argument("--batch", type=int, default=20)
     args = parser.parse_args()

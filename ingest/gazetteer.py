@@ -41,6 +41,11 @@ class Gazetteer[T]:
         """Every word some phrase starts with."""
         return frozenset(self._lengths)
 
+    @property
+    def all_words(self) -> frozenset[str]:
+        """Every word of every phrase (a name tagger's lexicon feature)."""
+        return frozenset(word for key in self._values for word in key)
+
     def __contains__(self, form: str) -> bool:
         return phrase_key(form) in self._values
 

@@ -3,6 +3,7 @@
 from dataclasses import dataclass, replace
 from functools import cache
 
+from ingest.factuality import mood
 from ingest.lexicon import rows
 from ingest.parties import DELEGATION_WORDS, PartyPhrase, SentenceParties
 from ingest.places import place_at
@@ -217,6 +218,8 @@ class MeetingReader:
                 continue  # "ماه گذشته نیز دیداری با X داشت": history, not the news
             if self._negative_verb_after(trigger):
                 continue  # "قصد دیدار با X را ندارم", "با X دیدار نخواهد کرد"
+            if mood(self.sentence, trigger.first, trigger.last) in ("unreal", "negated"):
+                continue  # "خواستار دیدار با X شد", "احتمالا ... دیدار کنند", "دیدار نکرد"
             if number + 1 < len(triggers) and self._temporal_reference(trigger):
                 continue  # "پیش از دیدار با X، با Y دیدار کرد": the Y meeting is the news
             # A sentence may report two meetings ("نشست معاونان ... به پایان رسید اما نشست وزرای ...

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from functools import cache
 
+from ingest.factuality import mood
 from ingest.gazetteer import Gazetteer
 from ingest.lexicon import rows
 from ingest.model import MeetingKind, MeetingStatus
@@ -121,6 +122,8 @@ def meeting_status(sentence: Sentence, trigger: Trigger) -> MeetingStatus:
     """`planned` when the meeting's own verb is future or present, or a plan or departure frames it."""
     words = _words(sentence)
     after = words[trigger.last : trigger.last + 5]
+    if mood(sentence, trigger.first, trigger.last) == "future":
+        return "planned"
     if _FUTURE_AUX & set(after):
         return "planned"
     if after[:1] and after[0] in ("کند", "کنند"):

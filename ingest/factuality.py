@@ -1,0 +1,161 @@
+"""Whether a meeting word reports a meeting that happens: read from its clause, not the whole sentence.
+
+The verb that governs the meeting word is the first verb after it in its clause; its form says the
+mood. Verb forms come from hazm's conjugation table (the Lemmatizer's `verbs`, every inflected form
+of every verb with its lemma), so no list of forms is kept here. The words that frame a meeting as a
+plan, a wish, a possibility or a condition are data (`ingest/data/modality.tsv`).
+
+- "unreal": asked for, wished, possible or conditional, or a subjunctive verb nothing arranges
+  ("خواستار دیدار با X شد", "احتمالا ... دیدار کنند", "می‌خواهد با X دیدار کند");
+- "negated": the governing verb is negative ("دیدار نکرد", "دیدار نخواهد کرد");
+- "future": "خواهد + past stem", or a subjunctive that a plan word arranges ("قرار است ... دیدار کند");
+- "factual": anything else (past, perfect, present of a report).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from hazm import Lemmatizer
+
+from ingest.gazetteer import Gazetteer
+from ingest.lexicon import rows
+from ingest.segment import Sentence
+
+Mood = Literal["factual", "future", "unreal", "negated"]
+_CLAUSE_END = re.compile(r"[.؛:!?؟]")
+_STRIP = "«»\"'()[]،,"
+_PERSONAL_ENDINGS = ("م", "ی", "د", "یم", "ید", "ند")
+_FUTURE_AUX = "خواست#خواه"
+# Verbs whose present indicative takes no "می" ("دارند", "است", "خواهد"): such a form is no subjunctive.
+_NO_MI_PRESENT = ("داشت", "بود", "خواست")
+_VERB_REACH = 8  # words after the meeting word in which its verb stands
+_WISH_REACH = 3  # "خواستار برگزاری دیدار"
+_FRAME_REACH = 10  # words before the meeting word that can frame it as possible or conditional
+
+
+@dataclass(frozen=True, slots=True)
+class Verb:
+    form: str
+    past: str
+    present: str
+    next_form: str | None  # the word after, for "خواهد کرد" and "کرده بود"
+    complement: str | None  # the word before: the noun of a compound verb ("تلاش کرد")
+
+
+@cache
+def _verbs() -> dict[str, str]:
+    return Lemmatizer().verbs
+
+
+@cache
+def _frames() -> Gazetteer[str]:
+    return Gazetteer((row["form"], row["class"]) for row in rows("modality"))
+
+
+def _boundaries() -> frozenset[str]:
+    return frozenset(row["form"] for row in rows("clause_boundaries"))
+
+
+_boundaries = cache(_boundaries)
+_WORD = re.compile(r"[^\s«»\"'()\[\]،,]+|[،,]")
+_AUXILIARIES = ("است", "اند", "ایم", "ام", "بود", "بودند", "باشد", "باشند", "شد", "شدند", "شود", "شوند")
+
+
+def _verb_after(text: str) -> Verb | None:
+    """The first verb in `text` (the clause after the meeting word), as written with its ZWNJ.
+
+    Persian puts the verb at the end of its clause, so a form of the conjugation table counts as the
+    verb only where its clause ends after it (a comma, a clause word, the end) or an auxiliary or a
+    past stem follows it ("خواهد کرد", "کرده است"): "روند" before a noun is "process", not "they go".
+    """
+    verbs = _verbs()
+    tokens = _WORD.findall(_CLAUSE_END.split(text, maxsplit=1)[0])
+    boundaries = _boundaries()
+    for index, token in enumerate(tokens[:_VERB_REACH]):
+        lemma = verbs.get(token)
+        if not lemma or "#" not in lemma or lemma == "#است" or token in _triggers():
+            continue
+        after = tokens[index + 1] if index + 1 < len(tokens) else None
+        past, present = lemma.split("#", 1)
+        ends_clause = after is None or after in ("،", ",") or after in boundaries
+        auxiliary = after is not None and (
+            after.removeprefix("\u200c") in _AUXILIARIES or verbs.get(after, "").split("#")[0] == after
+        )
+        if ends_clause or auxiliary:
+            before = [t for t in tokens[:index] if t not in ("را", "،", ",")]
+            return Verb(token, past, present, after, before[-1] if before else None)
+    return None
+
+
+@cache
+def _triggers() -> frozenset[str]:
+    """One-word meeting words ("نشست" is also "sat"): never the verb of a clause."""
+    return frozenset(row["form"] for row in rows("triggers") if " " not in row["form"])
+
+
+def _negative(verb: Verb) -> bool:
+    form = verb.form
+    for prefix in ("نمی\u200c", "نمی", "ن"):
+        rest = form[len(prefix) :]
+        if form.startswith(prefix) and rest and _verbs().get(rest) == f"{verb.past}#{verb.present}":
+            return not (verb.past.startswith("ن") and form.startswith(verb.past[:2]))
+    return False
+
+
+def _subjunctive(verb: Verb) -> bool:
+    """ "کند", "بکند", "برگزار شود", "باشد": a present stem with a personal ending and no "می"; a
+    past form ("انجامید": past stem + ending) is not one, though it may look like present + "ید"."""
+    if verb.form.startswith("می") or verb.past in _NO_MI_PRESENT or verb.present == "است":
+        return False
+    if any(verb.form == verb.past + ending for ending in ("", *_PERSONAL_ENDINGS)):
+        return False
+    form = verb.form.removeprefix("ب") if not verb.present.startswith("ب") else verb.form
+    return any(form == verb.present + ending for ending in _PERSONAL_ENDINGS) or (
+        verb.present.endswith("ا") and any(form == verb.present + "ی" + e for e in _PERSONAL_ENDINGS)
+    )
+
+
+def _future(verb: Verb) -> bool:
+    return f"{verb.past}#{verb.present}" == _FUTURE_AUX and verb.next_form is not None
+
+
+def _framed(words: tuple[str, ...], first: int) -> set[str]:
+    """The frame classes of the words before the meeting word (wishes only right before it)."""
+    found: set[str] = set()
+    start = max(0, first - _FRAME_REACH)
+    for match in _frames().find_all(words[start:first]):
+        kind = match.value
+        if kind == "wish" and first - (start + match.last) > _WISH_REACH - 1:
+            continue
+        found.add(kind)
+    return found
+
+
+def _arranged(words: tuple[str, ...], first: int) -> bool:
+    """A plan word anywhere in the sentence ("این نشست قرار است ... برگزار شود"), or a purpose
+    clause ("عازم مسکو شد تا با X دیدار کند", "اعزام خواهد شد تا ... نشستی برگزار کند")."""
+    return "تا" in words[:first] or any(match.value == "plan" for match in _frames().find_all(words))
+
+
+def mood(sentence: Sentence, first: int, last: int) -> Mood:
+    """The mood of the meeting word at tokens [first, last) of the sentence."""
+    frames = _framed(sentence.words, first)
+    if "wish" in frames or "possibility" in frames or "condition" in frames:
+        return "unreal"
+    end = sentence.spans[last - 1][1]
+    verb = _verb_after(sentence.text[end:])
+    if verb is None:
+        return "factual"
+    if verb.complement and _frames().get(verb.complement) == "wish":
+        return "unreal"  # "برای برگزاری دیدار تلاش خواهد کرد", "دیدار با X را خواستار شد"
+    if _negative(verb):
+        return "negated"
+    if _future(verb):
+        return "future"
+    if _subjunctive(verb):
+        return "future" if _arranged(sentence.words, first) else "unreal"
+    return "factual"

@@ -1,0 +1,147 @@
+"""Person names learned from data: a CRF over a sentence's tokens marks the words of person names.
+
+The lexicons (given names, officeholders, titles, places, organisations) are features here, not the
+only way a word becomes a name; so are hazm's word-list frequency and tags, affixes, neighbours and
+quotes. The model is a file shipped in the package (`ingest/models/names.crfsuite`), rebuilt by
+`didar train` from the config beside it; this module only reads it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import pycrfsuite
+from hazm import words_list
+
+from ingest.knowledge import knowledge
+from ingest.lexicon import rows
+from ingest.normalize import normalize
+
+MODEL = "models/names.crfsuite"
+BEGIN, INSIDE, OUTSIDE = "B", "I", "O"
+_PUNCT = re.compile(r"^[^\w]+$")
+_DIGIT = re.compile(r"\d")
+_QUOTES = frozenset('«»"“”')
+_WINDOW = (-2, -1, 1, 2)
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicons:
+    """Token-level word classes, built once from the project's lexicons and hazm's word list."""
+
+    first_names: frozenset[str]
+    holders: frozenset[str]  # words of known officeholders' names
+    titles: frozenset[str]
+    places: frozenset[str]
+    organizations: frozenset[str]
+    honorifics: frozenset[str]
+    not_names: frozenset[str]
+    frequency: dict[str, int]  # log10 bucket of hazm's corpus count
+    tags: dict[str, str]  # hazm's word-list tags, joined
+
+
+@cache
+def lexicons() -> Lexicons:
+    kb = knowledge()
+    frequency: dict[str, int] = {}
+    tags: dict[str, str] = {}
+    for word, count, word_tags in words_list():
+        form = normalize(word)
+        frequency[form] = max(frequency.get(form, 0), min(9, int(math.log10(count + 1))))
+        tags.setdefault(form, "+".join(sorted(word_tags)))
+    return Lexicons(
+        first_names=kb.first_names,
+        holders=kb.people.all_words,
+        titles=kb.title_words | kb.titles.all_words,
+        places=kb.geo.all_words,
+        organizations=kb.org_names.all_words,
+        honorifics=frozenset(normalize(row["form"]) for row in rows("honorifics")),
+        not_names=kb.not_names,
+        frequency=frequency,
+        tags=tags,
+    )
+
+
+def _shape(word: str, lex: Lexicons) -> list[str]:
+    """What a word is, without its identity: usable at a neighbour's position too."""
+    if word in _QUOTES:
+        return ["quote"]
+    if _PUNCT.match(word):
+        return [f"punct={word}"]
+    if _DIGIT.search(word):
+        return ["digit"]
+    found = [f"freq={lex.frequency.get(word, -1)}", f"tags={lex.tags.get(word, '-')}"]
+    for name, words in (
+        ("first", lex.first_names),
+        ("holder", lex.holders),
+        ("title", lex.titles),
+        ("place", lex.places),
+        ("org", lex.organizations),
+        ("honorific", lex.honorifics),
+        ("stop", lex.not_names),
+    ):
+        if word in words:
+            found.append(name)
+    return found
+
+
+def features(words: Sequence[str]) -> list[list[str]]:
+    """One feature list per token."""
+    lex = lexicons()
+    shapes = [_shape(word, lex) for word in words]
+    result = []
+    for index, word in enumerate(words):
+        own = [
+            "bias",
+            f"w={word}",
+            f"p2={word[:2]}",
+            f"s2={word[-2:]}",
+            f"s3={word[-3:]}",
+            f"len={min(len(word), 8)}",
+            *shapes[index],
+        ]
+        if index == 0:
+            own.append("BOS")
+        if index == len(words) - 1:
+            own.append("EOS")
+        for offset in _WINDOW:
+            at = index + offset
+            if 0 <= at < len(words):
+                own.append(f"{offset}:w={words[at]}")
+                own.extend(f"{offset}:{shape}" for shape in shapes[at])
+        result.append(own)
+    return result
+
+
+@cache
+def _tagger() -> pycrfsuite.Tagger:
+    tagger = pycrfsuite.Tagger()
+    path = resources.files("ingest").joinpath(MODEL)
+    with resources.as_file(path) as file:
+        tagger.open(str(file))
+    return tagger
+
+
+def tag(words: Sequence[str]) -> list[str]:
+    """B/I/O per token."""
+    if not words:
+        return []
+    return list(_tagger().tag(features(words)))
+
+
+def spans(labels: Sequence[str]) -> list[tuple[int, int]]:
+    """(first, last) token spans of the names in B/I/O labels, last exclusive."""
+    found: list[tuple[int, int]] = []
+    start: int | None = None
+    for index, label in enumerate([*labels, OUTSIDE]):
+        if start is not None and label != INSIDE:
+            found.append((start, index))
+            start = None
+        if label == BEGIN or (label == INSIDE and start is None):
+            start = index
+    return found

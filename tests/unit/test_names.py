@@ -1,0 +1,107 @@
+"""The person-name tagger: its labels, features and training data (the team's own sentences)."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ingest.names import features, spans, tag
+from ingest.segment import words
+from ingest.training import evaluate, label, name_keys, train
+
+
+@pytest.mark.parametrize(
+    ("labels", "expected"),
+    [
+        (["O", "B", "I", "O"], [(1, 3)]),
+        (["B", "B", "I"], [(0, 1), (1, 3)]),
+        (["I", "I", "O", "B"], [(0, 2), (3, 4)]),  # an I without a B still starts a name
+        (["O", "O"], []),
+    ],
+)
+def test_spans(labels: list[str], expected: list[tuple[int, int]]) -> None:
+    assert spans(labels) == expected
+
+
+def test_features_mark_lexicon_words_and_neighbours() -> None:
+    sentence = words("سرگئی لاوروف وزیر امور خارجه روسیه گفت")
+    rows = features(sentence)
+    assert len(rows) == len(sentence)
+    assert "first" in rows[0]  # a given name of the lexicon
+    assert "title" in rows[2]
+    assert "1:title" in rows[1]  # the word after "لاوروف" is a title word
+    assert "BOS" in rows[0] and "EOS" in rows[-1]
+
+
+def test_label_marks_every_occurrence_of_every_form() -> None:
+    article = {
+        "id": "t1",
+        "title": "دیدار کامرانی و هاشمی",
+        "text": "علی کامرانی با هاشمی دیدار کرد. کامرانی گفت",
+    }
+    gold = {
+        "persons": [{"names": ["علی کامرانی", "کامرانی"], "title": None}, {"names": ["هاشمی"], "title": None}]
+    }
+    rows = label(article, gold)
+    assert [row.labels for row in rows] == [
+        ("O", "B", "O", "B"),
+        ("B", "I", "O", "B", "O", "O", "O"),  # the stop is a token too
+        ("B", "O"),
+    ]
+
+
+def test_name_keys_take_participants_too_and_longest_first() -> None:
+    gold = {
+        "persons": [{"names": ["کامرانی"], "title": None}],
+        "meetings": [{"participants": [{"names": ["علی کامرانی"]}]}],
+    }
+    assert name_keys(gold) == [("علی", "کامرانی"), ("کامرانی",)]
+
+
+def test_train_learns_names_from_a_persons_layer(tmp_path: Path) -> None:
+    """A tiny model trained on the team's sentences finds a surname it saw in a new sentence."""
+    articles = [
+        {"id": f"a{i}", "title": "", "text": f"{given} {family} وزیر خارجه با {other} دیدار کرد."}
+        for i, (given, family, other) in enumerate(
+            [("علی", "کامرانی", "رستمی"), ("مریم", "سهرابی", "کامرانی"), ("رضا", "رستمی", "سهرابی")] * 4
+        )
+    ]
+    golds = {
+        a["id"]: {
+            "meetings": [],
+            "persons": [
+                {"names": [" ".join(a["text"].split()[:2])], "title": None},
+                {"names": [a["text"].split()[5]], "title": None},
+            ],
+        }
+        for a in articles
+    }
+    (tmp_path / "gold").mkdir()
+    for key, gold in golds.items():
+        (tmp_path / "gold" / f"{key}.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "articles.jsonl").write_text(
+        "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8"
+    )
+    source = {"name": "toy", "articles": "articles.jsonl", "gold": "gold"}
+    config = {"crf": {"c1": 0.0, "c2": 0.01, "max_iterations": 50}, "train": [source], "evaluate": [source]}
+    (tmp_path / "config.json").write_text(json.dumps(config), encoding="utf-8")
+    report = train(tmp_path / "config.json", tmp_path, tmp_path / "model.crfsuite")
+    assert report["items"] == len(articles)
+    assert report["toy"]["f1"] > 0.9
+
+
+def test_shipped_model_tags_a_titled_name() -> None:
+    sentence = words("محمد جواد ظریف وزیر امور خارجه ایران با همتای روس خود دیدار کرد")
+    assert (0, 3) in spans(tag(sentence))
+
+
+def test_evaluate_counts_exact_spans() -> None:
+    article = {
+        "id": "e1",
+        "title": "",
+        "text": "محمد جواد ظریف وزیر امور خارجه ایران با همتای روس خود دیدار کرد.",
+    }
+    gold = {"persons": [{"names": ["محمد جواد ظریف"], "title": "وزیر امور خارجه"}]}
+    figures = evaluate([(article, gold)])
+    assert figures["names"] == 1
+    assert 0.0 <= figures["f1"] <= 1.0
