@@ -113,6 +113,8 @@ def _subjunctive(verb: Verb) -> bool:
         return False
     if any(verb.form == verb.past + ending for ending in ("", *_PERSONAL_ENDINGS)):
         return False
+    if verb.form == verb.present + "ید":
+        return False  # "کشید": news tells the past, not "you (plural) pull"
     form = verb.form.removeprefix("ب") if not verb.present.startswith("ب") else verb.form
     return any(form == verb.present + ending for ending in _PERSONAL_ENDINGS) or (
         verb.present.endswith("ا") and any(form == verb.present + "ی" + e for e in _PERSONAL_ENDINGS)

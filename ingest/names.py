@@ -134,6 +134,15 @@ def tag(words: Sequence[str]) -> list[str]:
     return list(_tagger().tag(features(words)))
 
 
+def probabilities(words: Sequence[str]) -> list[float]:
+    """For each token, the model's probability that it is a word of a person's name."""
+    if not words:
+        return []
+    tagger = _tagger()
+    tagger.set(features(words))
+    return [tagger.marginal(BEGIN, i) + tagger.marginal(INSIDE, i) for i in range(len(words))]
+
+
 def spans(labels: Sequence[str]) -> list[tuple[int, int]]:
     """(first, last) token spans of the names in B/I/O labels, last exclusive."""
     found: list[tuple[int, int]] = []

@@ -3,9 +3,11 @@ a delegation, or a group of officials."""
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from ingest.knowledge import Officeholder, knowledge
 from ingest.mentions import Kind, Mention, find_mentions, honorifics, singular_words
+from ingest.names import probabilities
 from ingest.segment import Sentence
 
 IRAN = "IR"
@@ -48,6 +50,10 @@ _BODY_ENDS = {"نیز", "هم", "دیدار", "ملاقات", "گفت‌وگو",
 _BODY_WORDS = 12
 _REGNAL = {"اول", "دوم", "سوم", "چهارم", "پنجم", "ششم", "هفتم", "هشتم"}
 _ORG_FILLERS = {"گروه", "جنبش", "سازمان"}
+# The name tagger's probability under which a word is surely no name ("قدرت", "مرز", "تخریب"), and
+# over which a word no lexicon knows begins one.
+_SURELY_NOT_A_NAME = 0.01
+_BEGINS_A_NAME = 0.5
 
 
 @dataclass
@@ -179,7 +185,13 @@ class SentenceParties:
             or (word in kb.not_names and not self._name_tail(index))
             or (word in kb.title_words and not titles_too)
             or len(word) < 2
+            or self.name_probability[index] < _SURELY_NOT_A_NAME
         )
+
+    @cached_property
+    def name_probability(self) -> list[float]:
+        """The name tagger's reading of each word (made when a name is first looked for)."""
+        return probabilities(self.words)
 
     def _name_tail(self, index: int) -> bool:
         """ "نعمت‌زاده": after a ZWNJ, a common word ("زاده") ends a surname; a suffix ("های") does not."""
@@ -584,7 +596,7 @@ class SentenceParties:
         kb = knowledge()
         if (
             index >= len(self.words)
-            or self.words[index] not in kb.first_names
+            or not (self.words[index] in kb.first_names or self.name_probability[index] >= _BEGINS_A_NAME)
             or not self._name_capable(index)
             or not self._starts_word(index)
         ):

@@ -1,0 +1,39 @@
+"""Factuality of a meeting word, read from its clause (the team's own sentences)."""
+
+import pytest
+
+from ingest.factuality import mood
+from ingest.normalize import normalize
+from ingest.segment import split_sentences
+from ingest.triggers import find_triggers
+
+
+def _mood_of_first_trigger(sentence: str) -> str:
+    parsed = split_sentences(normalize(f"عنوان\n{sentence}"))[1]
+    trigger = find_triggers(parsed)[0]
+    return mood(parsed, trigger.first, trigger.last)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("علی کامرانی با وزیر خارجه ترکیه دیدار کرد.", "factual"),
+        ("علی کامرانی با وزیر خارجه ترکیه دیدار و گفت‌وگو کردند.", "factual"),
+        ("علی کامرانی در دیدار با وزیر خارجه ترکیه گفت روابط خوب است.", "factual"),
+        ("دو وزیر در نشستی که سه ساعت طول کشید، توافق کردند.", "factual"),  # a past verb, not "ید"
+        ("علی کامرانی با وزیر خارجه ترکیه دیدار نکرد.", "negated"),
+        ("علی کامرانی با وزیر خارجه ترکیه دیدار نخواهد کرد.", "negated"),
+        ("علی کامرانی با وزیر خارجه ترکیه دیدار خواهد کرد.", "future"),
+        ("قرار است علی کامرانی با وزیر خارجه ترکیه دیدار کند.", "future"),
+        ("این نشست قرار است روز جمعه در مسکو برگزار شود.", "future"),  # the plan after the noun
+        ("وی عازم مسکو شد تا با همتای روس خود دیدار کند.", "future"),  # a purpose clause
+        ("علی کامرانی خواستار دیدار با وزیر خارجه ترکیه شد.", "unreal"),
+        ("علی کامرانی می‌خواهد با وزیر خارجه ترکیه دیدار کند.", "unreal"),
+        ("احتمالا دیداری میان رؤسای دو هیئت برگزار شود.", "unreal"),
+        ("اگر شرایط فراهم شود، دو رئیس‌جمهور دیدار خواهند کرد.", "unreal"),
+        ("او برای برگزاری دیدار دو رهبر تلاش خواهد کرد.", "unreal"),  # the verb's noun is a wish
+        ("کارشناسان درباره روند گفت‌وگوها سخن گفتند.", "factual"),  # "روند" here is "process"
+    ],
+)
+def test_mood(sentence: str, expected: str) -> None:
+    assert _mood_of_first_trigger(sentence) == expected
