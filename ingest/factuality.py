@@ -32,7 +32,7 @@ _PERSONAL_ENDINGS = ("م", "ی", "د", "یم", "ید", "ند")
 _FUTURE_AUX = "خواست#خواه"
 # Verbs whose present indicative takes no "می" ("دارند", "است", "خواهد"): such a form is no subjunctive.
 _NO_MI_PRESENT = ("داشت", "بود", "خواست")
-_VERB_REACH = 8  # words after the meeting word in which its verb stands
+_VERB_REACH = 20  # words after the meeting word in which its verb stands
 _WISH_REACH = 3  # "خواستار برگزاری دیدار"
 _FRAME_REACH = 10  # words before the meeting word that can frame it as possible or conditional
 
@@ -82,10 +82,12 @@ def _verb_after(text: str) -> Verb | None:
         after = tokens[index + 1] if index + 1 < len(tokens) else None
         past, present = lemma.split("#", 1)
         ends_clause = after is None or after in ("،", ",") or after in boundaries
+        # A simple past ("گفت", "افزود") may run on into what was said; it can only read as factual.
+        past_form = any(token == past + ending for ending in ("", "ند"))
         auxiliary = after is not None and (
             after.removeprefix("\u200c") in _AUXILIARIES or verbs.get(after, "").split("#")[0] == after
         )
-        if ends_clause or auxiliary:
+        if ends_clause or auxiliary or past_form:
             before = [t for t in tokens[:index] if t not in ("را", "،", ",")]
             return Verb(token, past, present, after, before[-1] if before else None)
     return None
@@ -137,6 +139,17 @@ def _framed(words: tuple[str, ...], first: int) -> set[str]:
     return found
 
 
+@cache
+def _adjunct_prepositions() -> frozenset[str]:
+    return frozenset(row["form"] for row in rows("adjunct_prepositions"))
+
+
+def _adjunct(words: tuple[str, ...], first: int) -> bool:
+    """Is the meeting word the head of an adverbial phrase ("پس از دیدار", "برای مذاکرات")? Then
+    the clause's verb is another event's, and a wish it states is not about the meeting."""
+    return first > 0 and words[first - 1] in _adjunct_prepositions()
+
+
 def _arranged(words: tuple[str, ...], first: int) -> bool:
     """A plan word anywhere in the sentence ("این نشست قرار است ... برگزار شود"), or a purpose
     clause ("عازم مسکو شد تا با X دیدار کند", "اعزام خواهد شد تا ... نشستی برگزار کند")."""
@@ -152,8 +165,8 @@ def mood(sentence: Sentence, first: int, last: int) -> Mood:
     verb = _verb_after(sentence.text[end:])
     if verb is None:
         return "factual"
-    if verb.complement and _frames().get(verb.complement) == "wish":
-        return "unreal"  # "برای برگزاری دیدار تلاش خواهد کرد", "دیدار با X را خواستار شد"
+    if verb.complement and _frames().get(verb.complement) == "wish" and not _adjunct(sentence.words, first):
+        return "unreal"  # "دیدار با X را خواستار شد"; not "پس از دیدار با X، ... خواستار شد"
     if _negative(verb):
         return "negated"
     if _future(verb):

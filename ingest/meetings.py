@@ -6,7 +6,7 @@ from functools import cache
 from ingest.factuality import mood
 from ingest.lexicon import rows
 from ingest.parties import DELEGATION_WORDS, PartyPhrase, SentenceParties
-from ingest.places import place_at
+from ingest.places import journey_destination, place_at
 from ingest.segment import Sentence
 from ingest.triggers import Trigger, blocked, find_triggers, meeting_kind, negated
 
@@ -309,7 +309,17 @@ class MeetingReader:
             else:
                 partners = after
         if not partners and len(self._expanded(subjects)) < 2:
-            return []
+            visitor = subjects or self._described(before_finished, clause)
+            host = (
+                self._host_of_journey(visitor[0])
+                if len(self._expanded(visitor)) == 1
+                and trigger.kind in ("meeting", "talk")
+                and "با" not in words[max(0, trigger.first - 3) : trigger.first]  # "تا با او ملاقات کنم"
+                else None
+            )
+            if host is None:
+                return []
+            subjects, partners = visitor, [host]
         if not subjects and reference is not None and before_reference < reference:
             # "X پیش از دیدار با Z، با Y دیدار کرد": X, named before the earlier meeting, met Y too.
             subjects = self._clause_subjects(before_reference, reference)
@@ -376,6 +386,17 @@ class MeetingReader:
             )
             for group, place in meeting_groups
         ]
+
+    def _host_of_journey(self, visitor: PartyPhrase) -> PartyPhrase | None:
+        """ "همتی برای گفت‌وگو ... به دوحه سفر کرد", "X وارد پکن شد و دیدار رسمی خود را آغاز کرد":
+        talks on a journey whose host the text does not name are with the host country."""
+        destination = journey_destination(self.analysis)
+        if destination is None:
+            return None
+        first, last, country = destination
+        if country == visitor.country or visitor.group:
+            return None
+        return PartyPhrase(first, last, country=country, group=True)
 
     def _second_title_of_one_person(self, subjects: list[PartyPhrase], trigger: Trigger) -> bool:
         """ "X دبیر شورای عالی امنیت ملی و مذاکره‌کننده ارشد کشورمان ... دیدار کرد": a singular verb

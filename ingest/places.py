@@ -31,6 +31,7 @@ _SITUATIONS = {
 
 
 _TRAVEL = {"سفر", "عزیمت", "رفت", "سفری"}
+_ARRIVAL = {"وارد", "عازم", "رهسپار", "راهی"}  # "وارد X شد": X is where the journey ends
 _PLACE_NOUNS = {"شهر", "بندر", "پایتخت"}
 _VENUES = {"هتل", "کاخ", "مقر", "ساختمان", "سالن", "تالار", "محل", "مجموعه", "دفتر", "فرودگاه"}
 _VENUE_NAME_WORDS = 4  # "در کاخ ریاست جمهوری ارمنستان": how far after the venue word its place may come
@@ -123,6 +124,23 @@ def meeting_place(found: "SentenceMeeting") -> Place | None:
             and _TRAVEL.intersection(words[index : index + 4])
         ):
             return Place(country=geo.country)
+    return None
+
+
+def journey_destination(analysis: SentenceParties) -> tuple[int, int, str] | None:
+    """Where the sentence's journey goes: "به دوحه سفر کرد", "وارد پکن شد", "عازم مسکو شد";
+    (first, last, country) of the place, or None."""
+    words = analysis.words
+    for index in range(1, len(words)):
+        named = place_at(analysis, index)
+        if named is None:
+            continue
+        geo, last = named
+        before, after = words[index - 1], words[last : last + 4]
+        if (before == "به" and _TRAVEL.intersection(after)) or (
+            before in _ARRIVAL and last < len(words) and words[last] in ("شد", "شدند", "می", "خواهد")
+        ):
+            return index, last, geo.country
     return None
 
 

@@ -37,3 +37,17 @@ def _mood_of_first_trigger(sentence: str) -> str:
 )
 def test_mood(sentence: str, expected: str) -> None:
     assert _mood_of_first_trigger(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("پس از دیدار با نخست‌وزیر، وزیر خارجه خواستار آتش‌بس شد.", "factual"),  # the wish is not the meeting's
+        ("وزیر خارجه خواستار دیدار با نخست‌وزیر شد.", "unreal"),
+        ("کرملین اعلام کرد رئیس‌جمهور آماده دیدار با همتای اوکراینی خود است.", "unreal"),
+        # the reported speech is not the meeting verb
+        ("وزیر در دیدار با سفیر گفت کشورش هیچ مشکلی ندارد.", "factual"),
+    ],
+)
+def test_mood_of_adjuncts_and_speech(sentence: str, expected: str) -> None:
+    assert _mood_of_first_trigger(sentence) == expected
