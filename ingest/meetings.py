@@ -198,6 +198,9 @@ class MeetingReader:
         self.analysis = analysis
         self.words = self.analysis.words
         self.parties = self.analysis.parties
+        # A meeting word on a journey with one party and no partner: kept in case the sentence
+        # reports no other meeting, when the host country is the partner.
+        self.journey: tuple[Trigger, PartyPhrase] | None = None
 
     def read(self) -> list[SentenceMeeting]:
         if blocked(self.sentence) or negated(self.sentence):
@@ -234,6 +237,11 @@ class MeetingReader:
                 found.extend(batch)
             elif _fuller(batch, same):
                 found[found.index(same[0])] = batch[0]
+        if not found and self.journey is not None:
+            trigger, visitor = self.journey
+            host = self._host_of_journey(visitor)
+            if host is not None:
+                found.append(SentenceMeeting(self.analysis, trigger, triggers, [visitor, host], False))
         return found
 
     def _around(self, trigger: Trigger, triggers: list[Trigger]) -> list[SentenceMeeting]:
@@ -310,16 +318,14 @@ class MeetingReader:
                 partners = after
         if not partners and len(self._expanded(subjects)) < 2:
             visitor = subjects or self._described(before_finished, clause)
-            host = (
-                self._host_of_journey(visitor[0])
-                if len(self._expanded(visitor)) == 1
+            if (
+                len(self._expanded(visitor)) == 1
                 and trigger.kind in ("meeting", "talk")
                 and "با" not in words[max(0, trigger.first - 3) : trigger.first]  # "تا با او ملاقات کنم"
-                else None
-            )
-            if host is None:
-                return []
-            subjects, partners = visitor, [host]
+                and self.journey is None
+            ):
+                self.journey = (trigger, visitor[0])
+            return []
         if not subjects and reference is not None and before_reference < reference:
             # "X پیش از دیدار با Z، با Y دیدار کرد": X, named before the earlier meeting, met Y too.
             subjects = self._clause_subjects(before_reference, reference)
