@@ -157,7 +157,9 @@ def export(directory: Path, batch: int) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--export", type=Path, help="write annotators' JSONL batches into this folder")
     parser.add_argument("--batch", type=int, default=20)
     args = parser.parse_args()
