@@ -17,7 +17,7 @@ from app.settings import Settings, get_settings
 from graph.articles import BATCH_SIZE, Failure, write_batch
 from graph.driver import Graph, connect
 from graph.errors import GraphUnavailable
-from graph.queue import enqueue, known_articles, older_versions, queue_counts, requeue
+from graph.queue import enqueue, known_articles, queue_counts, requeue
 from graph.schema import migrate as migrate_graph
 from ingest.model import Article, Extraction
 from ingest.retry import PermanentError, check_article
@@ -83,8 +83,9 @@ class Counts:
 def _extract_batch(
     articles: list[Article], max_chars: int
 ) -> tuple[list[tuple[Article, Extraction]], list[Failure]]:
-    from ingest.pipeline import extract  # the extractor loads its lexicons on import: only when ingesting
+    from ingest.worker import default_extract  # loads the lexicons: only when ingesting
 
+    extract = default_extract()
     done, failed = [], []
     for article in articles:
         try:
@@ -99,13 +100,14 @@ def _extract_batch(
 
 def _ingest_inline(graph: Graph, articles: list[Article], counts: Counts, out: Console) -> None:
     """Extract here and write; an article stored with the same content by this extractor is skipped."""
-    from ingest.pipeline import EXTRACTOR_VERSION
+    from ingest.fingerprint import extractor_fingerprint
 
     known = known_articles(graph, [a.key for a in articles])
+    current = extractor_fingerprint()
 
     def unchanged(article: Article) -> bool:
         row = known.get(article.key) or {}
-        return row.get("content_hash") == content_hash(article) and row.get("version") == EXTRACTOR_VERSION
+        return row.get("content_hash") == content_hash(article) and row.get("fingerprint") == current
 
     fresh = [a for a in articles if not unchanged(a)]
     counts.known += len(articles) - len(fresh)
@@ -174,26 +176,30 @@ def ingest(
 
 def reprocess(
     all_: Annotated[
-        bool, typer.Option("--all", help="Every article, not only older extractor versions")
+        bool, typer.Option("--all", help="Every article, not only those another extractor wrote")
     ] = False,
     failed: Annotated[bool, typer.Option("--failed", help="Only the failed articles")] = False,
     queue: Annotated[bool, typer.Option("--queue", help="Leave them to the running worker")] = False,
 ) -> None:
-    """Re-extract articles (by default those of an older extractor version) and replace their facts;
-    facts that other articles support stay, and identity decisions are made again."""
+    """Re-extract articles (by default the done ones whose extractor fingerprint differs from this
+    extractor's: code, lexicons or model changed) and replace their facts; facts that other articles
+    support stay, and identity decisions are made again."""
+    from ingest.fingerprint import extractor_fingerprint
     from ingest.pipeline import EXTRACTOR_VERSION
 
+    fingerprint = extractor_fingerprint()
     settings = get_settings()
     graph = open_graph(settings)
     try:
         if failed:
-            count = requeue(graph, versions=None, statuses=("failed",))
+            count = requeue(graph, other_than=None, statuses=("failed",))
         elif all_:
-            count = requeue(graph, versions=None)
+            count = requeue(graph, other_than=None)
         else:
-            versions = older_versions(graph, EXTRACTOR_VERSION)
-            count = requeue(graph, versions=versions) if versions else 0
-        console.print(f"{count} articles queued again (extractor {EXTRACTOR_VERSION}).")
+            count = requeue(graph, other_than=fingerprint, statuses=("done", "extracted"))
+        console.print(
+            f"{count} articles queued again (extractor {EXTRACTOR_VERSION}, fingerprint {fingerprint})."
+        )
         if queue or not count:
             return
         _drain(graph, settings)

@@ -50,6 +50,7 @@ class ArticleStatus(BaseModel):
     source: str | None = None
     published: dt.date | None = None
     extractor_version: str | None = None
+    extractor_fingerprint: str | None = Field(None, description="A hash of the extractor's code and data")
     meeting_count: int | None = None
     queued_at: dt.datetime | None = None
     processed_at: dt.datetime | None = None

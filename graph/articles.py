@@ -118,6 +118,7 @@ FINISH_ARTICLES: LiteralString = """
 UNWIND $rows AS row
 MATCH (a:Article {id: row.id})
 SET a.status = row.status, a.error = row.error, a.extractor_version = row.extractor_version,
+    a.extractor_fingerprint = row.extractor_fingerprint,
     a.meeting_count = row.meeting_count, a.normalized_text = row.normalized_text,
     a.updated_at = datetime(), a.processed_at = datetime(), a.due = null, a.lease_until = null,
     a.claim = null,
@@ -277,7 +278,7 @@ def _write_batch(tx: ManagedTransaction, batch: _Batch) -> None:
     refresh_derived(tx, touched)
     finished = list(rows.articles.values()) + [
         {"id": f.article_id, "status": "failed", "error": f.error, "extractor_version": None,
-         "meeting_count": 0, "normalized_text": None}
+         "extractor_fingerprint": None, "meeting_count": 0, "normalized_text": None}
         for f in failed
     ]  # fmt: skip
     tx.run(FINISH_ARTICLES, rows=finished, inline=batch.claims is None).consume()

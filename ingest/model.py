@@ -93,5 +93,8 @@ class Extraction(BaseModel):
     id: str
     meetings: list[Meeting] = Field(default_factory=list)
     extractor_version: str
+    # ingest.fingerprint.extractor_fingerprint() of the extractor that wrote it, stamped by the process
+    # that runs the extractor (worker/); None when unknown, which `didar reprocess` treats as outdated.
+    extractor_fingerprint: str | None = None
     text: str = Field(description="The normalised text (title line first) that offsets point into.")
     error: str | None = None

@@ -74,9 +74,17 @@ class WorkerStats:
 
 
 def default_extract() -> Extract:
+    """The pipeline's `extract`, each Extraction stamped with the fingerprint of the extractor that made
+    it (so `didar reprocess` can find what another extractor wrote)."""
+    from ingest.fingerprint import extractor_fingerprint
     from ingest.pipeline import extract  # loads the lexicons: only in a process that extracts
 
-    return extract
+    fingerprint = extractor_fingerprint()
+
+    def stamped(article: Article) -> Extraction:
+        return extract(article).model_copy(update={"extractor_fingerprint": fingerprint})
+
+    return stamped
 
 
 def worker_name() -> str:
