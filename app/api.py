@@ -55,8 +55,8 @@ sentences that report them, as a Neo4j graph.
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     settings: Settings = app.state.settings
-    graph = connect(settings)
-    reader = open_reader(settings)
+    graph = connect(settings.neo4j)
+    reader = open_reader(settings.neo4j)
     app.state.graph = graph
     app.state.reader = reader
     app.state.catalog = CatalogCache(reader, settings.catalog_ttl_seconds)

@@ -1,5 +1,5 @@
 """`didar migrate`, `didar ingest PATH_OR_URL...`, `didar reprocess` and `didar serve`: commands that use
-the graph. Reading inputs lives in ingest/sources (pure of the graph); these commands wire it to the
+the graph. Reading inputs lives in worker/sources (pure of the graph); these commands wire it to the
 extractor, the queue and graph/.
 """
 
@@ -19,9 +19,9 @@ from graph.driver import Graph, connect
 from graph.errors import GraphUnavailable
 from graph.queue import enqueue, known_articles, queue_counts, requeue
 from graph.schema import migrate as migrate_graph
-from ingest.model import Article, Extraction
-from ingest.retry import PermanentError, check_article
-from ingest.sources import Fetcher, Item, Located, Problem, content_hash, count_sources, read_sources
+from ingest.model import Article, Extraction, content_hash
+from worker.retry import PermanentError, check_article
+from worker.sources import Fetcher, Item, Located, Problem, count_sources, read_sources
 
 # soft_wrap: file names and hints stay on one line, so they can be searched and copied.
 console = Console(stderr=True, soft_wrap=True)
@@ -42,7 +42,7 @@ def _report(out: Console, problem: Problem) -> None:
 
 def open_graph(settings: Settings) -> Graph:
     """Connect, check that Neo4j answers (with a hint naming the fix if not) and make the schema current."""
-    graph = connect(settings)
+    graph = connect(settings.neo4j)
     try:
         graph.ping()
         migrate_graph(graph)
@@ -55,7 +55,7 @@ def open_graph(settings: Settings) -> Graph:
 def migrate() -> None:
     """Apply the schema migrations the graph lacks and seed the topic tree."""
     settings = get_settings()
-    graph = connect(settings)
+    graph = connect(settings.neo4j)
     try:
         graph.ping()  # fails at once, where a transaction would be retried for seconds
         report = migrate_graph(graph)
@@ -83,7 +83,7 @@ class Counts:
 def _extract_batch(
     articles: list[Article], max_chars: int
 ) -> tuple[list[tuple[Article, Extraction]], list[Failure]]:
-    from ingest.worker import default_extract  # loads the lexicons: only when ingesting
+    from worker.loop import default_extract  # loads the lexicons: only when ingesting
 
     extract = default_extract()
     done, failed = [], []
@@ -212,10 +212,10 @@ def reprocess(
 
 def _drain(graph: Graph, settings: Settings) -> None:
     """Process the queue here, as a worker in burst mode would, with a progress bar."""
-    from ingest.worker import Worker
+    from worker.loop import Worker
 
     total = sum(queue_counts(graph)[s] for s in ("queued", "processing"))
-    worker = Worker(graph, settings)
+    worker = Worker(graph, settings.worker)
     with _progress() as progress:
         task = progress.add_task("Reprocessing", total=total)
 

@@ -18,7 +18,7 @@ from app.security import WriteAccess
 from app.settings import get_settings
 from graph.queue import enqueue, get_article, queue_counts
 from ingest.model import Article
-from ingest.sources.base import storable_text
+from worker.sources.base import storable_text
 
 router = APIRouter(tags=["articles"], responses={422: ERROR_RESPONSES[422]})
 

@@ -25,8 +25,7 @@ from neo4j.exceptions import (
 from graph.driver import Graph
 from graph.errors import GraphUnavailable, NotFound
 from graph.meetings import MEETING_DETAIL_FIELDS, tidy_meeting
-from ingest.model import Article
-from ingest.sources.base import content_hash
+from ingest.model import Article, content_hash
 
 STATUSES = ("queued", "processing", "done", "failed")
 

@@ -45,6 +45,12 @@ class Article(BaseModel):
         return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
 
 
+def content_hash(article: Article) -> str:
+    """The same story, whatever its id or URL: a hash of title and text as given."""
+    basis = f"{article.title or ''}\x1f{article.text}"
+    return hashlib.sha256(basis.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
 class Span(BaseModel):
     """Character offsets into the normalised article text (title line included, see Extraction.text)."""
 

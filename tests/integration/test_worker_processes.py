@@ -29,7 +29,7 @@ ARTICLES = 50
 
 @pytest.fixture
 def graph(neo4j_driver: Driver, neo4j_settings: Settings) -> Graph:
-    graph = connect(neo4j_settings)
+    graph = connect(neo4j_settings.neo4j)
     migrate(graph)
     yield graph  # type: ignore[misc]
     graph.close()

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from ingest.sources import Located, Problem
-from ingest.sources.files import count_files as count_inputs
-from ingest.sources.files import read_files as read_inputs
+from worker.sources import Located, Problem
+from worker.sources.files import count_files as count_inputs
+from worker.sources.files import read_files as read_inputs
 
 
 def _write(path: Path, text: str) -> Path:
