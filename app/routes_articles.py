@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 from app.deps import GraphDep
 from app.errors import ERROR_RESPONSES, ApiError
 from app.schemas import Meeting
-from app.security import WriteAccess
+from app.security import ReadAccess, WriteAccess
 from app.settings import get_settings
 from graph.queue import enqueue, get_article, queue_counts
 from ingest.model import Article
@@ -108,13 +108,13 @@ def post_articles(
     return answers[0]
 
 
-@router.get("/articles/{article_id:path}", responses={404: ERROR_RESPONSES[404]})
+@router.get("/articles/{article_id:path}", responses={404: ERROR_RESPONSES[404]}, dependencies=[ReadAccess])
 def get_article_status(graph: GraphDep, article_id: str) -> ArticleStatus:
     """Where an article is in the queue: status, attempts, the error if any, and what was extracted."""
     return ArticleStatus.model_validate(get_article(graph, article_id))
 
 
-@router.get("/queue")
+@router.get("/queue", dependencies=[ReadAccess])
 def get_queue(graph: GraphDep) -> QueueCounts:
     """How many articles are queued, being processed, done and failed."""
     return QueueCounts.model_validate(queue_counts(graph))
