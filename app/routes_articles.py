@@ -67,8 +67,8 @@ class QueueCounts(BaseModel):
 
 
 def _checked(article: Article) -> Article:
-    if not article.text.strip():
-        raise ApiError(422, "invalid_request", "invalid text: the article text is empty")
+    if not article.text.strip() and not (article.title or "").strip():  # a headline alone is an article
+        raise ApiError(422, "invalid_request", "invalid text: the article has neither title nor text")
     if len(article.text) > REFUSE_FACTOR * get_settings().max_article_chars:
         raise ApiError(413, "too_large", f"the article {article.key} is far over the size limit")
     return article.model_copy(update={"text": storable_text(article.text)})

@@ -107,3 +107,18 @@ def test_an_unreachable_neo4j_names_the_fix(monkeypatch, tmp_path: Path) -> None
 
     assert result.exit_code == 2
     assert "didar neo4j start" in result.output
+
+
+def test_ingest_takes_a_headline_only_post(neo4j_driver: Driver, tmp_path: Path) -> None:
+    source = tmp_path / "captions.jsonl"
+    headline = "عباس عراقچی وزیر امور خارجه ایران با آرارات میرزویان وزیر امور خارجه ارمنستان دیدار کرد"
+    source.write_text(f'{{"id": "c1", "title": "{headline}", "text": ""}}\n', encoding="utf-8")
+
+    result = runner.invoke(app, ["ingest", str(source)])
+
+    assert result.exit_code == 0, result.output
+    assert "Articles: 1 new, 0 already known, 0 failed." in result.output
+    records, _, _ = neo4j_driver.execute_query(
+        "MATCH (a:Article {id: 'c1'}) RETURN a.status AS s, a.meeting_count AS n"
+    )
+    assert (records[0]["s"], records[0]["n"]) == ("done", 1)

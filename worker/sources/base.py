@@ -40,8 +40,8 @@ def as_article(fields: Any, origin: str) -> Item:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"]) or "article"
         return Problem(origin, f"{where}: {first['msg']}")
-    if not article.text.strip():
-        return Problem(origin, "text: the article text is empty")
+    if not article.text.strip() and not (article.title or "").strip():  # a headline alone is an article
+        return Problem(origin, "text: the article has neither title nor text")
     return Located(article, origin)
 
 
