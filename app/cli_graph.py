@@ -113,8 +113,10 @@ def _ingest_inline(graph: Graph, articles: list[Article], counts: Counts, out: C
     counts.known += len(articles) - len(fresh)
     if not fresh:
         return
-    done, failed = _extract_batch(fresh, get_settings().max_article_chars)
-    write_batch(graph, done, failed, store=fresh)
+    max_chars = get_settings().max_article_chars
+    done, failed = _extract_batch(fresh, max_chars)
+    # An article over the limit fails; it keeps its reason and a prefix, not megabytes of text.
+    write_batch(graph, done, failed, store=fresh, store_chars=max_chars)
     counts.new += len(done)
     counts.failed += len(failed)
     for failure in failed:

@@ -56,12 +56,14 @@ class Enqueued:
     known: list[str]  # the same id with the same content: left as it was
 
 
-def stored_article(article: Article) -> dict[str, Any]:
-    """An article's properties as the Article node keeps them."""
+def stored_article(article: Article, *, max_chars: int | None = None) -> dict[str, Any]:
+    """An article's properties as the Article node keeps them; `max_chars` bounds the text kept (an
+    oversized article that fails keeps its reason and a prefix), while the content hash is always of the
+    whole text, so the same input is still known the next time."""
     return {
         "id": article.key,
         "title": article.title,
-        "text": article.text,
+        "text": article.text if max_chars is None else article.text[:max_chars],
         "url": article.url,
         "source": article.source,
         "published": article.published,

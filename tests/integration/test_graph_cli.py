@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pytest
 from neo4j import Driver
 from typer.testing import CliRunner
 
@@ -122,3 +123,26 @@ def test_ingest_takes_a_headline_only_post(neo4j_driver: Driver, tmp_path: Path)
         "MATCH (a:Article {id: 'c1'}) RETURN a.status AS s, a.meeting_count AS n"
     )
     assert (records[0]["s"], records[0]["n"]) == ("done", 1)
+
+
+def test_an_oversized_article_keeps_its_reason_and_a_prefix(
+    neo4j_driver: Driver, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.settings import get_settings
+
+    monkeypatch.setenv("MAX_ARTICLE_CHARS", "100")
+    get_settings.cache_clear()
+    source = tmp_path / "big.jsonl"
+    source.write_text(f'{{"id": "big", "text": "{"خبر " * 5000}"}}\n', encoding="utf-8")
+    try:
+        first = runner.invoke(app, ["ingest", str(source)])
+    finally:
+        get_settings.cache_clear()
+
+    assert first.exit_code == 1
+    assert "big: the article has 20,000 characters, over the limit of 100" in first.output
+    records, _, _ = neo4j_driver.execute_query(
+        "MATCH (a:Article {id: 'big'}) RETURN a.status AS status, size(a.text) AS size, a.error AS error"
+    )
+    assert (records[0]["status"], records[0]["size"]) == ("failed", 100)
+    assert "over the limit of 100" in records[0]["error"]
