@@ -14,6 +14,7 @@ COPY pyproject.toml README.md* ./
 COPY app ./app
 COPY graph ./graph
 COPY ingest ./ingest
+COPY worker ./worker
 RUN pip install .
 
 COPY samples ./samples

@@ -30,7 +30,7 @@ from app.cache import ResponseCache
 from app.deps import ensure_schema
 from app.docs import install_docs
 from app.errors import ERROR_RESPONSES, install_error_handlers
-from app.security import BodySizeLimit
+from app.security import BodySizeLimit, document_key_use
 from app.settings import Settings, get_settings
 from graph.catalog import CatalogCache
 from graph.driver import connect
@@ -55,8 +55,8 @@ sentences that report them, as a Neo4j graph.
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     settings: Settings = app.state.settings
-    graph = connect(settings)
-    reader = open_reader(settings)
+    graph = connect(settings.neo4j)
+    reader = open_reader(settings.neo4j)
     app.state.graph = graph
     app.state.reader = reader
     app.state.catalog = CatalogCache(reader, settings.catalog_ttl_seconds)
@@ -101,17 +101,22 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         allow_headers=["X-API-Key", "Cache-Control", "Pragma"],
     )
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
-    for module in (
-        routes_meetings,
-        routes_persons,
-        routes_countries,
-        routes_topics,
-        routes_paths,
-        routes_graph,
-        routes_articles,
-        routes_admin,
-        routes_browser,
-        routes_system,
-    ):
-        app.include_router(module.router)
+    routers = [
+        module.router
+        for module in (
+            routes_meetings,
+            routes_persons,
+            routes_countries,
+            routes_topics,
+            routes_paths,
+            routes_graph,
+            routes_articles,
+            routes_admin,
+            routes_browser,
+            routes_system,
+        )
+    ]
+    for router in routers:
+        app.include_router(router)
+    document_key_use(app, settings, routers)
     return app

@@ -16,7 +16,7 @@ from ingest.written import as_written, surname_as_written
 def _output(extraction: Extraction, article: Article) -> str:
     """The contract's line: names and titles as the article writes them (the graph keeps them
     normalised)."""
-    row = extraction.model_dump(mode="json", exclude={"text"}, exclude_none=False)
+    row = extraction.model_dump(mode="json", exclude={"text", "extractor_fingerprint"}, exclude_none=False)
     raw = f"{article.title or ''}\n{article.text}"
     for meeting in row["meetings"]:
         for party in meeting["participants"]:

@@ -1,5 +1,5 @@
 """`didar migrate`, `didar ingest PATH_OR_URL...`, `didar reprocess` and `didar serve`: commands that use
-the graph. Reading inputs lives in ingest/sources (pure of the graph); these commands wire it to the
+the graph. Reading inputs lives in worker/sources (pure of the graph); these commands wire it to the
 extractor, the queue and graph/.
 """
 
@@ -17,11 +17,11 @@ from app.settings import Settings, get_settings
 from graph.articles import BATCH_SIZE, Failure, write_batch
 from graph.driver import Graph, connect
 from graph.errors import GraphUnavailable
-from graph.queue import enqueue, known_articles, older_versions, queue_counts, requeue
+from graph.queue import enqueue, known_articles, queue_counts, requeue
 from graph.schema import migrate as migrate_graph
-from ingest.model import Article, Extraction
-from ingest.retry import PermanentError, check_article
-from ingest.sources import Fetcher, Item, Located, Problem, content_hash, count_sources, read_sources
+from ingest.model import Article, Extraction, content_hash
+from worker.retry import PermanentError, check_article
+from worker.sources import Fetcher, Item, Located, Problem, count_sources, read_sources
 
 # soft_wrap: file names and hints stay on one line, so they can be searched and copied.
 console = Console(stderr=True, soft_wrap=True)
@@ -42,7 +42,7 @@ def _report(out: Console, problem: Problem) -> None:
 
 def open_graph(settings: Settings) -> Graph:
     """Connect, check that Neo4j answers (with a hint naming the fix if not) and make the schema current."""
-    graph = connect(settings)
+    graph = connect(settings.neo4j)
     try:
         graph.ping()
         migrate_graph(graph)
@@ -55,7 +55,7 @@ def open_graph(settings: Settings) -> Graph:
 def migrate() -> None:
     """Apply the schema migrations the graph lacks and seed the topic tree."""
     settings = get_settings()
-    graph = connect(settings)
+    graph = connect(settings.neo4j)
     try:
         graph.ping()  # fails at once, where a transaction would be retried for seconds
         report = migrate_graph(graph)
@@ -83,8 +83,9 @@ class Counts:
 def _extract_batch(
     articles: list[Article], max_chars: int
 ) -> tuple[list[tuple[Article, Extraction]], list[Failure]]:
-    from ingest.pipeline import extract  # the extractor loads its lexicons on import: only when ingesting
+    from worker.loop import default_extract  # loads the lexicons: only when ingesting
 
+    extract = default_extract()
     done, failed = [], []
     for article in articles:
         try:
@@ -99,20 +100,23 @@ def _extract_batch(
 
 def _ingest_inline(graph: Graph, articles: list[Article], counts: Counts, out: Console) -> None:
     """Extract here and write; an article stored with the same content by this extractor is skipped."""
-    from ingest.pipeline import EXTRACTOR_VERSION
+    from ingest.fingerprint import extractor_fingerprint
 
     known = known_articles(graph, [a.key for a in articles])
+    current = extractor_fingerprint()
 
     def unchanged(article: Article) -> bool:
         row = known.get(article.key) or {}
-        return row.get("content_hash") == content_hash(article) and row.get("version") == EXTRACTOR_VERSION
+        return row.get("content_hash") == content_hash(article) and row.get("fingerprint") == current
 
     fresh = [a for a in articles if not unchanged(a)]
     counts.known += len(articles) - len(fresh)
     if not fresh:
         return
-    done, failed = _extract_batch(fresh, get_settings().max_article_chars)
-    write_batch(graph, done, failed, store=fresh)
+    max_chars = get_settings().max_article_chars
+    done, failed = _extract_batch(fresh, max_chars)
+    # An article over the limit fails; it keeps its reason and a prefix, not megabytes of text.
+    write_batch(graph, done, failed, store=fresh, store_chars=max_chars)
     counts.new += len(done)
     counts.failed += len(failed)
     for failure in failed:
@@ -174,26 +178,30 @@ def ingest(
 
 def reprocess(
     all_: Annotated[
-        bool, typer.Option("--all", help="Every article, not only older extractor versions")
+        bool, typer.Option("--all", help="Every article, not only those another extractor wrote")
     ] = False,
     failed: Annotated[bool, typer.Option("--failed", help="Only the failed articles")] = False,
     queue: Annotated[bool, typer.Option("--queue", help="Leave them to the running worker")] = False,
 ) -> None:
-    """Re-extract articles (by default those of an older extractor version) and replace their facts;
-    facts that other articles support stay, and identity decisions are made again."""
+    """Re-extract articles (by default the done ones whose extractor fingerprint differs from this
+    extractor's: code, lexicons or model changed) and replace their facts; facts that other articles
+    support stay, and identity decisions are made again."""
+    from ingest.fingerprint import extractor_fingerprint
     from ingest.pipeline import EXTRACTOR_VERSION
 
+    fingerprint = extractor_fingerprint()
     settings = get_settings()
     graph = open_graph(settings)
     try:
         if failed:
-            count = requeue(graph, versions=None, statuses=("failed",))
+            count = requeue(graph, other_than=None, statuses=("failed",))
         elif all_:
-            count = requeue(graph, versions=None)
+            count = requeue(graph, other_than=None)
         else:
-            versions = older_versions(graph, EXTRACTOR_VERSION)
-            count = requeue(graph, versions=versions) if versions else 0
-        console.print(f"{count} articles queued again (extractor {EXTRACTOR_VERSION}).")
+            count = requeue(graph, other_than=fingerprint, statuses=("done", "extracted"))
+        console.print(
+            f"{count} articles queued again (extractor {EXTRACTOR_VERSION}, fingerprint {fingerprint})."
+        )
         if queue or not count:
             return
         _drain(graph, settings)
@@ -206,10 +214,10 @@ def reprocess(
 
 def _drain(graph: Graph, settings: Settings) -> None:
     """Process the queue here, as a worker in burst mode would, with a progress bar."""
-    from ingest.worker import Worker
+    from worker.loop import Worker
 
     total = sum(queue_counts(graph)[s] for s in ("queued", "processing"))
-    worker = Worker(graph, settings)
+    worker = Worker(graph, settings.worker)
     with _progress() as progress:
         task = progress.add_task("Reprocessing", total=total)
 

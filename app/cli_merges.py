@@ -21,7 +21,7 @@ def list_command(
     undone: Annotated[bool, typer.Option(help="Include undone merges")] = False,
 ) -> None:
     """Every merge: the mention's key, the person it joined, the rule and why."""
-    graph = connect(get_settings())
+    graph = connect(get_settings().neo4j)
     try:
         merges = list_merges(graph, person=person, undone=undone)
     finally:
@@ -41,7 +41,7 @@ def undo_command(
 ) -> None:
     """Undo a merge: the rule is not applied to that mention and person again, and the articles that used
     it are queued to be rewritten (by the worker, or `didar reprocess --queue` leaves them queued)."""
-    graph = connect(get_settings())
+    graph = connect(get_settings().neo4j)
     try:
         requeued = undo_merge(graph, merge_id)
     except NotFound as error:

@@ -19,7 +19,8 @@ from rich.console import Console
 
 from app.settings import Settings, get_settings
 from graph.driver import connect
-from ingest.worker import Worker, follow_feeds, wait_for_graph
+from worker.feeds import follow_feeds
+from worker.loop import Worker, wait_for_graph
 
 console = Console(stderr=True, soft_wrap=True)
 LOG_FORMAT = "%(asctime)s %(processName)s %(name)s %(levelname)s %(message)s"
@@ -40,12 +41,12 @@ def run_worker(settings: Settings, *, burst: bool, follow: bool) -> dict[str, An
     logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
     stop = threading.Event()
     _stop_on_signals(stop)
-    graph = connect(settings)
+    graph = connect(settings.neo4j)
     feeds: threading.Thread | None = None
     try:
-        worker = Worker(graph, settings, stop=stop)
+        worker = Worker(graph, settings.worker, stop=stop)
         if wait_for_graph(worker):
-            feeds = follow_feeds(graph, settings, stop) if follow else None
+            feeds = follow_feeds(graph, settings.worker, stop) if follow else None
             worker.run(burst=burst)
         return worker.stats.finish()
     finally:

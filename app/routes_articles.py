@@ -14,11 +14,11 @@ from pydantic import BaseModel, Field
 from app.deps import GraphDep
 from app.errors import ERROR_RESPONSES, ApiError
 from app.schemas import Meeting
-from app.security import WriteAccess
+from app.security import ReadAccess, WriteAccess
 from app.settings import get_settings
 from graph.queue import enqueue, get_article, queue_counts
 from ingest.model import Article
-from ingest.sources.base import storable_text
+from worker.sources.base import storable_text
 
 router = APIRouter(tags=["articles"], responses={422: ERROR_RESPONSES[422]})
 
@@ -50,6 +50,7 @@ class ArticleStatus(BaseModel):
     source: str | None = None
     published: dt.date | None = None
     extractor_version: str | None = None
+    extractor_fingerprint: str | None = Field(None, description="A hash of the extractor's code and data")
     meeting_count: int | None = None
     queued_at: dt.datetime | None = None
     processed_at: dt.datetime | None = None
@@ -66,8 +67,8 @@ class QueueCounts(BaseModel):
 
 
 def _checked(article: Article) -> Article:
-    if not article.text.strip():
-        raise ApiError(422, "invalid_request", "invalid text: the article text is empty")
+    if not article.text.strip() and not (article.title or "").strip():  # a headline alone is an article
+        raise ApiError(422, "invalid_request", "invalid text: the article has neither title nor text")
     if len(article.text) > REFUSE_FACTOR * get_settings().max_article_chars:
         raise ApiError(413, "too_large", f"the article {article.key} is far over the size limit")
     return article.model_copy(update={"text": storable_text(article.text)})
@@ -107,13 +108,13 @@ def post_articles(
     return answers[0]
 
 
-@router.get("/articles/{article_id:path}", responses={404: ERROR_RESPONSES[404]})
+@router.get("/articles/{article_id:path}", responses={404: ERROR_RESPONSES[404]}, dependencies=[ReadAccess])
 def get_article_status(graph: GraphDep, article_id: str) -> ArticleStatus:
     """Where an article is in the queue: status, attempts, the error if any, and what was extracted."""
     return ArticleStatus.model_validate(get_article(graph, article_id))
 
 
-@router.get("/queue")
+@router.get("/queue", dependencies=[ReadAccess])
 def get_queue(graph: GraphDep) -> QueueCounts:
     """How many articles are queued, being processed, done and failed."""
     return QueueCounts.model_validate(queue_counts(graph))

@@ -1,14 +1,19 @@
 """Who may do what, and how much a request may carry: the API key dependencies and the body-size limit.
 
-Writes (POST /articles, admin actions) need the key from settings in the `X-API-Key` header; reads need
-it too when `reads_require_key` is set. The body limit is pure ASGI, so an oversized upload is refused
-from its Content-Length, or as soon as the bytes read pass the limit, before anything parses it.
+Writes (POST /articles, admin actions) need the key from settings in the `X-API-Key` header; reads (every
+data route: meetings, persons, articles, the queue ...) need it too when `reads_require_key` is set, and
+the OpenAPI spec marks the key on exactly the routes that need it on this server (`document_key_use`).
+The body limit is pure ASGI, so an oversized upload is refused from its Content-Length, or as soon as the
+bytes read pass the limit, before anything parses it.
 """
 
 import secrets
-from typing import Annotated
+from collections.abc import Sequence
+from typing import Annotated, Any
 
-from fastapi import Depends, Request, Security
+from fastapi import APIRouter, Depends, FastAPI, Request, Security
+from fastapi.dependencies.models import Dependant
+from fastapi.routing import APIRoute
 from fastapi.security import APIKeyHeader
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -40,14 +45,42 @@ async def require_write_key(request: Request, key: ApiKey) -> None:
     check_api_key(request.app.state.settings, key)
 
 
-async def require_read_key(request: Request, key: ApiKey) -> None:
+async def require_read_key(request: Request) -> None:
+    # The header is read by hand, not through `Security`, so the spec shows no key on reads that a server
+    # serves openly; `document_key_use` adds it where this server asks for one.
     settings: Settings = request.app.state.settings
     if settings.reads_require_key:
-        check_api_key(settings, key)
+        check_api_key(settings, request.headers.get(API_KEY_HEADER.model.name))
 
 
 WriteAccess = Depends(require_write_key)
 ReadAccess = Depends(require_read_key)
+SCHEME: dict[str, list[str]] = {API_KEY_HEADER.scheme_name: []}
+
+
+def _uses(dependant: Dependant, call: Any) -> bool:
+    return any(d.call is call or _uses(d, call) for d in dependant.dependencies)
+
+
+def document_key_use(app: FastAPI, settings: Settings, routers: Sequence[APIRouter]) -> None:
+    """With READS_REQUIRE_KEY, mark the key on every read route in the spec as well as on the writes
+    (`routers`: those the app includes, without a prefix)."""
+    if not settings.reads_require_key:
+        return
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            spec = build()
+            for route in (route for router in routers for route in router.routes):
+                if isinstance(route, APIRoute) and _uses(route.dependant, require_read_key):
+                    for method in route.methods or ():
+                        operation = spec["paths"][route.path_format][method.lower()]
+                        operation["security"] = [SCHEME]
+            app.openapi_schema = spec
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 class BodySizeLimit:

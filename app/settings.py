@@ -7,6 +7,9 @@ from typing import Literal
 from pydantic import SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from graph.config import GraphConfig
+from worker.config import WorkerConfig
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 LOCAL_PASSWORD = "didar-local-dev"
 LOCAL_API_KEY = "didar-local-dev-key"
@@ -34,7 +37,7 @@ class Settings(BaseSettings):
     api_host: str = "127.0.0.1"
     api_port: int = 8000
 
-    # The ingest worker (ingest/worker.py, docs/worker.md). A claim expires after the lease, so a killed
+    # The ingest worker (worker/loop.py, docs/worker.md). A claim expires after the lease, so a killed
     # worker's batch goes to another one; keep the lease well above the time one batch takes.
     worker_batch_size: int = 100
     worker_lease_seconds: float = 120.0
@@ -90,6 +93,33 @@ class Settings(BaseSettings):
     @property
     def bolt_uri(self) -> str:
         return self.neo4j_uri or f"bolt://127.0.0.1:{self.neo4j_bolt_port}"
+
+    @property
+    def neo4j(self) -> GraphConfig:
+        """What graph/ needs of these settings."""
+        return GraphConfig(
+            uri=self.bolt_uri,
+            user=self.neo4j_user,
+            password=self.neo4j_password.get_secret_value(),
+            database=self.neo4j_database,
+            query_timeout_seconds=self.query_timeout_seconds,
+        )
+
+    @property
+    def worker(self) -> WorkerConfig:
+        """What worker/ needs of these settings."""
+        return WorkerConfig(
+            batch_size=self.worker_batch_size,
+            lease_seconds=self.worker_lease_seconds,
+            poll_seconds=self.worker_poll_seconds,
+            max_attempts=self.worker_max_attempts,
+            retry_cap_seconds=self.worker_retry_cap_seconds,
+            max_article_chars=self.max_article_chars,
+            feeds=tuple(self.feeds),
+            feed_interval_seconds=self.feed_interval_seconds,
+            feed_max_backoff_seconds=self.feed_max_backoff_seconds,
+            http_timeout_seconds=self.http_timeout_seconds,
+        )
 
 
 @lru_cache

@@ -26,7 +26,7 @@ def bench_neo4j() -> LocalNeo4j:
 
 
 def bench_graph(server: LocalNeo4j) -> Graph:
-    return connect(Settings(neo4j_uri=server.bolt_uri, neo4j_password=BENCH_PASSWORD))
+    return connect(Settings(neo4j_uri=server.bolt_uri, neo4j_password=BENCH_PASSWORD).neo4j)
 
 
 LAST_ARTICLE: LiteralString = "MATCH (a:Article {id: $id}) RETURN COUNT { MATCH (b:Article) } AS articles"

@@ -118,6 +118,7 @@ FINISH_ARTICLES: LiteralString = """
 UNWIND $rows AS row
 MATCH (a:Article {id: row.id})
 SET a.status = row.status, a.error = row.error, a.extractor_version = row.extractor_version,
+    a.extractor_fingerprint = row.extractor_fingerprint,
     a.meeting_count = row.meeting_count, a.normalized_text = row.normalized_text,
     a.updated_at = datetime(), a.processed_at = datetime(), a.due = null, a.lease_until = null,
     a.claim = null,
@@ -247,6 +248,7 @@ class _Batch:
     claims: dict[str, str] | None
     store: list[Article]
     holder: str
+    store_chars: int | None = None
     rows: Rows | None = None
     lost: list[str] = field(default_factory=list)
     lock_wait: float = 0.0
@@ -264,7 +266,8 @@ def _write_batch(tx: ManagedTransaction, batch: _Batch) -> None:
         done = [(article, extraction) for article, extraction in done if article.key in held]
         failed = [failure for failure in failed if failure.article_id in held]
     else:
-        tx.run(UPSERT_ARTICLES, rows=[stored_article(article) for article in batch.store]).consume()
+        stored = [stored_article(article, max_chars=batch.store_chars) for article in batch.store]
+        tx.run(UPSERT_ARTICLES, rows=stored).consume()
     ids = sorted({article.key for article, _ in done} | {failure.article_id for failure in failed})
     if not ids:
         return
@@ -277,7 +280,7 @@ def _write_batch(tx: ManagedTransaction, batch: _Batch) -> None:
     refresh_derived(tx, touched)
     finished = list(rows.articles.values()) + [
         {"id": f.article_id, "status": "failed", "error": f.error, "extractor_version": None,
-         "meeting_count": 0, "normalized_text": None}
+         "extractor_fingerprint": None, "meeting_count": 0, "normalized_text": None}
         for f in failed
     ]  # fmt: skip
     tx.run(FINISH_ARTICLES, rows=finished, inline=batch.claims is None).consume()
@@ -291,13 +294,15 @@ def write_batch(
     *,
     claims: dict[str, str] | None = None,
     store: Sequence[Article] = (),
+    store_chars: int | None = None,
     holder: str = "inline",
 ) -> WriteSummary:
     """Write one batch in one transaction. With `claims` ({article id: claim token}) only the articles
     still claimed with that token are written (a worker whose lease expired loses them to another);
-    without, the articles of `store` (those done, by default) are stored first (the inline path)."""
+    without, the articles of `store` (those done, by default) are stored first (the inline path), their
+    texts cut at `store_chars`."""
     stored = list(store) or [article for article, _ in done]
-    batch = _Batch(list(done), list(failed), claims, stored, holder)
+    batch = _Batch(list(done), list(failed), claims, stored, holder, store_chars)
     graph.write(lambda tx: _write_batch(tx, batch))
     rows = batch.rows or Rows()
     written = len(rows.articles) + len(failed) - len([f for f in failed if f.article_id in batch.lost])

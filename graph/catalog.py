@@ -16,11 +16,11 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import LiteralString
 
+from graph import lexicons
 from graph.errors import NotFound
 from graph.keys import text_key
 from graph.reader import Reader
 from graph.topics import Topic, match_topic, with_subtopics
-from ingest import lexicon
 
 _ISO_CODE = re.compile(r"[A-Za-z]{2}")
 
@@ -80,7 +80,7 @@ class Catalog:
 def _lexicon_codes() -> dict[str, str]:
     """Every name and alias of ingest/data/countries.tsv, as comparison keys, to its code."""
     codes: dict[str, str] = {}
-    for row in lexicon.rows("countries"):
+    for row in lexicons.rows("countries"):
         for name in (row["name_en"], row["name_fa"], *row.get("aliases_fa", "").split("|")):
             if key := text_key(name):
                 codes.setdefault(key, row["code"].upper())

@@ -1,4 +1,4 @@
-"""The one door from graph/ to Neo4j: a driver built from settings, bound to its database.
+"""The one door from graph/ to Neo4j: a driver built from its config, bound to its database.
 
 Every read and write in graph/ goes through `Graph.read` / `Graph.write`, so driver errors are turned into
 `GraphUnavailable` in one place and callers (the API, the CLI) never see the driver's exception tree.
@@ -18,7 +18,7 @@ from neo4j import (
 )
 from neo4j.exceptions import AuthError, DatabaseUnavailable, ServiceUnavailable, SessionExpired
 
-from app.settings import Settings
+from graph.config import GraphConfig
 from graph.errors import GraphUnavailable
 
 # The driver retries a failed transaction for 30 s by default; a request to a dead server should fail
@@ -68,10 +68,10 @@ class Graph:
         self.driver.close()
 
 
-def driver_options(settings: Settings, *, retry_seconds: float = RETRY_SECONDS) -> dict[str, Any]:
-    """The settings the sync writer and the async reader share."""
+def driver_options(config: GraphConfig, *, retry_seconds: float = RETRY_SECONDS) -> dict[str, Any]:
+    """The options the sync writer and the async reader share."""
     return {
-        "auth": (settings.neo4j_user, settings.neo4j_password.get_secret_value()),
+        "auth": (config.user, config.password),
         "max_transaction_retry_time": retry_seconds,
         "connection_timeout": CONNECT_SECONDS,
         "connection_acquisition_timeout": CONNECT_SECONDS * 2,
@@ -80,7 +80,7 @@ def driver_options(settings: Settings, *, retry_seconds: float = RETRY_SECONDS) 
     }
 
 
-def connect(settings: Settings, *, retry_seconds: float = RETRY_SECONDS) -> Graph:
-    """Build (but do not yet open a connection with) the driver the settings describe."""
-    driver = GraphDatabase.driver(settings.bolt_uri, **driver_options(settings, retry_seconds=retry_seconds))
-    return Graph(driver=driver, database=settings.neo4j_database, uri=settings.bolt_uri)
+def connect(config: GraphConfig, *, retry_seconds: float = RETRY_SECONDS) -> Graph:
+    """Build (but do not yet open a connection with) the driver the config describes."""
+    driver = GraphDatabase.driver(config.uri, **driver_options(config, retry_seconds=retry_seconds))
+    return Graph(driver=driver, database=config.database, uri=config.uri)

@@ -2,13 +2,24 @@
 
 A `(:Feed {url})` node per configured feed. Taking a due feed moves its `next_poll_at` forward under the
 queue lock, so when several workers run only one polls a feed; a failing feed is polled less and less
-often (the follower computes the wait, ingest/sources/follow.py).
+often (the follower computes the wait, worker/sources/follow.py).
 """
 
+from dataclasses import dataclass
 from typing import Any, LiteralString
 
 from graph.driver import Graph
-from ingest.sources.follow import FeedState
+
+
+@dataclass(frozen=True)
+class FeedState:
+    """A feed as the graph keeps it: its HTTP validators and how often it failed in a row."""
+
+    url: str
+    etag: str | None = None
+    modified: str | None = None
+    failures: int = 0
+
 
 TAKE_DUE_FEEDS: LiteralString = """
 MERGE (lock:Lock {name: 'queue'}) SET lock.holder = $holder

@@ -25,8 +25,7 @@ from neo4j.exceptions import (
 from graph.driver import Graph
 from graph.errors import GraphUnavailable, NotFound
 from graph.meetings import MEETING_DETAIL_FIELDS, tidy_meeting
-from ingest.model import Article
-from ingest.sources.base import content_hash
+from ingest.model import Article, content_hash
 
 STATUSES = ("queued", "processing", "done", "failed")
 
@@ -57,12 +56,14 @@ class Enqueued:
     known: list[str]  # the same id with the same content: left as it was
 
 
-def stored_article(article: Article) -> dict[str, Any]:
-    """An article's properties as the Article node keeps them."""
+def stored_article(article: Article, *, max_chars: int | None = None) -> dict[str, Any]:
+    """An article's properties as the Article node keeps them; `max_chars` bounds the text kept (an
+    oversized article that fails keeps its reason and a prefix), while the content hash is always of the
+    whole text, so the same input is still known the next time."""
     return {
         "id": article.key,
         "title": article.title,
-        "text": article.text,
+        "text": article.text if max_chars is None else article.text[:max_chars],
         "url": article.url,
         "source": article.source,
         "published": article.published,
@@ -207,8 +208,8 @@ def queue_counts(graph: Graph) -> dict[str, int]:
 GET_ARTICLE: LiteralString = (
     """
 MATCH (a:Article {id: $id})
-RETURN a {.id, .title, .url, .source, .status, .attempts, .error, .extractor_version, .meeting_count,
-          .worker, published: toString(a.published), queued_at: toString(a.queued_at),
+RETURN a {.id, .title, .url, .source, .status, .attempts, .error, .extractor_version, .extractor_fingerprint,
+          .meeting_count, .worker, published: toString(a.published), queued_at: toString(a.queued_at),
           processed_at: toString(a.processed_at),
           lease_until: toString(a.lease_until)} AS article,
        [(a)<-[:REPORTED_IN]-(m:Meeting) | """
@@ -231,12 +232,13 @@ def get_article(graph: Graph, article_id: str) -> dict[str, Any]:
 
 KNOWN_ARTICLES: LiteralString = """
 MATCH (a:Article) WHERE a.id IN $ids
-RETURN a.id AS id, a.content_hash AS content_hash, a.status AS status, a.extractor_version AS version
+RETURN a.id AS id, a.content_hash AS content_hash, a.status AS status,
+       a.extractor_fingerprint AS fingerprint
 """
 
 
 def known_articles(graph: Graph, ids: list[str]) -> dict[str, dict[str, Any]]:
-    """What the graph holds of these ids: content hash, status and extractor version."""
+    """What the graph holds of these ids: content hash, status and extractor fingerprint."""
     return {row["id"]: row for row in graph.read(KNOWN_ARTICLES, ids=ids)} if ids else {}
 
 
@@ -254,14 +256,12 @@ def seen(graph: Graph, *, urls: Iterable[str] = (), hashes: Iterable[str] = ()) 
     return {row["value"] for row in graph.read(SEEN, urls=list(urls), hashes=list(hashes))}
 
 
-VERSIONS: LiteralString = """
-MATCH (a:Article) WHERE a.extractor_version IS NOT NULL
-RETURN DISTINCT a.extractor_version AS version
-"""
-
+# Every article in `statuses` (all of them with $fingerprint null) whose extraction another extractor
+# made: a different fingerprint, whether older or newer, or none recorded.
 REQUEUE: LiteralString = """
 MATCH (a:Article)
-WHERE a.status IN $statuses AND ($versions IS NULL OR a.extractor_version IN $versions)
+WHERE a.status IN $statuses
+  AND ($fingerprint IS NULL OR coalesce(a.extractor_fingerprint, '') <> $fingerprint)
 WITH a LIMIT $limit
 SET a.status = 'queued', a.due = datetime(), a.queued_at = datetime(), a.attempts = 0, a.claim = null,
     a.lease_until = null
@@ -271,30 +271,14 @@ RETURN count(a) AS n
 REQUEUE_BATCH = 5000
 
 
-def _version(text: str) -> tuple[int | str, ...]:
-    return tuple(int(part) if part.isdigit() else part for part in text.replace("-", ".").split("."))
-
-
-def older_versions(graph: Graph, current: str) -> list[str]:
-    """The extractor versions in the graph older than `current` (compared part by part, 0.10 > 0.9)."""
-    versions = [row["version"] for row in graph.read(VERSIONS)]
-
-    def older(version: str) -> bool:
-        try:
-            return _version(version) < _version(current)
-        except TypeError:  # a non-numeric part against a numeric one: not comparable, so re-run it
-            return version != current
-
-    return sorted(v for v in versions if older(v))
-
-
 def requeue(
-    graph: Graph, *, versions: list[str] | None, statuses: tuple[str, ...] = ("done", "failed", "extracted")
+    graph: Graph, *, other_than: str | None, statuses: tuple[str, ...] = ("done", "failed", "extracted")
 ) -> int:
-    """Queue articles in `statuses` again (those of `versions`, or all if None), in transactions of
-    REQUEUE_BATCH so a large graph never needs one huge transaction; returns how many."""
+    """Queue articles in `statuses` again (those whose extractor fingerprint is not `other_than`, or all
+    if None), in transactions of REQUEUE_BATCH so a large graph never needs one huge transaction;
+    returns how many."""
     total = 0
-    params = {"versions": versions, "statuses": list(statuses), "limit": REQUEUE_BATCH}
+    params = {"fingerprint": other_than, "statuses": list(statuses), "limit": REQUEUE_BATCH}
     while True:
         rows = graph.write(lambda tx: tx.run(REQUEUE, params).data())
         count = rows[0]["n"] if rows else 0

@@ -20,13 +20,13 @@ from neo4j import (
 )
 from neo4j.exceptions import ClientError
 
-from app.settings import Settings
+from graph.config import GraphConfig
 from graph.driver import driver_options, translated_errors
 from graph.errors import GraphError
 
 
 class QueryTimedOut(GraphError):
-    """A read ran past the transaction timeout (settings.query_timeout_seconds) and was stopped."""
+    """A read ran past the transaction timeout (GraphConfig.query_timeout_seconds) and was stopped."""
 
 
 @contextmanager
@@ -66,12 +66,9 @@ class Reader:
         await self.driver.close()
 
 
-def open_reader(settings: Settings) -> Reader:
-    """Build (without connecting yet) the async driver the settings describe."""
-    driver = AsyncGraphDatabase.driver(settings.bolt_uri, **driver_options(settings))
+def open_reader(config: GraphConfig) -> Reader:
+    """Build (without connecting yet) the async driver the config describes."""
+    driver = AsyncGraphDatabase.driver(config.uri, **driver_options(config))
     return Reader(
-        driver=driver,
-        database=settings.neo4j_database,
-        uri=settings.bolt_uri,
-        timeout=settings.query_timeout_seconds,
+        driver=driver, database=config.database, uri=config.uri, timeout=config.query_timeout_seconds
     )

@@ -190,6 +190,7 @@ def article_row(article: Article, extraction: Extraction) -> Row:
         "status": "failed" if extraction.error else "done",
         "error": extraction.error,
         "extractor_version": extraction.extractor_version,
+        "extractor_fingerprint": extraction.extractor_fingerprint,
         "meeting_count": len(extraction.meetings),
     }
 

@@ -17,9 +17,9 @@ from typing import Any, LiteralString
 
 from neo4j import ManagedTransaction
 
+from graph import lexicons
 from graph.derived import backfill_derived
 from graph.driver import Graph
-from ingest import lexicon
 
 
 @dataclass(frozen=True)
@@ -150,7 +150,7 @@ def topic_rows() -> list[dict[str, Any]]:
             "label_en": row["label_en"],
             "label_fa": row["label_fa"],
         }
-        for row in lexicon.rows("topics")
+        for row in lexicons.rows("topics")
     ]
 
 

@@ -2,12 +2,30 @@
 
 import datetime as dt
 import hashlib
+import re
 from typing import Literal
 
+import jdatetime
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 MeetingKind = Literal["in_person", "phone", "video"]
 MeetingStatus = Literal["held", "planned"]
+
+JALALI_BEFORE = 1700  # a year below this is a Jalali (Solar Hijri) year: 1403 is 2024/25 (as app/params.py)
+_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+_DAY = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})")
+
+
+def _gregorian(text: str) -> object:
+    """`1403-07-15` or `۱۴۰۳/۰۷/۱۵` as the Gregorian day; any other text as it was."""
+    match = _DAY.fullmatch(text.strip().translate(_DIGITS))
+    if not match or int(match.group(1)) >= JALALI_BEFORE:
+        return text
+    year, month, day = (int(part) for part in match.groups())
+    try:
+        return jdatetime.date(year, month, day).togregorian()
+    except ValueError as error:
+        raise ValueError(f"{text!r} is not a Jalali day ({error})") from error
 
 
 class Article(BaseModel):
@@ -30,10 +48,10 @@ class Article(BaseModel):
     @field_validator("published", mode="before")
     @classmethod
     def _date_part(cls, value: object) -> object:
-        # Feeds give timestamps; the contract wants the day.
+        # Feeds give timestamps; the contract wants the day. A year below 1700 is Jalali.
         if isinstance(value, str) and len(value) > 10 and value[4] == "-":
-            return value[:10]
-        return value or None
+            value = value[:10]
+        return _gregorian(value) if isinstance(value, str) and value else value or None
 
     @property
     def key(self) -> str:
@@ -43,6 +61,12 @@ class Article(BaseModel):
             return self.id
         basis = f"url:{self.url}" if self.url else f"text:{self.title or ''}\n{self.text}"
         return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
+
+
+def content_hash(article: Article) -> str:
+    """The same story, whatever its id or URL: a hash of title and text as given."""
+    basis = f"{article.title or ''}\x1f{article.text}"
+    return hashlib.sha256(basis.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 class Span(BaseModel):
@@ -93,5 +117,8 @@ class Extraction(BaseModel):
     id: str
     meetings: list[Meeting] = Field(default_factory=list)
     extractor_version: str
+    # ingest.fingerprint.extractor_fingerprint() of the extractor that wrote it, stamped by the process
+    # that runs the extractor (worker/); None when unknown, which `didar reprocess` treats as outdated.
+    extractor_fingerprint: str | None = None
     text: str = Field(description="The normalised text (title line first) that offsets point into.")
     error: str | None = None

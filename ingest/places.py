@@ -1,7 +1,7 @@
 """Where a meeting took place: a city the sentence puts it in, else a country it is held in."""
 
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from ingest.gazetteer import Gazetteer
 from ingest.knowledge import GeoName, knowledge
@@ -9,9 +9,17 @@ from ingest.lexicon import rows
 from ingest.mentions import Kind
 from ingest.model import Place
 from ingest.parties import SentenceParties
+from ingest.triggers import Trigger
 
-if TYPE_CHECKING:  # meetings.py asks this module for the cities of a partner list
-    from ingest.meetings import SentenceMeeting
+
+class ReportedMeeting(Protocol):
+    """What `meeting_place` reads of an ingest.meetings.SentenceMeeting; a Protocol, because meetings.py
+    imports this module (for `place_at`) and the two must not import each other."""
+
+    analysis: SentenceParties
+    trigger: Trigger
+    place_word: int | None
+
 
 _LOCATIVE = {"در", "به", "وارد", "عازم"}
 _SITUATIONS = {
@@ -70,7 +78,7 @@ def place_at(analysis: SentenceParties, index: int) -> tuple[GeoName, int] | Non
     return (geo, last) if geo is not None and not geo.adjective else None
 
 
-def meeting_place(found: "SentenceMeeting") -> Place | None:
+def meeting_place(found: ReportedMeeting) -> Place | None:
     analysis = found.analysis
     words = analysis.words
     inside_parties = {i for p in analysis.parties for i in range(p.first, p.last)}

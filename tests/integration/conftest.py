@@ -86,7 +86,7 @@ def phone_article(article_id: str = "a-2") -> tuple[Article, Extraction]:
 @pytest.fixture
 def graph(neo4j_driver: Driver, neo4j_settings: Settings) -> Iterator[Graph]:
     """A Graph on the clean, migrated test database."""
-    graph = connect(neo4j_settings)
+    graph = connect(neo4j_settings.neo4j)
     migrate(graph)
     yield graph
     graph.close()

@@ -33,7 +33,7 @@ def api_schema(neo4j_server: TestNeo4j, neo4j_session_driver: Driver) -> Iterato
         neo4j_password=neo4j_server.password,
         neo4j_database=neo4j_server.database,
     )
-    graph = connect(app_settings)
+    graph = connect(app_settings.neo4j)
     migrate(graph)
     write_week(graph)
     graph.close()

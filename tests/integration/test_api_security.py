@@ -2,6 +2,7 @@
 query parameter: the answer is a normal 200 or 4xx and the graph is untouched."""
 
 import hashlib
+import re
 from collections.abc import Iterator
 from urllib.parse import quote
 
@@ -126,6 +127,47 @@ def test_reads_can_require_the_key_too(locked: TestClient, neo4j_settings: Setti
     assert locked.get("/meetings").status_code == 401
     assert locked.get("/meetings", headers={"X-API-Key": key}).status_code == 200
     assert locked.get("/health").status_code == 200  # health stays open for load balancers
+
+
+# What stays open when reads need the key: the service's health and the Browser's files (the docs pages
+# are no part of the spec; test_the_docs_stay_open).
+OPEN_PATHS = {"/health", "/browser/style.grass", "/browser/guide.html"}
+
+
+def _example_path(path: str) -> str:
+    return re.sub(r"\{[^}]+\}", "x", path)
+
+
+def test_every_data_route_follows_reads_require_key(locked: TestClient, neo4j_settings: Settings) -> None:
+    spec = locked.get("/openapi.json").json()
+    key = neo4j_settings.api_key.get_secret_value()
+    answers = {}
+    for path, operations in spec["paths"].items():
+        for method, operation in operations.items():
+            response = locked.request(method.upper(), _example_path(path), headers={"X-API-Key": ""})
+            answers[(method, path)] = (response.status_code, "security" in operation)
+
+    assert {p for (_, p), (status, _) in answers.items() if status != 401} == OPEN_PATHS
+    # The spec marks the key on exactly the routes that ask for it.
+    assert all(marked == (status == 401) for status, marked in answers.values()), answers
+    assert locked.get("/articles/x", headers={"X-API-Key": key}).status_code == 404
+    assert locked.get("/queue", headers={"X-API-Key": key}).status_code == 200
+
+
+def test_the_docs_stay_open(locked: TestClient) -> None:
+    assert [locked.get(page).status_code for page in ("/docs", "/redoc", "/openapi.json")] == [200, 200, 200]
+
+
+def test_an_open_server_marks_the_key_only_on_writes(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+
+    marked = sorted(
+        f"{method.upper()} {path}"
+        for path, operations in spec["paths"].items()
+        for method, operation in operations.items()
+        if "security" in operation
+    )
+    assert marked == ["POST /admin/captions", "POST /articles"]
 
 
 def test_a_body_over_the_limit_is_refused_before_it_is_read(

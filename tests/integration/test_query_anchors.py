@@ -36,7 +36,7 @@ CASES = {
 
 def _with_reader(settings: Settings, work: Callable[[Reader, Catalog], Awaitable[Any]]) -> Any:
     async def run() -> Any:
-        reader = open_reader(settings)
+        reader = open_reader(settings.neo4j)
         try:
             return await work(reader, await load_catalog(reader))
         finally:

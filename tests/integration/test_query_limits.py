@@ -14,7 +14,7 @@ def test_a_read_past_the_timeout_is_stopped(neo4j_settings: Settings) -> None:
     settings = neo4j_settings.model_copy(update={"query_timeout_seconds": 0.5})
 
     async def run() -> None:
-        reader = open_reader(settings)
+        reader = open_reader(settings.neo4j)
         try:
             with pytest.raises(QueryTimedOut):
                 await reader.read(ENDLESS)

@@ -16,10 +16,10 @@ from app.cli import app
 from app.settings import Settings
 from graph.driver import Graph
 from graph.feeds import list_feeds
-from ingest.sources.follow import FeedFollower
-from ingest.sources.web import Fetcher
-from ingest.worker import GraphFeedStore, follow_feeds
 from tests.integration.workers import drain, statuses, wait_until
+from worker.feeds import GraphFeedStore, follow_feeds
+from worker.sources.follow import FeedFollower
+from worker.sources.web import Fetcher
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "web"
 runner = CliRunner()
@@ -173,7 +173,7 @@ def test_the_worker_follows_configured_feeds(
     settings = neo4j_settings.model_copy(update={"feeds": [f"{web.base}/feeds/news.atom"]})
     stop = threading.Event()
 
-    thread = follow_feeds(graph, settings, stop)
+    thread = follow_feeds(graph, settings.worker, stop)
     try:
         wait_until(lambda: statuses(neo4j_driver)["queued"] == 1, timeout=30, what="the feed's entry")
     finally:

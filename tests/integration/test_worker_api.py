@@ -68,7 +68,7 @@ def test_bad_posts_are_json_errors(client: TestClient) -> None:
     assert missing.json()["error"]["code"] == "invalid_request"
     assert "text" in missing.json()["error"]["message"]
     assert blank.status_code == 422
-    assert blank.json()["error"]["message"] == "invalid text: the article text is empty"
+    assert blank.json()["error"]["message"] == "invalid text: the article has neither title nor text"
     assert empty.status_code == 422
     assert unknown.status_code == 404
     assert unknown.json()["error"]["code"] == "not_found"
@@ -95,3 +95,17 @@ def test_an_article_over_the_limit_is_accepted_then_failed_with_the_reason(
     garbled = client.get("/articles/garbled").json()
     assert garbled["status"] == "failed"
     assert garbled["error"].startswith("the text is not decodable: 20 characters")
+
+
+HEADLINE = "عباس عراقچی وزیر امور خارجه ایران با آرارات میرزویان وزیر امور خارجه ارمنستان دیدار کرد"
+
+
+def test_a_headline_only_post_is_an_article(
+    client: TestClient, graph: Graph, neo4j_settings: Settings
+) -> None:
+    response = client.post("/articles", json={"id": "caption-1", "title": HEADLINE, "text": ""})
+    drain(graph, neo4j_settings)
+
+    assert response.status_code == 202
+    done = client.get("/articles/caption-1").json()
+    assert (done["status"], done["error"], len(done["meetings"])) == ("done", None, 1)

@@ -10,9 +10,9 @@ from graph.articles import write_batch
 from graph.driver import Graph
 from graph.queue import claim, enqueue, get_article
 from ingest.model import Article, Extraction, Span
-from ingest.worker import Worker
 from tests.integration.conftest import caucasus_article
 from tests.integration.workers import drain, graph_counts, statuses
+from worker.loop import Worker
 
 ARTICLES = [Article(id=f"w-{i}", text=f"متن خبر شماره {i}") for i in range(6)]
 
@@ -106,7 +106,7 @@ def test_a_stopped_worker_writes_what_it_extracted_and_releases_the_rest(
     graph: Graph, neo4j_settings: Settings, neo4j_driver: Driver
 ) -> None:
     enqueue(graph, ARTICLES)
-    worker = Worker(graph, _settings(neo4j_settings, worker_batch_size=6), extract=_meeting_of)
+    worker = Worker(graph, _settings(neo4j_settings, worker_batch_size=6).worker, extract=_meeting_of)
 
     def extract_then_stop(article: Article) -> Extraction:
         if article.key == "w-1":

@@ -15,7 +15,7 @@ from app.settings import Settings
 from bench.corpus import generate
 from graph.driver import Graph
 from ingest.model import Article
-from ingest.worker import Worker
+from worker.loop import Worker
 
 DIDAR = Path(sys.executable).parent / "didar"
 
@@ -71,6 +71,6 @@ def statuses(driver: Driver) -> Counter[str]:
 
 def drain(graph: Graph, settings: Settings, **kwargs: Any) -> Worker:
     """Run a worker here until the queue is empty (burst)."""
-    worker = Worker(graph, settings, **kwargs)
+    worker = Worker(graph, settings.worker, **kwargs)
     worker.run(burst=True)
     return worker

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from ingest.sources import Located, Problem
-from ingest.sources.files import count_files as count_inputs
-from ingest.sources.files import read_files as read_inputs
+from worker.sources import Located, Problem
+from worker.sources.files import count_files as count_inputs
+from worker.sources.files import read_files as read_inputs
 
 
 def _write(path: Path, text: str) -> Path:
@@ -26,20 +26,25 @@ def test_jsonl_lines_become_articles_and_bad_lines_problems_with_their_line(tmp_
         '{"title": "بدون متن"}\n'
         '["a list"]\n'
         '{"text": "  "}\n'
-        '{"id": 7, "text": "متن دو"}\n',
+        '{"id": 7, "text": "متن دو"}\n'
+        '{"id": "caption", "title": "عراقچی با لاوروف دیدار کرد", "text": ""}\n',
     )
 
     items = list(read_inputs([source]))
 
     articles = [item for item in items if isinstance(item, Located)]
     problems = [str(item) for item in items if isinstance(item, Problem)]
-    assert [(a.article.key, a.origin) for a in articles] == [("1", f"{source}:1"), ("7", f"{source}:7")]
+    assert [(a.article.key, a.origin) for a in articles] == [
+        ("1", f"{source}:1"),
+        ("7", f"{source}:7"),
+        ("caption", f"{source}:8"),  # a headline-only post (a Telegram caption) is an article
+    ]
     assert str(articles[0].article.published) == "2024-05-01"
     assert problems == [
         f"{source}:3: invalid JSON: Expecting property name enclosed in double quotes (column 2)",
         f"{source}:4: text: Field required",
         f"{source}:5: not a JSON object",
-        f"{source}:6: text: the article text is empty",
+        f"{source}:6: text: the article has neither title nor text",
     ]
 
 
@@ -54,14 +59,18 @@ def test_a_txt_file_has_its_title_on_the_first_line(tmp_path: Path) -> None:
     assert item.article.id is None and len(item.article.key) == 16  # keyed by a hash of the raw text
 
 
-@pytest.mark.parametrize(
-    ("content", "reason"),
-    [("فقط عنوان\n", "text: the article text is empty"), ("", "text: the article text is empty")],
-)
-def test_a_txt_file_without_text_is_a_problem(tmp_path: Path, content: str, reason: str) -> None:
+@pytest.mark.parametrize("content", ["", "\n\n", "  \n"])
+def test_a_txt_file_with_neither_title_nor_text_is_a_problem(tmp_path: Path, content: str) -> None:
     [item] = read_inputs([_write(tmp_path / "empty.txt", content)])
 
-    assert item == Problem(str(tmp_path / "empty.txt"), reason)
+    assert item == Problem(str(tmp_path / "empty.txt"), "text: the article has neither title nor text")
+
+
+def test_a_txt_file_with_a_title_only_is_an_article(tmp_path: Path) -> None:
+    [item] = read_inputs([_write(tmp_path / "caption.txt", "فقط عنوان\n")])
+
+    assert isinstance(item, Located)
+    assert (item.article.title, item.article.text) == ("فقط عنوان", "")
 
 
 def test_directories_are_read_recursively_in_name_order(tmp_path: Path) -> None:

@@ -5,14 +5,14 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from ingest.sources.base import Item, Located, Problem, as_article, decode_text
-from ingest.sources.html import article_from_html
+from worker.sources.base import Item, Located, Problem, as_article, decode_text
+from worker.sources.html import article_from_html
 
 ARTICLE_SUFFIXES = (".jsonl", ".txt", ".html", ".htm")
 FEED_SUFFIXES = (".xml", ".rss", ".atom")
 SUFFIXES = ARTICLE_SUFFIXES + FEED_SUFFIXES
 
-# A feed document (bytes) and its origin in, its entries' articles out (see ingest.sources.web).
+# A feed document (bytes) and its origin in, its entries' articles out (see worker.sources.web).
 FeedReader = Callable[[bytes, str], Iterator[Item]]
 
 

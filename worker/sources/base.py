@@ -1,6 +1,5 @@
 """What every reader yields: an article with where it came from, or a problem with the reason."""
 
-import hashlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,20 +40,14 @@ def as_article(fields: Any, origin: str) -> Item:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"]) or "article"
         return Problem(origin, f"{where}: {first['msg']}")
-    if not article.text.strip():
-        return Problem(origin, "text: the article text is empty")
+    if not article.text.strip() and not (article.title or "").strip():  # a headline alone is an article
+        return Problem(origin, "text: the article has neither title nor text")
     return Located(article, origin)
-
-
-def content_hash(article: Article) -> str:
-    """The same story, whatever its id or URL: a hash of title and text as given."""
-    basis = f"{article.title or ''}\x1f{article.text}"
-    return hashlib.sha256(basis.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def decode_text(data: bytes) -> str:
     """UTF-8 (with or without BOM); bytes that are not are replaced by U+FFFD, so the article is kept and
-    later refused as undecodable with the reason (ingest.retry.check_article) rather than lost here."""
+    later refused as undecodable with the reason (worker.retry.check_article) rather than lost here."""
     return data.decode("utf-8-sig", errors="replace")
 
 

@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 
 import trafilatura
 
-from ingest.sources.base import Item, Problem, as_article
+from worker.sources.base import Item, Problem, as_article
 
 ZWNJ = "\u200c"
 # trafilatura drops every non-printable character, ZWNJ included, which would glue Persian words

@@ -8,8 +8,8 @@ from typing import Any
 import feedparser
 import httpx
 
-from ingest.sources.base import Item, Problem
-from ingest.sources.html import article_from_html
+from worker.sources.base import Item, Problem
+from worker.sources.html import article_from_html
 
 log = logging.getLogger(__name__)
 

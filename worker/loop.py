@@ -2,12 +2,12 @@
 
 The loop (`Worker.run`) is the whole story: claim, extract, write, repeat; sleep when nothing is due.
 What may go wrong is handled in three places: an article no try can process fails alone
-(`ingest.retry.PermanentError`, or a write error isolated by halving the batch); a transient error (Neo4j
-down, deadlock) waits and retries the same step (`ingest.retry.RetryPolicy`); a worker killed mid-batch
+(`worker.retry.PermanentError`, or a write error isolated by halving the batch); a transient error (Neo4j
+down, deadlock) waits and retries the same step (`worker.retry.RetryPolicy`); a worker killed mid-batch
 leaves its claim to expire, and the next claim hands the articles to another worker. `stop` (SIGTERM)
 ends the loop after the article in hand: what is extracted is written, the rest released.
 
-This module is the one place in ingest/ that calls graph/.
+The feeds the worker follows beside the loop are worker/feeds.py.
 """
 
 import logging
@@ -19,20 +19,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from app.settings import Settings
 from graph.articles import Failure, write_batch
 from graph.driver import Graph
-from graph.feeds import record_poll, take_due_feeds
-from graph.queue import Claim, claim, enqueue, is_transient, release, seconds_until_due, seen
+from graph.queue import Claim, claim, is_transient, release, seconds_until_due
 from ingest.model import Article, Extraction
-from ingest.retry import PermanentError, RetryPolicy, check_article
-from ingest.sources.follow import FeedFollower, FeedState
-from ingest.sources.web import Fetcher
+from worker.config import WorkerConfig
+from worker.retry import PermanentError, RetryPolicy, check_article
 
 log = logging.getLogger("didar.worker")
 
 Extract = Callable[[Article], Extraction]
-FEED_HOLD_SECONDS = 600.0
 
 
 def rss_mb() -> tuple[float, float]:
@@ -74,9 +70,17 @@ class WorkerStats:
 
 
 def default_extract() -> Extract:
+    """The pipeline's `extract`, each Extraction stamped with the fingerprint of the extractor that made
+    it (so `didar reprocess` can find what another extractor wrote)."""
+    from ingest.fingerprint import extractor_fingerprint
     from ingest.pipeline import extract  # loads the lexicons: only in a process that extracts
 
-    return extract
+    fingerprint = extractor_fingerprint()
+
+    def stamped(article: Article) -> Extraction:
+        return extract(article).model_copy(update={"extractor_fingerprint": fingerprint})
+
+    return stamped
 
 
 def worker_name() -> str:
@@ -87,18 +91,18 @@ class Worker:
     def __init__(
         self,
         graph: Graph,
-        settings: Settings,
+        config: WorkerConfig,
         *,
         extract: Extract | None = None,
         stop: threading.Event | None = None,
         name: str | None = None,
     ) -> None:
         self.graph = graph
-        self.settings = settings
+        self.config = config
         self.extract = extract or default_extract()
         self.stop = stop or threading.Event()
         self.stats = WorkerStats(name or worker_name())
-        self.policy = RetryPolicy(is_transient, cap=settings.worker_retry_cap_seconds)
+        self.policy = RetryPolicy(is_transient, cap=config.retry_cap_seconds)
         self.on_batch: Callable[[], None] | None = None  # e.g. a progress bar
 
     def run(self, *, burst: bool = False) -> WorkerStats:
@@ -116,13 +120,13 @@ class Worker:
         return self.stats
 
     def _claim(self) -> list[Claim]:
-        s = self.settings
+        c = self.config
         return claim(
             self.graph,
             worker=self.stats.worker,
-            limit=s.worker_batch_size,
-            lease_seconds=s.worker_lease_seconds,
-            max_attempts=s.worker_max_attempts,
+            limit=c.batch_size,
+            lease_seconds=c.lease_seconds,
+            max_attempts=c.max_attempts,
         )
 
     def _process(self, claims: list[Claim]) -> None:
@@ -145,7 +149,7 @@ class Worker:
             self.on_batch()
 
     def _extract(self, article: Article) -> Extraction:
-        check_article(article, max_chars=self.settings.max_article_chars)
+        check_article(article, max_chars=self.config.max_article_chars)
         try:
             return self.extract(article)
         except Exception as error:  # the extractor's bug on this input: the article fails, the worker goes on
@@ -226,7 +230,7 @@ class Worker:
         wait = self.retrying("queue check", lambda: seconds_until_due(self.graph))
         if self.stop.is_set() or (wait is None and burst):
             return False
-        pause = self.settings.worker_poll_seconds if wait is None else min(max(wait, 0.05), 5.0)
+        pause = self.config.poll_seconds if wait is None else min(max(wait, 0.05), 5.0)
         return not self.stop.wait(pause)
 
 
@@ -241,41 +245,3 @@ def wait_for_graph(worker: Worker) -> bool:
         return True
 
     return bool(worker.retrying("connect", ready))
-
-
-class GraphFeedStore:
-    """The follower's state in the graph: Feed nodes, the articles seen, the queue."""
-
-    def __init__(self, graph: Graph, urls: list[str], *, holder: str, hold_seconds: float) -> None:
-        self.graph, self.urls, self.holder, self.hold_seconds = graph, urls, holder, hold_seconds
-
-    def take_due(self) -> list[FeedState]:
-        return take_due_feeds(self.graph, self.urls, holder=self.holder, hold_seconds=self.hold_seconds)
-
-    def record(self, state: FeedState, *, next_seconds: float, error: str | None, queued: int,
-               etag: str | None, modified: str | None) -> None:  # fmt: skip
-        record_poll(self.graph, state, next_seconds=next_seconds, error=error, queued=queued, etag=etag,
-                    modified=modified)  # fmt: skip
-
-    def seen(self, *, urls: Sequence[str], hashes: Sequence[str]) -> set[str]:
-        return seen(self.graph, urls=urls, hashes=hashes)
-
-    def enqueue(self, articles: list[Article]) -> int:
-        return len(enqueue(self.graph, articles).queued)
-
-
-def follow_feeds(graph: Graph, settings: Settings, stop: threading.Event) -> threading.Thread | None:
-    """Follow settings.feeds in a thread beside the loop (fetching is I/O, extraction is the loop's)."""
-    if not settings.feeds:
-        return None
-    # A poll reads every new entry's page: hold the feed long enough for that, then record the real wait.
-    store = GraphFeedStore(graph, settings.feeds, holder=worker_name(), hold_seconds=FEED_HOLD_SECONDS)
-    follower = FeedFollower(
-        store,
-        Fetcher(timeout=settings.http_timeout_seconds),
-        interval=settings.feed_interval_seconds,
-        max_backoff=settings.feed_max_backoff_seconds,
-    )
-    thread = threading.Thread(target=follower.run, args=(stop,), name="feeds", daemon=True)
-    thread.start()
-    return thread

@@ -7,9 +7,9 @@ and why) and never raises on bad input, so one bad line or page never stops a lo
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ingest.sources.base import Item, Located, Problem, content_hash
-from ingest.sources.files import count_files, read_files
-from ingest.sources.web import Fetcher, is_url, read_feed, read_url
+from worker.sources.base import Item, Located, Problem
+from worker.sources.files import count_files, read_files
+from worker.sources.web import Fetcher, is_url, read_feed, read_url
 
 
 def read_sources(sources: Iterable[str], fetcher: Fetcher) -> Iterator[Item]:
@@ -31,4 +31,4 @@ def count_sources(sources: Iterable[str]) -> int | None:
     return count_files(Path(source) for source in sources)
 
 
-__all__ = ["Fetcher", "Item", "Located", "Problem", "content_hash", "count_sources", "read_sources"]
+__all__ = ["Fetcher", "Item", "Located", "Problem", "count_sources", "read_sources"]

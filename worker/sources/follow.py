@@ -10,22 +10,14 @@ is the `FeedStore` the worker hands in, so this module never touches the graph i
 import logging
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Protocol
 
-from ingest.model import Article
-from ingest.sources.base import Located, content_hash
-from ingest.sources.web import Fetcher, FetchError, entry_link, parse_feed, read_entry
+from graph.feeds import FeedState
+from ingest.model import Article, content_hash
+from worker.sources.base import Located
+from worker.sources.web import Fetcher, FetchError, entry_link, parse_feed, read_entry
 
 log = logging.getLogger("didar.feeds")
-
-
-@dataclass(frozen=True)
-class FeedState:
-    url: str
-    etag: str | None = None
-    modified: str | None = None
-    failures: int = 0
 
 
 class FeedStore(Protocol):
