@@ -6,7 +6,7 @@ from functools import cache
 from ingest.factuality import mood
 from ingest.lexicon import rows
 from ingest.parties import DELEGATION_WORDS, PartyPhrase, SentenceParties
-from ingest.places import journey_destination, place_at
+from ingest.places import journey_destination
 from ingest.segment import Sentence
 from ingest.triggers import Trigger, blocked, find_triggers, meeting_kind, negated
 
@@ -16,7 +16,6 @@ _LINKS = {"و", "،", ",", "«", "»", '"'}
 _TOGETHER = {"یکدیگر", "همدیگر"}
 _FIRST_PERSON_VERBS = {"بودم", "کردم", "داشتم", "شدم", "بودیم", "کردیم", "داشتیم", "شدیم", "کرده‌ام"}
 _REPORTING_VERBS = {("اعلام", "کرد"), ("خبر", "داد"), ("تصریح", "کرد"), ("اظهار", "داشت"), ("تأکید", "کرد")}
-_TEMPORAL = {"پیش", "پس", "بعد", "قبل"}
 _SPEECH_VERBS = {"گفت", "افزود", "نوشت", "داشت", "کرد", "گفته", "تصریح", "یادآور"}
 _EARLIER = {"پیشتر", "قبلا", "قبلاً", "سابقا", "سابقاً", "بارها"}
 _LONG_AGO_UNITS = {"ماه", "سال", "ماه‌های", "سال‌های", "ها"}
@@ -56,7 +55,6 @@ _ORDINALS = {"نخستین", "اولین", "دومین", "سومین", "آخری
 _REFUSALS = {"رد", "تکذیب", "نپذیرفت", "نپذیرفته"}  # "دیدار با X را رد کرد"
 _REFUSAL_REACH = 10
 _CLAUSE_END_VERBS = {"شد", "شدند", "کرد", "کردند", "است", "بود", "بودند", "داد", "دادند", "داشت", "داشتند"}
-_POSSESSIVE_SUFFIXES = {"هایش", "اش", "ش"}
 _SEPARATE = {"جداگانه", "جداگانه‌ای", "جدا"}
 _MANNER = {"رسمی", "گرم", "صمیمانه", "باشکوه", "و"}  # "استقبال گرم و رسمی X"
 _FILLERS = _QUOTE_MARKS | _MANNER
@@ -66,7 +64,6 @@ _VERB_REACH = 20
 _JOINT = {"کنفرانس", "ویدئوکنفرانس"}
 _MEETING_WORDS = {"دیدار", "نشست", "جلسه", "گفت‌وگوی", "وگوی", "ملاقات"}  # "دیدار مشترک": one table
 _MANY = {"سه", "چهار", "پنج", "چند"}  # "سه‌جانبه" is read as "سه" "جانبه"; "دوجانبه" is bilateral
-_PLACE_LIST_LINKS = {*_LINKS, "با", "سپس"}  # between the groups of "با A در X، با B در Y و سپس با C در Z"
 
 
 @dataclass
@@ -79,9 +76,6 @@ class SentenceMeeting:
     parties: list[PartyPhrase]
     subject_missing: bool
     writer_subject: bool = False
-    attendance_list: bool = False  # "دیدار ... با حضور X، Y و Z برگزار شد"
-    further: bool = False  # "با Y نیز دیدار کرد"
-    place_word: int | None = None  # the word where this meeting's own place is named ("با A در X و B در Y")
 
     @property
     def sentence(self) -> Sentence:
@@ -212,7 +206,7 @@ class MeetingReader:
         if not triggers or not self.parties:
             return []
         found: list[SentenceMeeting] = []
-        for number, trigger in sorted(enumerate(triggers), key=lambda item: self._rank(item[1])):
+        for trigger in sorted(triggers, key=self._rank):
             if self.told_before and self._anaphoric(trigger):
                 continue  # "این دیدار", "این نخستین دیدار": a meeting already reported
             if trigger.last in venues:
@@ -223,8 +217,6 @@ class MeetingReader:
                 continue  # "قصد دیدار با X را ندارم", "با X دیدار نخواهد کرد"
             if mood(self.sentence, trigger.first, trigger.last) in ("unreal", "negated"):
                 continue  # "خواستار دیدار با X شد", "احتمالا ... دیدار کنند", "دیدار نکرد"
-            if number + 1 < len(triggers) and self._temporal_reference(trigger):
-                continue  # "پیش از دیدار با X، با Y دیدار کرد": the Y meeting is the news
             # A sentence may report two meetings ("نشست معاونان ... به پایان رسید اما نشست وزرای ...
             # در جریان است"); a trigger whose parties an earlier meeting already took adds nothing.
             batch = self._around(trigger, triggers)
@@ -258,9 +250,6 @@ class MeetingReader:
             clause = max(clause, _quote_start(words, trigger.first))
         # "X با Y دیدار کرد؛ Z میزبان W بود": a semicolon closes the clause before it.
         clause = max([clause, *(i + 1 for i in range(clause, trigger.first) if words[i] in ("؛", ";"))])
-        before_reference = clause
-        reference, after_reference = self._temporal_reference_before(trigger, triggers)
-        clause = max(clause, after_reference)
         before_finished = clause
         clause = max(clause, self._after_finished_clause(clause, trigger.first))
         ba = self._partner_marker(trigger, triggers)
@@ -275,25 +264,19 @@ class MeetingReader:
                 )
                 listed = self._expanded(holder + attendees)
                 return [
-                    SentenceMeeting(self.analysis, trigger, triggers, listed, False, attendance_list=True)
+                    SentenceMeeting(self.analysis, trigger, triggers, listed, False)
                 ]
-        placed: list[tuple[list[PartyPhrase], int]] = []
         if ba is not None:
             position = _first_party_at_or_after(parties, ba + 1, words=words)
             if position is not None:
                 partners = _chain(parties, position, words)
-                placed = self._partners_by_place(partners)
             # Subjects: a nominal "دیدار X با Y" names X between the trigger and با; otherwise the
             # clause's first party before the trigger.
             between = [p for p in parties if trigger.last <= p.first and p.last <= ba]
-            possessor = self._possessor(trigger, clause)
             if ba > trigger.first and between:
                 subjects = _chain(parties, parties.index(between[0]), words)
-            elif possessor is not None:
-                subjects = [possessor]  # "سفر X به تهران و رایزنی‌هایش با Y": X's talks
             else:
-                first_ba = placed[0][0][0].first - 1 if placed else ba
-                subjects = self._clause_subjects(clause, min(first_ba, trigger.first))
+                subjects = self._clause_subjects(clause, min(ba, trigger.first))
         else:
             # "در دیدار عصر امروز X", "با استقبال رسمی X": time and manner words may sit between the
             # meeting noun and its party.
@@ -326,9 +309,6 @@ class MeetingReader:
             ):
                 self.journey = (trigger, visitor[0])
             return []
-        if not subjects and reference is not None and before_reference < reference:
-            # "X پیش از دیدار با Z، با Y دیدار کرد": X, named before the earlier meeting, met Y too.
-            subjects = self._clause_subjects(before_reference, reference)
         if not subjects:
             subjects = self._described(before_finished, clause)
         if self._second_title_of_one_person(subjects, trigger):
@@ -366,31 +346,16 @@ class MeetingReader:
             and all(not p.group for p in partner_parties)
         )
         separate = bool(set(words) & _SEPARATE) or delegations or plural_trigger
-        meeting_groups: list[tuple[list[PartyPhrase], int | None]]
-        if placed:
-            meeting_groups = [([*subject_parties, *self._expanded(group)], place) for group, place in placed]
-        elif (separate or call or itinerary) and len(partner_parties) > 1:
-            meeting_groups = [([*subject_parties, partner], None) for partner in partner_parties]
+        meeting_groups: list[list[PartyPhrase]]
+        if (separate or call or itinerary) and len(partner_parties) > 1:
+            meeting_groups = [[*subject_parties, partner] for partner in partner_parties]
         elif separate and len(subject_parties) > 1 and partner_parties:
-            meeting_groups = [([subject, *partner_parties], None) for subject in subject_parties]
+            meeting_groups = [[subject, *partner_parties] for subject in subject_parties]
         else:
-            meeting_groups = [([*subject_parties, *partner_parties], None)]
-        # "با Y نیز دیدار خواهند داشت": a further meeting, not a fuller report of one told before.
-        further = (
-            bool(partners) and partners[-1].last < len(words) and words[partners[-1].last] in ("نیز", "هم")
-        )
+            meeting_groups = [[*subject_parties, *partner_parties]]
         return [
-            SentenceMeeting(
-                self.analysis,
-                trigger,
-                triggers,
-                group,
-                subject_missing,
-                writer,
-                further=further,
-                place_word=place,
-            )
-            for group, place in meeting_groups
+            SentenceMeeting(self.analysis, trigger, triggers, group, subject_missing, writer)
+            for group in meeting_groups
         ]
 
     def _host_of_journey(self, visitor: PartyPhrase) -> PartyPhrase | None:
@@ -430,50 +395,6 @@ class MeetingReader:
             return []
         return self._clause_subjects(start, relative)
 
-    def _partners_by_place(self, partners: list[PartyPhrase]) -> list[tuple[list[PartyPhrase], int]]:
-        """ "با A در X، با B در Y و سپس با C در Z دیدار کرد": one meeting with each group of partners,
-        in the city or country named after it; nothing unless every group has its own place.
-        `partners` is the group after the meeting word's own "با", wherever it stands in the list."""
-        words, parties = self.words, self.parties
-        groups: list[tuple[list[PartyPhrase], int]] = []
-        group: list[PartyPhrase] | None = partners
-        while group is not None and (earlier := self._group_before(group)) is not None:
-            group = earlier
-        while group is not None:
-            end = group[-1].last
-            named = place_at(self.analysis, end + 1) if end + 1 < len(words) and words[end] == "در" else None
-            if named is None:
-                return []
-            groups.append((group, end + 1))
-            following = named[1]
-            while following < len(words) and words[following] in _PLACE_LIST_LINKS:
-                following += 1
-            position = _first_party_at_or_after(parties, following, limit=0)
-            group = (
-                _chain(parties, position, words) if following > named[1] and position is not None else None
-            )
-        return groups if len(groups) >= 2 else []
-
-    def _group_before(self, group: list[PartyPhrase]) -> list[PartyPhrase] | None:
-        """The partners listed with their place before `group`: "با A در X و [group]"."""
-        words, parties = self.words, self.parties
-        index = group[0].first - 1
-        if index < 0 or words[index] != "با":
-            return None
-        while index > 0 and words[index - 1] in _PLACE_LIST_LINKS:
-            index -= 1
-        for start in range(index - 1, max(index - 4, 0), -1):
-            named = place_at(self.analysis, start)
-            if named is not None and named[1] == index and words[start - 1] == "در":
-                ends_before = [p for p in parties if p.last == start - 1]
-                if not ends_before:
-                    return None
-                first = parties.index(ends_before[0])
-                while first > 0 and _chain(parties, first - 1, words)[-1] is ends_before[0]:
-                    first -= 1
-                return parties[first : parties.index(ends_before[0]) + 1]
-        return None
-
     def _object_before(self, trigger: Trigger) -> PartyPhrase | None:
         """The party received: "... Y را به حضور پذیرفت", "X از Y استقبال کرد"."""
         if trigger.kind != "hosting" or trigger.first < 2:
@@ -488,15 +409,6 @@ class MeetingReader:
         if ra is None:
             return None
         return next((p for p in self.parties if p.last in (ra, ra - 1) and p.first > 0), None)
-
-    def _possessor(self, trigger: Trigger, clause: int) -> PartyPhrase | None:
-        """The person a possessive meeting word ("رایزنی‌هایش": رایزنی + هایش) belongs to: the nearest
-        named party before it."""
-        following = self.words[trigger.last] if trigger.last < len(self.words) else ""
-        if following not in _POSSESSIVE_SUFFIXES:
-            return None
-        before = [p for p in self.parties if clause <= p.first and p.last <= trigger.first and p.name]
-        return before[-1] if before else None
 
     def _informed_after(self, trigger: Trigger) -> PartyPhrase | None:
         """ "X در تماسی، Y را در جریان ... قرار داد": the object of the clause is the other side."""
@@ -569,24 +481,6 @@ class MeetingReader:
             if self.words[index] in _CLAUSE_END_VERBS and self.words[index + 1] in ("و", "،"):
                 found = index + 2
         return found
-
-    def _temporal_reference_before(self, trigger: Trigger, triggers: list[Trigger]) -> tuple[int | None, int]:
-        """ "پیش از دیدار با X، با Y دیدار کرد": X belongs to the earlier meeting, so the clause of
-        the Y meeting starts after the comma that closes "پیش از دیدار با X". Where "پیش از" stands
-        (None without one), and where the clause starts (0 without one)."""
-        reference, start = None, 0
-        for other in triggers:
-            if other.first < trigger.first and self._temporal_reference(other):
-                comma = next(
-                    (i for i in range(other.last, trigger.first) if self.words[i] in ("،", ",")), None
-                )
-                if comma is not None:
-                    reference, start = other.first - 2, comma + 1
-        return reference, start
-
-    def _temporal_reference(self, trigger: Trigger) -> bool:
-        start = trigger.first
-        return start >= 2 and self.words[start - 1] == "از" and self.words[start - 2] in _TEMPORAL
 
     def _expanded(self, parties: list[PartyPhrase]) -> list[PartyPhrase]:
         return [single for party in parties for single in _expand(party)]

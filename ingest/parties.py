@@ -44,11 +44,6 @@ _CLOSE_QUOTES = {"»", '"'}
 _COORDINATORS = {"و", "،", ","}
 # Titles that can belong to a person ("فرستاده ویژه ترامپ"); after others a name is apposition.
 _AGENT_TITLES = {"نماینده", "فرستاده", "مشاور", "دستیار", "سخنگوی", "سخنگو", "معاون"}
-# Bodies that meet as a unit ("با کمیته ...", "با شورای ..."), read up to the meeting word.
-_BODIES = {"کمیته", "شورای", "کمیسیون", "مجمع", "ستاد", "انجمن", "اتاق", "هیئت‌مدیره"}
-_BODY_ENDS = {"نیز", "هم", "دیدار", "ملاقات", "گفت‌وگو", "گفتگو", "رایزنی", "نشست", "درباره", "پیرامون"}
-_BODY_WORDS = 12
-_REGNAL = {"اول", "دوم", "سوم", "چهارم", "پنجم", "ششم", "هفتم", "هشتم"}
 _ORG_FILLERS = {"گروه", "جنبش", "سازمان"}
 # The name tagger's probability under which a word is surely no name ("قدرت", "مرز", "تخریب"), and
 # over which a word no lexicon knows begins one.
@@ -217,8 +212,6 @@ class SentenceParties:
                 party = self._group(index)
             elif self.singular[index] in _COUNTERPART:
                 party = self._counterpart(index)
-            elif self.words[index] in _BODIES and index > 0 and self.words[index - 1] == "با":
-                party = self._body(index)
             elif mention and mention.kind is Kind.HONORIFIC:
                 party = self._after_honorific(mention)
             if party is None:
@@ -303,18 +296,6 @@ class SentenceParties:
         party.iranian_rank = bool(rank and rank.value)
         tail = self._role_after(end)
         return self._merge_role(party, tail) if tail else party
-
-    def headline_speaker(self) -> PartyPhrase | None:
-        """ "X: ..." at the start of a headline quotes X, the person the story is about."""
-        if not self.sentence.is_title or ":" not in self.words:
-            return None
-        colon = self.words.index(":")
-        before = [p for p in self.parties if p.last <= colon]
-        if len(before) == 1 and before[0].name and before[0].last == colon:
-            return before[0]
-        if 0 < colon <= 3 and all(self._name_capable(i) for i in range(colon)):
-            return PartyPhrase(0, colon, name=self.span_text(0, colon), name_first=0, in_title=True)
-        return None
 
     def _skip_honorifics_back(self, index: int) -> int:
         """Where the honorifics and ranks before `index` start ("آیت‌الله" is two tokens)."""
@@ -552,8 +533,6 @@ class SentenceParties:
             if quoted:
                 return quoted
         start = end
-        if end - 2 >= 0 and self.words[end - 1] in _REGNAL and self._name_capable(end - 2):
-            start -= 1  # "سیمیون دوم", "عبدالله دوم": a regnal number ends the name
         while start - 1 >= 0 and end - (start - 1) <= 3 and self._name_capable(start - 1):
             start -= 1
         while start < end and not self._starts_word(start):
@@ -642,24 +621,6 @@ class SentenceParties:
         if phrase.country or phrase.plural_countries or phrase.org_id:
             return phrase
         return None
-
-    def _body(self, index: int) -> PartyPhrase | None:
-        """ "با کمیته عالی پیگیری گروه‌های فلسطینی دیدار کرد": a committee or council no lexicon
-        knows met as a unit; its name, up to the verb, is its role."""
-        last = index + 1
-        while (
-            last < len(self.words)
-            and last - index < _BODY_WORDS
-            and self.words[last] not in _BODY_ENDS
-            and not _PUNCT.match(self.words[last])
-        ):
-            last += 1
-        if last == index + 1 or last >= len(self.words) or self.words[last] not in _BODY_ENDS:
-            return None
-        countries = {m.geo.country for m in self.mentions if index < m.first < last and m.geo}
-        phrase = PartyPhrase(index, last, role=self.span_text(index, last), group=True)
-        phrase.country = countries.pop() if len(countries) == 1 else None
-        return phrase
 
     def _counterpart(self, index: int) -> PartyPhrase:
         phrase = PartyPhrase(index, index + 1, role=None, counterpart=True)

@@ -66,7 +66,6 @@ def extract(article: Article) -> Extraction:
         [phrase for analysis in analyses for phrase in analysis.parties],
         home_country=home_country(article.source),
         day=article.published,
-        headline_speaker=analyses[0].headline_speaker() if analyses else None,
     )
     events = _without_called_off(_events(analyses, registry, article.published), sentences)
     _share_text_titles(events)
@@ -127,7 +126,7 @@ def _events(
                     published,
                     planned=status == "planned",
                     anchors=(found.trigger.first,)
-                    if own_word or found.further
+                    if own_word
                     else tuple(trigger.first for trigger in found.triggers),
                 ),
                 place=place,
@@ -384,7 +383,7 @@ def _resolve_all(
         if phrase.counterpart and not phrase.country and host and resolved and resolved[0].country != host:
             # "در کاخ ریاست‌جمهوری ارمنستان با همتای خود": a counterpart met abroad is the host's.
             phrase = replace(phrase, country=host)
-        party = registry.resolve(phrase, other, subject=index == 0)
+        party = registry.resolve(phrase, other)
         if not any(party.same_as(seen) for seen in resolved):
             resolved.append(party)
     return resolved
@@ -405,8 +404,6 @@ def _merge_or_add(events: list[_Event], event: _Event) -> None:
     for existing in events:
         if existing.status != event.status or not _same_day(existing, event):
             continue
-        if _further(existing, event):
-            continue
         if _covers(existing.parties, event.parties) or _covers(event.parties, existing.parties):
             if len(event.parties) > len(existing.parties):
                 existing.parties, event.parties = event.parties, existing.parties
@@ -416,8 +413,6 @@ def _merge_or_add(events: list[_Event], event: _Event) -> None:
             existing.parties = event.parties
         elif _covers_naming(existing.parties, event.parties):
             _lend_titles(existing.parties, event.parties)
-        elif _listed_on_same_day(existing, event):
-            existing.parties += [p for p in event.parties if not any(p.same_as(q) for q in existing.parties)]
         elif _headline_of(existing, event):
             pass  # "X با معاون وزیر خارجه ژاپن دیدار کرد" over "X ... با همتای ژاپنی خود دیدار کرد"
         else:
@@ -429,29 +424,6 @@ def _merge_or_add(events: list[_Event], event: _Event) -> None:
         existing.place = existing.place or event.place
         return
     events.append(event)
-
-
-def _further(a: _Event, b: _Event) -> bool:
-    """ "... با Y نیز دیدار خواهند داشت" reports another meeting of the same people, with Y; "در
-    حاشیه نشست سه‌جانبه با X دیداری دوجانبه خواهد داشت" one of two of them beside the meeting."""
-    further = any(r.further for r in a.reports + b.reports)
-    if further and not (_covers(a.parties, b.parties) and _covers(b.parties, a.parties)):
-        return True
-    small, big = sorted((a, b), key=lambda event: len(event.parties))
-    return len(small.parties) == 2 < len(big.parties) and any(_bilateral(r) for r in small.reports)
-
-
-def _bilateral(report: SentenceMeeting) -> bool:
-    words = report.sentence.words
-    return "دوجانبه" in words[report.trigger.last : report.trigger.last + 2]
-
-
-def _listed_on_same_day(a: _Event, b: _Event) -> bool:
-    """ "X و Y امروز دیدار می‌کنند" and "دیدار امروز با حضور X و نمایندگان Z برگزار می‌شود": an
-    attendance list for the day of a reported meeting that shares a named party lists that meeting."""
-    listed = any(r.attendance_list for r in a.reports + b.reports)
-    shared = any(p.name and any(p.same_as(q) for q in b.parties) for p in a.parties)
-    return listed and shared and a.day is not None and a.day == b.day
 
 
 def _same_day(a: _Event, b: _Event) -> bool:

@@ -18,7 +18,6 @@ class ReportedMeeting(Protocol):
 
     analysis: SentenceParties
     trigger: Trigger
-    place_word: int | None
 
 
 _LOCATIVE = {"در", "به", "وارد", "عازم"}
@@ -89,9 +88,6 @@ def meeting_place(found: ReportedMeeting) -> Place | None:
         and not _journey_before(words, i)
         and not _next_stop(words, i, found.trigger.first)
     ]
-    if found.place_word is not None and (named := place_at(analysis, found.place_word)):
-        # "با A در X و B در Y": each partner met in their own place.
-        return _place(analysis, found.place_word, *named)
     for index in after_locative:
         named = place_at(analysis, index)
         in_situation = index >= 2 and words[index - 2] in _SITUATIONS  # "آتش‌بس در غزه"

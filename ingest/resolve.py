@@ -77,11 +77,9 @@ class ArticleRegistry:
         *,
         home_country: str | None,
         day: date | None,
-        headline_speaker: PartyPhrase | None = None,
     ) -> None:
         self.home_country = home_country
         self.day = day
-        self.headline_speaker = headline_speaker
         self.named: list[PartyPhrase] = [p for p in phrases if p.name]
 
     def _same_person(self, key: str) -> list[PartyPhrase]:
@@ -126,7 +124,7 @@ class ArticleRegistry:
         countries = {person.country for person in phrase.people if person.country}
         return next(iter(countries)) if len(countries) == 1 else None
 
-    def resolve(self, phrase: PartyPhrase, other: PartyPhrase | None, *, subject: bool = False) -> Party:
+    def resolve(self, phrase: PartyPhrase, other: PartyPhrase | None) -> Party:
         party = Party(phrase.name, phrase.role, phrase.title_id, phrase.country, phrase.org, phrase.org_id)
         party.group = phrase.group
         if phrase.counterpart and other is not None and not phrase.title_id:
@@ -134,7 +132,7 @@ class ArticleRegistry:
         if party.name:
             self._complete_named(party, phrase)
         else:
-            self._name_officeholder(party, phrase, subject=subject)
+            self._name_officeholder(party, phrase)
         if phrase.unknown_complement:
             pass
         elif not party.country and not party.org and party.role and party.role not in _NON_STATE_TITLES:
@@ -174,20 +172,11 @@ class ArticleRegistry:
                 party.role = knowledge().titles_by_id[person.role_id].title_fa
                 party.role_from_knowledge = True
 
-    def _untitled_headline_speaker(self) -> PartyPhrase | None:
-        """The headline quotes X and the story's subject is an untitled official: that is X."""
-        speaker = self.headline_speaker
-        if speaker is None or not speaker.name or speaker.role:
-            return None
-        return None if any(p.role for p in self._same_person(surname(speaker.name))) else speaker
-
-    def _name_officeholder(self, party: Party, phrase: PartyPhrase, *, subject: bool) -> None:
+    def _name_officeholder(self, party: Party, phrase: PartyPhrase) -> None:
         if phrase.unknown_complement or phrase.group:
             return
         country = party.country or (None if party.org_id else self.home_country)
         named = self.holder_in_text(phrase if not phrase.counterpart else _as_title(party), country)
-        if named is None and subject and country == self.home_country:
-            named = self._untitled_headline_speaker()
         if named and named.name:
             party.name = self.fullest_name(named.name)
             party.country = party.country or country

@@ -206,15 +206,6 @@ def test_envoy_of_a_person_represents_that_persons_country() -> None:
     assert len(meeting.participants) == 2  # Trump is not a party
 
 
-def test_headline_names_the_untitled_subject() -> None:
-    (meeting,) = _meetings(
-        "وزیر دفاع کشورمان در گفت‌وگوی تلفنی با وزیر دفاع ارمنستان بر گسترش همکاری‌ها تأکید کرد.",
-        title="سرلشکر کاوه فرهادی: همکاری دفاعی با همسایگان اولویت ماست",
-        published=None,
-    )
-    assert "کاوه فرهادی" in {p.name for p in meeting.participants}
-
-
 def test_negated_intention_is_no_meeting() -> None:
     assert _meetings("رئیس‌جمهور لبنان گفت فعلاً قصد دیدار با نخست‌وزیر اسرائیل را ندارد.") == []
 
@@ -278,21 +269,6 @@ def test_who_attended_joins_the_held_meeting_and_the_rest_of_the_sentence_is_rea
     assert all("رضا کاظمی" not in _names(m) for m in planned)
 
 
-def test_an_attendance_list_for_the_same_day_completes_the_reported_meeting() -> None:
-    text = (
-        "سعید رحیمی و جواد کریمی امروز با یکدیگر دیدار می‌کنند.\n"
-        "سخنگوی دولت گفت، دیدار امروز با حضور سعید رحیمی و نمایندگانی از جنبش حماس برگزار خواهد شد."
-    )
-    (meeting,) = _meetings(text)
-    assert {"سعید رحیمی", "جواد کریمی"} <= _names(meeting)
-    assert any(p.org_id == "hamas" for p in meeting.participants)
-
-
-def test_a_regnal_number_ends_a_name() -> None:
-    (meeting,) = _meetings("وزیر امور خارجه دیروز با فیلیپ دوم پادشاه بلژیک در بروکسل دیدار کرد.")
-    assert "فیلیپ دوم" in _names(meeting)
-
-
 def test_the_one_informed_in_a_call_is_the_other_side() -> None:
     (meeting,) = _meetings(
         "وزیر دفاع فرانسه در تماسی تلفنی، پیستوریوس همتای آلمانی خود را در جریان تحولات منطقه قرار داد."
@@ -302,41 +278,9 @@ def test_the_one_informed_in_a_call_is_the_other_side() -> None:
     assert "پیستوریوس" in _names(meeting)
 
 
-def test_a_possessive_meeting_word_belongs_to_the_person_before_it() -> None:
-    (meeting,) = _meetings(
-        "سخنگوی وزارت امور خارجه درباره سفر هاکان فیدان به تهران و رایزنی‌هایش با مقامات ایرانی گفت:"
-        " سفر خوبی بود."
-    )
-    assert _names(meeting) == {"هاکان فیدان", None}
-
-
 def test_a_title_the_lexicon_ties_to_a_state() -> None:
     (meeting,) = _meetings("نخست‌وزیر عراق با فرمانده سنتکام در بغداد دیدار کرد.")
     assert ("فرمانده سنتکام", "US") in {(p.role, p.country) for p in meeting.participants}
-
-
-def test_a_committee_meets_as_a_unit_and_an_also_meeting_is_another_meeting() -> None:
-    text = (
-        "رئیس‌جمهور لبنان و نخست‌وزیر لبنان امروز با یکدیگر دیدار می‌کنند.\n"
-        "سخنگوی دولت گفت، نشست امروز برگزار خواهد شد و رئیس‌جمهور لبنان و نخست‌وزیر لبنان با کمیته عالی هماهنگی"
-        " احزاب لبنانی نیز دیدار خواهند کرد."
-    )
-    meetings = _meetings(text)
-    committee = [m for m in meetings if any((p.role or "").startswith("کمیته") for p in m.participants)]
-    assert len(meetings) == 2 and len(committee) == 1
-    (body,) = [p for p in committee[0].participants if (p.role or "").startswith("کمیته")]
-    assert body.role == "کمیته عالی هماهنگی احزاب لبنانی" and body.country == "LB"
-
-
-def test_the_meeting_before_is_not_the_subject_of_the_next() -> None:
-    text = (
-        "به گزارش ایرنا، کارلوس مندز، وزیر خارجه پرو با وزیر خارجه شیلی در لیما دیدار کرد.\n"
-        "وی پیش از دیدار با همتای شیلیایی، با وزیر خارجه اکوادور نیز گفت‌وگو کرد."
-    )
-    meetings = _meetings(text)
-    ecuador = next(m for m in meetings if "EC" in {p.country for p in m.participants})
-    assert {p.country for p in ecuador.participants} == {"PE", "EC"}
-    assert "کارلوس مندز" in _names(ecuador)
 
 
 @pytest.mark.parametrize(
@@ -422,27 +366,6 @@ def test_officials_of_this_country_after_a_city() -> None:
     assert ("مقامات", "CH") in {(p.role, p.country) for p in meeting.participants}
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "نخست‌وزیر ژاپن در سفر به منطقه با پادشاه اردن در امان و سپس با رئیس‌جمهور مصر در قاهره دیدار کرد.",
-        "نخست‌وزیر ژاپن در این سفر با رئیس‌جمهور مصر در قاهره، با پادشاه اردن در امان و با امیر قطر در دوحه "
-        "گفت‌وگو کرد.",
-        "طبق برنامه، نخست‌وزیر ژاپن ابتدا با رئیس‌جمهور سوریه در سوریه و نخست‌وزیر لبنان در لبنان "
-        "دیدار خواهد کرد.",
-    ],
-)
-def test_partners_each_met_in_their_own_city_are_separate_meetings(text: str) -> None:
-    meetings = _meetings(text)
-    places = {
-        next(p.country for p in meeting.participants if p.country != "JP"): meeting.place.country
-        for meeting in meetings
-        if meeting.place
-    }
-    assert len(meetings) == len(places) >= 2
-    assert all(partner == place for partner, place in places.items())
-
-
 def test_a_call_with_two_officials_is_two_calls_unless_it_joined_them() -> None:
     calls = _meetings(
         "وزیر امور خارجه کشورمان امروز با وزیر خارجه عمان و دبیرکل سازمان ملل تلفنی گفت‌وگو کرد."
@@ -450,14 +373,6 @@ def test_a_call_with_two_officials_is_two_calls_unless_it_joined_them() -> None:
     assert [len(call.participants) for call in calls] == [2, 2]
     (joint,) = _meetings("رئیس‌جمهور روسیه در یک تماس سه‌جانبه با رؤسای جمهور ترکیه و ایران گفت‌وگو کرد.")
     assert {p.country for p in joint.participants} == {"RU", "TR", "IR"}
-
-
-def test_the_subject_named_before_an_earlier_meeting_met_the_next_one_too() -> None:
-    (meeting,) = _meetings(
-        "عراقچی پیش از دیدار با همتای روس خود، با وزیر امور خارجه ارمنستان نیز دیدار کرد.",
-        published=date(2025, 4, 2),
-    )
-    assert ("عراقچی", "IR") in {(p.name, p.country) for p in meeting.participants}
 
 
 def test_the_subject_described_by_a_finished_relative_clause_and_its_arrival_day() -> None:
@@ -520,17 +435,6 @@ def test_talks_of_two_named_sides_and_their_mediator() -> None:
     )
     assert {p.country for p in meeting.participants} == {"AM", "AZ", "CH"}
     assert any((p.name or "").endswith("کاسیس") and "گری" not in (p.name or "") for p in meeting.participants)
-
-
-def test_a_bilateral_beside_a_three_way_meeting_and_a_host_with_mizbani() -> None:
-    meetings = _meetings(
-        "وزرای خارجه ایران، روسیه و ترکیه فردا با میزبانی وزیر خارجه قزاقستان در آستانه دیدار خواهند کرد. "
-        "وزیر امور خارجه کشورمان همچنین با همتای روس خود دیداری دوجانبه خواهد داشت."
-    )
-    assert sorted(sorted(p.country or "" for p in m.participants) for m in meetings) == [
-        ["IR", "KZ", "RU", "TR"],
-        ["IR", "RU"],
-    ]
 
 
 def test_a_meeting_spoken_about_in_a_quote_is_no_report() -> None:
