@@ -263,9 +263,7 @@ class MeetingReader:
                     before_finished, clause
                 )
                 listed = self._expanded(holder + attendees)
-                return [
-                    SentenceMeeting(self.analysis, trigger, triggers, listed, False)
-                ]
+                return [SentenceMeeting(self.analysis, trigger, triggers, listed, False)]
         if ba is not None:
             position = _first_party_at_or_after(parties, ba + 1, words=words)
             if position is not None:
