@@ -672,6 +672,21 @@ class SentenceParties:
         if added:
             self.parties.sort(key=lambda p: p.first)
 
+    def _opens_a_name(self, index: int) -> bool:
+        """A given name the lexicon knows, or a word the tagger reads as the first of a name of two or
+        more words ("اندی برنهام")."""
+        if not (self._name_capable(index) and self._starts_word(index)):
+            return False
+        if self.words[index] in knowledge().first_names:
+            return True
+        probability = self.name_probability
+        return (
+            probability[index] >= _BEGINS_A_NAME
+            and (index == 0 or probability[index - 1] < _BEGINS_A_NAME)
+            and index + 1 < len(self.words)
+            and probability[index + 1] >= _BEGINS_A_NAME
+        )
+
     def _names_a_venue(self, party: PartyPhrase) -> bool:
         """ "فرودگاه بین‌المللی رفیق حریری", "خیابان ولیعصر": a name that names a place."""
         if party.role or not party.name:
@@ -732,7 +747,7 @@ class SentenceParties:
                 span = self._quoted_forward(index)
                 if span and not self._looks_like_name(*span):
                     span = None
-            elif word in kb.first_names and self._name_capable(index) and self._starts_word(index):
+            elif self._opens_a_name(index):
                 end = index + 1
                 while end < len(self.words) and end - index < 3 and self._name_capable(end):
                     end += 1
