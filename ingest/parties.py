@@ -738,7 +738,6 @@ class SentenceParties:
     def _attach_loose_names(self, parties: list[PartyPhrase]) -> list[PartyPhrase]:
         """Quoted names and names after "با" that no title accompanies are parties too."""
         taken = {i for party in parties for i in range(party.first, party.last)}
-        kb = knowledge()
         for index, word in enumerate(self.words):
             if index in taken:
                 continue
