@@ -50,12 +50,28 @@ def _bare_surname(name: str) -> str:
 
 
 def same_name(a: str, b: str) -> bool:
-    if surname(a) == surname(b) or _compact(a) == _compact(b):
+    if surname(a) == surname(b) or _compact(a) == _compact(b) or _pieces_of_one_name(a, b):
         return True
     short, long_ = sorted((_bare_surname(a), _bare_surname(b)), key=len)
     return len(short) >= 4 and (
         short == long_ or _compact(a if long_ == _bare_surname(a) else b).endswith(short)
     )
+
+
+def _pieces_of_one_name(a: str, b: str) -> bool:
+    """ "سید حسن حسینی" and "حسینی شاهرودی", "افشین خواجه" and "افشین خواجه‌فرد": one name read in two
+    overlapping pieces (a name boundary found in the wrong place), not two people."""
+    first, second = text_key(a).split(), text_key(b).split()
+    for x, y in ((first, second), (second, first)):
+        if len(x) >= 2 and len(y) >= 2 and x[-1] == y[0] and x[0] != y[0]:
+            return True  # "... حسینی" + "حسینی ..."
+        if (
+            len(x) >= 2
+            and x[:-1] == y[: len(x) - 1]
+            and _compact(" ".join(y)).startswith(_compact(" ".join(x)))
+        ):
+            return True  # "افشین خواجه" is the start of "افشین خواجه‌فرد"
+    return False
 
 
 def _same_title(a: PartyPhrase, b: PartyPhrase) -> bool:
