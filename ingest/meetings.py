@@ -4,6 +4,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from ingest.factuality import mood
+from ingest.gazetteer import Gazetteer
 from ingest.lexicon import rows
 from ingest.parties import DELEGATION_WORDS, PartyPhrase, SentenceParties
 from ingest.places import journey_destination
@@ -14,6 +15,7 @@ _COMPANY = {("به", "همراه"), ("همراه", "با"), ("و", "همراه",
 _QUOTE_MARKS = {"«", "»", '"', "("}
 _LINKS = {"و", "،", ",", "«", "»", '"'}
 _TOGETHER = {"یکدیگر", "همدیگر"}
+_INTERVIEW_REACH = 4  # "در گفت‌وگوی تلویزیونی با شبکه ...": the "با" of a talk, right after it
 _FIRST_PERSON_VERBS = {"بودم", "کردم", "داشتم", "شدم", "بودیم", "کردیم", "داشتیم", "شدیم", "کرده‌ام"}
 _REPORTING_VERBS = {("اعلام", "کرد"), ("خبر", "داد"), ("تصریح", "کرد"), ("اظهار", "داشت"), ("تأکید", "کرد")}
 _SPEECH_VERBS = {"گفت", "افزود", "نوشت", "داشت", "کرد", "گفته", "تصریح", "یادآور"}
@@ -131,6 +133,11 @@ def _speech_verb_ends_at(words: list[str], index: int) -> bool:
 
 
 @cache
+def _media_words() -> Gazetteer[bool]:
+    return Gazetteer((row["form"], True) for row in rows("media_words"))
+
+
+@cache
 def _time_words() -> frozenset[str]:
     return frozenset(row["word"] for row in rows("not_names") if row["why"] in ("time", "weekday"))
 
@@ -215,6 +222,8 @@ class MeetingReader:
                 continue  # "ماه گذشته نیز دیداری با X داشت": history, not the news
             if self._negative_verb_after(trigger):
                 continue  # "قصد دیدار با X را ندارم", "با X دیدار نخواهد کرد"
+            if self._interview(trigger):
+                continue  # "در گفت‌وگو با خبرنگار ...", "در گفت‌وگوی تلویزیونی با شبکه ..."
             if mood(self.sentence, trigger.first, trigger.last) in ("unreal", "negated"):
                 continue  # "خواستار دیدار با X شد", "احتمالا ... دیدار کنند", "دیدار نکرد"
             # A sentence may report two meetings ("نشست معاونان ... به پایان رسید اما نشست وزرای ...
@@ -355,6 +364,18 @@ class MeetingReader:
             SentenceMeeting(self.analysis, trigger, triggers, group, subject_missing, writer)
             for group in meeting_groups
         ]
+
+    def _interview(self, trigger: Trigger) -> bool:
+        """A talk with a reporter, a channel or a paper is an interview, not a meeting."""
+        if trigger.kind != "talk":
+            return False
+        end = min(len(self.words), trigger.last + _INTERVIEW_REACH)
+        ba = next((i for i in range(trigger.last, end) if self.words[i] == "با"), None)
+        if ba is None:
+            return False
+        media = _media_words()
+        around = (*range(trigger.last, ba), ba + 1, ba + 2)  # the talk's own words, then its partner
+        return any(media.match_at(self.words, i) for i in around if i < end)
 
     def _host_of_journey(self, visitor: PartyPhrase) -> PartyPhrase | None:
         """ "همتی برای گفت‌وگو ... به دوحه سفر کرد", "X وارد پکن شد و دیدار رسمی خود را آغاز کرد":

@@ -51,3 +51,18 @@ def test_mood(sentence: str, expected: str) -> None:
 )
 def test_mood_of_adjuncts_and_speech(sentence: str, expected: str) -> None:
     assert _mood_of_first_trigger(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وزیر خارجه در گفت‌وگو با خبرنگار شبکه دوم درباره مذاکرات سخن گفت.",
+        "رئیس‌جمهور در گفت‌وگوی تلویزیونی با شبکه خبر از برنامه‌های دولت گفت.",
+    ],
+)
+def test_an_interview_is_no_meeting(text: str) -> None:
+    from ingest.model import Article
+    from ingest.pipeline import extract
+
+    article = Article.model_validate({"id": "i", "title": "خبر", "text": text, "published": "2026-05-01"})
+    assert extract(article).meetings == []
