@@ -304,6 +304,8 @@ class MeetingReader:
                 partners = []
             elif len(self._expanded(after)) >= 2 and (not subjects or self._heads_clause(trigger)):
                 subjects, partners = after, []  # "دیدار X و Y": the parties follow the trigger
+            elif trigger.kind == "session" and after and all(p.group or p.group_role for p in after):
+                return []  # "X در نشست شورای وزیران خارجه گفت": a session of one body (docs/annotation.md, 2)
             else:
                 partners = after
         if not partners and len(self._expanded(subjects)) < 2:

@@ -3,7 +3,9 @@
 import pytest
 
 from ingest.factuality import mood
+from ingest.model import Article
 from ingest.normalize import normalize
+from ingest.pipeline import extract
 from ingest.segment import split_sentences
 from ingest.triggers import find_triggers
 
@@ -61,8 +63,11 @@ def test_mood_of_adjuncts_and_speech(sentence: str, expected: str) -> None:
     ],
 )
 def test_an_interview_is_no_meeting(text: str) -> None:
-    from ingest.model import Article
-    from ingest.pipeline import extract
-
     article = Article.model_validate({"id": "i", "title": "خبر", "text": text, "published": "2026-05-01"})
+    assert extract(article).meetings == []
+
+
+def test_a_session_of_one_body_is_no_meeting() -> None:
+    text = "وزیر امور خارجه کشورمان در نشست شورای وزیران امور خارجه سازمان همکاری گفت همکاری ادامه دارد."
+    article = Article.model_validate({"id": "s", "title": "خبر", "text": text, "published": "2026-05-01"})
     assert extract(article).meetings == []
