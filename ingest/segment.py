@@ -2,7 +2,9 @@
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
+
+from ingest.lexicon import rows
 
 # Channel-post furniture: handles, "Link" lines, bullet emojis, agency sign-offs.
 _ARTEFACT_LINE = re.compile(r"^\W*(@\w+|-?\s*link|انتهای پیام|پایان پیام)\W*$", re.IGNORECASE)
@@ -64,14 +66,37 @@ def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
     return tuple(Token(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text))
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """Sentences of a normalised text whose first line is the title. Lines never merge: a headline
-    without a final stop stays a sentence of its own."""
-    sentences: list[Sentence] = []
+def _logical_lines(text: str) -> list[tuple[int, int, str]]:
+    """(line number, start, text) of the lines, a body line that ends inside its sentence ("... با",
+    "... و", "... ،": a post broken at a link or a bold word) joined with the next one. The headline
+    stays a line of its own: a headline without a final stop is still a sentence."""
+    lines: list[tuple[int, int, str]] = []
     position = 0
-    for line_number, line in enumerate(text.split("\n")):
-        line_start = position
+    for number, line in enumerate(text.split("\n")):
+        previous = lines[-1] if lines else None
+        if previous is not None and previous[0] > 0 and _open_end(previous[2]) and line.strip():
+            lines[-1] = (previous[0], previous[1], previous[2] + "\n" + line)
+        else:
+            lines.append((number, position, line))
         position += len(line) + 1
+    return lines
+
+
+@cache
+def _open_ends() -> frozenset[str]:
+    return frozenset(row["form"] for row in rows("open_ends"))
+
+
+def _open_end(line: str) -> bool:
+    tokens = words(line)
+    return bool(tokens) and tokens[-1] in _open_ends()
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of a normalised text whose first line is the title. A headline without a final stop
+    stays a sentence of its own; a body line cut inside its sentence is joined with the next."""
+    sentences: list[Sentence] = []
+    for line_number, line_start, line in _logical_lines(text):
         stripped = line.strip()
         if not stripped or _ARTEFACT_LINE.match(stripped):
             continue

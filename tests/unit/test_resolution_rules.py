@@ -21,7 +21,6 @@ from graph.resolution import (
 )
 from graph.rows import mention_of, name_forms, reports_of
 from ingest.model import Article, Extraction, Meeting, Party, Span
-from ingest.resolve import same_name
 
 FM = "وزیر امور خارجه"
 
@@ -111,16 +110,3 @@ def test_an_undated_report_joins_a_meeting_of_the_same_parties_within_a_day() ->
     other_date = choose_meeting(_report("d", date(2024, 5, 2), date(2024, 5, 2)), parties, known)
     assert other_date.id != own.id  # two dates: two meetings
     assert choose_meeting(_report("e", None, date(2024, 5, 1)), parties, known) == own  # same date
-
-
-@pytest.mark.parametrize(
-    ("a", "b", "same"),
-    [
-        ("سید حسن حسینی", "حسینی شاهرودی", True),  # one name read in two overlapping pieces
-        ("کامران رستمی", "کامران رستمی‌فر", True),  # a name cut before its last part
-        ("علی کامرانی", "علی رستمی", False),  # one given name, two people
-        ("مریم سهرابی", "سهرابی", True),
-    ],
-)
-def test_pieces_of_one_name(a: str, b: str, same: bool) -> None:
-    assert same_name(a, b) is same
