@@ -17,6 +17,7 @@ from graph.keys import (
     is_named,
     meeting_key_of,
     named_person_key,
+    office_of,
     organization_key,
     parties_key,
     place_key,
@@ -55,6 +56,7 @@ class Mention:
     surface: str  # named: its name+country key; unnamed: "unnamed:" + what the text says of it
     said: str
     role_id: str | None
+    office: str | None  # the office its title stands for, whatever the wording (graph/keys.py)
     country: str | None
     org_id: str | None
     names: NameForms | None  # None for an unnamed party
@@ -88,6 +90,7 @@ def mention_of(party: Party) -> Mention:
         surface=named_person_key(party) if named else f"unnamed:{descriptor(party)}",
         said=descriptor(party),
         role_id=role_key(party),
+        office=office_of(party),
         country=country_code(party.country),
         org_id=organization_key(party),
         names=name_forms(key) if named else None,

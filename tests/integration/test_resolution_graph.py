@@ -127,6 +127,27 @@ def test_one_meeting_reported_by_several_articles(graph: Graph, neo4j_driver: Dr
     ]
 
 
+def test_two_outlets_title_one_minister_differently_and_report_one_meeting(
+    graph: Graph, neo4j_driver: Driver
+) -> None:
+    full = Party(name="سید عباس عراقچی", role="وزیر امور خارجه", country="IR")
+    short = Party(name="عراقچی", role="وزیر خارجه", country="IR")
+    fidan = Party(name="حاکان فیدان", role="وزیر امور خارجه", country="TR")
+    fidan_short = Party(name="فیدان", role="وزیر خارجه", country="TR")
+    envoy = Party(role="سفیر", country="TR")
+    envoy_other_words = Party(role="سفیر کبیر", country="TR")
+    day = date(2025, 3, 1)
+    write_extractions(graph, [_article("o-1", full, fidan_short, envoy, day=day)])
+    write_extractions(graph, [_article("o-2", short, fidan, envoy_other_words, day=day)])
+    deputy = Party(name="عراقچی", role="معاون وزیر خارجه", country="IR")
+    write_extractions(graph, [_article("o-3", deputy, fidan, day=date(2019, 3, 1))])
+
+    people = _people(neo4j_driver)
+    assert ("سید عباس عراقچی", 1) in people and ("حاکان فیدان", 2) in people  # meetings each
+    assert ("عراقچی", 1) in people  # a deputy minister's surname: another office, kept apart
+    assert _reports(neo4j_driver) == [2, 1]  # the wording of the roles does not split the meeting
+
+
 def test_undoing_a_merge_splits_the_person_and_keeps_it_apart(
     graph: Graph, neo4j_driver: Driver, neo4j_settings: Settings
 ) -> None:
