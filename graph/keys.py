@@ -104,6 +104,25 @@ def compatible(title: str | None, titles: set[str]) -> bool:
     return not title or not titles or title in titles
 
 
+# Latin spellings of one Persian or Arabic name ("Qalibaf", "Ghalibaf"; "Mousavi", "Musavi", "Moosavi";
+# "Hassan", "Hasan"; "al-Maliki", "Maliki"): what every spelling folds to, letter pair by letter pair.
+_LATIN_ARTICLE = re.compile(r"\b(?:al|el|ul)[-\u2010\u2011' ]+(?=\w)")
+_LATIN_PAIRS = (("gh", "q"), ("kh", "h"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("o", "u"), ("e", "a"))
+_DOUBLED = re.compile(r"(\w)\1+")
+
+
+def latin_key(text: str | None) -> str:
+    """The transliteration skeleton of a Latin name: accents and the article "al-" dropped, q/gh, kh/h,
+    ou/oo/u/o, a/e and doubled letters folded; the words kept apart."""
+    folded = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode().casefold()
+    words = []
+    for word in re.findall(r"[a-z]+", _LATIN_ARTICLE.sub("", folded)):
+        for pair, letter in _LATIN_PAIRS:
+            word = word.replace(pair, letter)
+        words.append(_DOUBLED.sub(r"\1", word))
+    return " ".join(words)
+
+
 def country_code(code: str | None) -> str | None:
     """An ISO 3166-1 alpha-2 code in upper case, or None."""
     code = (code or "").strip().upper()

@@ -11,7 +11,7 @@ from graph.driver import Graph
 from graph.merges import list_merges, undo_merge
 from graph.queue import enqueue, get_article
 from graph.resolution import ROLE_HOLDER, SAME_NAME, SHORT_NAME
-from ingest.model import Article, Extraction, Meeting, Party, Span
+from ingest.model import Article, Extraction, Meeting, Party, Place, Span
 from tests.integration.conftest import ARAGHCHI, MIRZOYAN
 from tests.integration.workers import drain
 
@@ -196,3 +196,13 @@ def test_reprocessing_replaces_only_what_the_article_supported(
     assert (meeting["topics"], meeting["articles"]) == (["karabakh"], ["p-2"])
     assert meeting["sources"] == [["p-2"], ["p-2"]]
     assert get_article(graph, "p-1")["extractor_version"] == "t2"
+
+
+def test_a_country_known_only_as_a_venue_gets_its_names(graph: Graph, neo4j_driver: Driver) -> None:
+    article, extraction = _article("v-1", ARAGHCHI, MIRZOYAN, day=date(2024, 5, 1))
+    extraction.meetings[0].place = Place(city="ژنو", country="CH")
+    write_extractions(graph, [(article, extraction)])
+    records, _, _ = neo4j_driver.execute_query(
+        "MATCH (c:Country {code: 'CH'}) RETURN c.name_fa AS fa, c.name_en AS en"
+    )
+    assert [(r["fa"], r["en"]) for r in records] == [("سوئیس", "Switzerland")]
