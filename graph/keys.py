@@ -10,8 +10,9 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 
+from graph import lexicons
 from ingest.model import Meeting, Party, Place
 
 _SEPARATOR = "\x1f"  # a character no part can contain, so ("a b", "c") and ("a", "b c") never collide
@@ -41,6 +42,87 @@ def text_key(text: str | None) -> str:
     return " ".join(folded.split()).casefold()
 
 
+FORMER = "former"
+
+
+# Titles as identity evidence. The synonym table is ingest/data/roles.tsv (one copy, shared with the
+# extractor): each row is an office (`id`) with its written forms (`title_fa`, `aliases_fa`: "وزیر خارجه" =
+# "وزیر امور خارجه", "رئیس‌جمهور" = "رئیس جمهوری"). Rank prefixes (role_modifiers.tsv: "معاون", "سرپرست")
+# and former-office words (title_words.tsv: "سابق") make another office; an unknown title is itself.
+@cache
+def _offices() -> dict[str, str]:
+    """Every written form of a title (its comparison key) -> the office id."""
+    forms: dict[str, str] = {}
+    for row in lexicons.rows("roles"):
+        for form in [row["title_fa"], *row.get("aliases_fa", "").split("|")]:
+            key = text_key(form)
+            if key:
+                forms.setdefault(key, row["id"])
+    return forms
+
+
+@cache
+def _ranks() -> tuple[tuple[str, str], ...]:
+    """Rank prefixes (comparison key, what they mean), longest first so "معاون اول" wins over "معاون"."""
+    ranks = {text_key(row["prefix_fa"]): row["prefix_en"] for row in lexicons.rows("role_modifiers")}
+    return tuple(sorted(ranks.items(), key=lambda item: -len(item[0])))
+
+
+@cache
+def _former_words() -> frozenset[str]:
+    return frozenset(
+        text_key(row["word"]) for row in lexicons.rows("title_words") if row.get("note") == FORMER
+    )
+
+
+@cache
+def office_key(title: str | None) -> str | None:
+    """The office a title stands for: the table's id, with its rank prefixes and a former marker
+    ("Deputy {}|foreign_minister"); a title the table does not know is its own comparison key."""
+    key = text_key(title)
+    if not key:
+        return None
+    if key in _offices():
+        return _offices()[key]
+    words = key.split()
+    former = bool(words) and words[-1] in _former_words()
+    if former:
+        key = " ".join(words[:-1])
+    ranks: list[str] = []
+    while key not in _offices():
+        rank = next(((form, meaning) for form, meaning in _ranks() if key.startswith(form + " ")), None)
+        if rank is None:
+            break
+        ranks.append(rank[1])
+        key = key[len(rank[0]) + 1 :]
+    office = _offices().get(key, key)
+    return "|".join([*ranks, office] + ([FORMER] if former else []))
+
+
+def compatible(title: str | None, titles: set[str]) -> bool:
+    """A mention's office fits a person's known offices: either side unknown, or the same office."""
+    return not title or not titles or title in titles
+
+
+# Latin spellings of one Persian or Arabic name ("Qalibaf", "Ghalibaf"; "Mousavi", "Musavi", "Moosavi";
+# "Hassan", "Hasan"; "al-Maliki", "Maliki"): what every spelling folds to, letter pair by letter pair.
+_LATIN_ARTICLE = re.compile(r"\b(?:al|el|ul)[-\u2010\u2011' ]+(?=\w)")
+_LATIN_PAIRS = (("gh", "q"), ("kh", "h"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("o", "u"), ("e", "a"))
+_DOUBLED = re.compile(r"(\w)\1+")
+
+
+def latin_key(text: str | None) -> str:
+    """The transliteration skeleton of a Latin name: accents and the article "al-" dropped, q/gh, kh/h,
+    ou/oo/u/o, a/e and doubled letters folded; the words kept apart."""
+    folded = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode().casefold()
+    words = []
+    for word in re.findall(r"[a-z]+", _LATIN_ARTICLE.sub("", folded)):
+        for pair, letter in _LATIN_PAIRS:
+            word = word.replace(pair, letter)
+        words.append(_DOUBLED.sub(r"\1", word))
+    return " ".join(words)
+
+
 def country_code(code: str | None) -> str | None:
     """An ISO 3166-1 alpha-2 code in upper case, or None."""
     code = (code or "").strip().upper()
@@ -57,10 +139,10 @@ def organization_key(party: Party) -> str | None:
 
 def role_key(party: Party) -> str | None:
     """One Role node per role title and the country or organisation it belongs to."""
-    title = text_key(party.role) or text_key(party.role_en)
-    if not title:
+    office = office_of(party)
+    if not office:
         return None
-    return f"r-{digest(title, country_code(party.country) or '', organization_key(party) or '')}"
+    return f"r-{digest(office, country_code(party.country) or '', organization_key(party) or '')}"
 
 
 def place_key(place: Place | None) -> str | None:
@@ -69,6 +151,11 @@ def place_key(place: Place | None) -> str | None:
         return None
     city = text_key(place.city) or text_key(place.city_en)
     return f"pl-{digest(country_code(place.country) or '', city)}" if city else None
+
+
+def office_of(party: Party) -> str | None:
+    """The office of a party's title (its Persian wording, else the English one)."""
+    return office_key(party.role) or office_key(party.role_en)
 
 
 def is_named(party: Party) -> bool:
@@ -82,10 +169,10 @@ def named_person_key(party: Party) -> str:
 
 
 def descriptor(party: Party) -> str:
-    """What the text says about an unnamed party: its role and whom it speaks for."""
+    """What the text says about an unnamed party: its office (whatever the wording) and whom it speaks for."""
     return _SEPARATOR.join(
         (
-            text_key(party.role) or text_key(party.role_en),
+            office_of(party) or "",
             country_code(party.country) or "",
             organization_key(party) or "",
         )

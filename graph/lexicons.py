@@ -1,9 +1,12 @@
-"""The two lexicons graph/ reads, the topic tree and the country names, straight from the shared data
-files in ingest/data/ (one copy of each): the data is shared, ingest/'s code that reads it is not."""
+"""The lexicons graph/ reads, the topic tree, the country names and the titles (graph/keys.py), straight
+from the shared data files in ingest/data/ (one copy of each): the data is shared, ingest/'s code that
+reads it is not."""
 
 import csv
 from functools import cache
 from pathlib import Path
+
+from babel import Locale
 
 DATA = Path(__file__).resolve().parent.parent / "ingest" / "data"
 
@@ -14,3 +17,13 @@ def rows(name: str) -> tuple[dict[str, str], ...]:
     text = (DATA / f"{name}.tsv").read_text(encoding="utf-8")
     reader = csv.DictReader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE)
     return tuple({key: (value or "").strip() for key, value in row.items() if key} for row in reader)
+
+
+@cache
+def country_names(code: str) -> tuple[str | None, str | None]:
+    """A country's Persian and English names: the lexicon's (built from CLDR, with the press's own
+    forms), else CLDR's through Babel for an ISO code the lexicon lacks; (None, None) if CLDR lacks it."""
+    row = next((row for row in rows("countries") if row["code"] == code), None)
+    if row:
+        return row["name_fa"] or None, row["name_en"] or None
+    return Locale("fa").territories.get(code), Locale("en").territories.get(code)

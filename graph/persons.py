@@ -1,9 +1,11 @@
 """Reads about persons: name search, one person with the roles they were seen in, their contacts.
 
-Search goes through the `person_names` full-text index (migration 4 in graph/schema.py) over `name_key`
-(the ingest normaliser's comparison key) and `name_en`. The query text is normalised by the same
-`text_key`, so Arabic and Persian ye and kaf, ZWNJ and spaces compare as ingest compares them, and each
-word may also be written joined to the next or split in two ("عبداللهیان" finds "عبد اللهیان").
+Search goes through the `person_search` full-text index (migration 6 in graph/schema.py) over `name_key`
+(the ingest normaliser's comparison key), `name_en` and `latin_key` (the English name's transliteration
+skeleton, graph/keys.py), so "Qalibaf" finds "Ghalibaf" and "Mousavi" finds "Musavi". The query text is
+normalised by the same `text_key`, so Arabic and Persian ye and kaf, ZWNJ and spaces compare as ingest
+compares them, and each word may also be written joined to the next or split in two ("عبداللهیان" finds
+"عبد اللهیان").
 """
 
 import re
@@ -11,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, LiteralString
 
 from graph.errors import NotFound
-from graph.keys import text_key
+from graph.keys import latin_key, text_key
 from graph.meetings import COUNTRY_FIELDS
 from graph.reader import Reader
 
@@ -45,6 +47,9 @@ def search_query(text: str) -> str | None:
     for i, word in enumerate(words):  # one word written as two
         for cut in range(3, len(word) - 2):
             alternatives.append(_all_of([*terms[:i], f'"{word[:cut]} {word[cut:]}"', *terms[i + 1 :]]))
+    skeleton = latin_key(" ".join(words)).split()[:MAX_WORDS]
+    if skeleton:  # another transliteration of the same name
+        alternatives.append(_all_of([_term(word) for word in skeleton]))
     return " OR ".join(alternatives)
 
 
@@ -58,7 +63,7 @@ PERSON_SUMMARY: LiteralString = (
 
 SEARCH_PERSONS: LiteralString = (
     """
-CALL db.index.fulltext.queryNodes('person_names', $query, {limit: $candidates}) YIELD node, score
+CALL db.index.fulltext.queryNodes('person_search', $query, {limit: $candidates}) YIELD node, score
 WITH node AS person, score
 ORDER BY score DESC, COUNT { (person)-[:PARTICIPATED_IN]->() } DESC, person.id
 SKIP $offset LIMIT $limit

@@ -6,9 +6,10 @@ decision sees every committed person and meeting. The rules, in order:
 - a named mention is its own node when that exists; else the person an earlier decision (a `Merge`
   node, kept while some article uses it) gave it;
 - `same_name`: the same name once spaces, ZWNJ and ye/kaf are ignored, countries not in conflict;
-- `short_name`: one name is the other's last word(s) (a surname-only mention), countries and roles not
-  in conflict, and exactly one such person: two Larijanis of one country stay two, and an ambiguous
-  surname stays its own node;
+- `short_name`: one name is the other's last word(s) (a surname-only mention), countries and offices
+  not in conflict, and exactly one such person: two Larijanis of one country stay two, and an ambiguous
+  surname stays its own node. Offices are titles as identity evidence (`office_key` in graph/keys.py):
+  "وزیر خارجه" and "وزیر امور خارجه" are one office, a deputy or acting one another;
 - `role_holder`: an unnamed officeholder is the one person the graph saw in that role (of that country
   or organisation) within TENURE_SLACK of the meeting's date; else it stays an unnamed node;
 - a report joins a meeting of the same parties, kind and status on the same date, or `within_a_day`
@@ -27,7 +28,7 @@ from typing import Any, LiteralString
 
 from neo4j import ManagedTransaction
 
-from graph.keys import meeting_key_of, parties_key
+from graph.keys import meeting_key_of, office_key, parties_key
 from graph.rows import Decision, Mention, NameForms, Report, name_forms
 
 SAME_NAME = "same_name"
@@ -45,7 +46,7 @@ class Candidate:
     names: NameForms
     countries: set[str] = field(default_factory=set)
     orgs: set[str] = field(default_factory=set)
-    roles: set[str] = field(default_factory=set)
+    offices: set[str] = field(default_factory=set)
 
 
 class Pool:
@@ -88,12 +89,12 @@ def name_rule(mention: NameForms, person: NameForms) -> str | None:
 
 
 def conflicts(mention: Mention, person: Candidate, *, roles: bool) -> bool:
-    """Different countries (or organisations), or, when asked, a role the person is not known in."""
+    """Different countries (or organisations), or, when asked, an office the person is not known in."""
     if mention.country and person.countries and mention.country not in person.countries:
         return True
     if not mention.country and mention.org_id and person.orgs and mention.org_id not in person.orgs:
         return True
-    return roles and bool(mention.role_id and person.roles and mention.role_id not in person.roles)
+    return roles and bool(mention.office and person.offices and mention.office not in person.offices)
 
 
 def choose_person(mention: Mention, candidates: Iterable[Candidate], blocked: set[str]) -> Decision | None:
@@ -196,7 +197,7 @@ CALL () {
 }
 RETURN p.id AS id, p.name_key AS name_key,
        [(p)-[:REPRESENTS]->(c:Country) | c.code] AS countries,
-       [(p)-[:HOLDS]->(r:Role) | r.id] AS roles,
+       [(p)-[:HOLDS]->(r:Role) | coalesce(r.name, r.name_en)] AS titles,
        [(p)-[:HOLDS]->(:Role)-[:OF]->(o:Organization) | o.id] AS orgs
 """
 
@@ -253,7 +254,8 @@ class GraphResolver:
         pool = Pool()
         for row in self.tx.run(PERSON_CANDIDATES, shorter=shorter, longer=longer) if named else ():
             names = name_forms(row["name_key"])
-            pool.add(Candidate(row["id"], names, set(row["countries"]), set(row["orgs"]), set(row["roles"])))
+            offices = {office for title in row["titles"] if (office := office_key(title))}
+            pool.add(Candidate(row["id"], names, set(row["countries"]), set(row["orgs"]), offices))
         blocked: dict[str, set[str]] = defaultdict(set)
         earlier: dict[str, Decision] = {}
         surfaces = sorted({m.surface for _, _, m in named})
@@ -279,7 +281,13 @@ class GraphResolver:
         if mention.surface in pool:
             return Decision(mention.surface)
         decision = earlier.get(mention.surface)
-        if decision and decision.id in pool:
+        # A surname once merged by its office is not the same person when written with another office.
+        short = decision is not None and decision.rule == SHORT_NAME
+        if (
+            decision
+            and decision.id in pool
+            and not conflicts(mention, pool.persons[decision.id], roles=short)
+        ):
             return decision
         return choose_person(mention, pool.near(mention.names), blocked) or Decision(mention.surface)
 
@@ -336,4 +344,4 @@ def _learn(pool: Pool, person_id: str, mention: Mention) -> None:
         pool.index(person)
     person.countries |= {mention.country} if mention.country else set()
     person.orgs |= {mention.org_id} if mention.org_id and not mention.country else set()
-    person.roles |= {mention.role_id} if mention.role_id else set()
+    person.offices |= {mention.office} if mention.office else set()

@@ -15,8 +15,10 @@ from graph.keys import (
     country_code,
     descriptor,
     is_named,
+    latin_key,
     meeting_key_of,
     named_person_key,
+    office_of,
     organization_key,
     parties_key,
     place_key,
@@ -24,6 +26,7 @@ from graph.keys import (
     text_key,
     unnamed_person_key,
 )
+from graph.lexicons import country_names
 from ingest.model import Article, Extraction, Meeting, Party
 
 Row = dict[str, Any]
@@ -55,6 +58,7 @@ class Mention:
     surface: str  # named: its name+country key; unnamed: "unnamed:" + what the text says of it
     said: str
     role_id: str | None
+    office: str | None  # the office its title stands for, whatever the wording (graph/keys.py)
     country: str | None
     org_id: str | None
     names: NameForms | None  # None for an unnamed party
@@ -88,6 +92,7 @@ def mention_of(party: Party) -> Mention:
         surface=named_person_key(party) if named else f"unnamed:{descriptor(party)}",
         said=descriptor(party),
         role_id=role_key(party),
+        office=office_of(party),
         country=country_code(party.country),
         org_id=organization_key(party),
         names=name_forms(key) if named else None,
@@ -164,6 +169,9 @@ class Rows:
         if not code:
             return
         row = self.countries.setdefault(code, {"code": code, "name_fa": None, "name_en": None})
+        if not (name_fa and name_en):  # a country known only as a meeting's venue, or from gold
+            known_fa, known_en = country_names(code)
+            name_fa, name_en = name_fa or known_fa, name_en or known_en
         row["name_fa"] = row["name_fa"] or name_fa
         row["name_en"] = row["name_en"] or name_en
         row["name_key"] = text_key(row["name_fa"]) or None
@@ -202,6 +210,7 @@ def _person_row(rows: Rows, person_id: str, mention: Mention) -> None:
         "id": person_id,
         "name": party.name if names else None,
         "name_en": party.name_en,
+        "latin_key": latin_key(party.name_en) or None,
         "name_key": names.key if names else None,
         "compact_key": names.compact if names else None,
         "surname_key": names.surname if names else None,

@@ -20,6 +20,7 @@ from neo4j import ManagedTransaction
 from graph import lexicons
 from graph.derived import backfill_derived
 from graph.driver import Graph
+from graph.keys import latin_key
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,24 @@ class Migration:
     statements: tuple[LiteralString, ...]
     # Derives new properties for what is already in the graph, after the statements; idempotent.
     backfill: Callable[[Graph], object] | None = None
+
+
+PERSONS_WITH_ENGLISH_NAMES: LiteralString = """
+MATCH (p:Person) WHERE p.name_en IS NOT NULL AND p.latin_key IS NULL
+RETURN p.id AS id, p.name_en AS name
+"""
+SET_LATIN_KEYS: LiteralString = "UNWIND $rows AS row MATCH (p:Person {id: row.id}) SET p.latin_key = row.key"
+
+
+def backfill_latin_keys(graph: Graph) -> None:
+    """Persons written before the writer kept `latin_key` get it from their English name (idempotent)."""
+    rows = [{"id": r["id"], "key": latin_key(r["name"])} for r in graph.read(PERSONS_WITH_ENGLISH_NAMES)]
+    for start in range(0, len(rows), 5000):
+        graph.write(partial(_set_latin_keys, rows[start : start + 5000]))
+
+
+def _set_latin_keys(rows: list[dict[str, str]], tx: ManagedTransaction) -> None:
+    tx.run(SET_LATIN_KEYS, rows=rows).consume()
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -98,9 +117,23 @@ MIGRATIONS: tuple[Migration, ...] = (
         (),
         backfill=backfill_derived,
     ),
+    Migration(
+        6,
+        "Latin name search by transliteration variants: the person index also covers `latin_key`",
+        (
+            "DROP INDEX person_names IF EXISTS",
+            "CREATE FULLTEXT INDEX person_search IF NOT EXISTS FOR (n:Person) "
+            "ON EACH [n.name_key, n.name_en, n.latin_key] "
+            "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words', "
+            "`fulltext.eventually_consistent`: false}}",
+        ),
+        backfill=backfill_latin_keys,
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
+
+
 TOPIC_SEED = "topic-tree"
 
 

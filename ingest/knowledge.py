@@ -5,6 +5,7 @@ Built once per process from the lexicons in ingest/data/ (see `knowledge()`).
 
 from dataclasses import dataclass, field
 from datetime import date
+from enum import Enum
 from functools import cache
 
 from hazm import stopwords_list
@@ -62,11 +63,31 @@ class Officeholder:
     org: str | None
     start: date | None
     end: date | None
+    aliases: tuple[str, ...] = ()  # every Persian form as a `name_skeleton`, ranks included
 
     def held_on(self, day: date | None) -> bool:
         if day is None:
             return self.end is None
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+# Letters one sound may be written with in a transliterated name ("هاکان" / "حاکان", "فرانسوآ" /
+# "فرانسوا"): a given name spelled another way is still the same given name.
+_SOUND_LETTERS = str.maketrans(
+    {"ح": "ه", "ص": "س", "ث": "س", "ذ": "ز", "ض": "ز", "ظ": "ز", "ط": "ت", "آ": "ا", "أ": "ا", "إ": "ا",
+     "ع": "ا", "ك": "ک", "ي": "ی", "ى": "ی", "ة": "ه", "ؤ": "و"}
+)  # fmt: skip
+
+
+def name_skeleton(words: tuple[str, ...] | list[str]) -> str:
+    """A name's words run together, letters of one sound folded and the Arabic article of a surname
+    dropped ("المالکی" = "مالکی")."""
+    return "".join(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in words).translate(_SOUND_LETTERS)
+
+
+class NameFit(Enum):
+    FULL = "full"
+    BARE = "bare"
 
 
 @dataclass
@@ -84,6 +105,19 @@ class Knowledge:
     first_names: frozenset[str] = frozenset()
     persian_first_names: frozenset[str] = frozenset()
     not_names: frozenset[str] = frozenset()
+    honorific_words: frozenset[str] = frozenset()
+
+    def name_fit(self, name: str, person: Officeholder) -> NameFit | None:
+        """How a written name fits a holder: FULL when its given name (honorifics aside) is one of the
+        holder's aliases, BARE for a surname alone, None for another given name ("مراد فیدان" is not
+        Hakan Fidan)."""
+        words = phrase_key(name)
+        while len(words) > 1 and words[0] in self.honorific_words:
+            words = words[1:]
+        compact = name_skeleton(words)
+        if not compact or not any(alias.endswith(compact) for alias in person.aliases):
+            return None
+        return NameFit.BARE if len(words) == 1 else NameFit.FULL
 
     def holder(self, role_id: str, party: str, day: date | None) -> Officeholder | None:
         """Who held office `role_id` for country or organisation `party` on `day` (today if None)."""
@@ -170,6 +204,7 @@ def _load_people(kb: Knowledge) -> None:
     by_form: dict[tuple[str, ...], list[Officeholder]] = {}
     forms_of: dict[tuple[str, ...], str] = {}
     for row in rows("officeholders"):
+        forms = [row["name_fa"], *row.get("aliases_fa", "").split("|")]
         person = Officeholder(
             normalize(row["name_fa"]),
             row["name_en"],
@@ -178,10 +213,11 @@ def _load_people(kb: Knowledge) -> None:
             row.get("org") or None,
             _parse_date(row.get("start", "")),
             _parse_date(row.get("end", "")),
+            tuple(dict.fromkeys(name_skeleton(phrase_key(form)) for form in forms if form.strip())),
         )
         party = person.country or person.org or ""
         kb.holders_by_office.setdefault((person.role_id, party), []).append(person)
-        for form in [row["name_fa"], *row.get("aliases_fa", "").split("|")]:
+        for form in forms:
             key = phrase_key(form)
             if key:
                 by_form.setdefault(key, []).append(person)
@@ -231,6 +267,7 @@ def knowledge() -> Knowledge:
         for form in alternatives(row["name_fa"])
         for token in phrase_key(form)
     )
+    kb.honorific_words = frozenset(token for row in rows("honorifics") for token in phrase_key(row["form"]))
     kb.not_names = frozenset(
         token
         for word in [

@@ -5,7 +5,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
-from ingest.knowledge import Officeholder, knowledge
+from ingest.knowledge import NameFit, Officeholder, knowledge
 from ingest.normalize import text_key
 from ingest.parties import IRAN, PartyPhrase
 
@@ -97,6 +97,8 @@ class ArticleRegistry:
         self.home_country = home_country
         self.day = day
         self.named: list[PartyPhrase] = [p for p in phrases if p.name]
+        # The article's own context for a bare surname: its outlet's country and the countries it names.
+        self.countries = {home_country, *(p.country for p in phrases)} - {None}
 
     def _same_person(self, key: str) -> list[PartyPhrase]:
         return [p for p in self.named if p.name and surname(p.name) == key]
@@ -177,7 +179,7 @@ class ArticleRegistry:
         people = phrase.people or next(
             (m.people for m in self._same_person(surname(party.name)) if m.people), ()
         )
-        person = _pick(people, self.day)
+        person = _pick(self._fitting(party, people), self.day)
         if person:
             party.person = person
             party.country = party.country or person.country
@@ -187,6 +189,25 @@ class ArticleRegistry:
                 party.title_id = person.role_id
                 party.role = knowledge().titles_by_id[person.role_id].title_fa
                 party.role_from_knowledge = True
+
+    def _fitting(self, party: Party, people: tuple[Officeholder, ...]) -> tuple[Officeholder, ...]:
+        """The holders a named party may be: its given name (if written) fits an alias, the country fits,
+        and a bare surname comes with the holder's title, or in office on the day with a country the
+        article speaks of or as the one holder of that surname; those of the party's own title first."""
+        assert party.name is not None
+        kb = knowledge()
+        fits = {person: kb.name_fit(party.name, person) for person in people}
+        unique = len({person.name_en for person, fit in fits.items() if fit}) == 1
+        fitting = []
+        for person, fit in fits.items():
+            if fit is None or (party.country and person.country and party.country != person.country):
+                continue
+            titled = party.title_id == person.role_id
+            context = person.country in self.countries or unique
+            if fit is NameFit.BARE and not titled and not (context and person.held_on(self.day)):
+                continue
+            fitting.append((not titled, person))
+        return tuple(person for _, person in sorted(fitting, key=lambda item: item[0]))
 
     def _name_officeholder(self, party: Party, phrase: PartyPhrase) -> None:
         if phrase.unknown_complement or phrase.group:

@@ -41,10 +41,15 @@ def _id(api: TestClient, name: str) -> str:
         ("پزشکيان", "Masoud Pezeshkian"),
         ("جیحون\u200cبایراموف", "Jeyhun Bayramov"),  # a ZWNJ for the space
         ("Fidan", "Hakan Fidan"),
+        ("Araqchi", "Abbas Araghchi"),  # another transliteration: q for gh
+        ("Pazeshkian", "Masoud Pezeshkian"),  # a for e
+        ("Lavrouv", "Sergey Lavrov"),  # ou for o
+        ("Jeyhoun Bayramov", "Jeyhun Bayramov"),
     ],
 )
-def test_search_tolerates_spelling_variants(api: TestClient, q: str, expected: str) -> None:
-    assert _search(api, q)[0] == expected
+def test_search_tolerates_spelling_variants(api: TestClient, q: str, expected: str | None) -> None:
+    found = _search(api, q)
+    assert (found[0] if found else None) == expected
 
 
 def test_search_finds_nothing_for_nonsense_and_refuses_empty_text(api: TestClient) -> None:

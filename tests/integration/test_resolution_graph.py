@@ -11,7 +11,7 @@ from graph.driver import Graph
 from graph.merges import list_merges, undo_merge
 from graph.queue import enqueue, get_article
 from graph.resolution import ROLE_HOLDER, SAME_NAME, SHORT_NAME
-from ingest.model import Article, Extraction, Meeting, Party, Span
+from ingest.model import Article, Extraction, Meeting, Party, Place, Span
 from tests.integration.conftest import ARAGHCHI, MIRZOYAN
 from tests.integration.workers import drain
 
@@ -127,6 +127,27 @@ def test_one_meeting_reported_by_several_articles(graph: Graph, neo4j_driver: Dr
     ]
 
 
+def test_two_outlets_title_one_minister_differently_and_report_one_meeting(
+    graph: Graph, neo4j_driver: Driver
+) -> None:
+    full = Party(name="سید عباس عراقچی", role="وزیر امور خارجه", country="IR")
+    short = Party(name="عراقچی", role="وزیر خارجه", country="IR")
+    fidan = Party(name="حاکان فیدان", role="وزیر امور خارجه", country="TR")
+    fidan_short = Party(name="فیدان", role="وزیر خارجه", country="TR")
+    envoy = Party(role="سفیر", country="TR")
+    envoy_other_words = Party(role="سفیر کبیر", country="TR")
+    day = date(2025, 3, 1)
+    write_extractions(graph, [_article("o-1", full, fidan_short, envoy, day=day)])
+    write_extractions(graph, [_article("o-2", short, fidan, envoy_other_words, day=day)])
+    deputy = Party(name="عراقچی", role="معاون وزیر خارجه", country="IR")
+    write_extractions(graph, [_article("o-3", deputy, fidan, day=date(2019, 3, 1))])
+
+    people = _people(neo4j_driver)
+    assert ("سید عباس عراقچی", 1) in people and ("حاکان فیدان", 2) in people  # meetings each
+    assert ("عراقچی", 1) in people  # a deputy minister's surname: another office, kept apart
+    assert _reports(neo4j_driver) == [2, 1]  # the wording of the roles does not split the meeting
+
+
 def test_undoing_a_merge_splits_the_person_and_keeps_it_apart(
     graph: Graph, neo4j_driver: Driver, neo4j_settings: Settings
 ) -> None:
@@ -175,3 +196,13 @@ def test_reprocessing_replaces_only_what_the_article_supported(
     assert (meeting["topics"], meeting["articles"]) == (["karabakh"], ["p-2"])
     assert meeting["sources"] == [["p-2"], ["p-2"]]
     assert get_article(graph, "p-1")["extractor_version"] == "t2"
+
+
+def test_a_country_known_only_as_a_venue_gets_its_names(graph: Graph, neo4j_driver: Driver) -> None:
+    article, extraction = _article("v-1", ARAGHCHI, MIRZOYAN, day=date(2024, 5, 1))
+    extraction.meetings[0].place = Place(city="ژنو", country="CH")
+    write_extractions(graph, [(article, extraction)])
+    records, _, _ = neo4j_driver.execute_query(
+        "MATCH (c:Country {code: 'CH'}) RETURN c.name_fa AS fa, c.name_en AS en"
+    )
+    assert [(r["fa"], r["en"]) for r in records] == [("سوئیس", "Switzerland")]

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from graph.keys import text_key
+from graph.keys import office_key, text_key
 from graph.resolution import (
     ROLE_HOLDER,
     SAME_NAME,
@@ -47,8 +47,8 @@ def test_name_rules(mention: str, person: str, rule: str | None) -> None:
 
 
 def _candidate(person_id: str, name: str, country: str = "IR", role: str | None = None) -> Candidate:
-    roles = {mention_of(Party(name=name, role=role, country=country)).role_id} if role else set()
-    return Candidate(person_id, _forms(name), {country}, set(), roles)  # type: ignore[arg-type]
+    offices = {mention_of(Party(name=name, role=role, country=country)).office} if role else set()
+    return Candidate(person_id, _forms(name), {country}, set(), offices)  # type: ignore[arg-type]
 
 
 def test_a_surname_joins_the_one_compatible_person_and_only_then() -> None:
@@ -62,6 +62,38 @@ def test_a_surname_joins_the_one_compatible_person_and_only_then() -> None:
     no_role = mention_of(Party(name="لاریجانی", country="IR"))
     assert choose_person(no_role, [ali, sadegh], blocked=set()) is None  # ambiguous: its own node
     assert choose_person(surname, [ali], blocked={"p-ali"}) is None  # an undone merge blocks the rule
+
+
+@pytest.mark.parametrize(
+    ("title", "other", "same"),
+    [
+        ("وزیر خارجه", "وزیر امور خارجه", True),  # a synonym of the table
+        ("رئیس جمهوری", "رئیس‌جمهور", True),
+        ("وزیر امورخارجه", "وزیر خارجه", True),
+        ("معاون وزیر خارجه", "وزیر امور خارجه", False),  # a rank word makes another office
+        ("سرپرست وزارت خارجه", "وزیر خارجه", False),
+        ("وزیر خارجه سابق", "وزیر خارجه", False),
+        ("معاون سیاسی وزیر امور خارجه", "معاون سیاسی وزیر خارجه", True),
+        ("معاون اول رئیس‌جمهور", "معاون رئیس جمهور", False),
+    ],
+)
+def test_titles_are_one_office_whatever_the_wording_and_ranks_stay_apart(
+    title: str, other: str, same: bool
+) -> None:
+    assert (office_key(title) == office_key(other)) is same
+
+
+def test_a_surname_with_a_synonym_title_joins_the_full_name() -> None:
+    fidan = _candidate("p-fidan", "حاکان فیدان", country="TR", role="وزیر امور خارجه")
+    surname = mention_of(Party(name="فیدان", role="وزیر خارجه", country="TR"))
+    chosen = choose_person(surname, [fidan], blocked=set())
+    assert chosen is not None and (chosen.id, chosen.rule) == ("p-fidan", SHORT_NAME)
+    deputy = mention_of(Party(name="فیدان", role="معاون وزیر خارجه", country="TR"))
+    assert choose_person(deputy, [fidan], blocked=set()) is None  # another office: not him
+    fuller = mention_of(Party(name="سید عباس عراقچی", role="وزیر امور خارجه", country="IR"))
+    araghchi = _candidate("p-araghchi", "عراقچی", role="وزیر خارجه")
+    chosen = choose_person(fuller, [araghchi], blocked=set())
+    assert chosen is not None and chosen.id == "p-araghchi"
 
 
 def test_the_same_name_in_another_country_is_another_person() -> None:
