@@ -12,7 +12,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import pycrfsuite
@@ -90,30 +90,38 @@ def _shape(word: str, lex: Lexicons) -> list[str]:
     return found
 
 
+@lru_cache(maxsize=65536)
+def _word_features(word: str) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]]]:
+    """A word's own features and the features it lends its neighbours at each offset, made once per
+    word: news repeats its words, and building these strings is most of the tagger's cost."""
+    shape = _shape(word, lexicons())
+    own = (
+        "bias",
+        f"w={word}",
+        f"p2={word[:2]}",
+        f"s2={word[-2:]}",
+        f"s3={word[-3:]}",
+        f"len={min(len(word), 8)}",
+    )
+    lent = {offset: (f"{offset}:w={word}", *(f"{offset}:{item}" for item in shape)) for offset in _WINDOW}
+    return (*own, *shape), lent
+
+
 def features(words: Sequence[str]) -> list[list[str]]:
     """One feature list per token."""
-    lex = lexicons()
-    shapes = [_shape(word, lex) for word in words]
+    made = [_word_features(word) for word in words]
     result = []
-    for index, word in enumerate(words):
-        own = [
-            "bias",
-            f"w={word}",
-            f"p2={word[:2]}",
-            f"s2={word[-2:]}",
-            f"s3={word[-3:]}",
-            f"len={min(len(word), 8)}",
-            *shapes[index],
-        ]
+    last = len(words) - 1
+    for index in range(len(words)):
+        own = list(made[index][0])
         if index == 0:
             own.append("BOS")
-        if index == len(words) - 1:
+        if index == last:
             own.append("EOS")
         for offset in _WINDOW:
             at = index + offset
-            if 0 <= at < len(words):
-                own.append(f"{offset}:w={words[at]}")
-                own.extend(f"{offset}:{shape}" for shape in shapes[at])
+            if 0 <= at <= last:
+                own.extend(made[at][1][offset])
         result.append(own)
     return result
 

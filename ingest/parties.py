@@ -9,6 +9,7 @@ from ingest.knowledge import Officeholder, knowledge
 from ingest.mentions import Kind, Mention, find_mentions, honorifics, singular_words
 from ingest.names import probabilities
 from ingest.segment import Sentence
+from ingest.triggers import find_triggers
 
 IRAN = "IR"
 _PUNCT = re.compile(r"^[^\w]+$")
@@ -49,6 +50,7 @@ _ORG_FILLERS = {"گروه", "جنبش", "سازمان"}
 # over which a word no lexicon knows begins one.
 _SURELY_NOT_A_NAME = 0.01
 _BEGINS_A_NAME = 0.5
+_UNDECIDED = (_SURELY_NOT_A_NAME + _BEGINS_A_NAME) / 2
 
 
 @dataclass
@@ -185,7 +187,11 @@ class SentenceParties:
 
     @cached_property
     def name_probability(self) -> list[float]:
-        """The name tagger's reading of each word (made when a name is first looked for)."""
+        """The name tagger's reading of each word, in a sentence with a meeting word or a title (the
+        tagger costs more than the rest of the reading; elsewhere every word reads as undecided,
+        which neither vetoes nor begins a name)."""
+        if not (find_triggers(self.sentence) or any(m.kind is Kind.TITLE for m in self.mentions)):
+            return [_UNDECIDED] * len(self.words)
         return probabilities(self.words)
 
     def _name_tail(self, index: int) -> bool:
