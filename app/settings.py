@@ -58,6 +58,12 @@ class Settings(BaseSettings):
     api_key: SecretStr = SecretStr(LOCAL_API_KEY)
     reads_require_key: bool = False
     query_timeout_seconds: float = 5.0  # the Neo4j transaction timeout of every API read
+    # Neo4j down: the API waits at most this long for a connection, retries a failed query for at most
+    # API_RETRY_SECONDS, then answers 503 at once (Retry-After) while a probe looks every
+    # NEO4J_PROBE_SECONDS and closes the circuit when the server is back (graph/circuit.py).
+    neo4j_acquisition_timeout_seconds: float = 2.0
+    api_retry_seconds: float = 0.3
+    neo4j_probe_seconds: float = 1.0
     max_body_bytes: int = 1_048_576
     catalog_ttl_seconds: float = 30.0  # how long topic and country names and counts are cached
     response_cache_seconds: float = 0.0  # >0: identical reads answered from memory that long (app/cache.py)
@@ -103,6 +109,7 @@ class Settings(BaseSettings):
             password=self.neo4j_password.get_secret_value(),
             database=self.neo4j_database,
             query_timeout_seconds=self.query_timeout_seconds,
+            acquisition_timeout_seconds=self.neo4j_acquisition_timeout_seconds,
         )
 
     @property
