@@ -14,3 +14,7 @@ cli_train.register(app)
 
 def main() -> None:
     app()
+
+
+if __name__ == "__main__":  # `python -m app.cli`, as the worker supervisor starts its worker
+    main()

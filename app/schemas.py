@@ -2,6 +2,7 @@
 paths and subgraphs are in app/schemas_persons.py and app/schemas_graph.py)."""
 
 import datetime as dt
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
@@ -154,6 +155,23 @@ class Neo4jInfo(BaseModel):
     database: str
 
 
+class QueueInfo(BaseModel):
+    oldest_waiting_seconds: int | None = Field(
+        description="How long the oldest article a worker could take now has waited; null when none waits",
+        examples=[3],
+    )
+    last_claim_seconds_ago: int | None = Field(
+        description="When a worker last claimed work; null if none ever did", examples=[1]
+    )
+    worker_claimed_recently: bool = Field(description="A worker claimed within WORKER_STUCK_SECONDS")
+
+
 class Health(BaseModel):
-    status: str = Field(examples=["ok"])
+    status: Literal["ok", "degraded"] = Field(
+        description="degraded: the queue is stuck (work waits past WORKER_STUCK_SECONDS and no worker "
+        "claims); Neo4j down is a 503",
+        examples=["ok"],
+    )
+    problems: list[str] = Field([], examples=[["the queue is stuck: ..."]])
     neo4j: Neo4jInfo
+    queue: QueueInfo

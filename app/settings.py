@@ -45,6 +45,8 @@ class Settings(BaseSettings):
     worker_max_attempts: int = 3
     worker_retry_cap_seconds: float = 30.0  # the longest wait between retries of a transient error
     worker_processes: int = 1
+    # /health says `degraded` when an article has waited this long and no worker claimed in as long.
+    worker_stuck_seconds: float = 60.0
     max_article_chars: int = 100_000
     # Feeds the worker follows (FEEDS='["https://...", ...]'), polled every feed_interval_seconds; a
     # failing feed waits twice as long after each failure, up to feed_max_backoff_seconds.
