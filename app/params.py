@@ -17,7 +17,7 @@ from fastapi import Depends, Query
 
 from app.deps import CatalogDep, ReaderDep
 from app.errors import ApiError
-from graph.catalog import Catalog
+from graph.catalog import Catalog, resolve_organization
 from graph.filters import After, MeetingFilter
 from graph.meetings import MAX_LIMIT
 from graph.persons import PersonMatch, resolve_person
@@ -43,6 +43,27 @@ def parse_day(text: str, name: str) -> date:
         return date(year, month, day)
     except ValueError as error:
         raise ApiError(422, "invalid_request", f"invalid {name}: {text!r} is not a day ({error})") from error
+
+
+def period(year: int, month: int | None) -> tuple[date, date]:
+    """The first and last Gregorian day of a year, or of one month of it: Jalali when the year is below
+    1700 (`1403` is 2024-03-20 to 2025-03-20; month 1 is Farvardin), else Gregorian."""
+    if month is None:
+        first, after = (year, 1), (year + 1, 1)
+    else:
+        first, after = (year, month), (year + month // 12, month % 12 + 1)
+    if year < JALALI_BEFORE:
+        start: date = jdatetime.date(*first, 1).togregorian()
+        end: date = jdatetime.date(*after, 1).togregorian()
+    else:
+        start, end = date(*first, 1), date(*after, 1)
+    return start, date.fromordinal(end.toordinal() - 1)
+
+
+def bad_cursor(message: str) -> ApiError:
+    """A cursor this list never gave out: 404, as for any other id that names nothing (a cursor is any
+    string to the spec, so a 422 would refuse what the spec accepts)."""
+    return ApiError(404, "invalid_cursor", message)
 
 
 def encode_cursor(kind: str, key: dict[str, Any]) -> str:
@@ -97,9 +118,12 @@ class MeetingQuery:
     until: str | None = None
     kind: MeetingKind | None = None
     status: MeetingStatus | None = None
+    year: int | None = None
+    month: int | None = None
     person: str | None = None
     country: str | None = None
     with_country: str | None = None
+    organization: str | None = None
 
 
 def common_query(
@@ -119,8 +143,20 @@ def common_query(
     until: Annotated[str | None, Query(pattern=DAY_PATTERN, description="Up to this day (inclusive)")] = None,
     kind: MeetingKind | None = None,
     status: MeetingStatus | None = None,
+    year: Annotated[
+        int | None,
+        Query(
+            ge=1300, le=2999, description="In this year: Gregorian (`2024`) or Jalali (`1403`, below 1700)"
+        ),
+    ] = None,
+    month: Annotated[
+        int | None,
+        Query(ge=1, le=12, description="In this month of `year` (Jalali months for a Jalali year)"),
+    ] = None,
 ) -> MeetingQuery:
-    return MeetingQuery(topic=topic, since=since, until=until, kind=kind, status=status)
+    return MeetingQuery(
+        topic=topic, since=since, until=until, kind=kind, status=status, year=year, month=month
+    )
 
 
 CommonQuery = Annotated[MeetingQuery, Depends(common_query)]
@@ -150,8 +186,19 @@ def meeting_query(
         ),
     ] = None,
     with_country: WithCountryQuery = None,
+    organization: Annotated[
+        str | None,
+        Query(
+            min_length=1,
+            max_length=100,
+            description="An organisation whose official took part: id (`eu`), English or Persian name "
+            "(`United Nations`, `حماس`)",
+        ),
+    ] = None,
 ) -> MeetingQuery:
-    return replace(common, person=person, country=country, with_country=with_country)
+    return replace(
+        common, person=person, country=country, with_country=with_country, organization=organization
+    )
 
 
 async def resolve_filter(
@@ -166,6 +213,11 @@ async def resolve_filter(
     `persons` and `countries` given by the route (from its path) take the place of the terms."""
     since = parse_day(query.since, "since") if query.since else None
     until = parse_day(query.until, "until") if query.until else None
+    if query.month is not None and query.year is None:
+        raise ApiError(422, "invalid_request", "invalid month: it needs a year")
+    if query.year is not None:  # within since..until too, when both are given
+        first, last = period(query.year, query.month)
+        since, until = max(since or first, first), min(until or last, last)
     if since and until and since > until:
         raise ApiError(422, "invalid_request", "invalid since: it is after until")
     if persons is None and query.person:
@@ -178,6 +230,7 @@ async def resolve_filter(
         person_meetings=persons.meetings if persons else None,
         countries=countries,
         with_countries=(catalog.resolve_country(query.with_country),) if query.with_country else None,
+        organizations=(resolve_organization(query.organization),) if query.organization else None,
         since=since,
         until=until,
         kind=query.kind,

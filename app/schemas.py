@@ -105,6 +105,7 @@ class Filters(BaseModel):
     persons: list[str] | None = None
     countries: list[str] | None = Field(None, examples=[["IR"]])
     with_countries: list[str] | None = Field(None, examples=[["AM"]])
+    organizations: list[str] | None = Field(None, examples=[["eu"]])
     since: dt.date | None = None
     until: dt.date | None = None
     kind: MeetingKind | None = None

@@ -5,7 +5,14 @@ from datetime import date
 import pytest
 
 from app.errors import ApiError
-from app.params import after_from_cursor, cursor_from_after, decode_cursor, encode_cursor, parse_day
+from app.params import (
+    after_from_cursor,
+    cursor_from_after,
+    decode_cursor,
+    encode_cursor,
+    parse_day,
+    period,
+)
 from graph.filters import After
 
 
@@ -68,3 +75,18 @@ def test_a_cursor_belongs_to_its_list() -> None:
     with pytest.raises(ApiError):
         decode_cursor(encode_cursor("meetings", {"m": "m-1"}), "pairs")
     assert decode_cursor(None, "pairs") is None
+
+
+@pytest.mark.parametrize(
+    ("year", "month", "first", "last"),
+    [
+        (2024, None, date(2024, 1, 1), date(2024, 12, 31)),
+        (2024, 2, date(2024, 2, 1), date(2024, 2, 29)),
+        (2024, 12, date(2024, 12, 1), date(2024, 12, 31)),
+        (1403, None, date(2024, 3, 20), date(2025, 3, 20)),  # Jalali: Nowruz to Nowruz (a leap year)
+        (1403, 1, date(2024, 3, 20), date(2024, 4, 19)),  # Farvardin
+        (1402, 12, date(2024, 2, 20), date(2024, 3, 19)),  # Esfand of a common year
+    ],
+)
+def test_a_year_or_month_in_either_calendar(year: int, month: int | None, first: date, last: date) -> None:
+    assert period(year, month) == (first, last)
