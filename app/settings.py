@@ -4,7 +4,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import SecretStr, model_validator
+from pydantic import SecretStr, ValidationError, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from graph.config import GraphConfig
@@ -16,6 +16,14 @@ LOCAL_API_KEY = "didar-local-dev-key"
 # Secrets a production deployment must not run with (compared case-insensitively), and the least length.
 PLACEHOLDER_SECRETS = frozenset({"", "neo4j", "password", "changeme", "change-me", "secret", "test"})
 MIN_PRODUCTION_SECRET = 16
+
+
+def _is_placeholder(secret: str) -> bool:
+    return (
+        secret.casefold() in PLACEHOLDER_SECRETS | {LOCAL_PASSWORD, LOCAL_API_KEY}
+        or secret.casefold().startswith(("change-me", "changeme"))  # the examples' placeholders
+        or len(secret) < MIN_PRODUCTION_SECRET
+    )
 
 
 class Settings(BaseSettings):
@@ -77,16 +85,17 @@ class Settings(BaseSettings):
     def _no_placeholder_secrets_in_production(self) -> "Settings":
         if self.environment != "production":
             return self
-        for name, secret in (("NEO4J_PASSWORD", self.neo4j_password), ("API_KEY", self.api_key)):
-            value = secret.get_secret_value()
-            if (
-                value.casefold() in PLACEHOLDER_SECRETS | {LOCAL_PASSWORD, LOCAL_API_KEY}
-                or len(value) < MIN_PRODUCTION_SECRET
-            ):
-                raise ValueError(
-                    f"{name} is a placeholder or shorter than {MIN_PRODUCTION_SECRET} characters; "
-                    "production (ENVIRONMENT=production) needs a real secret"
-                )
+        weak = [
+            name
+            for name, secret in (("NEO4J_PASSWORD", self.neo4j_password), ("API_KEY", self.api_key))
+            if _is_placeholder(secret.get_secret_value())
+        ]
+        if weak:
+            raise ValueError(
+                f"{' and '.join(weak)} {'is a placeholder' if len(weak) == 1 else 'are placeholders'} or "
+                f"shorter than {MIN_PRODUCTION_SECRET} characters; production (ENVIRONMENT=production) needs "
+                "real secrets"
+            )
         return self
 
     @property
@@ -131,6 +140,25 @@ class Settings(BaseSettings):
         )
 
 
+class SettingsError(Exception):
+    """The settings cannot be used; the message is one line that names the variable and the reason."""
+
+
+def describe(error: ValidationError) -> str:
+    """A settings error as one line: `invalid settings (...): API_PORT: ...; NEO4J_PASSWORD ...`."""
+    problems = []
+    for item in error.errors():
+        message = str(item["msg"]).removeprefix("Value error, ")
+        name = "_".join(str(part) for part in item["loc"]).upper()
+        shown = "" if any(word in name for word in ("PASSWORD", "KEY")) else f" (got {item['input']!r})"
+        problems.append(f"{name}: {message}{shown}" if name else message)
+    return "invalid settings (from the environment or .env): " + "; ".join(problems)
+
+
 @lru_cache
 def get_settings() -> Settings:
-    return Settings()
+    """The settings, read once; SettingsError with one clear line when they are not usable."""
+    try:
+        return Settings()
+    except ValidationError as error:
+        raise SettingsError(describe(error)) from None
