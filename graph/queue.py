@@ -183,7 +183,8 @@ CALL () {
     WITH a ORDER BY a.lease_until LIMIT 1
     RETURN a.lease_until AS next
 }
-RETURN duration.inSeconds(datetime(), min(next)).seconds AS wait
+WITH duration.inSeconds(datetime(), min(next)) AS wait
+RETURN wait.seconds + wait.nanosecondsOfSecond / 1e9 AS wait
 """
 
 
