@@ -93,9 +93,14 @@ def as_api_error(error: Exception) -> ApiError:
         case RequestValidationError():
             return _validation_error(error)
         case StarletteHTTPException():
+            message = str(error.detail)
+            if error.status_code == 400 and message == "There was an error parsing the body":
+                message = "the request body cannot be read: it is not UTF-8 text (or not a form)"
+            # Keep the exception's headers: a 405 names the allowed methods in Allow (RFC 9110).
             return ApiError(
-                error.status_code, _HTTP_CODES.get(error.status_code, "http_error"), str(error.detail)
-            )
+                error.status_code, _HTTP_CODES.get(error.status_code, "http_error"), message,
+                headers=dict(error.headers or {}),
+            )  # fmt: skip
         case _:
             log.exception("unexpected error", exc_info=error)
             return ApiError(500, "internal_error", "an unexpected error occurred; it has been logged")
@@ -125,6 +130,7 @@ def install_error_handlers(app: FastAPI) -> None:
 
 # Documented on every route, so clients see the error body in the OpenAPI schema.
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorBody, "description": "The request body cannot be read (not UTF-8)"},
     401: {"model": ErrorBody, "description": "No API key (X-API-Key) where one is needed"},
     403: {"model": ErrorBody, "description": "The API key is not valid"},
     404: {"model": ErrorBody, "description": "Not found"},
