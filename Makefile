@@ -58,8 +58,8 @@ run: venv jars
 	$(BIN)/didar migrate
 	-$(BIN)/didar ingest samples/
 	@$(BIN)/python scripts/banner.py
-	@echo "Worker: processing queued articles in the background (log: var/worker.log)"
-	$(BIN)/didar worker >var/worker.log 2>&1 & worker=$$!; \
+	@echo "Worker: processing queued articles in the background, restarted if it dies (log: var/worker.log)"
+	$(BIN)/didar worker --supervise >var/worker.log 2>&1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; \
 	$(BIN)/didar serve
 

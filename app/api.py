@@ -5,6 +5,8 @@ through the sync `Graph`; both come from the same settings, so pointing NEO4J_UR
 (`neo4j+s://...`) spreads the reads over its secondaries with no change here.
 """
 
+import asyncio
+import contextlib
 import logging
 import threading
 from collections.abc import AsyncIterator
@@ -33,6 +35,7 @@ from app.errors import ERROR_RESPONSES, install_error_handlers
 from app.security import BodySizeLimit, document_key_use
 from app.settings import Settings, get_settings
 from graph.catalog import CatalogCache
+from graph.circuit import Circuit, probe_while_open
 from graph.driver import connect
 from graph.errors import GraphUnavailable
 from graph.reader import open_reader
@@ -55,8 +58,10 @@ sentences that report them, as a Neo4j graph.
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     settings: Settings = app.state.settings
-    graph = connect(settings.neo4j)
-    reader = open_reader(settings.neo4j)
+    circuit = Circuit(settings.neo4j_probe_seconds)
+    retry = settings.api_retry_seconds
+    graph = connect(settings.neo4j, retry_seconds=retry, circuit=circuit)
+    reader = open_reader(settings.neo4j, retry_seconds=retry, circuit=circuit)
     app.state.graph = graph
     app.state.reader = reader
     app.state.catalog = CatalogCache(reader, settings.catalog_ttl_seconds)
@@ -68,9 +73,13 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await run_in_threadpool(ensure_schema, app)
     except GraphUnavailable as error:
         log.warning("%s; serving 503 until it answers", error)
+    probe = asyncio.create_task(probe_while_open(circuit, reader.probe))
     try:
         yield
     finally:
+        probe.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await probe
         await reader.close()
         graph.close()
 

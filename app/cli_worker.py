@@ -3,12 +3,14 @@
 SIGTERM or Ctrl-C ends a worker after the article in hand: what it extracted is written, the rest of its
 claim released. `--processes N` runs N workers side by side (one per core: extraction is CPU-bound
 Python), each with its own connection; `--burst` ends once nothing is queued or being processed.
+`--supervise` runs the worker in a child process and starts it again whenever it dies (worker/supervisor.py).
 """
 
 import json
 import logging
 import multiprocessing
 import signal
+import sys
 import threading
 from pathlib import Path
 from types import FrameType
@@ -21,6 +23,7 @@ from app.settings import Settings, get_settings
 from graph.driver import connect
 from worker.feeds import follow_feeds
 from worker.loop import Worker, wait_for_graph
+from worker.supervisor import stop_on_signals, supervise
 
 console = Console(stderr=True, soft_wrap=True)
 LOG_FORMAT = "%(asctime)s %(processName)s %(name)s %(levelname)s %(message)s"
@@ -110,8 +113,14 @@ def worker(
     stats: Annotated[
         Path | None, typer.Option(help="Write what the workers did as JSON to this file")
     ] = None,
+    supervise_: Annotated[
+        bool, typer.Option("--supervise", help="Run the worker in a child process; restart it when it dies")
+    ] = False,
 ) -> None:
     """Process queued articles until stopped (SIGTERM finishes the article in hand, then exits)."""
+    if supervise_:
+        _supervise(processes=processes, batch_size=batch_size, burst=burst, feeds=feeds)
+        return
     settings = get_settings()
     updates = {"worker_processes": processes, "worker_batch_size": batch_size}
     settings = settings.model_copy(update={k: v for k, v in updates.items() if v is not None})
@@ -130,6 +139,20 @@ def worker(
         markup=False,
         highlight=False,
     )
+
+
+def _supervise(*, processes: int | None, batch_size: int | None, burst: bool, feeds: bool) -> None:
+    """`didar worker` with the same options in a child process, restarted whenever it dies."""
+    logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
+    command = [sys.executable, "-m", "app.cli", "worker"]
+    command += [f"--processes={processes}"] if processes else []
+    command += [f"--batch-size={batch_size}"] if batch_size else []
+    command += ["--burst"] if burst else []
+    command += [] if feeds else ["--no-feeds"]
+    stop = threading.Event()
+    stop_on_signals(stop)
+    status = supervise(command, stop)
+    raise typer.Exit(status if status > 0 else 0)
 
 
 def register(app: typer.Typer) -> None:

@@ -2,6 +2,7 @@
 `{"error": {"code": ..., "message": ..., "details": ...}}`, never a traceback or a bare 500."""
 
 import logging
+import math
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -15,7 +16,7 @@ from graph.reader import QueryTimedOut
 
 log = logging.getLogger(__name__)
 
-RETRY_AFTER_SECONDS = "5"
+RETRY_AFTER_SECONDS = 5  # when nothing better is known (a query timeout)
 _HTTP_CODES = {
     400: "bad_request",
     401: "unauthorized",
@@ -36,8 +37,10 @@ class ApiError(Exception):
         message: str,
         details: list[dict[str, Any]] | None = None,
         headers: dict[str, str] | None = None,
+        retry_after: float | None = None,
     ):
         super().__init__(message)
+        self.retry_after = retry_after
         self.status = status
         self.code = code
         self.message = message
@@ -79,7 +82,10 @@ def as_api_error(error: Exception) -> ApiError:
         case GraphUnavailable():
             log.warning("Neo4j unavailable: %s", error)
             return ApiError(
-                503, "neo4j_unavailable", "the graph database (Neo4j) does not answer; try again later"
+                503,
+                "neo4j_unavailable",
+                "the graph database (Neo4j) does not answer; try again later",
+                retry_after=error.retry_after,
             )
         case GraphError():
             log.exception("graph error", exc_info=error)
@@ -87,9 +93,14 @@ def as_api_error(error: Exception) -> ApiError:
         case RequestValidationError():
             return _validation_error(error)
         case StarletteHTTPException():
+            message = str(error.detail)
+            if error.status_code == 400 and message == "There was an error parsing the body":
+                message = "the request body cannot be read: it is not UTF-8 text (or not a form)"
+            # Keep the exception's headers: a 405 names the allowed methods in Allow (RFC 9110).
             return ApiError(
-                error.status_code, _HTTP_CODES.get(error.status_code, "http_error"), str(error.detail)
-            )
+                error.status_code, _HTTP_CODES.get(error.status_code, "http_error"), message,
+                headers=dict(error.headers or {}),
+            )  # fmt: skip
         case _:
             log.exception("unexpected error", exc_info=error)
             return ApiError(500, "internal_error", "an unexpected error occurred; it has been logged")
@@ -101,7 +112,7 @@ def error_response(api_error: ApiError) -> JSONResponse:
     )
     headers = dict(api_error.headers or {})
     if api_error.status == 503:
-        headers["Retry-After"] = RETRY_AFTER_SECONDS
+        headers["Retry-After"] = str(max(1, math.ceil(api_error.retry_after or RETRY_AFTER_SECONDS)))
     return JSONResponse(
         body.model_dump(exclude_none=True), status_code=api_error.status, headers=headers or None
     )
@@ -119,6 +130,7 @@ def install_error_handlers(app: FastAPI) -> None:
 
 # Documented on every route, so clients see the error body in the OpenAPI schema.
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorBody, "description": "The request body cannot be read (not UTF-8)"},
     401: {"model": ErrorBody, "description": "No API key (X-API-Key) where one is needed"},
     403: {"model": ErrorBody, "description": "The API key is not valid"},
     404: {"model": ErrorBody, "description": "Not found"},

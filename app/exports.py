@@ -4,7 +4,8 @@
   "properties"}` or `{"type": "relationship", "id", "label", "start": {"id"}, "end": {"id"}, "properties"}`,
   each node once however many meetings mention it;
 - graphml: the same nodes and relationships as GraphML (Gephi, yEd, Cytoscape, networkx read it);
-- csv: one row per pair of persons per meeting (the /who-met-whom table), for spreadsheets.
+- csv: one row per pair of persons per meeting (the /who-met-whom table) with the sentence that reports
+  it, for spreadsheets; UTF-8 with a byte order mark, without which Excel reads Persian as Latin-1.
 """
 
 import csv
@@ -142,8 +143,10 @@ CSV_COLUMNS = (
     "b_role_en",
     "b_country",
     "reports",
+    "evidence",
     "urls",
 )
+BOM = "\ufeff"
 
 
 def _csv_row(meeting: dict[str, Any], a: dict[str, Any], b: dict[str, Any]) -> list[Any]:
@@ -171,6 +174,7 @@ def _csv_row(meeting: dict[str, Any], a: dict[str, Any], b: dict[str, Any]) -> l
         ";".join(topic["id"] for topic in meeting.get("topics", [])),
         *sides,
         meeting.get("reports"),
+        next((item["sentence"] for item in meeting.get("evidence", [])), None),  # the latest report's
         " ".join(item["article"].get("url") or "" for item in meeting.get("evidence", [])).strip(),
     ]
 
@@ -189,7 +193,7 @@ def _csv(meetings: list[dict[str, Any]], seen: set[str]) -> str:
 def _csv_head() -> str:
     buffer = io.StringIO()
     csv.writer(buffer).writerow(CSV_COLUMNS)
-    return buffer.getvalue()
+    return BOM + buffer.getvalue()
 
 
 FORMATS = {

@@ -5,11 +5,11 @@ the API, the worker or Neo4j; the worker (`didar worker`) extracts it and writes
 """
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Any, Literal
 from urllib.parse import quote
 
 from fastapi import APIRouter, Request, Response, status
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from app.deps import GraphDep
 from app.errors import ERROR_RESPONSES, ApiError
@@ -66,6 +66,53 @@ class QueueCounts(BaseModel):
     failed: int
 
 
+# A day with its month's length: Jalali below 1700 (Mehr to Bahman have 30 days, Esfand 29), else
+# Gregorian (February 28). Leap days (Esfand 30, February 29) are taken but left out: no regex knows them.
+_JALALI = (
+    r"1[0-6][0-9]{2}-(?:0[1-6]-(?:0[1-9]|[12][0-9]|3[01])"
+    r"|(?:0[7-9]|1[01])-(?:0[1-9]|[12][0-9]|30)|12-(?:0[1-9]|[12][0-9]))"
+)
+_GREGORIAN = (
+    r"(?:1[7-9]|2[0-9])[0-9]{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
+    r"|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))"
+)
+PUBLISHED = rf"^$|^(?:{_JALALI}|{_GREGORIAN})(?:T.*)?$"
+
+
+def _what_the_route_checks(schema: dict[str, Any]) -> None:
+    """A title or a text that is more than blanks; the day as the route reads it (Gregorian or Jalali, a
+    timestamp's day, or empty for none). So a request the spec calls valid is not refused."""
+    schema["anyOf"] = [
+        {"properties": {"text": {"type": "string", "pattern": r"\S"}}},
+        {"required": ["title"], "properties": {"title": {"type": "string", "pattern": r"\S"}}},
+    ]
+    schema["properties"]["published"] = {
+        "anyOf": [{"type": "string", "pattern": PUBLISHED}, {"type": "null"}]
+    }
+    schema["properties"]["id"] = {"anyOf": [{"type": "string"}, {"type": "integer"}, {"type": "null"}]}
+
+
+class PostedArticle(Article):
+    """The contract's Article, as POST /articles documents it."""
+
+    model_config = ConfigDict(json_schema_extra=_what_the_route_checks)
+
+    @field_validator("id", mode="before")
+    @classmethod
+    def _an_id_is_text_or_a_number(cls, value: object) -> object:
+        if isinstance(value, bool):  # an int to Python, not to JSON: the contract's numeric ids are numbers
+            raise ValueError("an id is text or a whole number")
+        return value
+
+    @field_validator("published", mode="before")
+    @classmethod
+    def _a_day_is_text(cls, value: object) -> object:
+        # Before the contract's own reading, which takes any empty value ({} too) for no day.
+        if value is None or isinstance(value, str | dt.date):
+            return value
+        raise ValueError("a day is text, such as 2024-06-09 or 1403-03-20")
+
+
 def _checked(article: Article) -> Article:
     if not article.text.strip() and not (article.title or "").strip():  # a headline alone is an article
         raise ApiError(422, "invalid_request", "invalid text: the article has neither title nor text")
@@ -79,13 +126,17 @@ def _checked(article: Article) -> Article:
     status_code=status.HTTP_202_ACCEPTED,
     dependencies=[WriteAccess],  # the API key (app/security.py)
     responses={
+        400: ERROR_RESPONSES[400],
         401: ERROR_RESPONSES[401],
         403: ERROR_RESPONSES[403],
         413: ERROR_RESPONSES[422] | {"description": "Far over the size limit"},
     },
 )
 def post_articles(
-    graph: GraphDep, request: Request, response: Response, body: Article | list[Article]
+    graph: GraphDep,
+    request: Request,
+    response: Response,
+    body: PostedArticle | Annotated[list[PostedArticle], Field(min_length=1)],
 ) -> ArticleQueued | ArticlesQueued:
     """Store and queue one article (or a list); each answer names the URL to follow its status at.
     Posting the same article again changes nothing; posting it with a changed text queues it again."""

@@ -6,12 +6,13 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path
 
 from app.deps import CatalogDep, ReaderDep
-from app.errors import ERROR_RESPONSES, ApiError
+from app.errors import ERROR_RESPONSES
 from app.params import (
     CommonQuery,
     CursorQuery,
     LimitQuery,
     MeetingQuery,
+    bad_cursor,
     decode_cursor,
     encode_cursor,
     meeting_query,
@@ -49,7 +50,7 @@ async def countries(catalog: CatalogDep, limit: LimitQuery = 200, cursor: Cursor
     are refreshed every CATALOG_TTL_SECONDS)."""
     after = (decode_cursor(cursor, "countries") or {}).get("code", "")
     if not isinstance(after, str):
-        raise ApiError(422, "invalid_cursor", "the cursor is damaged")
+        raise bad_cursor("the cursor is damaged")
     listed = [c for c in catalog.countries if c.code > after]
     page = listed[:limit]
     more = len(listed) > limit

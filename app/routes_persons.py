@@ -5,11 +5,12 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query
 
 from app.deps import CatalogDep, ReaderDep
-from app.errors import ERROR_RESPONSES, ApiError
+from app.errors import ERROR_RESPONSES
 from app.params import (
     CursorQuery,
     LimitQuery,
     MeetingQuery,
+    bad_cursor,
     decode_cursor,
     encode_cursor,
     resolve_filter,
@@ -59,14 +60,14 @@ async def persons(
     if q:
         offset = key.get("o", 0)
         if not isinstance(offset, int) or not 0 <= offset < MAX_SEARCH_RESULTS:
-            raise ApiError(422, "invalid_cursor", "the cursor is damaged")
+            raise bad_cursor("the cursor is damaged")
         found = await search_persons(reader, q, limit=limit, offset=offset)
         more = len(found) > limit and offset + limit < MAX_SEARCH_RESULTS
         next_key = {"o": offset + limit}
     else:
         after = key.get("id", "")
         if not isinstance(after, str):
-            raise ApiError(422, "invalid_cursor", "the cursor is damaged")
+            raise bad_cursor("the cursor is damaged")
         found = await list_persons(reader, limit=limit, after=after)
         more = len(found) > limit
         next_key = {"id": found[limit - 1]["id"]} if more else {}
@@ -111,7 +112,7 @@ async def contacts(
     try:
         after = ContactKey(int(key["n"]), str(key["id"])) if key else None
     except (KeyError, TypeError, ValueError) as error:
-        raise ApiError(422, "invalid_cursor", "the cursor is damaged") from error
+        raise bad_cursor("the cursor is damaged") from error
     rows, last = await find_contacts(reader, person_id, limit=limit, after=after)
     return ContactPage.model_validate(
         {

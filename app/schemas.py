@@ -2,6 +2,7 @@
 paths and subgraphs are in app/schemas_persons.py and app/schemas_graph.py)."""
 
 import datetime as dt
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
@@ -104,6 +105,7 @@ class Filters(BaseModel):
     persons: list[str] | None = None
     countries: list[str] | None = Field(None, examples=[["IR"]])
     with_countries: list[str] | None = Field(None, examples=[["AM"]])
+    organizations: list[str] | None = Field(None, examples=[["eu"]])
     since: dt.date | None = None
     until: dt.date | None = None
     kind: MeetingKind | None = None
@@ -154,6 +156,23 @@ class Neo4jInfo(BaseModel):
     database: str
 
 
+class QueueInfo(BaseModel):
+    oldest_waiting_seconds: int | None = Field(
+        description="How long the oldest article a worker could take now has waited; null when none waits",
+        examples=[3],
+    )
+    last_claim_seconds_ago: int | None = Field(
+        description="When a worker last claimed work; null if none ever did", examples=[1]
+    )
+    worker_claimed_recently: bool = Field(description="A worker claimed within WORKER_STUCK_SECONDS")
+
+
 class Health(BaseModel):
-    status: str = Field(examples=["ok"])
+    status: Literal["ok", "degraded"] = Field(
+        description="degraded: the queue is stuck (work waits past WORKER_STUCK_SECONDS and no worker "
+        "claims); Neo4j down is a 503",
+        examples=["ok"],
+    )
+    problems: list[str] = Field([], examples=[["the queue is stuck: ..."]])
     neo4j: Neo4jInfo
+    queue: QueueInfo

@@ -4,7 +4,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import SecretStr, model_validator
+from pydantic import SecretStr, ValidationError, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from graph.config import GraphConfig
@@ -16,6 +16,14 @@ LOCAL_API_KEY = "didar-local-dev-key"
 # Secrets a production deployment must not run with (compared case-insensitively), and the least length.
 PLACEHOLDER_SECRETS = frozenset({"", "neo4j", "password", "changeme", "change-me", "secret", "test"})
 MIN_PRODUCTION_SECRET = 16
+
+
+def _is_placeholder(secret: str) -> bool:
+    return (
+        secret.casefold() in PLACEHOLDER_SECRETS | {LOCAL_PASSWORD, LOCAL_API_KEY}
+        or secret.casefold().startswith(("change-me", "changeme"))  # the examples' placeholders
+        or len(secret) < MIN_PRODUCTION_SECRET
+    )
 
 
 class Settings(BaseSettings):
@@ -45,6 +53,8 @@ class Settings(BaseSettings):
     worker_max_attempts: int = 3
     worker_retry_cap_seconds: float = 30.0  # the longest wait between retries of a transient error
     worker_processes: int = 1
+    # /health says `degraded` when an article has waited this long and no worker claimed in as long.
+    worker_stuck_seconds: float = 60.0
     max_article_chars: int = 100_000
     # Feeds the worker follows (FEEDS='["https://...", ...]'), polled every feed_interval_seconds; a
     # failing feed waits twice as long after each failure, up to feed_max_backoff_seconds.
@@ -58,6 +68,12 @@ class Settings(BaseSettings):
     api_key: SecretStr = SecretStr(LOCAL_API_KEY)
     reads_require_key: bool = False
     query_timeout_seconds: float = 5.0  # the Neo4j transaction timeout of every API read
+    # Neo4j down: the API waits at most this long for a connection, retries a failed query for at most
+    # API_RETRY_SECONDS, then answers 503 at once (Retry-After) while a probe looks every
+    # NEO4J_PROBE_SECONDS and closes the circuit when the server is back (graph/circuit.py).
+    neo4j_acquisition_timeout_seconds: float = 2.0
+    api_retry_seconds: float = 0.3
+    neo4j_probe_seconds: float = 1.0
     max_body_bytes: int = 1_048_576
     catalog_ttl_seconds: float = 30.0  # how long topic and country names and counts are cached
     response_cache_seconds: float = 0.0  # >0: identical reads answered from memory that long (app/cache.py)
@@ -69,16 +85,17 @@ class Settings(BaseSettings):
     def _no_placeholder_secrets_in_production(self) -> "Settings":
         if self.environment != "production":
             return self
-        for name, secret in (("NEO4J_PASSWORD", self.neo4j_password), ("API_KEY", self.api_key)):
-            value = secret.get_secret_value()
-            if (
-                value.casefold() in PLACEHOLDER_SECRETS | {LOCAL_PASSWORD, LOCAL_API_KEY}
-                or len(value) < MIN_PRODUCTION_SECRET
-            ):
-                raise ValueError(
-                    f"{name} is a placeholder or shorter than {MIN_PRODUCTION_SECRET} characters; "
-                    "production (ENVIRONMENT=production) needs a real secret"
-                )
+        weak = [
+            name
+            for name, secret in (("NEO4J_PASSWORD", self.neo4j_password), ("API_KEY", self.api_key))
+            if _is_placeholder(secret.get_secret_value())
+        ]
+        if weak:
+            raise ValueError(
+                f"{' and '.join(weak)} {'is a placeholder' if len(weak) == 1 else 'are placeholders'} or "
+                f"shorter than {MIN_PRODUCTION_SECRET} characters; production (ENVIRONMENT=production) needs "
+                "real secrets"
+            )
         return self
 
     @property
@@ -103,6 +120,7 @@ class Settings(BaseSettings):
             password=self.neo4j_password.get_secret_value(),
             database=self.neo4j_database,
             query_timeout_seconds=self.query_timeout_seconds,
+            acquisition_timeout_seconds=self.neo4j_acquisition_timeout_seconds,
         )
 
     @property
@@ -122,6 +140,25 @@ class Settings(BaseSettings):
         )
 
 
+class SettingsError(Exception):
+    """The settings cannot be used; the message is one line that names the variable and the reason."""
+
+
+def describe(error: ValidationError) -> str:
+    """A settings error as one line: `invalid settings (...): API_PORT: ...; NEO4J_PASSWORD ...`."""
+    problems = []
+    for item in error.errors():
+        message = str(item["msg"]).removeprefix("Value error, ")
+        name = "_".join(str(part) for part in item["loc"]).upper()
+        shown = "" if any(word in name for word in ("PASSWORD", "KEY")) else f" (got {item['input']!r})"
+        problems.append(f"{name}: {message}{shown}" if name else message)
+    return "invalid settings (from the environment or .env): " + "; ".join(problems)
+
+
 @lru_cache
 def get_settings() -> Settings:
-    return Settings()
+    """The settings, read once; SettingsError with one clear line when they are not usable."""
+    try:
+        return Settings()
+    except ValidationError as error:
+        raise SettingsError(describe(error)) from None

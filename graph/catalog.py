@@ -55,11 +55,13 @@ class Catalog:
         return with_subtopics(self.topics, matched)
 
     def resolve_country(self, term: str) -> str:
-        """The code a term names: an ISO code (even one with no meeting yet), or an English or Persian
-        name or alias from the lexicon or the graph; NotFound if none."""
+        """The code a term names: an ISO code the lexicon or the graph knows (even one with no meeting
+        yet), or an English or Persian name or alias from either; NotFound if none (`ZZ` too)."""
         term = term.strip()
         if _ISO_CODE.fullmatch(term):
-            return term.upper()
+            if term.upper() in _lexicon_codes().values() or self.country(term.upper()) is not None:
+                return term.upper()
+            raise NotFound("country", term)
         key = text_key(term)
         known = {text_key(c.name_fa): c.code for c in self.countries if c.name_fa}
         known |= {text_key(c.name_en): c.code for c in self.countries if c.name_en}
@@ -77,6 +79,27 @@ class Catalog:
 
 
 @cache
+def resolve_organization(term: str) -> str:
+    """The id of the organisation a term names: its id (`eu`), English or Persian name or alias in
+    ingest/data/organizations.tsv; NotFound if none."""
+    key = text_key(term)
+    found = _organization_ids().get(key) or _organization_ids().get(term.strip().casefold())
+    if found is None:
+        raise NotFound("organization", term)
+    return found
+
+
+@cache
+def _organization_ids() -> dict[str, str]:
+    ids: dict[str, str] = {}
+    for row in lexicons.rows("organizations"):
+        ids.setdefault(row["id"].casefold(), row["id"])
+        for name in (row["name_en"], row["name_fa"], *row.get("aliases_fa", "").split("|")):
+            if key := text_key(name):
+                ids.setdefault(key, row["id"])
+    return ids
+
+
 def _lexicon_codes() -> dict[str, str]:
     """Every name and alias of ingest/data/countries.tsv, as comparison keys, to its code."""
     codes: dict[str, str] = {}

@@ -11,3 +11,5 @@ class GraphConfig:
     password: str = field(default="", repr=False)
     database: str = "neo4j"
     query_timeout_seconds: float = 5.0  # the transaction timeout of every API read (graph/reader.py)
+    # How long to wait for a connection (a pooled one, or a new one to the server) before giving up.
+    acquisition_timeout_seconds: float = 2.0

@@ -6,7 +6,12 @@ class GraphError(Exception):
 
 
 class GraphUnavailable(GraphError):
-    """Neo4j does not answer (down, unreachable, wrong password): the caller may retry later."""
+    """Neo4j does not answer (down, unreachable, wrong password): the caller may retry later, after
+    `retry_after` seconds when graph/ knows when it will look again."""
+
+    def __init__(self, message: str, *, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 class NotFound(GraphError):

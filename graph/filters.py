@@ -40,6 +40,7 @@ class MeetingFilter:
     persons: tuple[str, ...] | None = None
     countries: tuple[str, ...] | None = None
     with_countries: tuple[str, ...] | None = None
+    organizations: tuple[str, ...] | None = None  # a participant holds a role of one of them
     since: date | None = None
     until: date | None = None
     kind: str | None = None
@@ -47,7 +48,7 @@ class MeetingFilter:
     person_meetings: int | None = None  # for the planner: the persons' meetings, when known
 
     def parameters(self) -> dict[str, Any]:
-        listed = ("topics", "persons", "countries", "with_countries")
+        listed = ("topics", "persons", "countries", "with_countries", "organizations")
         values = {
             name: list(getattr(self, name)) if getattr(self, name) is not None else None for name in listed
         }
@@ -115,6 +116,9 @@ MEETING_CONDITIONS: LiteralString = """
     AND ($since IS NULL OR m.date >= $since)
     AND ($until IS NULL OR m.date <= $until)
     AND ($topics IS NULL OR EXISTS { (m)-[:ABOUT]->(topic:Topic) WHERE topic.id IN $topics })
+    AND ($organizations IS NULL OR EXISTS {
+        (m)<-[:PARTICIPATED_IN]-(:Person)-[:HOLDS]->(:Role)-[:OF]->(org:Organization)
+        WHERE org.id IN $organizations })
 """
 
 

@@ -23,6 +23,7 @@ MATCH path = allShortestPaths((source)-[:PARTICIPATED_IN*.."""
         + """]-(target))
 WITH path ORDER BY [n IN nodes(path) WHERE n:Meeting | n.id] LIMIT $limit
 RETURN [n IN nodes(path) WHERE n:Person | n {.id, .name, .name_en, .unnamed,
+            meetings: COUNT { (n)-[:PARTICIPATED_IN]->() },
             country: head([(n)-[:REPRESENTS]->(c:Country) | c """
         + COUNTRY_FIELDS
         + """])}] AS persons,

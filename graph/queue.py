@@ -99,7 +99,10 @@ def enqueue(graph: Graph, articles: Iterable[Article], *, force: bool = False) -
     return Enqueued(queued, [row["id"] for row in rows if row["id"] not in fresh])
 
 
-TAKE_QUEUE_LOCK: LiteralString = "MERGE (lock:Lock {name: 'queue'}) SET lock.holder = $token"
+# `claimed_at` is the workers' heartbeat that /health reads (`queue_health`).
+TAKE_QUEUE_LOCK: LiteralString = (
+    "MERGE (lock:Lock {name: 'queue'}) SET lock.holder = $token, lock.claimed_at = datetime()"
+)
 
 # Expired leases first, then the queue in order; an article whose lease ran out max_attempts times
 # (its worker died each time) fails instead of being handed out again.
@@ -180,7 +183,8 @@ CALL () {
     WITH a ORDER BY a.lease_until LIMIT 1
     RETURN a.lease_until AS next
 }
-RETURN duration.inSeconds(datetime(), min(next)).seconds AS wait
+WITH duration.inSeconds(datetime(), min(next)) AS wait
+RETURN wait.seconds + wait.nanosecondsOfSecond / 1e9 AS wait
 """
 
 
@@ -189,6 +193,53 @@ def seconds_until_due(graph: Graph) -> float | None:
     rows = graph.read(NEXT_DUE)
     wait = rows[0]["wait"] if rows else None
     return None if wait is None else max(0.0, float(wait))
+
+
+# The oldest article a worker could take now (due, or leased by a worker that has gone quiet), by the two
+# queue indexes, and the last claim any worker made.
+QUEUE_HEALTH: LiteralString = """
+CALL () {
+    MATCH (a:Article) WHERE a.due <= datetime()
+    WITH a ORDER BY a.due LIMIT 1
+    RETURN a.due AS since
+    UNION ALL
+    MATCH (a:Article) WHERE a.lease_until <= datetime()
+    WITH a ORDER BY a.lease_until LIMIT 1
+    RETURN a.lease_until AS since
+}
+WITH min(since) AS since
+OPTIONAL MATCH (lock:Lock {name: 'queue'})
+WITH since, lock.claimed_at AS claimed, datetime() AS now
+RETURN CASE WHEN since IS NULL THEN null ELSE duration.inSeconds(since, now).seconds END AS waiting,
+       CASE WHEN claimed IS NULL THEN null ELSE duration.inSeconds(claimed, now).seconds END AS last_claim
+"""
+
+
+@dataclass(frozen=True)
+class QueueHealth:
+    """Whether the queue moves: how long its oldest claimable article has waited (None: nothing waits)
+    and how long ago a worker last claimed (None: never)."""
+
+    oldest_waiting_seconds: int | None
+    last_claim_seconds_ago: int | None
+    stuck_seconds: float
+
+    @property
+    def worker_claimed_recently(self) -> bool:
+        return self.last_claim_seconds_ago is not None and self.last_claim_seconds_ago <= self.stuck_seconds
+
+    @property
+    def stuck(self) -> bool:
+        """Work has waited longer than `stuck_seconds` and no worker has claimed for as long."""
+        waiting = self.oldest_waiting_seconds
+        return waiting is not None and waiting >= self.stuck_seconds and not self.worker_claimed_recently
+
+
+def queue_health(graph: Graph, *, stuck_seconds: float) -> QueueHealth:
+    """The queue's oldest waiting age and the workers' last claim (two index seeks and one node)."""
+    rows = graph.read(QUEUE_HEALTH)
+    row = rows[0] if rows else {"waiting": None, "last_claim": None}
+    return QueueHealth(row["waiting"], row["last_claim"], stuck_seconds)
 
 
 QUEUE_COUNTS: LiteralString = """

@@ -20,8 +20,9 @@ from neo4j import (
 )
 from neo4j.exceptions import ClientError
 
+from graph.circuit import Circuit
 from graph.config import GraphConfig
-from graph.driver import driver_options, translated_errors
+from graph.driver import RETRY_SECONDS, driver_options, translated_errors
 from graph.errors import GraphError
 
 
@@ -30,10 +31,10 @@ class QueryTimedOut(GraphError):
 
 
 @contextmanager
-def _translated_errors(uri: str) -> Iterator[None]:
+def _translated_errors(uri: str, circuit: Circuit | None) -> Iterator[None]:
     """The driver module's translation (Neo4j down, bad credentials), plus read timeouts."""
     try:
-        with translated_errors(uri):
+        with translated_errors(uri, circuit):
             yield
     except ClientError as error:
         if "TransactionTimedOut" in (error.code or ""):
@@ -49,11 +50,12 @@ class Reader:
     database: str
     uri: str
     timeout: float
+    circuit: Circuit | None = None
 
     async def read(self, statement: LiteralString, /, **parameters: Any) -> list[dict[str, Any]]:
         """Run one query in a read transaction on a reader; its records as dicts. The queries return
         maps, lists and scalars only, so a record needs no conversion beyond `dict`."""
-        with _translated_errors(self.uri):
+        with _translated_errors(self.uri, self.circuit):
             records, _, _ = await self.driver.execute_query(
                 Query(statement, timeout=self.timeout),
                 parameters,
@@ -62,13 +64,23 @@ class Reader:
             )
         return [dict(record) for record in records]
 
+    async def probe(self) -> None:
+        """Check that the server answers (the circuit's probe); raises the driver's error if not."""
+        await self.driver.verify_connectivity()
+
     async def close(self) -> None:
         await self.driver.close()
 
 
-def open_reader(config: GraphConfig) -> Reader:
+def open_reader(
+    config: GraphConfig, *, retry_seconds: float = RETRY_SECONDS, circuit: Circuit | None = None
+) -> Reader:
     """Build (without connecting yet) the async driver the config describes."""
-    driver = AsyncGraphDatabase.driver(config.uri, **driver_options(config))
+    driver = AsyncGraphDatabase.driver(config.uri, **driver_options(config, retry_seconds=retry_seconds))
     return Reader(
-        driver=driver, database=config.database, uri=config.uri, timeout=config.query_timeout_seconds
+        driver=driver,
+        database=config.database,
+        uri=config.uri,
+        timeout=config.query_timeout_seconds,
+        circuit=circuit,
     )

@@ -1,6 +1,7 @@
 """The ingest worker: claim a batch of queued articles, extract them, write them in one transaction.
 
-The loop (`Worker.run`) is the whole story: claim, extract, write, repeat; sleep when nothing is due.
+The loop (`Worker.run`) is the whole story: wait until an article is due (reading the queue, never
+writing it), claim, extract, write, repeat.
 What may go wrong is handled in three places: an article no try can process fails alone
 (`worker.retry.PermanentError`, or a write error isolated by halving the batch); a transient error (Neo4j
 down, deadlock) waits and retries the same step (`worker.retry.RetryPolicy`); a worker killed mid-batch
@@ -52,6 +53,7 @@ class WorkerStats:
     lost: int = 0  # claims that expired and went to another worker before this one wrote them
     released: int = 0
     retries: int = 0
+    polls: int = 0  # reads of an idle queue
     claim_seconds: float = 0.0
     extract_seconds: float = 0.0
     write_seconds: float = 0.0  # in write transactions, less the wait for the graph lock
@@ -107,7 +109,7 @@ class Worker:
 
     def run(self, *, burst: bool = False) -> WorkerStats:
         """Work until stopped; with `burst`, also stop once no article is queued or being processed."""
-        while not self.stop.is_set():
+        while self._wait_for_work(burst):
             started = time.monotonic()
             claims = self.retrying("claim", self._claim)
             self.stats.claim_seconds += time.monotonic() - started
@@ -115,8 +117,6 @@ class Worker:
                 break  # stopped while Neo4j was away
             if claims:
                 self._process(claims)
-            elif not self._wait_for_work(burst):
-                break
         return self.stats
 
     def _claim(self) -> list[Claim]:
@@ -226,12 +226,18 @@ class Worker:
                     return None
 
     def _wait_for_work(self, burst: bool) -> bool:
-        """Sleep until something may be due; False when the worker should end (burst and nothing left)."""
-        wait = self.retrying("queue check", lambda: seconds_until_due(self.graph))
-        if self.stop.is_set() or (wait is None and burst):
-            return False
-        pause = self.config.poll_seconds if wait is None else min(max(wait, 0.05), 5.0)
-        return not self.stop.wait(pause)
+        """Sleep until an article is due, polling with reads only (an idle worker writes nothing: a claim
+        is a write); False when the worker should end (stopped, or burst and nothing left)."""
+        while True:
+            wait = self.retrying("queue check", lambda: seconds_until_due(self.graph))
+            self.stats.polls += 1
+            if self.stop.is_set() or (wait is None and burst):
+                return False
+            if wait == 0:
+                return True
+            pause = self.config.poll_seconds if wait is None else min(max(wait, 0.05), 5.0)
+            if self.stop.wait(pause):
+                return False
 
 
 def wait_for_graph(worker: Worker) -> bool:

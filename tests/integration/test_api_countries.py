@@ -43,9 +43,15 @@ def test_a_country_is_named_by_code_or_name(api: TestClient, code: str) -> None:
     assert [m["date"] for m in meetings] == ["2024-05-01", "2023-12-01"]
 
 
-def test_a_code_with_no_meeting_is_an_empty_list_and_a_name_nobody_knows_is_404(api: TestClient) -> None:
+def test_a_code_with_no_meeting_is_an_empty_list_and_a_name_or_code_nobody_knows_is_404(
+    api: TestClient,
+) -> None:
     assert api.get("/countries/NZ/meetings").json()["meetings"] == []
     assert api.get("/countries/Atlantis/meetings").status_code == 404
+    for path in ("/countries/ZZ/meetings", "/countries/IR/relations/QQ", "/meetings?country=ZZ"):
+        response = api.get(path)
+        assert response.status_code == 404, path
+        assert response.json()["error"]["code"] == "not_found"
 
 
 def test_relations_count_by_topic_year_and_kind_and_list_the_meetings(api: TestClient) -> None:

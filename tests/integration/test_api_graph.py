@@ -93,9 +93,11 @@ def test_graphml_export_parses_and_is_filtered(api: TestClient) -> None:
 def test_csv_export_has_one_row_per_pair(api: TestClient) -> None:
     response = api.get("/export", params={"format": "csv", "limit": 3})
 
-    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert response.content.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert response.headers["content-disposition"] == 'attachment; filename="didar.csv"'
     assert [row["date"] for row in rows] == ["2024-08-01"] * 3 + ["2024-07-15", "2024-06-09"]
     moscow = rows[-1]
     assert {moscow["a_name_en"], moscow["b_name_en"]} == {"Abbas Araghchi", "Sergey Lavrov"}
     assert moscow["urls"].split() == ["https://news.example/a-4", "https://news.example/a-3"]
+    assert moscow["evidence"]  # the latest report's sentence

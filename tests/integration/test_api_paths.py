@@ -20,6 +20,9 @@ def test_two_persons_two_meetings_apart(api: TestClient) -> None:
     assert names == [["Ararat Mirzoyan", "Abbas Araghchi", "Sergey Lavrov"]] * 2  # via Moscow or Istanbul
     assert {path["length"] for path in body["paths"]} == {2}
     assert {path["meetings"][1]["date"] for path in body["paths"]} == {"2024-06-09", "2024-08-01"}
+    # Each person's own count of meetings, as /persons/{id} gives it (not 0).
+    for person in body["paths"][0]["persons"]:
+        assert person["meetings"] == api.get(f"/persons/{person['id']}").json()["meetings"] > 0
 
 
 def test_max_hops_bounds_the_search(api: TestClient) -> None:

@@ -2,13 +2,16 @@
 
 import socket
 
+import pytest
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
 from app.api import create_app
 from app.settings import Settings
 from graph.driver import Graph
+from tests.conftest import TestNeo4j
 from tests.integration.meetings_data import write_week
+from tests.integration.workers import wait_until
 
 
 def _closed_port() -> int:
@@ -36,6 +39,30 @@ def test_neo4j_unreachable_is_a_503_json_error() -> None:
         assert response.status_code == 503
         assert response.json()["error"]["code"] == "neo4j_unavailable"
         assert response.headers["retry-after"]
+
+
+def test_a_stopped_neo4j_gets_503_with_retry_after_and_the_api_recovers_by_itself(
+    neo4j_driver: Driver, neo4j_settings: Settings, neo4j_server: TestNeo4j
+) -> None:
+    if neo4j_server.local is None:
+        pytest.skip("DIDAR_TEST_NEO4J_URI points at an external server; it cannot be stopped here")
+    settings = neo4j_settings.model_copy(update={"neo4j_probe_seconds": 2.0})
+    paths = ("/meetings", "/who-met-whom", "/persons", "/health", "/meetings")
+    with TestClient(create_app(settings)) as client:
+        assert client.get("/meetings").status_code == 200  # the pool holds live connections
+        neo4j_server.local.stop()
+        try:
+            down = [client.get(path) for path in paths]
+        finally:
+            neo4j_server.local.start()
+        # No restart of the API: the circuit's probe finds the server back.
+        wait_until(lambda: client.get("/meetings").status_code == 200, timeout=120, what="recovery")
+        assert client.get("/health").json()["status"] == "ok"
+
+    for response in down:
+        assert response.status_code == 503, response.text
+        assert response.json()["error"]["code"] == "neo4j_unavailable"
+        assert response.headers["retry-after"] == "2"  # the probe interval
 
 
 def test_every_read_route_has_a_documented_model_and_pages_have_cursors(client: TestClient) -> None:

@@ -74,6 +74,20 @@ def test_bad_posts_are_json_errors(client: TestClient) -> None:
     assert unknown.json()["error"]["code"] == "not_found"
 
 
+def test_the_spec_of_a_posted_article_says_what_the_route_checks(client: TestClient) -> None:
+    # schemathesis --checks all: what the spec calls valid is taken, what it calls invalid refused.
+    body = client.get("/openapi.json").json()["paths"]["/articles"]["post"]["requestBody"]
+    schema = client.get("/openapi.json").json()["components"]["schemas"]["PostedArticle"]
+    not_a_day = client.post("/articles", json={"text": "متن", "published": {}})
+
+    assert body["content"]["application/json"]["schema"]["anyOf"][1]["minItems"] == 1
+    assert {"required": ["title"], "properties": {"title": {"type": "string", "pattern": r"\S"}}} in schema[
+        "anyOf"
+    ]
+    assert schema["properties"]["published"]["anyOf"][0]["pattern"].startswith("^$|")
+    assert not_a_day.status_code == 422
+
+
 def test_an_article_over_the_limit_is_accepted_then_failed_with_the_reason(
     client: TestClient, graph: Graph, neo4j_settings: Settings
 ) -> None:

@@ -120,7 +120,9 @@ def test_graphml_is_well_formed_and_escapes_text() -> None:
 
 
 def test_csv_has_a_row_per_pair() -> None:
-    rows = list(csv.DictReader(io.StringIO(_export("csv"))))
+    text = _export("csv")
+    assert text.startswith("\ufeffmeeting_id,")  # the BOM Excel needs to read Persian as UTF-8
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
 
     assert [(row["meeting_id"], row["a_id"], row["b_id"]) for row in rows] == [
         ("m-1", "p-a", "p-b"),
@@ -129,3 +131,4 @@ def test_csv_has_a_row_per_pair() -> None:
         ("m-2", "p-b", "p-c"),
     ]
     assert rows[0]["urls"] == "https://x.example/m-1"
+    assert rows[0]["evidence"] == "دیدار <کرد> & رفت"
