@@ -75,6 +75,25 @@ def _former_words() -> frozenset[str]:
     )
 
 
+def _ranked(key: str) -> tuple[str, ...]:
+    """A title as its rank prefixes and the office they qualify (the last part)."""
+    ranks: list[str] = []
+    while True:
+        rank = next(((form, meaning) for form, meaning in _ranks() if key.startswith(form + " ")), None)
+        if rank is None or (ranks and key in _offices()):
+            break
+        ranks.append(rank[1])
+        key = key[len(rank[0]) + 1 :]
+    return (*ranks, _offices().get(key, key))
+
+
+@cache
+def _ranked_offices() -> dict[tuple[str, ...], str]:
+    """Offices the table names with a rank word ("معاون رئیس جمهور": vice_president) by their parts,
+    so that another wording of the same parts ("معاون رییس‌جمهوری") is that office too."""
+    return {parts: office for form, office in _offices().items() if len(parts := _ranked(form)) > 1}
+
+
 @cache
 def office_key(title: str | None) -> str | None:
     """The office a title stands for: the table's id, with its rank prefixes and a former marker
@@ -88,15 +107,9 @@ def office_key(title: str | None) -> str | None:
     former = bool(words) and words[-1] in _former_words()
     if former:
         key = " ".join(words[:-1])
-    ranks: list[str] = []
-    while key not in _offices():
-        rank = next(((form, meaning) for form, meaning in _ranks() if key.startswith(form + " ")), None)
-        if rank is None:
-            break
-        ranks.append(rank[1])
-        key = key[len(rank[0]) + 1 :]
-    office = _offices().get(key, key)
-    return "|".join([*ranks, office] + ([FORMER] if former else []))
+    parts = (_offices()[key],) if key in _offices() else _ranked(key)
+    office = _ranked_offices().get(parts)
+    return "|".join(([office] if office else [*parts]) + ([FORMER] if former else []))
 
 
 def compatible(title: str | None, titles: set[str]) -> bool:

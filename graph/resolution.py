@@ -6,10 +6,13 @@ decision sees every committed person and meeting. The rules, in order:
 - a named mention is its own node when that exists; else the person an earlier decision (a `Merge`
   node, kept while some article uses it) gave it;
 - `same_name`: the same name once spaces, ZWNJ and ye/kaf are ignored, countries not in conflict;
-- `short_name`: one name is the other's last word(s) (a surname-only mention), countries and offices
-  not in conflict, and exactly one such person: two Larijanis of one country stay two, and an ambiguous
-  surname stays its own node. Offices are titles as identity evidence (`office_key` in graph/keys.py):
-  "وزیر خارجه" and "وزیر امور خارجه" are one office, a deputy or acting one another;
+- `short_name`: one name is the other's last word(s), countries not in conflict, and exactly one such
+  person: two Larijanis of one country stay two, and an ambiguous surname stays its own node. When the
+  shorter name is a bare surname, titles are the identity evidence (`office_key` in graph/keys.py:
+  "وزیر خارجه" and "وزیر امور خارجه" are one office, a deputy or acting one another): the surname joins
+  no one seen in another office within OFFICE_PERIOD of its date (careers move: the mayor of 2011 is the
+  speaker of 2022), and a surname without any title joins only someone seen within SURNAME_PERIOD of
+  its date ("آیت‌الله خاتمی" of 2026 is not the president of 2004). A given name is evidence enough;
 - `role_holder`: an unnamed officeholder is the one person the graph saw in that role (of that country
   or organisation) within TENURE_SLACK of the meeting's date; else it stays an unnamed node;
 - a report joins a meeting of the same parties, kind and status on the same date, or `within_a_day`
@@ -36,6 +39,10 @@ SHORT_NAME = "short_name"
 ROLE_HOLDER = "role_holder"
 WITHIN_A_DAY = "within_a_day"
 TENURE_SLACK = timedelta(days=60)
+OFFICE_PERIOD = timedelta(days=2 * 365)
+SURNAME_PERIOD = timedelta(days=10 * 365)
+
+Days = tuple[date, date]  # the first and the last day someone was seen (in an office)
 
 
 @dataclass
@@ -47,6 +54,8 @@ class Candidate:
     countries: set[str] = field(default_factory=set)
     orgs: set[str] = field(default_factory=set)
     offices: set[str] = field(default_factory=set)
+    tenures: dict[str, Days] = field(default_factory=dict)  # office -> the dated days it was seen in it
+    seen: Days | None = None  # the first and last dated meeting of any kind
 
 
 class Pool:
@@ -88,17 +97,45 @@ def name_rule(mention: NameForms, person: NameForms) -> str | None:
     return None
 
 
-def conflicts(mention: Mention, person: Candidate, *, roles: bool) -> bool:
-    """Different countries (or organisations), or, when asked, an office the person is not known in."""
+def near(days: Days | None, day: date | None, period: timedelta) -> bool:
+    """`day` falls within `period` of the days; an unknown side counts as near (the cautious answer)."""
+    return days is None or day is None or days[0] - period <= day <= days[1] + period
+
+
+def conflicts(mention: Mention, person: Candidate, *, roles: bool, day: date | None = None) -> bool:
+    """Different countries (or organisations), or, when asked, another office the person held around
+    `day` (an office seen only long before or after it is a career, not a conflict)."""
     if mention.country and person.countries and mention.country not in person.countries:
         return True
     if not mention.country and mention.org_id and person.orgs and mention.org_id not in person.orgs:
         return True
-    return roles and bool(mention.office and person.offices and mention.office not in person.offices)
+    if not roles or not mention.office or mention.office in person.offices:
+        return False
+    return any(near(person.tenures.get(office), day, OFFICE_PERIOD) for office in person.offices)
 
 
-def choose_person(mention: Mention, candidates: Iterable[Candidate], blocked: set[str]) -> Decision | None:
-    """The person a named mention is by `same_name` or `short_name`, or None for a new node."""
+def bare_surname(mention: NameForms, person: NameForms) -> bool:
+    """The shorter of two names is one word: only titles and dates tell whose surname it is."""
+    return min(len(mention.key.split()), len(person.key.split())) == 1
+
+
+def surname_fits(mention: Mention, person: Candidate, day: date | None) -> bool:
+    """A bare surname and a fuller name: no other office of theirs around that day; and a surname
+    without any title is evidence only in the same period (no title says whose surname an ayatollah's
+    of 2026 is)."""
+    assert mention.names is not None
+    if conflicts(mention, person, roles=True, day=day):
+        return False
+    bare_mention = len(mention.names.key.split()) == 1
+    titled = bool(mention.office) if bare_mention else bool(person.offices)
+    return titled or near(person.seen, day, SURNAME_PERIOD)
+
+
+def choose_person(
+    mention: Mention, candidates: Iterable[Candidate], blocked: set[str], day: date | None = None
+) -> Decision | None:
+    """The person a named mention (of a meeting on `day`) is by `same_name` or `short_name`, or None
+    for a new node."""
     assert mention.names is not None
     pool = [c for c in candidates if c.id not in blocked]
     same = sorted(
@@ -114,7 +151,9 @@ def choose_person(mention: Mention, candidates: Iterable[Candidate], blocked: se
     short = [
         c
         for c in pool
-        if name_rule(mention.names, c.names) == SHORT_NAME and not conflicts(mention, c, roles=True)
+        if name_rule(mention.names, c.names) == SHORT_NAME
+        and not conflicts(mention, c, roles=False)
+        and (not bare_surname(mention.names, c.names) or surname_fits(mention, c, day))
     ]
     if len(short) == 1:
         return Decision(short[0].id, SHORT_NAME, f"{mention.names.key} ~ {short[0].names.key}")
@@ -195,9 +234,14 @@ CALL () {
        OR EXISTS { (p)-[:REPRESENTS]->(:Country {code: mention.country}) }
     RETURN p
 }
-RETURN p.id AS id, p.name_key AS name_key,
+CALL (p) {
+    OPTIONAL MATCH (p)-[:PARTICIPATED_IN]->(m:Meeting)
+    RETURN min(m.approx_date) AS first_day, max(m.approx_date) AS last_day
+}
+RETURN p.id AS id, p.name_key AS name_key, first_day, last_day,
        [(p)-[:REPRESENTS]->(c:Country) | c.code] AS countries,
-       [(p)-[:HOLDS]->(r:Role) | coalesce(r.name, r.name_en)] AS titles,
+       [(p)-[h:HOLDS]->(r:Role) |
+           {title: coalesce(r.name, r.name_en), first: h.first_seen, last: h.last_seen}] AS titles,
        [(p)-[:HOLDS]->(:Role)-[:OF]->(o:Organization) | o.id] AS orgs
 """
 
@@ -253,9 +297,17 @@ class GraphResolver:
         longer = [{"key": key, "country": country or None} for key, country in ends]
         pool = Pool()
         for row in self.tx.run(PERSON_CANDIDATES, shorter=shorter, longer=longer) if named else ():
-            names = name_forms(row["name_key"])
-            offices = {office for title in row["titles"] if (office := office_key(title))}
-            pool.add(Candidate(row["id"], names, set(row["countries"]), set(row["orgs"]), offices))
+            person = Candidate(
+                row["id"], name_forms(row["name_key"]), set(row["countries"]), set(row["orgs"])
+            )
+            for title in row["titles"]:
+                if office := office_key(title["title"]):
+                    person.offices.add(office)
+                    for day in (_native(title["first"]), _native(title["last"])):
+                        _hold(person, office, day)
+            for day in (_native(row["first_day"]), _native(row["last_day"])):
+                person.seen = _widen(person.seen, day)
+            pool.add(person)
         blocked: dict[str, set[str]] = defaultdict(set)
         earlier: dict[str, Decision] = {}
         surfaces = sorted({m.surface for _, _, m in named})
@@ -269,13 +321,15 @@ class GraphResolver:
         for report, index, mention in sorted(named, key=_fullness):
             decision = decided.get(mention.surface)
             if decision is None:
-                decision = self._decide(mention, pool, earlier, blocked[mention.surface])
+                decision = self._decide(mention, report.when, pool, earlier, blocked[mention.surface])
                 decided[mention.surface] = decision
             self.people[_place(report, index)] = decision
-            _learn(pool, decision.id, mention)
+            _learn(pool, decision.id, mention, report.when)
 
     @staticmethod
-    def _decide(mention: Mention, pool: Pool, earlier: dict[str, Decision], blocked: set[str]) -> Decision:
+    def _decide(
+        mention: Mention, day: date | None, pool: Pool, earlier: dict[str, Decision], blocked: set[str]
+    ) -> Decision:
         """Its own node, else the decision other articles already use (stable), else the rules."""
         assert mention.names is not None
         if mention.surface in pool:
@@ -286,10 +340,11 @@ class GraphResolver:
         if (
             decision
             and decision.id in pool
-            and not conflicts(mention, pool.persons[decision.id], roles=short)
+            and not conflicts(mention, pool.persons[decision.id], roles=short, day=day)
         ):
             return decision
-        return choose_person(mention, pool.near(mention.names), blocked) or Decision(mention.surface)
+        chosen = choose_person(mention, pool.near(mention.names), blocked, day)
+        return chosen or Decision(mention.surface)
 
     def _resolve_unnamed(self, reports: list[Report]) -> None:
         unnamed = [(r, i, m) for r in reports for i, m in enumerate(r.mentions) if not m.names]
@@ -333,7 +388,18 @@ def _fullness(item: tuple[Report, int, Mention]) -> tuple[int, str, str]:
     return (-len(mention.names.compact), mention.names.compact, mention.surface)
 
 
-def _learn(pool: Pool, person_id: str, mention: Mention) -> None:
+def _widen(days: Days | None, day: date | None) -> Days | None:
+    if day is None:
+        return days
+    return (min(days[0], day), max(days[1], day)) if days else (day, day)
+
+
+def _hold(person: Candidate, office: str, day: date | None) -> None:
+    if (days := _widen(person.tenures.get(office), day)) is not None:
+        person.tenures[office] = days
+
+
+def _learn(pool: Pool, person_id: str, mention: Mention, day: date | None) -> None:
     """What a mention tells about the person it resolved to, for the rest of the batch."""
     assert mention.names is not None
     person = pool.persons.get(person_id)
@@ -344,4 +410,7 @@ def _learn(pool: Pool, person_id: str, mention: Mention) -> None:
         pool.index(person)
     person.countries |= {mention.country} if mention.country else set()
     person.orgs |= {mention.org_id} if mention.org_id and not mention.country else set()
-    person.offices |= {mention.office} if mention.office else set()
+    person.seen = _widen(person.seen, day)
+    if mention.office:
+        person.offices.add(mention.office)
+        _hold(person, mention.office, day)

@@ -6,7 +6,10 @@ Meeting nodes over reports, the Person nodes that share one knowledge-base holde
 the nodes whose English name is another person's (its gold cluster is not the one that English name's
 holder belongs to most). Gold person clusters: bench/data/identity/persons.tsv (README there).
 
-usage: python -m bench.identity [--uri bolt://127.0.0.1:47687] [--password ...]   (wipes that database)
+usage: python -m bench.identity [--uri bolt://127.0.0.1:47687] [--password ...] [--show-errors]
+(wipes that database). --show-errors prints every Person node holding mentions of several gold persons
+(precision errors) and every gold person spread over several nodes (recall errors), with each mention's
+name, title, country and article.
 """
 
 import argparse
@@ -123,6 +126,7 @@ def measure(uri: str, password: str) -> dict[str, Any]:
     persons = gold_persons()
     system_people: dict[tuple[str, int, int], str] = {}
     gold_people: dict[tuple[str, int, int], str] = {}
+    said: dict[tuple[str, int, int], str] = {}
     gold_meetings: dict[tuple[str, int], str] = {}
     for article, extraction in items:
         for index, meeting in enumerate(extraction.meetings):
@@ -136,6 +140,7 @@ def measure(uri: str, password: str) -> dict[str, Any]:
                 system_people[mention] = merged.get((surface, article.key), surface)
                 real = persons.get((text_key(party.name), party.country or ""), f"?{surface}")
                 gold_people[mention] = real
+                said[mention] = f"{party.name} | {party.role or '-'} | {party.country or party.org or '-'}"
                 sides.append(real)
             day = meeting.date or article.published
             gold_meetings[(article.key, index)] = json.dumps(
@@ -149,7 +154,28 @@ def measure(uri: str, password: str) -> dict[str, Any]:
         "meetings": b_cubed({k: v for k, v in meeting_of.items() if v}, gold_meetings),
         "person_nodes": len(english),
         "nodes_sharing_a_kb_holder": sum(n for n in shared.values() if n > 1),
+        "errors": _errors(system_people, gold_people, said),
     }
+
+
+def _errors(
+    system: dict[tuple[str, int, int], str],
+    gold: dict[tuple[str, int, int], str],
+    said: dict[tuple[str, int, int], str],
+) -> list[str]:
+    """Nodes that hold several gold persons, then gold persons spread over several nodes."""
+    lines: list[str] = []
+    for title, by, other in (("MERGED", system, gold), ("SPLIT", gold, system)):
+        clusters: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
+        for mention in sorted(by):
+            clusters[by[mention]].append(mention)
+        for key, mentions in sorted(clusters.items()):
+            if len({other[m] for m in mentions}) < 2:
+                continue
+            lines.append(f"{title} {key}")
+            for mention in sorted(mentions, key=lambda m: (other[m], m)):
+                lines.append(f"    {other[mention][:20]:20}  {said[mention]}  [{mention[0]}]")
+    return lines
 
 
 def main() -> None:
@@ -158,8 +184,12 @@ def main() -> None:
     )
     parser.add_argument("--uri", default="bolt://127.0.0.1:47687")
     parser.add_argument("--password", default="didar-test-only")
+    parser.add_argument("--show-errors", action="store_true", help="print merged and split persons")
     args = parser.parse_args()
     result = measure(args.uri, args.password)
+    errors = result.pop("errors")
+    if args.show_errors:
+        print("\n".join(errors))
     for key, value in result.items():
         if isinstance(value, tuple):
             print(f"{key:28} P={value[0]:.3f} R={value[1]:.3f} F1={value[2]:.3f}")

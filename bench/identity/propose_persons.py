@@ -1,49 +1,98 @@
-"""Proposes bench/data/identity/persons.tsv from the gold names (run from the root; review by hand)."""
+"""Proposes bench/data/identity/persons.tsv from the gold names (run from the root; then review by hand).
 
+Names of one country are one person when they are one name once spaces and ZWNJ are ignored
+("محمدجواد ظریف" = "محمد جواد ظریف"), or when one is the last word(s) of exactly one longer name
+("عراقچی" -> "سید عباس عراقچی"); a shorter name that ends several unrelated longer names stays its own
+person and is printed for review. The decisions of a reading (bench/data/identity/reviewed.tsv: name,
+country, person, why) are applied last and win.
+"""
+
+import csv
 from collections import defaultdict
+from pathlib import Path
 
-from bench.identity.__main__ import gold_items
+from bench.identity.__main__ import PERSONS, gold_items
 from graph.keys import text_key
+from graph.rows import name_forms
 
-names = defaultdict(int)
-for _article, ex in gold_items():
-    for m in ex.meetings:
-        for p in m.participants:
-            if p.name:
-                names[(text_key(p.name), p.country or "")] += 1
-groups = defaultdict(list)
-for name, country in names:
-    groups[(name.split()[-1].replace("\u200c", ""), country)].append(name)
-rows = []
-amb = []
-for (_surname, country), members in sorted(groups.items()):
-    full = sorted({n for n in members if len(n.split()) > 1})
-    # a full name at the end of a longer one is the same person ("عباس عراقچی", "سید عباس عراقچی")
-    heads = [
-        n for n in full if not any(o != n and o.replace(" ", "").endswith(n.replace(" ", "")) for o in full)
+REVIEWED = PERSONS.with_name("reviewed.tsv")
+
+
+def _names() -> dict[tuple[str, str], int]:
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for _article, extraction in gold_items():
+        for meeting in extraction.meetings:
+            for party in meeting.participants:
+                if party.name:
+                    counts[(text_key(party.name), party.country or "")] += 1
+    return counts
+
+
+def _reviewed(path: Path) -> dict[tuple[str, str], str]:
+    with path.open(encoding="utf-8") as handle:
+        return {
+            (name_forms(text_key(row["name"])).compact, row["country"]): row["person"]
+            for row in csv.DictReader(handle, delimiter="\t")
+        }
+
+
+def propose() -> tuple[list[tuple[str, str, str]], list[str]]:
+    names = _names()
+    by_country: dict[str, list[str]] = defaultdict(list)
+    for name, country in names:
+        by_country[country].append(name)
+    rows: list[tuple[str, str, str]] = []
+    doubts: list[str] = []
+    for country, members in sorted(by_country.items()):
+        spellings: dict[str, list[str]] = defaultdict(list)  # compact form -> its spellings
+        for name in members:
+            spellings[name_forms(name).compact].append(name)
+        # The most frequent spelling of the longest compact form that ends this one names the person.
+        heads: dict[str, str] = {}
+        for compact in spellings:
+            longer = [
+                c
+                for c in spellings
+                if c != compact and compact in name_forms(_spelled(c, spellings)).suffixes
+            ]
+            tops = [
+                c
+                for c in longer
+                if not any(o != c and c in name_forms(_spelled(o, spellings)).suffixes for o in longer)
+            ]
+            if len(tops) == 1:
+                heads[compact] = tops[0]
+            else:
+                heads[compact] = compact
+                if tops:
+                    longer_names = [_spelled(top, spellings) for top in tops]
+                    doubts.append(f"{country}:{_spelled(compact, spellings)} ends {longer_names}")
+        for compact, spelled in spellings.items():
+            person = f"{country}:{_canonical(heads[compact], spellings, names, country)}"
+            rows.extend((name, country, person) for name in spelled)
+    reviewed = _reviewed(REVIEWED)
+    rows = [
+        (name, country, reviewed.get((name_forms(name).compact, country), person))
+        for name, country, person in rows
     ]
-    pid = {}
-    for h in heads:
-        pid[h] = f"{country}:{h}"
-    for n in full:
-        if n not in pid:
-            owners = [h for h in heads if h.replace(" ", "").endswith(n.replace(" ", ""))]
-            pid[n] = f"{country}:{owners[0]}" if len(owners) == 1 else f"{country}:{n}"
-    for n in members:
-        if n in pid:
-            continue
-        if len(heads) == 1:
-            pid[n] = f"{country}:{heads[0]}"
-        else:
-            pid[n] = f"{country}:{n}"
-            if heads:
-                amb.append((n, country, heads))
-    for n in members:
-        rows.append((n, country, pid[n]))
-with open("bench/data/identity/persons.tsv", "w") as f:
-    f.write("name\tcountry\tperson\n")
-    for r in sorted(rows, key=lambda r: (r[2], r[0])):
-        f.write("\t".join(r) + "\n")
-print(len(rows), "names", len({r[2] for r in rows}), "persons")
-for a in amb:
-    print("AMBIGUOUS", a)
+    return sorted(rows, key=lambda row: (row[2], row[0])), doubts
+
+
+def _spelled(compact: str, spellings: dict[str, list[str]]) -> str:
+    return max(spellings[compact], key=lambda name: (len(name.split()), name))
+
+
+def _canonical(
+    compact: str, spellings: dict[str, list[str]], names: dict[tuple[str, str], int], country: str
+) -> str:
+    return max(spellings[compact], key=lambda name: (names[(name, country)], name))
+
+
+if __name__ == "__main__":
+    rows, doubts = propose()
+    with PERSONS.open("w", encoding="utf-8") as handle:
+        handle.write("name\tcountry\tperson\n")
+        handle.writelines("\t".join(row) + "\n" for row in rows)
+    print(len(rows), "names", len({row[2] for row in rows}), "persons")
+    for doubt in doubts:
+        print("REVIEW", doubt)

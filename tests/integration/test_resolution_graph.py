@@ -140,12 +140,24 @@ def test_two_outlets_title_one_minister_differently_and_report_one_meeting(
     write_extractions(graph, [_article("o-1", full, fidan_short, envoy, day=day)])
     write_extractions(graph, [_article("o-2", short, fidan, envoy_other_words, day=day)])
     deputy = Party(name="عراقچی", role="معاون وزیر خارجه", country="IR")
-    write_extractions(graph, [_article("o-3", deputy, fidan, day=date(2019, 3, 1))])
+    write_extractions(graph, [_article("o-3", deputy, fidan, day=date(2025, 9, 1))])
 
     people = _people(neo4j_driver)
     assert ("سید عباس عراقچی", 1) in people and ("حاکان فیدان", 2) in people  # meetings each
-    assert ("عراقچی", 1) in people  # a deputy minister's surname: another office, kept apart
+    assert ("عراقچی", 1) in people  # a deputy minister's surname in the same period: kept apart
     assert _reports(neo4j_driver) == [2, 1]  # the wording of the roles does not split the meeting
+
+
+def test_a_surname_in_an_office_of_another_period_is_the_same_person(
+    graph: Graph, neo4j_driver: Driver
+) -> None:
+    minister = Party(name="سید عباس عراقچی", role="وزیر امور خارجه", country="IR")
+    deputy = Party(name="عراقچی", role="معاون وزیر خارجه", country="IR")
+    fidan = Party(name="حاکان فیدان", role="وزیر امور خارجه", country="TR")
+    write_extractions(graph, [_article("c-1", minister, fidan, day=date(2025, 3, 1))])
+    write_extractions(graph, [_article("c-2", deputy, fidan, day=date(2019, 3, 1))])
+
+    assert ("سید عباس عراقچی", 2) in _people(neo4j_driver)  # deputy in 2019, minister in 2025: a career
 
 
 def test_undoing_a_merge_splits_the_person_and_keeps_it_apart(

@@ -75,6 +75,9 @@ def test_a_surname_joins_the_one_compatible_person_and_only_then() -> None:
         ("وزیر خارجه سابق", "وزیر خارجه", False),
         ("معاون سیاسی وزیر امور خارجه", "معاون سیاسی وزیر خارجه", True),
         ("معاون اول رئیس‌جمهور", "معاون رئیس جمهور", False),
+        ("معاون رییس‌جمهوری", "معاون رئیس جمهور", True),  # a ranked office of the table, other wording
+        ("معاون اول رییس جمهوری", "معاون اول رئیس‌جمهور", True),
+        ("معاون رییس‌جمهوری سابق", "معاون رئیس جمهور", False),
     ],
 )
 def test_titles_are_one_office_whatever_the_wording_and_ranks_stay_apart(
@@ -94,6 +97,61 @@ def test_a_surname_with_a_synonym_title_joins_the_full_name() -> None:
     araghchi = _candidate("p-araghchi", "عراقچی", role="وزیر خارجه")
     chosen = choose_person(fuller, [araghchi], blocked=set())
     assert chosen is not None and chosen.id == "p-araghchi"
+
+
+def _seen(person: Candidate, office: str | None, *days: date) -> Candidate:
+    """The person as the graph saw them: in `office` (if any) on `days`."""
+    person.seen = (min(days), max(days))
+    if office:
+        key = office_key(office)
+        assert key is not None
+        person.offices.add(key)
+        person.tenures[key] = (min(days), max(days))
+    return person
+
+
+def test_a_given_name_is_evidence_enough_whatever_the_office() -> None:
+    deputy = _seen(_candidate("p-araghchi", "عباس عراقچی"), "معاون وزیر امور خارجه", date(2019, 12, 10))
+    political = mention_of(Party(name="سید عباس عراقچی", role="معاون سیاسی وزیر امور خارجه", country="IR"))
+    chosen = choose_person(political, [deputy], blocked=set(), day=date(2020, 2, 26))
+    assert chosen is not None and (chosen.id, chosen.rule) == ("p-araghchi", SHORT_NAME)
+
+
+@pytest.mark.parametrize(
+    ("seen_as", "seen_on", "day", "joins"),
+    [
+        ("شهردار", date(2011, 5, 24), date(2022, 6, 11), True),  # a mayor, later the speaker
+        ("شهردار", date(2021, 5, 24), date(2022, 6, 11), False),  # two offices in one period
+        (None, date(2015, 5, 24), date(2022, 6, 11), True),  # untitled: joins within the period
+        (None, date(2011, 5, 24), date(2022, 6, 11), False),  # ... and only then
+    ],
+)
+def test_an_office_of_another_period_is_a_career_not_another_person(
+    seen_as: str | None, seen_on: date, day: date, joins: bool
+) -> None:
+    surname = _seen(_candidate("p-q", "قالیباف"), seen_as, seen_on)
+    fuller = mention_of(Party(name="محمدباقر قالیباف", role="رئیس مجلس", country="IR"))
+    chosen = choose_person(fuller, [surname], blocked=set(), day=day)
+    assert (chosen is not None) is joins
+
+
+@pytest.mark.parametrize(
+    ("role", "day", "joins"),
+    [
+        (None, date(2026, 8, 13), False),  # an untitled surname 22 years on: another man
+        (None, date(2005, 3, 1), True),  # the same period
+        ("رئیس جمهور", date(2005, 3, 1), True),
+        ("رئیس جمهور", date(2026, 8, 13), True),  # a shared office says who, whenever
+        (None, None, True),  # no date: as before, the one person of that surname
+    ],
+)
+def test_a_surname_without_a_title_joins_only_in_the_same_period(
+    role: str | None, day: date | None, joins: bool
+) -> None:
+    president = _seen(_candidate("p-k", "سید محمد خاتمی"), "رئیس جمهور", date(2003, 11, 18), date(2004, 4, 7))
+    surname = mention_of(Party(name="خاتمی", role=role, country="IR"))
+    chosen = choose_person(surname, [president], blocked=set(), day=day)
+    assert (chosen is not None) is joins
 
 
 def test_the_same_name_in_another_country_is_another_person() -> None:
