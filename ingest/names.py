@@ -148,7 +148,7 @@ def probabilities(words: Sequence[str]) -> list[float]:
         return []
     tagger = _tagger()
     tagger.set(features(words))
-    return [tagger.marginal(BEGIN, i) + tagger.marginal(INSIDE, i) for i in range(len(words))]
+    return [1.0 - tagger.marginal(OUTSIDE, i) for i in range(len(words))]  # B, I and O sum to 1
 
 
 def spans(labels: Sequence[str]) -> list[tuple[int, int]]:

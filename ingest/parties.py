@@ -187,10 +187,15 @@ class SentenceParties:
 
     @cached_property
     def name_probability(self) -> list[float]:
-        """The name tagger's reading of each word, in a sentence with a meeting word or a title (the
-        tagger costs more than the rest of the reading; elsewhere every word reads as undecided,
-        which neither vetoes nor begins a name)."""
-        if not (find_triggers(self.sentence) or any(m.kind is Kind.TITLE for m in self.mentions)):
+        """The name tagger's reading of each word, in a sentence where a name can matter: a meeting
+        word, a title, a known person or honorific, or a known given name (the tagger costs more than
+        the rest of the reading; elsewhere every word reads as undecided, which neither vetoes nor
+        begins a name)."""
+        if not (
+            any(m.kind in (Kind.TITLE, Kind.PERSON, Kind.HONORIFIC) for m in self.mentions)
+            or find_triggers(self.sentence)
+            or not knowledge().first_names.isdisjoint(self.words)
+        ):
             return [_UNDECIDED] * len(self.words)
         return probabilities(self.words)
 
