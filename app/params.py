@@ -22,11 +22,8 @@ from graph.filters import After, MeetingFilter
 from graph.meetings import MAX_LIMIT
 from graph.persons import PersonMatch, resolve_person
 from graph.reader import Reader
-from ingest.model import MeetingKind, MeetingStatus
+from ingest.model import DAY, DIGITS, JALALI_BEFORE, MeetingKind, MeetingStatus
 
-DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
-_DAY = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})")
-JALALI_BEFORE = 1700  # a year below this is a Jalali (Solar Hijri) year: 1403 is 2024/25
 # A year 1000-2999, a month 1-12 and a day 1-31 in Latin, Persian or Arabic-Indic digits, so the spec
 # refuses `0000/0/0` as the server does (a day its month lacks, `2023-02-30`, is the month's last day).
 _ANY, _ZERO, _ONE, _ONE_OR_TWO, _THREE = "[0-9۰-۹٠-٩]", "[0۰٠]", "[1۱١]", "[12۱۲١٢]", "[3۳٣]"
@@ -40,7 +37,7 @@ _MONTH_TEXT = re.compile(r"(\d{4})[-/](\d{1,2})")
 
 def parse_day(text: str, name: str) -> date:
     """`2024-06-09`, `1403-03-20`, `۱۴۰۳/۰۳/۲۰`: a Gregorian or Jalali day, Latin or Persian digits."""
-    match = _DAY.fullmatch(text.strip().translate(DIGITS))
+    match = DAY.fullmatch(text.strip().translate(DIGITS))
     if not match:
         raise ApiError(422, "invalid_request", f"invalid {name}: {text!r} is not a YYYY-MM-DD day")
     year, month, day = (int(part) for part in match.groups())

@@ -137,7 +137,8 @@ def read_ids(split: str) -> list[str]:
 def articles(split: str, pool: Path = POOL) -> list[dict]:
     """The drawn items of one split, in ids.tsv order, in the extract contract's shape."""
     wanted = read_ids(split)
-    found = {item["id"]: item for item in pool_items(pool) if item["id"] in set(wanted)}
+    wanted_set = set(wanted)
+    found = {item["id"]: item for item in pool_items(pool) if item["id"] in wanted_set}
     missing = [i for i in wanted if i not in found]
     if missing:
         raise SystemExit(f"{ids_path(split)}: {len(missing)} ids not in {pool}, e.g. {missing[0]}")

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from hazm import Lemmatizer
@@ -56,11 +56,11 @@ def _frames() -> Gazetteer[str]:
     return Gazetteer((row["form"], row["class"]) for row in rows("modality"))
 
 
+@cache
 def _boundaries() -> frozenset[str]:
     return frozenset(row["form"] for row in rows("clause_boundaries"))
 
 
-_boundaries = cache(_boundaries)
 _WORD = re.compile(r"[^\s«»\"'()\[\]،,]+|[،,]")
 _AUXILIARIES = ("است", "اند", "ایم", "ام", "بود", "بودند", "باشد", "باشند", "شد", "شدند", "شود", "شوند")
 
@@ -156,8 +156,10 @@ def _arranged(words: tuple[str, ...], first: int) -> bool:
     return "تا" in words[:first] or any(match.value == "plan" for match in _frames().find_all(words))
 
 
+@lru_cache(maxsize=1024)
 def mood(sentence: Sentence, first: int, last: int) -> Mood:
-    """The mood of the meeting word at tokens [first, last) of the sentence."""
+    """The mood of the meeting word at tokens [first, last) of the sentence (cached: the meeting reader
+    asks whether it is a meeting at all, the pipeline then for its status)."""
     frames = _framed(sentence.words, first)
     if "wish" in frames or "possibility" in frames or "condition" in frames:
         return "unreal"

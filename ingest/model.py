@@ -11,14 +11,15 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 MeetingKind = Literal["in_person", "phone", "video"]
 MeetingStatus = Literal["held", "planned"]
 
-JALALI_BEFORE = 1700  # a year below this is a Jalali (Solar Hijri) year: 1403 is 2024/25 (as app/params.py)
-_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
-_DAY = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})")
+# The one reading of a day for every input path and the API's filters (app/params.py imports it).
+JALALI_BEFORE = 1700  # a year below this is a Jalali (Solar Hijri) year: 1403 is 2024/25
+DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+DAY = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})")
 
 
 def _gregorian(text: str) -> object:
     """`1403-07-15` or `۱۴۰۳/۰۷/۱۵` as the Gregorian day; any other text as it was."""
-    match = _DAY.fullmatch(text.strip().translate(_DIGITS))
+    match = DAY.fullmatch(text.strip().translate(DIGITS))
     if not match or int(match.group(1)) >= JALALI_BEFORE:
         return text
     year, month, day = (int(part) for part in match.groups())

@@ -3,6 +3,7 @@
 from functools import cache
 from typing import Protocol
 
+from ingest.dates import TRAVEL_WORDS
 from ingest.gazetteer import Gazetteer
 from ingest.knowledge import GeoName, knowledge
 from ingest.lexicon import rows
@@ -38,7 +39,8 @@ _SITUATIONS = {
 
 
 _TRAVEL = {"سفر", "عزیمت", "رفت", "سفری"}
-_ARRIVAL = {"وارد", "عازم", "رهسپار", "راهی"}  # "وارد X شد": X is where the journey ends
+# "وارد X شد", "عازم X شد": X is where the journey ends (the journey words of dates.py but "سفر").
+_ARRIVAL = (TRAVEL_WORDS - {"سفر"}) | {"راهی"}
 _PLACE_NOUNS = {"شهر", "بندر", "پایتخت"}
 _VENUES = {"هتل", "کاخ", "مقر", "ساختمان", "سالن", "تالار", "محل", "مجموعه", "دفتر", "فرودگاه"}
 _VENUE_NAME_WORDS = 4  # "در کاخ ریاست جمهوری ارمنستان": how far after the venue word its place may come

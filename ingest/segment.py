@@ -13,6 +13,7 @@ _ARTEFACT_LINE = re.compile(r"^\W*(@\w+|-?\s*link|انتهای پیام|پایا
 _SENTENCE_END = re.compile(r"[.!?؟](\s+|$)")
 _WORD_CHAR = re.compile(r"\w")
 # Subtokens: ZWNJ separates them too, so "رئیس‌جمهور" and "رئیس جمهور" tokenise alike.
+_TAIL = 40  # longer than any open end, so the tail's last token is the line's
 _TOKEN = re.compile(r"[\w\u064B-\u065F]+|[^\s\w\u200c]")
 
 
@@ -88,7 +89,8 @@ def _open_ends() -> frozenset[str]:
 
 
 def _open_end(line: str) -> bool:
-    tokens = words(line)
+    # Only the line's last token matters: tokenise its tail, not the whole line (every line passes here).
+    tokens = words(line.rstrip()[-_TAIL:])
     return bool(tokens) and tokens[-1] in _open_ends()
 
 
