@@ -7,7 +7,7 @@ from functools import cache
 import jdatetime
 
 from ingest.gazetteer import Gazetteer
-from ingest.lexicon import rows
+from ingest.lexicon import one_word, rows, verb_forms, word_class, word_values
 from ingest.segment import Sentence
 
 _PERSIAN_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
@@ -15,10 +15,12 @@ _NUMERIC_DATE = re.compile(r"(\d{4})\s*/\s*(\d{1,2})\s*/\s*(\d{1,2})")
 # How many words from the meeting word a day may stand and still date it.
 _REACH = 20
 _FAR_REACH = 35
-_REPORTED = {"که", "گفت", "گفته", ":", "افزود", "«"}
+_REPORTED = word_class("reported") | {":", "«"}
 # How far back a "که" may open the clause a day stands in ("که ۲۷ ژانویه (۷ بهمن) ... برگزار می‌شود").
 _CLAUSE_LOOKBACK = 8
-_CLAUSE_VERBS = {"شد", "شود", "است", "بود", "کرد", "کند", "می‌شود", "داد", "دهد"}
+_CLAUSE_VERBS = verb_forms("dated_clause_verb") | word_class("copula")
+_RELATIVE = one_word("relativizer")
+_AND = one_word("and")
 
 
 @cache
@@ -54,12 +56,10 @@ def _calendar_date(calendar: str, year: int, month: int, day: int) -> date | Non
 
 
 # Days written as ordinals: "اول آبان", "بیست و چهارم مهرماه", "سی‌ام" (read as "سی" "ام").
-_ORDINAL_UNITS = {
-    **{"اول": 1, "یکم": 1, "دوم": 2, "سوم": 3, "چهارم": 4, "پنجم": 5, "ششم": 6, "هفتم": 7, "هشتم": 8},
-    **{"نهم": 9, "دهم": 10, "یازدهم": 11, "دوازدهم": 12, "سیزدهم": 13, "چهاردهم": 14, "پانزدهم": 15},
-    **{"شانزدهم": 16, "هفدهم": 17, "هجدهم": 18, "هیجدهم": 18, "نوزدهم": 19, "بیستم": 20, "سیم": 30},
-}
-_TENS = {"بیست": 20, "سی": 30}
+_ORDINAL_UNITS = {form: int(value) for form, value in word_values("day_ordinal").items()}
+_TENS = {form: int(value) for form, value in word_values("day_tens").items()}
+_ORDINAL_SUFFIX = one_word("ordinal_suffix")
+_MONTH = one_word("month_noun")
 # How far a day written without its year may fall on the wrong side of the publication day before
 # it is read as next (or last) year's.
 _YEAR_TURN_DAYS = 7
@@ -73,12 +73,12 @@ def _day_before(words: list[str], index: int) -> int | None:
     number = _number(word)
     if number is not None:
         return number
-    if word == "ام" and index >= 2 and words[index - 2] in _TENS:
+    if word == _ORDINAL_SUFFIX and index >= 2 and words[index - 2] in _TENS:
         return _TENS[words[index - 2]]
     unit = _ORDINAL_UNITS.get(word)
     if unit is None:
         return None
-    if unit < 10 and index >= 3 and words[index - 2] == "و" and words[index - 3] in _TENS:
+    if unit < 10 and index >= 3 and words[index - 2] == _AND and words[index - 3] in _TENS:
         return _TENS[words[index - 3]] + unit
     return unit
 
@@ -94,7 +94,7 @@ def _explicit_dates(words: list[str], published: date | None, *, planned: bool) 
         if not month or day_number is None or not 1 <= day_number <= 31:
             continue
         calendar, month_number = month.value
-        after = month.last + 1 if month.last < len(words) and words[month.last] == "ماه" else month.last
+        after = month.last + 1 if month.last < len(words) and words[month.last] == _MONTH else month.last
         year = _number(words[after]) if after < len(words) else None
         if year is not None:
             day = _calendar_date(calendar, year, month_number, day_number)
@@ -123,7 +123,7 @@ def _nearest_year(calendar: str, month: int, day: int, published: date, *, plann
 
 # Before a weekday, words that make it no day of this week; "وارد دوشنبه شد", "در دوشنبه" are
 # Dushanbe (a day is "روز دوشنبه").
-_NOT_A_DAY_AFTER = {"هر", "روزهای", "امروز", "دیروز", "فردا", "وارد", "عازم", "فرودگاه", "شهر", "در"}
+_NOT_A_DAY_AFTER = word_class("not_a_weekday_after")
 
 
 def _relative_dates(words: list[str], published: date, *, planned: bool) -> list[tuple[int, date]]:
@@ -161,7 +161,7 @@ def _in_closed_clause(words: list[str], position: int, trigger: int) -> bool:
     for word in reversed(words[max(0, position - _CLAUSE_LOOKBACK) : position]):
         if word in ("،", ",", "."):
             break
-        if word == "که":
+        if word == _RELATIVE:
             opened = True
             break
     closed = any(word in _CLAUSE_VERBS for word in words[position + 1 : trigger])
@@ -170,8 +170,9 @@ def _in_closed_clause(words: list[str], position: int, trigger: int) -> bool:
     return opened and closed and not arrival
 
 
-_PURPOSE = {"برای", "منظور"}
-TRAVEL_WORDS = {"سفر", "وارد", "عازم", "رهسپار"}  # a journey: its day may be the meeting's
+_PURPOSE = word_class("purpose")
+_PURPOSE_CLAUSE = one_word("purpose_conjunction")
+TRAVEL_WORDS = word_class("journey") | word_class("arrival")  # a journey: its day may be the meeting's
 
 
 def _dates_the_trip(words: list[str], position: int, trigger: int) -> bool:
@@ -182,7 +183,9 @@ def _dates_the_trip(words: list[str], position: int, trigger: int) -> bool:
     if words[trigger - 1] in _PURPOSE and bool(TRAVEL_WORDS & set(words[trigger:])):
         return True
     between = words[position:trigger]
-    return "تا" in between and not TRAVEL_WORDS.isdisjoint(between[: between.index("تا")])
+    return _PURPOSE_CLAUSE in between and not TRAVEL_WORDS.isdisjoint(
+        between[: between.index(_PURPOSE_CLAUSE)]
+    )
 
 
 def meeting_date(

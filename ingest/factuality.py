@@ -22,16 +22,24 @@ from typing import Literal
 from hazm import Lemmatizer
 
 from ingest.gazetteer import Gazetteer
-from ingest.lexicon import rows
+from ingest.lexicon import one_word, rows, verb_forms, verb_lemmas, word_class, word_values
 from ingest.segment import Sentence
 
 Mood = Literal["factual", "future", "unreal", "negated"]
 _CLAUSE_END = re.compile(r"[.؛:!?؟]")
 _STRIP = "«»\"'()[]،,"
-_PERSONAL_ENDINGS = ("م", "ی", "د", "یم", "ید", "ند")
-_FUTURE_AUX = "خواست#خواه"
+_ENDING_OF = {person: ending for ending, person in word_values("personal_ending").items()}
+_PERSONAL_ENDINGS = tuple(_ENDING_OF.values())
+(_FUTURE_AUX,) = verb_lemmas("future_auxiliary")
 # Verbs whose present indicative takes no "می" ("دارند", "است", "خواهد"): such a form is no subjunctive.
-_NO_MI_PRESENT = ("داشت", "بود", "خواست")
+_NO_MI_PRESENT = frozenset(lemma.split("#")[0] for lemma in verb_lemmas("no_mi_present"))
+_COPULA = one_word("copula")
+_MI = one_word("imperfective_prefix")
+_NEGATIVE = one_word("negative_prefix")
+_SUBJUNCTIVE = one_word("subjunctive_prefix")
+_STEM_VOWEL, _GLIDE = one_word("stem_vowel"), one_word("glide")
+_OBJECT = one_word("object_marker")
+_PURPOSE_CLAUSE = one_word("purpose_conjunction")
 _VERB_REACH = 20  # words after the meeting word in which its verb stands
 _WISH_REACH = 3  # "خواستار برگزاری دیدار"
 _FRAME_REACH = 10  # words before the meeting word that can frame it as possible or conditional
@@ -62,7 +70,7 @@ def _boundaries() -> frozenset[str]:
 
 
 _WORD = re.compile(r"[^\s«»\"'()\[\]،,]+|[،,]")
-_AUXILIARIES = ("است", "اند", "ایم", "ام", "بود", "بودند", "باشد", "باشند", "شد", "شدند", "شود", "شوند")
+_AUXILIARIES = verb_forms("auxiliary") | {_COPULA} | word_class("perfect_ending")
 
 
 def _verb_after(text: str) -> Verb | None:
@@ -77,18 +85,18 @@ def _verb_after(text: str) -> Verb | None:
     boundaries = _boundaries()
     for index, token in enumerate(tokens[:_VERB_REACH]):
         lemma = verbs.get(token)
-        if not lemma or "#" not in lemma or lemma == "#است" or token in _triggers():
+        if not lemma or "#" not in lemma or lemma == f"#{_COPULA}" or token in _triggers():
             continue
         after = tokens[index + 1] if index + 1 < len(tokens) else None
         past, present = lemma.split("#", 1)
         ends_clause = after is None or after in ("،", ",") or after in boundaries
         # A simple past ("گفت", "افزود") may run on into what was said; it can only read as factual.
-        past_form = any(token == past + ending for ending in ("", "ند"))
+        past_form = token in (past, past + _ENDING_OF["3pl"])
         auxiliary = after is not None and (
             after.removeprefix("\u200c") in _AUXILIARIES or verbs.get(after, "").split("#")[0] == after
         )
         if ends_clause or auxiliary or past_form:
-            before = [t for t in tokens[:index] if t not in ("را", "،", ",")]
+            before = [t for t in tokens[:index] if t not in (_OBJECT, "،", ",")]
             return Verb(token, past, present, after, before[-1] if before else None)
     return None
 
@@ -101,25 +109,26 @@ def _triggers() -> frozenset[str]:
 
 def _negative(verb: Verb) -> bool:
     form = verb.form
-    for prefix in ("نمی\u200c", "نمی", "ن"):
+    for prefix in (f"{_NEGATIVE}{_MI}\u200c", _NEGATIVE + _MI, _NEGATIVE):
         rest = form[len(prefix) :]
         if form.startswith(prefix) and rest and _verbs().get(rest) == f"{verb.past}#{verb.present}":
-            return not (verb.past.startswith("ن") and form.startswith(verb.past[:2]))
+            return not (verb.past.startswith(_NEGATIVE) and form.startswith(verb.past[:2]))
     return False
 
 
 def _subjunctive(verb: Verb) -> bool:
     """ "کند", "بکند", "برگزار شود", "باشد": a present stem with a personal ending and no "می"; a
     past form ("انجامید": past stem + ending) is not one, though it may look like present + "ید"."""
-    if verb.form.startswith("می") or verb.past in _NO_MI_PRESENT or verb.present == "است":
+    if verb.form.startswith(_MI) or verb.past in _NO_MI_PRESENT or verb.present == _COPULA:
         return False
     if any(verb.form == verb.past + ending for ending in ("", *_PERSONAL_ENDINGS)):
         return False
-    if verb.form == verb.present + "ید":
+    if verb.form == verb.present + _ENDING_OF["2pl"]:
         return False  # "کشید": news tells the past, not "you (plural) pull"
-    form = verb.form.removeprefix("ب") if not verb.present.startswith("ب") else verb.form
+    form = verb.form.removeprefix(_SUBJUNCTIVE) if not verb.present.startswith(_SUBJUNCTIVE) else verb.form
     return any(form == verb.present + ending for ending in _PERSONAL_ENDINGS) or (
-        verb.present.endswith("ا") and any(form == verb.present + "ی" + e for e in _PERSONAL_ENDINGS)
+        verb.present.endswith(_STEM_VOWEL)
+        and any(form == verb.present + _GLIDE + e for e in _PERSONAL_ENDINGS)
     )
 
 
@@ -153,7 +162,9 @@ def _adjunct(words: tuple[str, ...], first: int) -> bool:
 def _arranged(words: tuple[str, ...], first: int) -> bool:
     """A plan word anywhere in the sentence ("این نشست قرار است ... برگزار شود"), or a purpose
     clause ("عازم مسکو شد تا با X دیدار کند", "اعزام خواهد شد تا ... نشستی برگزار کند")."""
-    return "تا" in words[:first] or any(match.value == "plan" for match in _frames().find_all(words))
+    return _PURPOSE_CLAUSE in words[:first] or any(
+        match.value == "plan" for match in _frames().find_all(words)
+    )
 
 
 @lru_cache(maxsize=1024)

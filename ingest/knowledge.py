@@ -11,7 +11,7 @@ from functools import cache
 from hazm import stopwords_list
 
 from ingest.gazetteer import Gazetteer, phrase_key
-from ingest.lexicon import alternatives, rows
+from ingest.lexicon import alternatives, one_word, rows
 from ingest.normalize import normalize, prime
 
 
@@ -82,7 +82,10 @@ _SOUND_LETTERS = str.maketrans(
 def name_skeleton(words: tuple[str, ...] | list[str]) -> str:
     """A name's words run together, letters of one sound folded and the Arabic article of a surname
     dropped ("المالکی" = "مالکی")."""
-    return "".join(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in words).translate(_SOUND_LETTERS)
+    article = one_word("arabic_article")
+    return "".join(w[len(article) :] if w.startswith(article) and len(w) > 4 else w for w in words).translate(
+        _SOUND_LETTERS
+    )
 
 
 class NameFit(Enum):

@@ -5,67 +5,63 @@ from functools import cache
 
 from ingest.factuality import mood
 from ingest.gazetteer import Gazetteer
-from ingest.lexicon import rows
+from ingest.lexicon import one_word, phrases, rows, verb_forms, word_class
 from ingest.parties import DELEGATION_WORDS, PartyPhrase, SentenceParties
 from ingest.places import journey_destination
 from ingest.segment import Sentence
 from ingest.triggers import Trigger, blocked, find_triggers, meeting_kind, negated
 
-_COMPANY = {("به", "همراه"), ("همراه", "با"), ("و", "همراه", "با")}  # "X به همراه Y": both attend
+_COMPANY = phrases("company")  # "X به همراه Y": both attend
 _QUOTE_MARKS = {"«", "»", '"', "("}
-_LINKS = {"و", "،", ",", "«", "»", '"'}
-_TOGETHER = {"یکدیگر", "همدیگر"}
+_LINKS = word_class("coordinator") | {"«", "»", '"'}
+_TOGETHER = word_class("reciprocal")
 _INTERVIEW_REACH = 4  # "در گفت‌وگوی تلویزیونی با شبکه ...": the "با" of a talk, right after it
-_FIRST_PERSON_VERBS = {"بودم", "کردم", "داشتم", "شدم", "بودیم", "کردیم", "داشتیم", "شدیم", "کرده‌ام"}
-_REPORTING_VERBS = {("اعلام", "کرد"), ("خبر", "داد"), ("تصریح", "کرد"), ("اظهار", "داشت"), ("تأکید", "کرد")}
-_SPEECH_VERBS = {"گفت", "افزود", "نوشت", "داشت", "کرد", "گفته", "تصریح", "یادآور"}
-_EARLIER = {"پیشتر", "قبلا", "قبلاً", "سابقا", "سابقاً", "بارها"}
-_LONG_AGO_UNITS = {"ماه", "سال", "ماه‌های", "سال‌های", "ها"}
-_NEGATIVE_VERBS = {
-    "نخواهد",
-    "نخواهند",
-    "نخواهیم",
-    "نخواهم",
-    "نداشت",
-    "نداشتند",
-    "نداشتیم",
-    "نکرد",
-    "نکردند",
-    "نکرده",
-    "ندارم",
-    "ندارد",
-    "نداریم",
-    "ندارند",
-    "نمی",
-}
-_LIGHT_VERBS = {
-    "کرد",
-    "کردند",
-    "کرده",
-    "کند",
-    "کنند",
-    "می",
-    "خواهد",
-    "خواهند",
-    "داشت",
-    "داشتند",
-    "نمود",
-    "نمودند",
-}
-_ANAPHORA = {"این", "همین", "آن"}
-_ORDINALS = {"نخستین", "اولین", "دومین", "سومین", "آخرین"}  # "این نخستین دیدار"
-_REFUSALS = {"رد", "تکذیب", "نپذیرفت", "نپذیرفته"}  # "دیدار با X را رد کرد"
+_FIRST_PERSON_VERBS = verb_forms("first_person_past")
+_REPORTING_VERBS = phrases("reporting_phrase")
+_SPEECH_VERBS = verb_forms("speech_lead_verb") | word_class("speech_noun")
+_SAID = verb_forms("speech_verb")
+_EARLIER = phrases("earlier")
+_AGO = word_class("ago")
+_LONG_AGO_UNITS = word_class("long_time_unit")
+_WEEK = word_class("week")
+_NEGATIVE_VERBS = verb_forms("negative_verb") | word_class("negative_imperfective_prefix")
+_LIGHT_VERBS = verb_forms("light_verb") | word_class("imperfective_prefix")
+_ANAPHORA = word_class("demonstrative")
+_ORDINALS = word_class("ordinal_adjective")  # "این نخستین دیدار"
+_REFUSALS = word_class("refusal_noun") | verb_forms("refusal_verb")  # "دیدار با X را رد کرد"
 _REFUSAL_REACH = 10
-_CLAUSE_END_VERBS = {"شد", "شدند", "کرد", "کردند", "است", "بود", "بودند", "داد", "دادند", "داشت", "داشتند"}
-_SEPARATE = {"جداگانه", "جداگانه‌ای", "جدا"}
-_MANNER = {"رسمی", "گرم", "صمیمانه", "باشکوه", "و"}  # "استقبال گرم و رسمی X"
+_CLAUSE_END_VERBS = verb_forms("clause_end_verb") | word_class("copula")
+_SEPARATE = word_class("separate")
+_MANNER = word_class("manner")  # "استقبال گرم و رسمی X"
 _FILLERS = _QUOTE_MARKS | _MANNER
-_SINGULAR_VERBS = {"کرد", "کند", "داشت", "دارد", "نمود", "خواهد", "گفت", "رسید", "پذیرفت"}
-_PLURAL_VERBS = {"کردند", "کنند", "داشتند", "دارند", "نمودند", "خواهند", "گفتند", "رسیدند", "پذیرفتند"}
+_SINGULAR_VERBS = verb_forms("agreement_verb", "3sg")
+_PLURAL_VERBS = verb_forms("agreement_verb", "3pl")
+_PLUPERFECT = verb_forms("pluperfect_auxiliary")
 _VERB_REACH = 20
-_JOINT = {"کنفرانس", "ویدئوکنفرانس"}
-_MEETING_WORDS = {"دیدار", "نشست", "جلسه", "گفت‌وگوی", "وگوی", "ملاقات"}  # "دیدار مشترک": one table
-_MANY = {"سه", "چهار", "پنج", "چند"}  # "سه‌جانبه" is read as "سه" "جانبه"; "دوجانبه" is bilateral
+_JOINT = word_class("joint_meeting")
+_JOINT_ADJECTIVE = one_word("joint_adjective")
+_MEETING_WORDS = word_class("meeting_noun")  # "دیدار مشترک": one table
+_MANY = word_class("many")  # "سه‌جانبه" is read as "سه" "جانبه"; "دوجانبه" is bilateral
+_SIDED = one_word("sided")
+_AND = one_word("and")
+_TALK_TAIL = one_word("talk_tail")
+_COMITATIVE = one_word("comitative")
+_LOCATIVE = one_word("locative")
+_ABLATIVE = one_word("ablative")
+_OBJECT = one_word("object_marker")
+_RELATIVE = one_word("relativizer")
+_ALONG = one_word("along")
+_WELCOME = one_word("welcome")
+_ANY = one_word("any_determiner")
+_PLURAL_SUFFIXES = word_class("plural_suffix")
+_ATTENDANCE_LIST = phrases("attendance_list")
+_CLAUSE_OPENERS = word_class("clause_opener")
+_VENUE_MARGIN = word_class("venue_margin")
+_ATTENDING = phrases("attending")
+_PARTNER_MARKERS = word_class("partner_marker")
+_HOSTING_MARKERS = word_class("hosting_marker")
+_MEDIATION = phrases("mediation")
+_RECEIVED = phrases("received")
 
 
 @dataclass
@@ -127,9 +123,9 @@ def _speech_verb_ends_at(words: list[str], index: int) -> bool:
     word = words[index]
     # "گفت‌وگو", "گفت‌وگوی", "گفت‌وگوها" are read as "گفت" + "وگو...": a talk, not "said".
     following = words[index + 1] if index + 1 < len(words) else ""
-    if word in ("گفت", "افزود", "نوشت") and not (following == "و" or following.startswith("وگو")):
+    if word in _SAID and not (following == _AND or following.startswith(_TALK_TAIL)):
         return True
-    return word in ("کرد", "داد", "داشت") and index > 0 and (words[index - 1], word) in _REPORTING_VERBS
+    return index > 0 and (words[index - 1], word) in _REPORTING_VERBS
 
 
 @cache
@@ -169,7 +165,7 @@ def _fuller(batch: list[SentenceMeeting], same: list[SentenceMeeting]) -> bool:
 def _joint(words: list[str]) -> bool:
     """Does the sentence say that one meeting joined several sides ("تماس سه‌جانبه", "نشست مشترک")?"""
     return bool(_JOINT.intersection(words)) or any(
-        word == "جانبه" and words[index - 1] in _MANY for index, word in enumerate(words) if index
+        word == _SIDED and words[index - 1] in _MANY for index, word in enumerate(words) if index
     )
 
 
@@ -262,7 +258,7 @@ class MeetingReader:
         before_finished = clause
         clause = max(clause, self._after_finished_clause(clause, trigger.first))
         ba = self._partner_marker(trigger, triggers)
-        if ba is not None and words[ba] == "حضور" and words[ba - 1] == "با":
+        if ba is not None and tuple(words[ba - 1 : ba + 1]) in _ATTENDANCE_LIST:
             # "دیدار ... با حضور X، Y و Z برگزار شد": the attendance list is the whole meeting.
             position = _first_party_at_or_after(parties, ba + 1, 1)
             attendees = _chain(parties, position, words) if position is not None else []
@@ -313,7 +309,8 @@ class MeetingReader:
             if (
                 len(self._expanded(visitor)) == 1
                 and trigger.kind in ("meeting", "talk")
-                and "با" not in words[max(0, trigger.first - 3) : trigger.first]  # "تا با او ملاقات کنم"
+                and _COMITATIVE
+                not in words[max(0, trigger.first - 3) : trigger.first]  # "تا با او ملاقات کنم"
                 and self.journey is None
             ):
                 self.journey = (trigger, visitor[0])
@@ -336,9 +333,9 @@ class MeetingReader:
         )
         # "تماس‌های تلفنی با A و B": a plural meeting word means one meeting with each.
         plural_trigger = any(
-            word in ("های", "ها") for word in words[trigger.first + 1 : trigger.last + 1]
+            word in _PLURAL_SUFFIXES for word in words[trigger.first + 1 : trigger.last + 1]
         ) or any(
-            word.endswith(("های", "ها"))
+            word.endswith(tuple(_PLURAL_SUFFIXES))
             for word in words[trigger.first : trigger.last]  # "گفت‌وگوهای"
         )
         # A call is between two ends unless the text says it joined more ("تماس سه‌جانبه").
@@ -348,10 +345,14 @@ class MeetingReader:
             trigger.kind in ("meeting", "talk")
             and len(subject_parties) == 1
             and len(partners) > 1  # a list of phrases; "همتایان روس و چینی خود" is one
-            and not (trigger.first > 0 and words[trigger.first - 1] == "در")  # "در دیدار با A، B و C": one
+            and not (
+                trigger.first > 0 and words[trigger.first - 1] == _LOCATIVE
+            )  # "در دیدار با A، B و C": one
             and not _joint(words)
             and not set(words) & _TOGETHER
-            and not any(words[i] == "مشترک" and words[i - 1] in _MEETING_WORDS for i in range(1, len(words)))
+            and not any(
+                words[i] == _JOINT_ADJECTIVE and words[i - 1] in _MEETING_WORDS for i in range(1, len(words))
+            )
             and all(not p.group for p in partner_parties)
         )
         separate = bool(set(words) & _SEPARATE) or delegations or plural_trigger
@@ -372,7 +373,7 @@ class MeetingReader:
         if trigger.kind != "talk":
             return False
         end = min(len(self.words), trigger.last + _INTERVIEW_REACH)
-        ba = next((i for i in range(trigger.last, end) if self.words[i] == "با"), None)
+        ba = next((i for i in range(trigger.last, end) if self.words[i] == _COMITATIVE), None)
         if ba is None:
             return False
         media = _media_words()
@@ -400,7 +401,7 @@ class MeetingReader:
             return False
         if other.country not in (None, named.country) and named.country is not None:
             return False
-        if list(self.words[named.last : other.first]) != ["و"]:
+        if list(self.words[named.last : other.first]) != [_AND]:
             return False
         for word in self.words[trigger.last : trigger.last + _VERB_REACH]:
             if word in _PLURAL_VERBS:
@@ -411,7 +412,7 @@ class MeetingReader:
 
     def _described(self, start: int, clause: int) -> list[PartyPhrase]:
         """ "X که امروز وارد مسکو شد، با Y دیدار کرد": the party a finished relative clause describes."""
-        relative = next((i for i in range(start, clause) if self.words[i] == "که"), None)
+        relative = next((i for i in range(start, clause) if self.words[i] == _RELATIVE), None)
         if relative is None or not any(p.last == relative for p in self.parties):
             return []
         return self._clause_subjects(start, relative)
@@ -420,11 +421,11 @@ class MeetingReader:
         """The party received: "... Y را به حضور پذیرفت", "X از Y استقبال کرد"."""
         if trigger.kind != "hosting" or trigger.first < 2:
             return None
-        if self.words[trigger.first] == "استقبال":
+        if self.words[trigger.first] == _WELCOME:
             before = [p for p in self.parties if p.last == trigger.first and p.first > 0]
-            return before[0] if before and self.words[before[0].first - 1] == "از" else None
+            return before[0] if before and self.words[before[0].first - 1] == _ABLATIVE else None
         ra = next(
-            (i for i in range(trigger.first - 1, max(0, trigger.first - 4), -1) if self.words[i] == "را"),
+            (i for i in range(trigger.first - 1, max(0, trigger.first - 4), -1) if self.words[i] == _OBJECT),
             None,
         )
         if ra is None:
@@ -433,20 +434,20 @@ class MeetingReader:
 
     def _informed_after(self, trigger: Trigger) -> PartyPhrase | None:
         """ "X در تماسی، Y را در جریان ... قرار داد": the object of the clause is the other side."""
-        if trigger.first == 0 or self.words[trigger.first - 1] != "در":
+        if trigger.first == 0 or self.words[trigger.first - 1] != _LOCATIVE:
             return None
         for party in self.parties:
             if party.first < trigger.last or party.first > trigger.last + 4:
                 continue
             if ":" in self.words[trigger.last : party.first]:
                 return None  # "X در دیدار Y: Z را ...": what X said, not whom X informed
-            if party.last < len(self.words) and self.words[party.last] == "را":
+            if party.last < len(self.words) and self.words[party.last] == _OBJECT:
                 return party
         return None
 
     def _heads_clause(self, trigger: Trigger) -> bool:
         """ "... اما نشست X و Y در جریان است": a meeting noun that opens a clause names all its parties."""
-        return trigger.first > 0 and self.words[trigger.first - 1] in ("اما", "ولی", "هنوز", "و", "،")
+        return trigger.first > 0 and self.words[trigger.first - 1] in _CLAUSE_OPENERS
 
     def _rank(self, trigger: Trigger) -> int:
         """Try the meeting word that carries the verb first ("دیدار کرد"), then "در دیدار با", then
@@ -454,13 +455,15 @@ class MeetingReader:
         following = self.words[trigger.last] if trigger.last < len(self.words) else ""
         if following in _LIGHT_VERBS:
             return 0
-        if following == "با" or (trigger.first > 0 and self.words[trigger.first - 1] == "در"):
+        if following == _COMITATIVE or (trigger.first > 0 and self.words[trigger.first - 1] == _LOCATIVE):
             return 1
         return 2
 
     def _venue(self, trigger: Trigger) -> bool:
-        before = list(self.words[max(0, trigger.first - 2) : trigger.first])
-        return trigger.kind == "session" and (before[-1:] == ["حاشیه"] or before == ["شرکت", "در"])
+        before = tuple(self.words[max(0, trigger.first - 2) : trigger.first])
+        return trigger.kind == "session" and (
+            (bool(before) and before[-1] in _VENUE_MARGIN) or before in _ATTENDING
+        )
 
     def _anaphoric(self, trigger: Trigger) -> bool:
         before = self.words[max(0, trigger.first - 2) : trigger.first]
@@ -475,31 +478,31 @@ class MeetingReader:
         after = self.words[trigger.last : trigger.last + 3]
         # "نشست هفته گذشته X و Y" names an earlier meeting; "هفته گذشته با Y دیدار کرد" may be news.
         long_ago = any(
-            window[i] in units and window[i + 1] in ("گذشته", "پیش", "قبل")
-            for window, units in ((before, _LONG_AGO_UNITS), (after, _LONG_AGO_UNITS | {"هفته"}))
+            window[i] in units and window[i + 1] in _AGO
+            for window, units in ((before, _LONG_AGO_UNITS), (after, _LONG_AGO_UNITS | _WEEK))
             for i in range(len(window) - 1)
         )
         # "X پیش‌تر نیز ... با Y دیدار کرده بود": told as what happened before the news.
         told_before = self.words[: trigger.first]
-        earlier = any(word in _EARLIER for word in told_before) or any(
-            told_before[i] == "پیش" and told_before[i + 1] == "تر" for i in range(len(told_before) - 1)
+        earlier = any((word,) in _EARLIER for word in told_before) or any(
+            tuple(told_before[i : i + 2]) in _EARLIER for i in range(len(told_before) - 1)
         )
-        return long_ago or (earlier and any(word in ("بود", "بودند") for word in after))
+        return long_ago or (earlier and any(word in _PLUPERFECT for word in after))
 
     def _negative_verb_after(self, trigger: Trigger) -> bool:
         """ "با X دیدار نخواهد کرد", "هرگونه دیدار با X را رد کرد": no meeting."""
         words = self.words
-        if trigger.first > 0 and words[trigger.first - 1] == "هرگونه":
+        if trigger.first > 0 and words[trigger.first - 1] == _ANY:
             return True
         after = words[trigger.last : trigger.last + _REFUSAL_REACH]
-        refused = any(after[i] == "را" and after[i + 1] in _REFUSALS for i in range(len(after) - 1))
+        refused = any(after[i] == _OBJECT and after[i + 1] in _REFUSALS for i in range(len(after) - 1))
         return refused or any(word in _NEGATIVE_VERBS for word in words[trigger.last : trigger.last + 6])
 
     def _after_finished_clause(self, start: int, end: int) -> int:
         """ "... برگزار خواهد شد و X با Y دیدار خواهد کرد": a verb and "و" close the clause before."""
         found = start
         for index in range(start, end - 1):
-            if self.words[index] in _CLAUSE_END_VERBS and self.words[index + 1] in ("و", "،"):
+            if self.words[index] in _CLAUSE_END_VERBS and self.words[index + 1] in (_AND, "،"):
                 found = index + 2
         return found
 
@@ -514,18 +517,18 @@ class MeetingReader:
         candidates = [
             index
             for index, word in enumerate(self.words)
-            if word in ("با", "بااستقبال")
+            if word in _PARTNER_MARKERS
             and index not in owned
-            and (index == 0 or self.words[index - 1] != "همراه")
+            and (index == 0 or self.words[index - 1] != _ALONG)
             and _first_party_at_or_after(self.parties, index + 1, words=self.words) is not None
         ]
         hosting = [
             index
             for index, word in enumerate(self.words)
             if (
-                word in ("میزبان", "میزبانی", "استقبال", "پذیرای", "تقدیم", "میانجیگری")
-                or (word == "گری" and index > 0 and self.words[index - 1] == "میانجی")  # "میانجی‌گری X"
-                or (word == "حضور" and index > 0 and self.words[index - 1] in ("با", "به"))
+                word in _HOSTING_MARKERS
+                or (index > 0 and tuple(self.words[index - 1 : index + 1]) in _MEDIATION)  # "میانجی‌گری X"
+                or (index > 0 and tuple(self.words[index - 1 : index + 1]) in _RECEIVED)
             )
             and _first_party_at_or_after(self.parties, index + 1, words=self.words) is not None
         ]

@@ -7,7 +7,7 @@ from typing import Any
 
 from ingest.gazetteer import Gazetteer
 from ingest.knowledge import GeoName, Officeholder, Organization, Title, knowledge
-from ingest.lexicon import rows
+from ingest.lexicon import rows, word_class
 from ingest.segment import Sentence
 
 
@@ -37,7 +37,8 @@ def honorifics() -> Gazetteer[bool]:
     return Gazetteer((row["form"], row.get("iranian") == "1") for row in rows("honorifics"))
 
 
-_DELEGATIONS = frozenset(("هیئت", "هیأت", "هیات"))
+_DELEGATIONS = word_class("delegation")
+_PLURAL_SUFFIXES = word_class("plural_suffix")
 
 
 @cache
@@ -61,7 +62,7 @@ def singular_words(sentence: Sentence) -> tuple[list[str], set[int]]:
             singular is None
             and word in _DELEGATIONS
             and index + 1 < len(words)
-            and sentence.words[index + 1] in ("های", "ها")
+            and sentence.words[index + 1] in _PLURAL_SUFFIXES
         ):
             plural_at.add(index)  # "هیئت‌های" tokenises as هیئت + های
     return words, plural_at

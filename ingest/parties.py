@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from ingest.knowledge import Officeholder, knowledge
+from ingest.lexicon import one_word, phrases, word_class, word_values
 from ingest.mentions import Kind, Mention, find_mentions, honorifics, singular_words
 from ingest.names import probabilities
 from ingest.segment import Sentence
@@ -15,37 +16,40 @@ IRAN = "IR"
 _PUNCT = re.compile(r"^[^\w]+$")
 _DIGITS = re.compile(r"\d")
 # Words after a title that point back at the other party: "همتای چینی خود".
-_SELF = {"خود", "خویش"}
-_OUR_COUNTRY = {"کشورمان", "ایران"}
-_COUNTERPART = {"همتای", "همتا"}
-_COUNTERPART_ONLY_ADJECTIVES = {"ترک": "TR"}
-_HEADED_BY = {("به", "ریاست"), ("به", "سرپرستی"), ("در", "رأس"), ("در", "راس")}
-_PATRONYMICS = {"بن", "بنت", "ابن"}
+_SELF = word_class("reflexive")
+_COUNTERPART = word_class("counterpart")
+_COUNTERPART_ONLY_ADJECTIVES = word_values("counterpart_nationality")
+_HEADED_BY = phrases("headed_by")
+_PATRONYMICS = word_class("patronymic")
+_DYNASTY = one_word("dynasty")
 # Offices no other title follows as "of" ("نماینده ویژه وزیر خارجه" does): the next title is a new party.
-_SOLE_OFFICES = {
-    "supreme_leader",
-    "leader",
-    "president",
-    "prime_minister",
-    "chancellor",
-    "king",
-    "queen",
-    "emir",
-}
-_SUFFIXES = {"ها", "های", "هایی", "ای", "ی", "ام", "اش", "ایم", "اند", "تر", "ترین", "شان"}
+_SOLE_OFFICES = word_class("sole_office")
+_SUFFIXES = word_class("word_suffix")
 _LONGEST_NAME = 6
-_VENUE_WORDS = {"فرودگاه", "خیابان", "میدان", "بیمارستان", "دانشگاه", "ورزشگاه", "مسجد", "بزرگراه", "بلوار"}
+_VENUE_WORDS = word_class("named_venue")
+_VENUE_FILLERS = word_class("venue_filler")
 _HEAD_GAP = 3  # "هیئت‌های عالی‌رتبه دو کشور دیروز به ریاست X": words between a delegation and its head
-_GROUPS = {"مقامات", "مسئولان", "مقام", "دیپلمات", "دیپلمات‌های", "اعضای"}
-DELEGATION_WORDS = {"هیئت", "هیأت", "هیات"}
-_DELEGATION = DELEGATION_WORDS | {"هیئتی", "هیأتی", "هیاتی"}
+_GROUPS = word_class("official_group")
+_MEMBERS = one_word("members")
+DELEGATION_WORDS = word_class("delegation")
+_DELEGATION = DELEGATION_WORDS | word_class("delegation_indefinite")
 _QUOTES = {"«", "»", '"'}
 _OPEN_QUOTES = {"«", '"'}
 _CLOSE_QUOTES = {"»", '"'}
-_COORDINATORS = {"و", "،", ","}
+_COORDINATORS = word_class("coordinator")
+_AND = one_word("and")
 # Titles that can belong to a person ("فرستاده ویژه ترامپ"); after others a name is apposition.
-_AGENT_TITLES = {"نماینده", "فرستاده", "مشاور", "دستیار", "سخنگوی", "سخنگو", "معاون"}
-_ORG_FILLERS = {"گروه", "جنبش", "سازمان"}
+_AGENT_TITLES = word_class("agent_title")
+_ORG_FILLERS = word_class("org_filler")
+_PLURAL_SUFFIXES = word_class("plural_suffix")
+_NAME_PREFIXES = word_class("name_prefix")
+_TITLE_LINKER = phrases("title_linker")
+_TITLE_TRAILERS = word_class("title_trailer")
+_OUR_COUNTRY = one_word("our_country")
+_DEMONSTRATIVES = word_class("demonstrative")
+_COUNTRY = one_word("country_noun")
+_ABLATIVE = one_word("ablative")
+_OBJECT = one_word("object_marker")
 # The name tagger's probability under which a word is surely no name ("قدرت", "مرز", "تخریب"), and
 # over which a word no lexicon knows begins one.
 _SURELY_NOT_A_NAME = 0.01
@@ -86,15 +90,7 @@ class PartyPhrase:
         return self.name is not None
 
 
-_ATTRIBUTIONS = (
-    ("به", "گزارش"),
-    ("به", "نقل", "از"),
-    ("براساس", "خبر"),
-    ("بر", "اساس"),
-    ("به", "گفته"),
-    ("بنا", "به"),
-    ("طبق", "اعلام"),
-)
+_ATTRIBUTIONS = phrases("attribution")
 _ATTRIBUTION_STARTS = {opener[0] for opener in _ATTRIBUTIONS}  # most sentences start otherwise
 
 
@@ -117,7 +113,7 @@ def attribution_end(words: list[str]) -> int:
 
 def _coordinated_titles(role: str) -> list[tuple[str, str | None]]:
     """ "وزیر خارجه و دفاع" (from "وزرای خارجه و دفاع") is two offices: وزیر خارجه, وزیر دفاع."""
-    first, *others = role.split(" و ")
+    first, *others = role.split(f" {_AND} ")
     head = first.split(" ")[0]
     titles = knowledge().titles
     roles = [first, *(other if other.startswith(head) else f"{head} {other}" for other in others)]
@@ -126,13 +122,13 @@ def _coordinated_titles(role: str) -> list[tuple[str, str | None]]:
 
 def _delegation_word(word: str) -> bool:
     """ "هیئت", "هیئتی", "هیئت‌های"."""
-    return word.split("\u200c")[0].removesuffix("ی") in DELEGATION_WORDS
+    return word.split("\u200c")[0] in _DELEGATION
 
 
 def _given_name(word: str) -> bool:
     """A given name, also run together with سید or میر ("سیدعباس")."""
     names = knowledge().first_names
-    return word in names or any(word.startswith(p) and word[len(p) :] in names for p in ("سید", "میر"))
+    return word in names or any(word.startswith(p) and word[len(p) :] in names for p in _NAME_PREFIXES)
 
 
 class SentenceParties:
@@ -161,9 +157,13 @@ class SentenceParties:
         pieces, previous_end = [], spans[first][0]
         for index in range(first, last):
             word, (start, end) = self.words[index], spans[index]
-            if word in ("های", "ها") and index > first and self.singular[index - 1] != self.words[index - 1]:
+            if (
+                word in _PLURAL_SUFFIXES
+                and index > first
+                and self.singular[index - 1] != self.words[index - 1]
+            ):
                 continue
-            if word in ("های", "ها") and index > first and self.words[index - 1] in DELEGATION_WORDS:
+            if word in _PLURAL_SUFFIXES and index > first and self.words[index - 1] in DELEGATION_WORDS:
                 previous_end = end
                 continue
             pieces.append(self.sentence.text[previous_end:start])
@@ -384,7 +384,7 @@ class SentenceParties:
         return phrase
 
     def _unknown_word_at(self, index: int) -> bool:
-        if index < len(self.words) and self.words[index] in ("«", "سازمان", "گروه", "جنبش"):
+        if index < len(self.words) and (self.words[index] == "«" or self.words[index] in _ORG_FILLERS):
             index += 1
         return self._name_capable(index) and self.words[index] not in knowledge().first_names
 
@@ -416,12 +416,12 @@ class SentenceParties:
                 last = nxt.last
             elif last not in self.covered and self.words[last] in kb.title_words:
                 last += 1
-            elif last == mention.last and self.words[last] in ("های", "ها"):
+            elif last == mention.last and self.words[last] in _PLURAL_SUFFIXES:
                 last += 1  # "هیئت‌های" tokenises as هیئت + های
-            elif self.words[last : last + 2] == ["در", "امور"]:
+            elif tuple(self.words[last : last + 2]) in _TITLE_LINKER:
                 last += 2  # "وزیر دولت در امور دفاع"
             elif (
-                self.words[last] == "و"
+                self.words[last] == _AND
                 and last + 1 < len(self.words)
                 and last + 1 not in self.covered
                 and self.words[last + 1] in kb.title_words
@@ -441,7 +441,7 @@ class SentenceParties:
             else:
                 break
         # A trailing generic word ("امور") is not part of the title.
-        while last - 1 > mention.first and self.words[last - 1] in ("امور", "و"):
+        while last - 1 > mention.first and self.words[last - 1] in _TITLE_TRAILERS:
             last -= 1
         if rank_prefix:
             title_id = None  # a bare rank ("سرپرست وزارت ...") is identified by its words
@@ -450,7 +450,7 @@ class SentenceParties:
         phrase.counterpart = counterpart
         if mention.plural:
             phrase.group_role = self.span_text(mention.first, last).replace("\u200c ", " ")
-        if mention.plural and coordinated and " و " in role:
+        if mention.plural and coordinated and f" {_AND} " in role:
             phrase.plural_roles = _coordinated_titles(role)
         if principal is not None:
             countries = {person.country for person in principal.people if person.country}
@@ -466,7 +466,7 @@ class SentenceParties:
         index = phrase.last
         countries: list[str] = []
         organizations: list[tuple[str, str, str | None]] = []
-        if plural and index + 1 < len(self.words) and self.words[index] == "از":
+        if plural and index + 1 < len(self.words) and self.words[index] == _ABLATIVE:
             index += 1  # "نمایندگانی از حماس و جهاد اسلامی"
         while index < len(self.words):
             word = self.words[index]
@@ -482,7 +482,7 @@ class SentenceParties:
                 and mention.kind is Kind.GEO
                 and mention.geo
                 and not countries
-                and self.words[mention.last : mention.last + 1] != ["را"]
+                and self.words[mention.last : mention.last + 1] != [_OBJECT]
             ):
                 # "شهردار تبریز", "استاندار آذربایجان شرقی": a local office; "... تهران را ترک کرد" is not
                 countries.append(mention.geo.country)
@@ -496,10 +496,12 @@ class SentenceParties:
                 if not plural:
                     break
                 continue
-            elif word == "کشورمان" and not countries:
+            elif word == _OUR_COUNTRY and not countries:
                 countries.append(IRAN)
                 index += 1
-            elif word in ("این", "آن") and self.words[index + 1 : index + 2] == ["کشور"] and not countries:
+            elif (
+                word in _DEMONSTRATIVES and self.words[index + 1 : index + 2] == [_COUNTRY] and not countries
+            ):
                 # "رئیس‌جمهور این کشور": the country the sentence named before; else not the outlet's
                 # ("... به برن با مقامات این کشور": a city names its country too)
                 earlier = [m.geo.country for m in self.mentions if m.last <= phrase.first and m.geo]
@@ -616,9 +618,9 @@ class SentenceParties:
     def _group(self, index: int) -> PartyPhrase | None:
         """A delegation or a group of officials, identified by its nationality or country."""
         phrase = PartyPhrase(index, index + 1, role=self.singular[index], group=True)
-        if self.words[index] == "اعضای":
-            phrase.role = "اعضای"
-        if index + 1 < len(self.words) and self.words[index + 1] in ("های", "ها"):
+        if self.words[index] == _MEMBERS:
+            phrase.role = _MEMBERS
+        if index + 1 < len(self.words) and self.words[index + 1] in _PLURAL_SUFFIXES:
             phrase.last += 1
         while (
             phrase.last < len(self.words)
@@ -702,7 +704,7 @@ class SentenceParties:
         """ "فرودگاه بین‌المللی رفیق حریری", "خیابان ولیعصر": a name that names a place."""
         if party.role or not party.name:
             return False
-        before = [w for w in self.words[max(0, party.first - 3) : party.first] if w not in ("بین", "المللی")]
+        before = [w for w in self.words[max(0, party.first - 3) : party.first] if w not in _VENUE_FILLERS]
         return bool(before) and before[-1] in _VENUE_WORDS
 
     def _patronymics_after(self, first: int, end: int) -> int:
@@ -712,7 +714,7 @@ class SentenceParties:
         while (
             end + 1 < len(words)
             and end + 2 - first <= _LONGEST_NAME
-            and (words[end] in _PATRONYMICS or words[end] == "آل" or self._inner_hyphen(end))
+            and (words[end] in _PATRONYMICS or words[end] == _DYNASTY or self._inner_hyphen(end))
             and self._name_capable(end + 1, titles_too=True)
         ):
             end += 2

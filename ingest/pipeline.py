@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from ingest.dates import TRAVEL_WORDS, meeting_date
 from ingest.knowledge import knowledge
-from ingest.lexicon import rows
+from ingest.lexicon import one_word, phrases, rows, verb_forms, word_class, word_values
 from ingest.meetings import SentenceMeeting, read_meetings
 from ingest.model import Article, Extraction, Meeting, MeetingKind, MeetingStatus, Party, Place, Span
 from ingest.normalize import normalize
@@ -22,9 +22,13 @@ from ingest.segment import Sentence, split_sentences
 from ingest.topics import tagger as topic_tagger
 from ingest.triggers import Trigger, meeting_kind, meeting_status
 
-_MEETING_NOUNS = {"دیدار", "نشست", "ملاقات", "گفت", "جلسه"}
-_PRONOUNS = {"او", "وی", "ایشان"}
-_PAST_LIGHT_VERBS = {"داشت", "داشتند", "کرد", "کردند"}
+_MEETING_NOUNS = word_class("meeting_noun")
+_PRONOUNS = word_class("pronoun")
+_PAST_LIGHT_VERBS = verb_forms("past_light_verb")
+_DEMONSTRATIVES = word_class("demonstrative")
+_THIS = one_word("this")
+_REFERRING_BACK = word_class("referring_back")
+_MULTI_DAY = one_word("multi_day")
 EXTRACTOR_VERSION = "0.2.0"
 
 
@@ -154,7 +158,8 @@ def _events(
     return merged
 
 
-_CALLED_OFF = {"تعویق", "لغو", "موکول"}
+_CALLED_OFF = word_class("called_off")
+_WAS_TO = phrases("was_to")
 
 
 def _without_called_off(events: list[_Event], sentences: list[Sentence]) -> list[_Event]:
@@ -170,7 +175,7 @@ def _without_called_off(events: list[_Event], sentences: list[Sentence]) -> list
 
 
 def _was_to(words: tuple[str, ...]) -> bool:
-    return any(words[i] == "قرار" and words[i + 1] == "بود" for i in range(len(words) - 1))
+    return any(words[i : i + 2] in _WAS_TO for i in range(len(words) - 1))
 
 
 def _share_text_titles(events: list[_Event]) -> None:
@@ -271,31 +276,40 @@ def _without_composites(events: list[_Event]) -> list[_Event]:
     return kept
 
 
-_HELD_WORDS = {"برگزار", "انجام"}
-_ACTING_MINISTRY = "سرپرست وزارت "
-_JOINED_BY = {"حضور", "میانجی", "میانجیگری", "وساطت", "میزبانی"}  # "میانجی‌گری" reads "میانجی" "گری"
+_HELD_WORDS = word_class("held_noun")
+# The counterpart of an acting minister ("سرپرست وزارت امور خارجه") is the minister.
+_ACTING_MINISTRY, _MINISTER = next(
+    (f"{acting} ", f"{to} ") for acting, to in word_values("acting_ministry").items()
+)
+_JOINED_BY = word_class("joined_by")  # "میانجی‌گری" reads "میانجی" "گری"
+_JOINED_BY_PREPOSITIONS = word_class("joined_by_preposition")
+_ATTENDANCE = word_class("attendance_noun")
+_SEQUENCE = word_class("sequence_adverb")
+_AFTER = phrases("after")
+_SAME_DAY = phrases("same_day")
+_THIS_TRIP = phrases("this_trip")
+_COMITATIVE = one_word("comitative")
 
 
 def _next_in_sequence(analysis: SentenceParties, found: SentenceMeeting) -> bool:
     """ "سپس با X دیدار کرد", "پس از این دیدار با X گفت‌وگو کرد": next on the same day."""
     words = analysis.words[: found.trigger.first]
-    return "سپس" in words or any(
-        words[i] in ("پس", "بعد")
-        and words[i + 1] == "از"
-        and words[i + 2] in ("این", "آن")
+    return not _SEQUENCE.isdisjoint(words) or any(
+        tuple(words[i : i + 2]) in _AFTER
+        and words[i + 2] in _DEMONSTRATIVES
         and words[i + 3] in _MEETING_NOUNS
         for i in range(len(words) - 3)
     )
 
 
 def _same_day_as_before(words: list[str]) -> bool:
-    return any(words[i] == "همان" and words[i + 1] == "روز" for i in range(len(words) - 1))
+    return any(tuple(words[i : i + 2]) in _SAME_DAY for i in range(len(words) - 1))
 
 
 def _on_this_trip(words: list[str]) -> bool:
     """ "در این سفر با X دیدار خواهد کرد"; not "در این سفر دو روزه", which spans several days."""
-    return "روزه" not in words and any(
-        words[i] == "این" and words[i + 1] in ("سفر", "سفرها") for i in range(len(words) - 1)
+    return _MULTI_DAY not in words and any(
+        tuple(words[i : i + 2]) in _THIS_TRIP for i in range(len(words) - 1)
     )
 
 
@@ -303,10 +317,10 @@ def _trip_day(analysis: SentenceParties, published: date | None) -> date | None:
     """The day of a journey a sentence dates: "قرار است X فردا به کابل سفر کند"."""
     words = analysis.words
     journey = next(
-        (i for i, word in enumerate(words) if word in TRAVEL_WORDS and (i == 0 or words[i - 1] != "این")),
+        (i for i, word in enumerate(words) if word in TRAVEL_WORDS and (i == 0 or words[i - 1] != _THIS)),
         None,
     )
-    if journey is None or "روزه" in words:
+    if journey is None or _MULTI_DAY in words:
         return None  # a trip of several days ("سفر دو روزه") dates none of its meetings
     trigger = Trigger(journey, journey + 1, "meeting")
     planned = meeting_status(analysis.sentence, trigger) == "planned"
@@ -316,7 +330,7 @@ def _trip_day(analysis: SentenceParties, published: date | None) -> date | None:
 def _meeting_referred_to(words: list[str]) -> int | None:
     """Where "این دیدار" / "همین نشست" stands: a meeting the article already told."""
     return next(
-        (i for i in range(len(words) - 1) if words[i] in ("این", "همین") and words[i + 1] in _MEETING_NOUNS),
+        (i for i in range(len(words) - 1) if words[i] in _REFERRING_BACK and words[i + 1] in _MEETING_NOUNS),
         None,
     )
 
@@ -338,7 +352,7 @@ def _quoted_mention(found: SentenceMeeting) -> bool:
     """A meeting noun inside quoted speech with no "با" after it: "گفت: دیدار X چشم‌اندازی ..."."""
     words = found.sentence.words
     colon = next((i for i in range(found.trigger.first) if words[i] in (":", "«")), None)
-    return colon is not None and "با" not in words[colon : found.trigger.last + 3]
+    return colon is not None and _COMITATIVE not in words[colon : found.trigger.last + 3]
 
 
 def _attendance_end(analysis: SentenceParties) -> int | None:
@@ -350,12 +364,16 @@ def _attendance_end(analysis: SentenceParties) -> int | None:
         return None
     for index in range(anaphora + 2, len(words) - 1):
         # Only right after the noun: "این ملاقات ... گفت X با حضور Y نشستی خواهند داشت" is another.
-        if index <= anaphora + 3 and words[index] in ("با", "در") and words[index + 1] in _JOINED_BY:
+        if (
+            index <= anaphora + 3
+            and words[index] in _JOINED_BY_PREPOSITIONS
+            and words[index + 1] in _JOINED_BY
+        ):
             # "این گفت‌وگوها با میانجی‌گری X انجام شد": the mediator, host or guest took part.
             joined = [p for p in analysis.parties if index + 2 <= p.first <= index + 4]
             if joined:
                 return joined[0].last
-        if words[index] in ("حضور", "شرکت"):
+        if words[index] in _ATTENDANCE:
             verb = next(
                 (i for i in range(index + 1, min(len(words), index + 3)) if words[i] in _PAST_LIGHT_VERBS),
                 None,
@@ -376,8 +394,7 @@ def _resolve_all(
             # "ظریف ... با همتای عمانی خود": the counterpart holds the title Zarif held that day.
             other = PartyPhrase(0, 0, role=resolved[0].role, title_id=resolved[0].title_id)
             if other.role and other.role.startswith(_ACTING_MINISTRY):
-                # The counterpart of an acting minister ("سرپرست وزارت امور خارجه") is the minister.
-                role = "وزیر " + other.role.removeprefix(_ACTING_MINISTRY)
+                role = _MINISTER + other.role.removeprefix(_ACTING_MINISTRY)
                 title = knowledge().titles.get(role)
                 other = PartyPhrase(0, 0, role=role, title_id=title.id if title else None)
         if phrase.counterpart and not phrase.country and host and resolved and resolved[0].country != host:

@@ -3,10 +3,9 @@
 from functools import cache
 from typing import Protocol
 
-from ingest.dates import TRAVEL_WORDS
 from ingest.gazetteer import Gazetteer
 from ingest.knowledge import GeoName, knowledge
-from ingest.lexicon import rows
+from ingest.lexicon import one_word, phrases, rows, word_class
 from ingest.mentions import Kind
 from ingest.model import Place
 from ingest.parties import SentenceParties
@@ -21,40 +20,26 @@ class ReportedMeeting(Protocol):
     trigger: Trigger
 
 
-_LOCATIVE = {"در", "به", "وارد", "عازم"}
-_SITUATIONS = {
-    "آتش‌بس",
-    "بس",
-    "تحولات",
-    "اوضاع",
-    "جنگ",
-    "بحران",
-    "امنیت",
-    "ثبات",
-    "صلح",
-    "حملات",
-    "نقض",
-    "حضور",
-}
-
-
-_TRAVEL = {"سفر", "عزیمت", "رفت", "سفری"}
-# "وارد X شد", "عازم X شد": X is where the journey ends (the journey words of dates.py but "سفر").
-_ARRIVAL = (TRAVEL_WORDS - {"سفر"}) | {"راهی"}
-_PLACE_NOUNS = {"شهر", "بندر", "پایتخت"}
-_VENUES = {"هتل", "کاخ", "مقر", "ساختمان", "سالن", "تالار", "محل", "مجموعه", "دفتر", "فرودگاه"}
+_LOCATIVE = word_class("place_marker")
+_SITUATIONS = word_class("situation")
+_TRAVEL = word_class("journey")
+# "وارد X شد", "عازم X شد": X is where the journey ends.
+_ARRIVAL = word_class("arrival")
+_ARRIVAL_VERBS = word_class("arrival_verb")
+_GOING = word_class("going")
+_PLACE_NOUNS = word_class("place_noun")
+_VENUES = word_class("meeting_venue")
 _VENUE_NAME_WORDS = 4  # "در کاخ ریاست جمهوری ارمنستان": how far after the venue word its place may come
-
+_IN = one_word("locative")
+_TO = one_word("allative")
+_FROM = one_word("ablative")
+_PURPOSE = word_class("purpose")
+_AFTER = phrases("after")
+_BEFORE = phrases("before")
 
 # After a city that is also a common word ("در آستانه ..." = "on the eve of"), only these words
 # show that the city is meant.
-_AFTER_AMBIGUOUS_CITY = {
-    *("،", ",", ".", ":", "(", "«"),
-    *("با", "و", "به", "از", "در", "برای", "طی", "پایتخت", "نیز", "هم"),
-    *("دیدار", "گفت‌وگو", "گفت", "ملاقات", "رایزنی", "مذاکره", "نشست"),
-    *("بود", "بودند", "است", "هستند", "شد", "شدند", "کرد", "کردند", "می", "خواهد", "خواهند"),
-    *("سفر", "رفت", "رسید", "آمد", "عزیمت"),
-}
+_AFTER_AMBIGUOUS_CITY = word_class("after_city") | {"،", ",", ".", ":", "(", "«"}
 
 
 @cache
@@ -97,9 +82,9 @@ def meeting_place(found: ReportedMeeting) -> Place | None:
             return _place(analysis, index, *named)
     for index in after_locative:
         landmark = _landmarks().match_at(words, index)
-        if landmark is not None and words[index - 1] == "در":
+        if landmark is not None and words[index - 1] == _IN:
             return Place(country=landmark.value)
-        if words[index] in _VENUES and words[index - 1] == "در":
+        if words[index] in _VENUES and words[index - 1] == _IN:
             # "در هتل کوبورگ وین", "در کاخ ریاست‌جمهوری ارمنستان": the venue's city or country.
             for after in range(index + 1, min(index + 1 + _VENUE_NAME_WORDS, len(words))):
                 if (named := place_at(analysis, after)) is not None:
@@ -113,7 +98,7 @@ def meeting_place(found: ReportedMeeting) -> Place | None:
             geo is not None
             and not geo.adjective
             and index not in inside_parties
-            and words[index - 1] == "در"
+            and words[index - 1] == _IN
             and index < found.trigger.first
             and (index < 2 or words[index - 2] not in _SITUATIONS)
         ):
@@ -123,9 +108,9 @@ def meeting_place(found: ReportedMeeting) -> Place | None:
             geo is not None
             and not geo.adjective
             and index not in inside_parties
-            and words[index - 1] == "به"
+            and words[index - 1] == _TO
             and found.trigger.first > 0
-            and words[found.trigger.first - 1] in ("برای", "منظور")
+            and words[found.trigger.first - 1] in _PURPOSE
             and index > found.trigger.first
             and _TRAVEL.intersection(words[index : index + 4])
         ):
@@ -143,8 +128,8 @@ def journey_destination(analysis: SentenceParties) -> tuple[int, int, str] | Non
             continue
         geo, last = named
         before, after = words[index - 1], words[last : last + 4]
-        if (before == "به" and _TRAVEL.intersection(after)) or (
-            before in _ARRIVAL and last < len(words) and words[last] in ("شد", "شدند", "می", "خواهد")
+        if (before == _TO and _TRAVEL.intersection(after)) or (
+            before in _ARRIVAL and last < len(words) and words[last] in _ARRIVAL_VERBS
         ):
             return index, last, geo.country
     return None
@@ -155,9 +140,7 @@ def _next_stop(words: tuple[str, ...] | list[str], to: int, trigger: int) -> boo
     city someone goes on to is not where they met."""
     if to <= trigger or "،" not in words[trigger:to]:
         return False
-    return any(
-        words[i] in ("بعد", "پس") and words[i + 1] == "از" for i in range(max(0, trigger - 6), trigger - 1)
-    )
+    return any(tuple(words[i : i + 2]) in _AFTER for i in range(max(0, trigger - 6), trigger - 1))
 
 
 def _place(analysis: SentenceParties, first: int, geo: GeoName, last: int) -> Place:
@@ -169,11 +152,7 @@ def _place(analysis: SentenceParties, first: int, geo: GeoName, last: int) -> Pl
 def _journey_before(words: tuple[str, ...] | list[str], to: int) -> bool:
     """ "پیش از سفر به X", "قبل از بازگشت به X": X is where the person goes next, not where they met."""
     return (
-        to >= 3
-        and words[to] == "به"
-        and words[to - 1] in ("سفر", "بازگشت", "عزیمت")
-        and words[to - 2] == "از"
-        and words[to - 3] in ("پیش", "قبل")
+        to >= 3 and words[to] == _TO and words[to - 1] in _GOING and tuple(words[to - 3 : to - 1]) in _BEFORE
     )
 
 
@@ -181,6 +160,6 @@ def dateline_place(analysis: SentenceParties) -> Place | None:
     """ "به گزارش خبرگزاری فارس از اصفهان، ...": the city the report was filed from."""
     words = analysis.words
     for index in range(1, analysis.lead_in):
-        if words[index - 1] == "از" and (named := place_at(analysis, index)) and named[0].city:
+        if words[index - 1] == _FROM and (named := place_at(analysis, index)) and named[0].city:
             return _place(analysis, index, *named)
     return None

@@ -6,11 +6,13 @@ from datetime import date
 from typing import Literal
 
 from ingest.knowledge import NameFit, Officeholder, knowledge
+from ingest.lexicon import one_word, word_class
 from ingest.normalize import text_key
 from ingest.parties import IRAN, PartyPhrase
 
 # Titles that stand for an office of a state: without a country phrase, an Iranian outlet means Iran.
-_NON_STATE_TITLES = {"دبیرکل", "مدیرکل", "دبیر کل"}
+_NON_STATE_TITLES = word_class("non_state_title")
+_ARTICLE = one_word("arabic_article")  # "المالکی" = "مالکی"
 
 
 @dataclass
@@ -46,7 +48,7 @@ def _compact(name: str) -> str:
 
 def _bare_surname(name: str) -> str:
     last = surname(name)
-    return last[2:] if last.startswith("ال") and len(last) > 4 else last
+    return last[len(_ARTICLE) :] if last.startswith(_ARTICLE) and len(last) > 4 else last
 
 
 def same_name(a: str, b: str) -> bool:

@@ -4,10 +4,9 @@ import re
 from dataclasses import dataclass
 from functools import cache, cached_property
 
-from ingest.lexicon import rows
+from ingest.lexicon import rows, word_class
+from ingest.normalize import normalize
 
-# Channel-post furniture: handles, "Link" lines, bullet emojis, agency sign-offs.
-_ARTEFACT_LINE = re.compile(r"^\W*(@\w+|-?\s*link|انتهای پیام|پایان پیام)\W*$", re.IGNORECASE)
 # A sentence ends at a stop followed by spaces or the line's end; group 1 is the gap after the stop.
 # (Starting at the stop lets the search skip to the next one; a lookbehind would be tried everywhere.)
 _SENTENCE_END = re.compile(r"[.!?؟](\s+|$)")
@@ -84,6 +83,14 @@ def _logical_lines(text: str) -> list[tuple[int, int, str]]:
 
 
 @cache
+def _artefact_line() -> re.Pattern[str]:
+    """Channel-post furniture: handles, "Link" lines, bullet emojis, agency sign-offs (word_classes.tsv,
+    normalised as the lines they are matched in are: hazm writes "انتهای پیام" as "انت‌های پیام")."""
+    sign_offs = "|".join(re.escape(normalize(form)) for form in sorted(word_class("sign_off")))
+    return re.compile(rf"^\W*(@\w+|-?\s*link|{sign_offs})\W*$", re.IGNORECASE)
+
+
+@cache
 def _open_ends() -> frozenset[str]:
     return frozenset(row["form"] for row in rows("open_ends"))
 
@@ -100,7 +107,7 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     for line_number, line_start, line in _logical_lines(text):
         stripped = line.strip()
-        if not stripped or _ARTEFACT_LINE.match(stripped):
+        if not stripped or _artefact_line().match(stripped):
             continue
         piece_start = 0
         for boundary in _SENTENCE_END.finditer(line):

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ingest import lexicon
+from ingest.lexicon import one_word, word_class
 from ingest.normalize import normalize
 
 FRAME = "@frame"
@@ -41,9 +42,9 @@ _SEPARATOR = "\x00"
 _SEPARATORS = re.compile(r"[\s\u200c]+")
 _SEPARATOR_PATTERN = "[ \u200c]?"
 # Suffixes a keyword may carry after a ZWNJ; other ZWNJ compounds ("آزادی‌بخش") are other words.
-_SUFFIXES = "هایی|های|ها|ای|ی|اش|شان|ام|ترین|تر"
+_SUFFIXES = "|".join(sorted(word_class("word_suffix"), key=lambda suffix: (-len(suffix), suffix)))
 _SENTENCE_BREAK = re.compile(r"[.!?؟:;؛«»()\[\]\n]")
-_ENUMERATION = re.compile(r"\s*[،,]?\s*(?:و\s+)?")
+_ENUMERATION = re.compile(rf"\s*[،,]?\s*(?:{one_word('and')}\s+)?")
 _EPSILON = 1e-9
 
 

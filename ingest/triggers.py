@@ -5,15 +5,26 @@ from functools import cache
 
 from ingest.factuality import mood
 from ingest.gazetteer import Gazetteer
-from ingest.lexicon import rows
+from ingest.lexicon import one_word, phrases, rows, verb_forms, word_class
 from ingest.model import MeetingKind, MeetingStatus
 from ingest.segment import Sentence
 
-_FUTURE_AUX = {"خواهد", "خواهند", "خواهم", "خواهیم"}
-_PRESENT_VERB = {"کند", "کنند", "می", "دارد", "دارند"}
-_PLAN_WORDS = (("قرار", "است"), ("قرار", "بود"), ("قصد", "دارد"), ("قصد", "دارند"), ("برنامه", "دارد"))
-_DEPARTURE = {"عازم", "رهسپار"}
-_ACT_NOUNS = {"صادر", "امضا", "برگزار", "منتشر"}
+_FUTURE_AUX = verb_forms("future_auxiliary")
+_DO = verb_forms("do_present")  # "کند", "کنند": a subjunctive still ahead
+(_DOES,) = verb_forms("do_present", "3sg")
+_MI = one_word("imperfective_prefix")
+_PRESENT_PASSIVE = next(iter(phrases("present_passive")))  # "می شود"
+# Plan frames (modality.tsv) that make a meeting word after them planned.
+_PLAN_WORDS = frozenset(
+    tuple(row["form"].split(" ")) for row in rows("modality") if row["status"] == "planned"
+)
+_DEPARTURE = word_class("departure")
+_ACT_NOUNS = word_class("act_noun")
+_PURPOSE = word_class("purpose")
+_PURPOSE_CLAUSE = one_word("purpose_conjunction")
+_TOMORROW = frozenset(row["form"] for row in rows("day_words") if row["offset"] == "1")
+_VIDEO_WORDS = word_class("video_word")
+_PHONE_WORDS = word_class("phone_word")
 _WHOLE_SENTENCE = {"sport", "funeral"}
 
 
@@ -25,7 +36,7 @@ class Trigger:
 
 
 # Plural suffixes older or hand-typed text glues to a word ("دیدارهای" for "دیدار‌های").
-_GLUED_PLURALS = ("ها", "های", "هایی")
+_GLUED_PLURALS = word_class("glued_plural")
 
 
 @cache
@@ -95,14 +106,14 @@ def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
 def meeting_kind(sentence: Sentence, triggers: list[Trigger]) -> MeetingKind:
     kinds = {trigger.kind for trigger in triggers}
     words = set(_words(sentence))
-    if "video" in kinds or words & {"ویدئوکنفرانس", "ویدیوکنفرانس", "مجازی", "ویدئویی", "ویدیویی"}:
+    if "video" in kinds or words & _VIDEO_WORDS:
         return "video"
-    if "phone" in kinds or words & {"تلفنی", "تلفن"}:
+    if "phone" in kinds or words & _PHONE_WORDS:
         return "phone"
     return "in_person"
 
 
-_HELD_VERBS = {"برگزار", "انجام"}
+_HELD_VERBS = word_class("held_noun")
 # How far a meeting noun's own "برگزار خواهد شد" may stand: an attendance list lies between them.
 _HELD_VERB_REACH = 25
 
@@ -114,7 +125,7 @@ def _held_later(words: list[str], start: int) -> bool:
             return False
         if words[index] in _HELD_VERBS:
             verb = words[index + 1 : index + 3]
-            return bool(_FUTURE_AUX & set(verb)) or verb == ["می", "شود"]
+            return bool(_FUTURE_AUX & set(verb)) or tuple(verb) == _PRESENT_PASSIVE
     return False
 
 
@@ -126,24 +137,24 @@ def meeting_status(sentence: Sentence, trigger: Trigger) -> MeetingStatus:
         return "planned"
     if _FUTURE_AUX & set(after):
         return "planned"
-    if after[:1] and after[0] in ("کند", "کنند"):
+    if after[:1] and after[0] in _DO:
         return "planned"
-    if len(after) >= 2 and after[0] in _ACT_NOUNS and after[1] in ("کند", "کنند"):
+    if len(after) >= 2 and after[0] in _ACT_NOUNS and after[1] in _DO:
         return "planned"  # "... یک اعلامیه مشترک صادر کنند"
-    if len(after) >= 2 and after[0] == "می" and after[1] in ("کند", "کنند"):
+    if len(after) >= 2 and after[0] == _MI and after[1] in _DO:
         return "planned"
     if _held_later(words, trigger.last):
         return "planned"
     before = tuple(words[max(0, trigger.first - 12) : trigger.first])
     if any(_contains(before, plan) for plan in _PLAN_WORDS):
         return "planned"
-    if _DEPARTURE & set(words) and trigger.first > 0 and words[trigger.first - 1] in ("برای", "منظور"):
+    if _DEPARTURE & set(words) and trigger.first > 0 and words[trigger.first - 1] in _PURPOSE:
         return "planned"
-    if "تا" in before and not _DEPARTURE.isdisjoint(before[: before.index("تا")]):
+    if _PURPOSE_CLAUSE in before and not _DEPARTURE.isdisjoint(before[: before.index(_PURPOSE_CLAUSE)]):
         return "planned"  # "عازم مسکو شد تا در نشستی با X گفت‌وگو کند"
-    if trigger.first > 0 and words[trigger.first - 1] in ("برای", "منظور"):
+    if trigger.first > 0 and words[trigger.first - 1] in _PURPOSE:
         # "برای دیدار با ... سفر می‌کند": the trip, and so the meeting, is still ahead.
         tail = words[trigger.last :]
-        if _contains(tuple(tail), ("می", "کند")) or _FUTURE_AUX & set(tail) or "فردا" in words:
+        if _contains(tuple(tail), (_MI, _DOES)) or _FUTURE_AUX & set(tail) or not _TOMORROW.isdisjoint(words):
             return "planned"
     return "held"

@@ -5,6 +5,8 @@ normalised ones."""
 import re
 from functools import lru_cache
 
+from ingest.lexicon import one_word
+
 # Letters the normaliser unifies, each with the forms a raw text may use.
 _VARIANTS = {
     "ی": "یيىئ",
@@ -48,8 +50,9 @@ def as_written(raw: str, name: str) -> str | None:
 def surname_as_written(raw: str, name: str) -> str | None:
     """The article's spelling of the surname of `name`, with or without the Arabic article "ال"."""
     surname = name.split()[-1]
-    bare = surname.removeprefix("ال")
-    for form in dict.fromkeys((surname, bare, "ال" + bare)):
+    article = one_word("arabic_article")
+    bare = surname.removeprefix(article)
+    for form in dict.fromkeys((surname, bare, article + bare)):
         if len(form) >= 3 and (written := as_written(raw, form)):
             return written
     return None
