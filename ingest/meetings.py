@@ -59,7 +59,9 @@ _REFUSAL_REACH = 10
 _CLAUSE_END_VERBS = {"شد", "شدند", "کرد", "کردند", "است", "بود", "بودند", "داد", "دادند", "داشت", "داشتند"}
 _SEPARATE = {"جداگانه", "جداگانه‌ای", "جدا"}
 _MANNER = {"رسمی", "گرم", "صمیمانه", "باشکوه", "و"}  # "استقبال گرم و رسمی X"
-_FILLERS = _QUOTE_MARKS | _MANNER
+# "با برخی از نمایندگان", "با جمعی از فعالان": a quantifier may stand between "با" and the group.
+_QUANTIFIERS = frozenset(row["word"] for row in rows("quantifiers"))
+_FILLERS = _QUOTE_MARKS | _MANNER | _QUANTIFIERS
 _SINGULAR_VERBS = {"کرد", "کند", "داشت", "دارد", "نمود", "خواهد", "گفت", "رسید", "پذیرفت"}
 _PLURAL_VERBS = {"کردند", "کنند", "داشتند", "دارند", "نمودند", "خواهند", "گفتند", "رسیدند", "پذیرفتند"}
 _VERB_REACH = 20

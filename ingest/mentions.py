@@ -37,12 +37,26 @@ def honorifics() -> Gazetteer[bool]:
     return Gazetteer((row["form"], row.get("iranian") == "1") for row in rows("honorifics"))
 
 
-_DELEGATIONS = frozenset(("هیئت", "هیأت", "هیات"))
+_GLUED_PLURAL_ENDINGS = ("ها", "های")  # "مقام‌های": the tokeniser splits at the ZWNJ
+
+
+def regular_plurals(singular: str) -> tuple[str, ...]:
+    """The sound plurals of a title word: -ان (ـه → ـگان as well as ـهان, ـو/ـا → ـیان) and the Arabic
+    -ین; the -ها plurals are two tokens and are read apart."""
+    if singular.endswith("ه"):
+        return singular[:-1] + "گان", singular + "ان"
+    if singular.endswith(("و", "ا")):
+        return (singular + "یان",)
+    return singular + "ان", singular + "ین"
 
 
 @cache
 def _plurals() -> dict[str, str]:
-    return {row["plural"]: row["singular"] for row in rows("role_plurals")}
+    """Every plural of a title's first word: the sound ones generated, the broken ones as data."""
+    titles = knowledge().titles.first_words
+    plurals = {plural: singular for singular in titles for plural in regular_plurals(singular)}
+    plurals.update((row["plural"], row["singular"]) for row in rows("role_plurals"))
+    return plurals
 
 
 def singular_words(sentence: Sentence) -> tuple[list[str], set[int]]:
@@ -50,20 +64,16 @@ def singular_words(sentence: Sentence) -> tuple[list[str], set[int]]:
     plurals = _plurals()
     words = list(sentence.words)
     plural_at: set[int] = set()  # not set[int](): calling the alias costs a microsecond
-    if plurals.keys().isdisjoint(words) and _DELEGATIONS.isdisjoint(words):
+    titles = knowledge().titles.first_words
+    if plurals.keys().isdisjoint(words) and not any(ending in words for ending in _GLUED_PLURAL_ENDINGS):
         return words, plural_at  # most sentences: nothing to make singular
     for index, word in enumerate(sentence.words):
         singular = plurals.get(word)
         if singular:
             plural_at.add(index)
             words[index] = singular
-        elif (
-            singular is None
-            and word in _DELEGATIONS
-            and index + 1 < len(words)
-            and sentence.words[index + 1] in ("های", "ها")
-        ):
-            plural_at.add(index)  # "هیئت‌های" tokenises as هیئت + های
+        elif word in titles and index + 1 < len(words) and sentence.words[index + 1] in _GLUED_PLURAL_ENDINGS:
+            plural_at.add(index)
     return words, plural_at
 
 
