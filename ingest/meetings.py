@@ -33,7 +33,9 @@ _REFUSAL_REACH = 10
 _CLAUSE_END_VERBS = verb_forms("clause_end_verb") | word_class("copula")
 _SEPARATE = word_class("separate")
 _MANNER = word_class("manner")  # "استقبال گرم و رسمی X"
-_FILLERS = _QUOTE_MARKS | _MANNER
+# "با برخی از نمایندگان", "با جمعی از فعالان": a quantifier may stand between "با" and the group.
+_QUANTIFIERS = frozenset(row["word"] for row in rows("quantifiers"))
+_FILLERS = _QUOTE_MARKS | _MANNER | _QUANTIFIERS
 _SINGULAR_VERBS = verb_forms("agreement_verb", "3sg")
 _PLURAL_VERBS = verb_forms("agreement_verb", "3pl")
 _PLUPERFECT = verb_forms("pluperfect_auxiliary")

@@ -7,7 +7,7 @@ from typing import Any
 
 from ingest.gazetteer import Gazetteer
 from ingest.knowledge import GeoName, Officeholder, Organization, Title, knowledge
-from ingest.lexicon import rows, word_class
+from ingest.lexicon import one_word, rows, word_class, word_values
 from ingest.segment import Sentence
 
 
@@ -37,13 +37,35 @@ def honorifics() -> Gazetteer[bool]:
     return Gazetteer((row["form"], row.get("iranian") == "1") for row in rows("honorifics"))
 
 
-_DELEGATIONS = word_class("delegation")
-_PLURAL_SUFFIXES = word_class("plural_suffix")
+_GLUED_PLURAL_ENDINGS = word_class("plural_suffix")  # "مقام‌های": the tokeniser splits at the ZWNJ
+# Sound plurals by the singular's last letter: each ending with whether it replaces that letter
+# ("نماینده" → "نمایندگان") or follows it ("فرماندهان").
+_FINAL_HEH = one_word("final_heh")
+_FINAL_VOWELS = tuple(word_class("final_vowel"))
+_AFTER_HEH = word_values("sound_plural_after_heh")
+_AFTER_VOWEL = word_values("sound_plural_after_vowel")
+_SOUND_PLURAL = word_values("sound_plural")
+
+
+def regular_plurals(singular: str) -> tuple[str, ...]:
+    """The sound plurals of a title word: -ان (ـه → ـگان as well as ـهان, ـو/ـا → ـیان) and the Arabic
+    -ین; the -ها plurals are two tokens and are read apart."""
+    if singular.endswith(_FINAL_HEH):
+        endings = _AFTER_HEH
+    elif singular.endswith(_FINAL_VOWELS):
+        endings = _AFTER_VOWEL
+    else:
+        endings = _SOUND_PLURAL
+    return tuple((singular[:-1] if how == "replace" else singular) + end for end, how in endings.items())
 
 
 @cache
 def _plurals() -> dict[str, str]:
-    return {row["plural"]: row["singular"] for row in rows("role_plurals")}
+    """Every plural of a title's first word: the sound ones generated, the broken ones as data."""
+    titles = knowledge().titles.first_words
+    plurals = {plural: singular for singular in titles for plural in regular_plurals(singular)}
+    plurals.update((row["plural"], row["singular"]) for row in rows("role_plurals"))
+    return plurals
 
 
 def singular_words(sentence: Sentence) -> tuple[list[str], set[int]]:
@@ -51,20 +73,16 @@ def singular_words(sentence: Sentence) -> tuple[list[str], set[int]]:
     plurals = _plurals()
     words = list(sentence.words)
     plural_at: set[int] = set()  # not set[int](): calling the alias costs a microsecond
-    if plurals.keys().isdisjoint(words) and _DELEGATIONS.isdisjoint(words):
+    titles = knowledge().titles.first_words
+    if plurals.keys().isdisjoint(words) and not any(ending in words for ending in _GLUED_PLURAL_ENDINGS):
         return words, plural_at  # most sentences: nothing to make singular
     for index, word in enumerate(sentence.words):
         singular = plurals.get(word)
         if singular:
             plural_at.add(index)
             words[index] = singular
-        elif (
-            singular is None
-            and word in _DELEGATIONS
-            and index + 1 < len(words)
-            and sentence.words[index + 1] in _PLURAL_SUFFIXES
-        ):
-            plural_at.add(index)  # "هیئت‌های" tokenises as هیئت + های
+        elif word in titles and index + 1 < len(words) and sentence.words[index + 1] in _GLUED_PLURAL_ENDINGS:
+            plural_at.add(index)
     return words, plural_at
 
 

@@ -83,6 +83,8 @@ class PartyPhrase:
     # The title runs on into words no lexicon knows ("فرمانده سنتکام", "رهبر فهرست العراقیه"): it
     # belongs to something unknown, so neither the outlet's country nor the knowledge base applies.
     unknown_complement: bool = False
+    # "رئیس‌جمهور این کشور" with no country named before it in the sentence: the article's last one.
+    this_country: bool = False
     iranian_rank: bool = False  # introduced as "سردار X", "حجت‌الاسلام X"
 
     @property
@@ -199,6 +201,10 @@ class SentenceParties:
             return [_UNDECIDED] * len(self.words)
         return probabilities(self.words)
 
+    def _tagged_name(self, index: int) -> bool:
+        """A word the name tagger reads as a name ("جورجا" before a known surname)."""
+        return self.name_probability[index] >= _BEGINS_A_NAME and self._name_capable(index)
+
     def _name_tail(self, index: int) -> bool:
         """ "نعمت‌زاده": after a ZWNJ, a common word ("زاده") ends a surname; a suffix ("های") does not."""
         return self.words[index] not in _SUFFIXES and index > 0 and not self._starts_word(index)
@@ -280,8 +286,9 @@ class SentenceParties:
         while (
             start - 1 >= 0
             and start - 1 not in self.covered
-            and _given_name(self.words[start - 1])
+            and mention.first - start < 2
             and self._starts_word(start - 1)
+            and (_given_name(self.words[start - 1]) or self._tagged_name(start - 1))
         ):
             start -= 1
         if start != mention.first:
@@ -508,7 +515,7 @@ class SentenceParties:
                 if earlier:
                     countries.append(earlier[-1])
                 else:
-                    phrase.unknown_complement = True
+                    phrase.unknown_complement = phrase.this_country = True
                 index += 2
             elif word in _SELF:
                 phrase.self_reference = True

@@ -66,6 +66,7 @@ def extract(article: Article) -> Extraction:
     surnames = {surname(p.name) for a in analyses for p in a.parties if p.name and len(p.name.split()) > 1}
     for analysis in analyses:
         analysis.add_article_names(surnames)
+    _refer_to_countries_named_before(analyses)
     registry = ArticleRegistry(
         [phrase for analysis in analyses for phrase in analysis.parties],
         home_country=home_country(article.source),
@@ -76,6 +77,18 @@ def extract(article: Article) -> Extraction:
     _attach_discussion(events, sentences)
     meetings = [_meeting(event, text) for event in events]
     return Extraction(id=article.key, meetings=meetings, extractor_version=EXTRACTOR_VERSION, text=text)
+
+
+def _refer_to_countries_named_before(analyses: list[SentenceParties]) -> None:
+    """ "رئیس پارلمان این کشور": the country an earlier sentence named last."""
+    last: str | None = None
+    for analysis in analyses:
+        if last is not None:
+            for phrase in analysis.parties:
+                if phrase.this_country and not phrase.country:
+                    phrase.country, phrase.unknown_complement = last, False
+        named = [mention.geo.country for mention in analysis.mentions if mention.geo]
+        last = named[-1] if named else last
 
 
 def _events(
@@ -211,6 +224,18 @@ def _covers_naming(big: list[ResolvedParty], small: list[ResolvedParty]) -> bool
         )
     ]
     return len([p for p in spare if _same_side(p, loose[0])]) == 1
+
+
+def _covers_group(big: list[ResolvedParty], small: list[ResolvedParty]) -> bool:
+    """Like `_covers`, where one group of officials in `small` ("رهبران گروه‌های مقاومت" in a headline)
+    stands for the named persons `big` adds (the body lists them): two or more, none from the country of
+    the group's counterparts (the envoys of the same president are no group he met)."""
+    loose = [party for party in small if not any(party.same_as(other) for other in big)]
+    if len(loose) != 1 or not loose[0].group:
+        return False
+    sides = {party.country for party in small if party is not loose[0]}
+    added = [p for p in big if not any(p.same_as(q) for q in small)]
+    return len(added) >= 2 and all(p.name and p.country not in sides for p in added)
 
 
 def _loosely_covers(big: list[ResolvedParty], small: list[ResolvedParty]) -> bool:
@@ -430,6 +455,10 @@ def _merge_or_add(events: list[_Event], event: _Event) -> None:
             existing.parties = event.parties
         elif _covers_naming(existing.parties, event.parties):
             _lend_titles(existing.parties, event.parties)
+        elif _covers_group(event.parties, existing.parties):
+            existing.parties = event.parties
+        elif _covers_group(existing.parties, event.parties):
+            pass
         elif _headline_of(existing, event):
             pass  # "X با معاون وزیر خارجه ژاپن دیدار کرد" over "X ... با همتای ژاپنی خود دیدار کرد"
         else:

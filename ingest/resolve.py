@@ -32,7 +32,9 @@ class Party:
     def identity(self) -> tuple[str, ...]:
         if self.name:
             return ("person", text_key(self.name).split()[-1])
-        return ("office", self.title_id or text_key(self.role or ""), self.country or "", self.org_id or "")
+        # A group of officials is never one of them: "استاندار" met "فرمانداران استان".
+        office = "group" if self.group else "office"
+        return (office, self.title_id or text_key(self.role or ""), self.country or "", self.org_id or "")
 
     def same_as(self, other: "Party") -> bool:
         """One party under two mentions: equal offices, or names that agree on the surname even when

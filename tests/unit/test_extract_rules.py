@@ -672,3 +672,42 @@ def test_this_first_meeting_refers_back() -> None:
 def test_a_name_with_a_hyphen() -> None:
     (meeting,) = _meetings("رئیس‌جمهور کشورمان امروز با میگل دیاز-کانل رئیس‌جمهور کوبا دیدار کرد.")
     assert "میگل دیاز-کانل" in {p.name for p in meeting.participants}
+
+
+@pytest.mark.parametrize(
+    ("text", "group_role"),
+    [
+        # The sound plurals of a title come from its singular: -ان, -گان, -ین.
+        ("وزیر کشور امروز در نشستی با استانداران سراسر کشور درباره انتخابات گفت‌وگو کرد.", "استانداران"),
+        ("استاندار یزد با فرمانداران استان دیدار کرد.", "فرمانداران"),
+        ("وزیر نیرو با مدیران عامل شرکت‌های آب منطقه‌ای دیدار کرد.", "مدیران عامل"),
+    ],
+)
+def test_a_plural_title_is_a_group_party(text: str, group_role: str) -> None:
+    (meeting,) = _meetings(text)
+    groups = [p for p in meeting.participants if p.name is None and p.role and p.role.startswith(group_role)]
+    assert len(groups) == 1, [(p.name, p.role) for p in meeting.participants]
+
+
+def test_a_headline_group_is_the_named_persons_of_the_body() -> None:
+    meetings = _meetings(
+        "رئیس‌جمهور امروز در دیدار با جورجا ملونی نخست‌وزیر ایتالیا و فریدریش مرتس صدراعظم آلمان"
+        " بر همکاری تأکید کرد.",
+        title="دیدار رئیس‌جمهور با سران کشورهای اروپایی",
+    )
+    assert len(meetings) == 1
+    assert {"جورجا ملونی", "فریدریش مرتس"} <= _names(meetings[0])
+
+
+def test_the_aides_of_one_side_are_no_group_it_met() -> None:
+    meetings = _meetings(
+        "دونالد ترامپ رئیس‌جمهور آمریکا امروز در نشستی با جی‌دی ونس معاون رئیس‌جمهور و مارکو روبیو وزیر"
+        " خارجه آمریکا گفت‌وگو کرد.",
+        title="گفت‌وگوی تلفنی ترامپ با رهبران کشورهای عربی",
+    )
+    groups = [
+        m for m in meetings if any(p.name is None and p.role == "رهبران کشورهای عربی" for p in m.participants)
+    ]
+    assert len(meetings) == 2 and len(groups) == 1, [
+        [(p.name, p.role) for p in m.participants] for m in meetings
+    ]
