@@ -7,7 +7,7 @@ from ingest.factuality import mood
 from ingest.gazetteer import Gazetteer
 from ingest.lexicon import one_word, phrases, rows, verb_forms, word_class
 from ingest.parties import DELEGATION_WORDS, PartyPhrase, SentenceParties
-from ingest.places import journey_destination
+from ingest.placenames import journey_destination
 from ingest.segment import Sentence
 from ingest.triggers import Trigger, blocked, find_triggers, meeting_kind, negated
 

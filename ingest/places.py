@@ -1,31 +1,19 @@
 """Where a meeting took place: a city the sentence puts it in, else a country it is held in."""
 
 from functools import cache
-from typing import Protocol
 
 from ingest.gazetteer import Gazetteer
-from ingest.knowledge import GeoName, knowledge
+from ingest.knowledge import GeoName
 from ingest.lexicon import one_word, phrases, rows, word_class
+from ingest.meetings import SentenceMeeting
 from ingest.mentions import Kind
 from ingest.model import Place
 from ingest.parties import SentenceParties
-from ingest.triggers import Trigger
-
-
-class ReportedMeeting(Protocol):
-    """What `meeting_place` reads of an ingest.meetings.SentenceMeeting; a Protocol, because meetings.py
-    imports this module (for `place_at`) and the two must not import each other."""
-
-    analysis: SentenceParties
-    trigger: Trigger
-
+from ingest.placenames import place_at
 
 _LOCATIVE = word_class("place_marker")
 _SITUATIONS = word_class("situation")
 _TRAVEL = word_class("journey")
-# "وارد X شد", "عازم X شد": X is where the journey ends.
-_ARRIVAL = word_class("arrival")
-_ARRIVAL_VERBS = word_class("arrival_verb")
 _GOING = word_class("going")
 _PLACE_NOUNS = word_class("place_noun")
 _VENUES = word_class("meeting_venue")
@@ -37,10 +25,6 @@ _PURPOSE = word_class("purpose")
 _AFTER = phrases("after")
 _BEFORE = phrases("before")
 
-# After a city that is also a common word ("در آستانه ..." = "on the eve of"), only these words
-# show that the city is meant.
-_AFTER_AMBIGUOUS_CITY = word_class("after_city") | {"،", ",", ".", ":", "(", "«"}
-
 
 @cache
 def _landmarks() -> Gazetteer[str]:
@@ -48,23 +32,7 @@ def _landmarks() -> Gazetteer[str]:
     return Gazetteer((row["form"], row["country"]) for row in rows("landmarks"))
 
 
-def place_at(analysis: SentenceParties, index: int) -> tuple[GeoName, int] | None:
-    """The city or country (not its adjective) named at word `index` and the index after its name; a
-    city whose name is also a common word only when the word after it shows a place."""
-    words = analysis.words
-    mention = analysis.mention_at.get(index)
-    if mention is not None and mention.kind is Kind.GEO:
-        geo, last = mention.geo, mention.last
-    elif index not in analysis.covered and (match := knowledge().ambiguous_cities.match_at(words, index)):
-        if match.last < len(words) and words[match.last] not in _AFTER_AMBIGUOUS_CITY:
-            return None
-        geo, last = match.value, match.last
-    else:
-        return None
-    return (geo, last) if geo is not None and not geo.adjective else None
-
-
-def meeting_place(found: ReportedMeeting) -> Place | None:
+def meeting_place(found: SentenceMeeting) -> Place | None:
     analysis = found.analysis
     words = analysis.words
     inside_parties = {i for p in analysis.parties for i in range(p.first, p.last)}
@@ -115,23 +83,6 @@ def meeting_place(found: ReportedMeeting) -> Place | None:
             and _TRAVEL.intersection(words[index : index + 4])
         ):
             return Place(country=geo.country)
-    return None
-
-
-def journey_destination(analysis: SentenceParties) -> tuple[int, int, str] | None:
-    """Where the sentence's journey goes: "به دوحه سفر کرد", "وارد پکن شد", "عازم مسکو شد";
-    (first, last, country) of the place, or None."""
-    words = analysis.words
-    for index in range(1, len(words)):
-        named = place_at(analysis, index)
-        if named is None:
-            continue
-        geo, last = named
-        before, after = words[index - 1], words[last : last + 4]
-        if (before == _TO and _TRAVEL.intersection(after)) or (
-            before in _ARRIVAL and last < len(words) and words[last] in _ARRIVAL_VERBS
-        ):
-            return index, last, geo.country
     return None
 
 
