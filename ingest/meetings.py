@@ -9,7 +9,7 @@ from ingest.lexicon import one_word, phrases, rows, verb_forms, word_class
 from ingest.parties import DELEGATION_WORDS, PartyPhrase, SentenceParties
 from ingest.placenames import journey_destination
 from ingest.segment import Sentence
-from ingest.triggers import Trigger, blocked, find_triggers, meeting_kind, negated
+from ingest.triggers import Trigger, blocked, meeting_kind, negated
 
 _COMPANY = phrases("company")  # "X به همراه Y": both attend
 _QUOTE_MARKS = {"«", "»", '"', "("}
@@ -204,7 +204,7 @@ class MeetingReader:
     def read(self) -> list[SentenceMeeting]:
         if blocked(self.sentence) or negated(self.sentence):
             return []
-        triggers = find_triggers(self.sentence)
+        triggers = self.analysis.triggers
         # The members named in a venue ("در حاشیه نشست وزرای خارجه بریکس") are no side of a meeting.
         venues = {trigger.last for trigger in triggers if self._venue(trigger)}
         self.parties = [party for party in self.parties if party.first not in venues]

@@ -10,7 +10,7 @@ from ingest.lexicon import one_word, phrases, word_class, word_values
 from ingest.mentions import Kind, Mention, find_mentions, honorifics, singular_words
 from ingest.names import probabilities
 from ingest.segment import Sentence
-from ingest.triggers import find_triggers
+from ingest.triggers import Trigger
 
 IRAN = "IR"
 _PUNCT = re.compile(r"^[^\w]+$")
@@ -136,8 +136,10 @@ def _given_name(word: str) -> bool:
 class SentenceParties:
     """Finds the party phrases of one sentence."""
 
-    def __init__(self, sentence: Sentence) -> None:
+    def __init__(self, sentence: Sentence, triggers: list[Trigger]) -> None:
+        """`triggers`: the sentence's meeting words (the triggers pass)."""
         self.sentence = sentence
+        self.triggers = triggers
         self.words = list(sentence.words)
         self.lead_in = attribution_end(self.words)  # "به گزارش X، به گفته منابع آگاه،"
         self.singular, plural_at = singular_words(sentence)
@@ -195,7 +197,7 @@ class SentenceParties:
         begins a name)."""
         if not (
             any(m.kind in (Kind.TITLE, Kind.PERSON, Kind.HONORIFIC) for m in self.mentions)
-            or find_triggers(self.sentence)
+            or self.triggers
             or not knowledge().first_names.isdisjoint(self.words)
         ):
             return [_UNDECIDED] * len(self.words)

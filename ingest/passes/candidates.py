@@ -1,0 +1,278 @@
+"""Pass: a candidate event for each meeting a sentence reports, read sentence by sentence with what the
+sentences before tell: who the article is about (a report without a subject), who else attended a meeting
+told before, the day of a journey or of the meeting before; each with its resolved parties, kind, place,
+status and date."""
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from ingest.dates import TRAVEL_WORDS, meeting_date
+from ingest.doc import Doc, Event
+from ingest.knowledge import knowledge
+from ingest.lexicon import one_word, phrases, verb_forms, word_class, word_values
+from ingest.meetings import SentenceMeeting, read_meetings
+from ingest.parties import PartyPhrase, SentenceParties
+from ingest.places import dateline_place, meeting_place
+from ingest.resolve import ArticleRegistry
+from ingest.resolve import Party as ResolvedParty
+from ingest.triggers import Trigger, meeting_kind, meeting_status
+
+_MEETING_NOUNS = word_class("meeting_noun")
+_PRONOUNS = word_class("pronoun")
+_PAST_LIGHT_VERBS = verb_forms("past_light_verb")
+_DEMONSTRATIVES = word_class("demonstrative")
+_THIS = one_word("this")
+_REFERRING_BACK = word_class("referring_back")
+_MULTI_DAY = one_word("multi_day")
+_HELD_WORDS = word_class("held_noun")
+# The counterpart of an acting minister ("سرپرست وزارت امور خارجه") is the minister.
+_ACTING_MINISTRY, _MINISTER = next(
+    (f"{acting} ", f"{to} ") for acting, to in word_values("acting_ministry").items()
+)
+_JOINED_BY = word_class("joined_by")  # "میانجی‌گری" reads "میانجی" "گری"
+_JOINED_BY_PREPOSITIONS = word_class("joined_by_preposition")
+_ATTENDANCE = word_class("attendance_noun")
+_SEQUENCE = word_class("sequence_adverb")
+_AFTER = phrases("after")
+_SAME_DAY = phrases("same_day")
+_THIS_TRIP = phrases("this_trip")
+_COMITATIVE = one_word("comitative")
+
+
+@dataclass
+class _Context:
+    """What the reading carries from one sentence to the next."""
+
+    main_actor: PartyPhrase | None  # the article's first party: the subject of last resort
+    previous_subject: PartyPhrase | None = None  # the subject of the last report that had one
+    trip_day: date | None = None  # the day of the journey the article last dated
+    sentence_subject: PartyPhrase | None = None  # who the previous sentence was about
+
+
+def read_candidates(doc: Doc) -> Doc:
+    assert doc.registry is not None, "the coreference pass makes the registry"
+    context = _Context(main_actor=next((a.parties[0] for a in doc.parties if a.parties), None))
+    for analysis in doc.parties:
+        _read_sentence(analysis, doc.candidates, context, doc.registry, doc.article.published)
+    return doc
+
+
+def _read_sentence(
+    analysis: SentenceParties,
+    events: list[Event],
+    context: _Context,
+    registry: ArticleRegistry,
+    published: date | None,
+) -> None:
+    """Add the candidate events of one sentence to `events`, and what it tells the next sentences."""
+    pronoun = bool(analysis.words) and analysis.words[0] in _PRONOUNS
+    attended = _attendance_end(analysis) if events else None
+    attendees = _add_attendees(analysis, events, registry, attended)
+    context.trip_day = _trip_day(analysis, published) or context.trip_day
+    reports = read_meetings(analysis, told_before=bool(events))
+    # Several meetings from different words of one sentence: each is dated by its own word.
+    own_word = len({found.trigger.first for found in reports}) > 1
+    for found in reports:
+        if attended is not None and found.trigger.first <= attended:
+            continue
+        phrases = [phrase for phrase in found.parties if phrase not in attendees]
+        if found.subject_missing and _quoted_mention(found):
+            continue  # "X گفت: دیدار Y نشان می‌دهد ...": a meeting spoken about, no one's report
+        if found.subject_missing:
+            # "او ... با X دیدار کرد": the person the previous sentence was about.
+            stand_in = (
+                (context.sentence_subject if pronoun else None)
+                or context.previous_subject
+                or context.main_actor
+            )
+            if stand_in is not None and all(stand_in is not p for p in phrases):
+                phrases.insert(0, stand_in)
+        event = _event(found, phrases, registry, published, own_word=own_word)
+        if event is None:
+            continue
+        _date_from_context(event, analysis, found, events, context.trip_day)
+        events.append(event)
+        if not found.subject_missing and found.parties:
+            context.previous_subject = found.parties[0]
+    if not reports and events and events[-1].day is None:
+        events[-1].day = _day_told_later(analysis, events[-1], published)
+    lead_in = analysis.lead_in  # "به گزارش ایسنا، X ...": X opens the sentence
+    opening = analysis.parties[0] if analysis.parties and analysis.parties[0].first <= lead_in + 1 else None
+    if opening is not None and opening.name:
+        context.sentence_subject = opening
+
+
+def _add_attendees(
+    analysis: SentenceParties, events: list[Event], registry: ArticleRegistry, attended: int | None
+) -> list[PartyPhrase]:
+    """ "در این دیدار X نیز حضور داشت", "X که در این دیدار شرکت داشت گفت ...": X took part in the
+    meeting last reported as held; what the sentence says after that may be news."""
+    if attended is None:
+        return []
+    attendees = [phrase for phrase in analysis.parties if phrase.last <= attended]
+    target = next((e for e in reversed(events) if e.status == "held"), events[-1])
+    for party in _resolve_all(attendees, registry):
+        if not any(party.same_as(other) for other in target.parties):
+            target.parties.append(party)
+    return attendees
+
+
+def _event(
+    found: SentenceMeeting,
+    phrases: list[PartyPhrase],
+    registry: ArticleRegistry,
+    published: date | None,
+    *,
+    own_word: bool,
+) -> Event | None:
+    """The candidate event of one report, if it has two parties once resolved."""
+    sentence = found.sentence
+    kind = meeting_kind(sentence, found.triggers)
+    place = meeting_place(found) or (dateline_place(found.analysis) if kind == "in_person" else None)
+    resolved = _resolve_all(phrases, registry, host=place.country if place else None)
+    if len(resolved) < 2:
+        return None
+    status = meeting_status(sentence, found.trigger)
+    anchors = (found.trigger.first,) if own_word else tuple(trigger.first for trigger in found.triggers)
+    day = meeting_date(sentence, published, planned=status == "planned", anchors=anchors)
+    return Event(parties=resolved, reports=[found], kind=kind, status=status, day=day, place=place)
+
+
+def _date_from_context(
+    event: Event,
+    analysis: SentenceParties,
+    found: SentenceMeeting,
+    events: list[Event],
+    trip_day: date | None,
+) -> None:
+    """A day the sentence does not write, from the reports before it."""
+    if event.day is None and events and _same_day_as_before(analysis.words):
+        event.day = events[-1].day  # "صبح همان روز": the day of the meeting told before
+    if event.day is None and event.status == "held" and events and _next_in_sequence(analysis, found):
+        event.day = events[-1].day  # "سپس با X دیدار کرد": the day of the meeting before
+    if event.day is None and _on_this_trip(analysis.words):
+        event.day = trip_day  # "X فردا به کابل سفر می‌کند ... در این سفر با Y": the trip's day
+
+
+def _next_in_sequence(analysis: SentenceParties, found: SentenceMeeting) -> bool:
+    """ "سپس با X دیدار کرد", "پس از این دیدار با X گفت‌وگو کرد": next on the same day."""
+    words = analysis.words[: found.trigger.first]
+    return not _SEQUENCE.isdisjoint(words) or any(
+        tuple(words[i : i + 2]) in _AFTER
+        and words[i + 2] in _DEMONSTRATIVES
+        and words[i + 3] in _MEETING_NOUNS
+        for i in range(len(words) - 3)
+    )
+
+
+def _same_day_as_before(words: list[str]) -> bool:
+    return any(tuple(words[i : i + 2]) in _SAME_DAY for i in range(len(words) - 1))
+
+
+def _on_this_trip(words: list[str]) -> bool:
+    """ "در این سفر با X دیدار خواهد کرد"; not "در این سفر دو روزه", which spans several days."""
+    return _MULTI_DAY not in words and any(
+        tuple(words[i : i + 2]) in _THIS_TRIP for i in range(len(words) - 1)
+    )
+
+
+def _trip_day(analysis: SentenceParties, published: date | None) -> date | None:
+    """The day of a journey a sentence dates: "قرار است X فردا به کابل سفر کند"."""
+    words = analysis.words
+    journey = next(
+        (i for i, word in enumerate(words) if word in TRAVEL_WORDS and (i == 0 or words[i - 1] != _THIS)),
+        None,
+    )
+    if journey is None or _MULTI_DAY in words:
+        return None  # a trip of several days ("سفر دو روزه") dates none of its meetings
+    trigger = Trigger(journey, journey + 1, "meeting")
+    planned = meeting_status(analysis.sentence, trigger) == "planned"
+    return meeting_date(analysis.sentence, published, planned=planned, anchors=(journey,))
+
+
+def _meeting_referred_to(words: list[str]) -> int | None:
+    """Where "این دیدار" / "همین نشست" stands: a meeting the article already told."""
+    return next(
+        (i for i in range(len(words) - 1) if words[i] in _REFERRING_BACK and words[i + 1] in _MEETING_NOUNS),
+        None,
+    )
+
+
+def _day_told_later(analysis: SentenceParties, event: Event, published: date | None) -> date | None:
+    """ "این نشست قرار است روز جمعه برگزار شود": a later sentence dates the meeting just told."""
+    words = analysis.words
+    if not _HELD_WORDS.intersection(words):
+        return None
+    anaphora = _meeting_referred_to(words)
+    if anaphora is None:
+        return None
+    return meeting_date(
+        analysis.sentence, published, planned=event.status == "planned", anchors=(anaphora + 1,)
+    )
+
+
+def _quoted_mention(found: SentenceMeeting) -> bool:
+    """A meeting noun inside quoted speech with no "با" after it: "گفت: دیدار X چشم‌اندازی ..."."""
+    words = found.sentence.words
+    colon = next((i for i in range(found.trigger.first) if words[i] in (":", "«")), None)
+    return colon is not None and _COMITATIVE not in words[colon : found.trigger.last + 3]
+
+
+def _attendance_end(analysis: SentenceParties) -> int | None:
+    """Where "... در این دیدار حضور داشت" ends (the verb's position), if the sentence says that
+    someone took part in a meeting already reported."""
+    words = analysis.words
+    anaphora = _meeting_referred_to(words)
+    if anaphora is None or not analysis.parties:
+        return None
+    for index in range(anaphora + 2, len(words) - 1):
+        # Only right after the noun: "این ملاقات ... گفت X با حضور Y نشستی خواهند داشت" is another.
+        if (
+            index <= anaphora + 3
+            and words[index] in _JOINED_BY_PREPOSITIONS
+            and words[index + 1] in _JOINED_BY
+        ):
+            # "این گفت‌وگوها با میانجی‌گری X انجام شد": the mediator, host or guest took part.
+            joined = [p for p in analysis.parties if index + 2 <= p.first <= index + 4]
+            if joined:
+                return joined[0].last
+        if words[index] in _ATTENDANCE:
+            verb = next(
+                (i for i in range(index + 1, min(len(words), index + 3)) if words[i] in _PAST_LIGHT_VERBS),
+                None,
+            )
+            if verb is not None and any(phrase.last <= verb for phrase in analysis.parties):
+                return verb
+    return None
+
+
+def _resolve_all(
+    phrases: list[PartyPhrase], registry: ArticleRegistry, host: str | None = None
+) -> list[ResolvedParty]:
+    """The parties of one meeting; `host` is the country the meeting is held in, if known."""
+    resolved: list[ResolvedParty] = []
+    for index, phrase in enumerate(phrases):
+        other = phrases[0] if index > 0 else (phrases[1] if len(phrases) > 1 else None)
+        if phrase.counterpart and index > 0 and resolved and _title_on_the_day(resolved[0], registry.day):
+            # "ظریف ... با همتای عمانی خود": the counterpart holds the title Zarif held that day.
+            other = PartyPhrase(0, 0, role=resolved[0].role, title_id=resolved[0].title_id)
+            if other.role and other.role.startswith(_ACTING_MINISTRY):
+                role = _MINISTER + other.role.removeprefix(_ACTING_MINISTRY)
+                title = knowledge().titles.get(role)
+                other = PartyPhrase(0, 0, role=role, title_id=title.id if title else None)
+        if phrase.counterpart and not phrase.country and host and resolved and resolved[0].country != host:
+            # "در کاخ ریاست‌جمهوری ارمنستان با همتای خود": a counterpart met abroad is the host's.
+            phrase = replace(phrase, country=host)
+        party = registry.resolve(phrase, other)
+        if not any(party.same_as(seen) for seen in resolved):
+            resolved.append(party)
+    return resolved
+
+
+def _title_on_the_day(party: ResolvedParty, day: date | None) -> bool:
+    """The party has a title from the text, or one the knowledge base says it held on `day`."""
+    if not party.role:
+        return False
+    return not party.role_from_knowledge or (
+        party.person is not None and day is not None and party.person.held_on(day)
+    )
