@@ -3,12 +3,12 @@
 from dataclasses import dataclass, field
 from datetime import date
 
-from ingest.meetings import SentenceMeeting
 from ingest.model import Article, Meeting, MeetingKind, MeetingStatus, Place
 from ingest.parties import SentenceParties
 from ingest.resolve import ArticleRegistry
 from ingest.resolve import Party as ResolvedParty
 from ingest.segment import Sentence
+from ingest.sentence_meeting import SentenceMeeting
 from ingest.triggers import Trigger
 
 

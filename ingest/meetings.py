@@ -1,52 +1,42 @@
 """Reads who meets whom from one sentence: the parties around a meeting word."""
 
-from dataclasses import dataclass, replace
-from functools import cache
 
 from ingest.factuality import mood
-from ingest.gazetteer import Gazetteer
-from ingest.lexicon import one_word, phrases, rows, verb_forms, word_class
+from ingest.lexicon import one_word, phrases, verb_forms, word_class
+from ingest.meeting_context import (
+    after_finished_clause,
+    first_person,
+    is_anaphoric,
+    is_background,
+    is_interview,
+    is_refused,
+    is_venue,
+    joint,
+    quote_start,
+    rank,
+    time_words,
+)
 from ingest.parties import DELEGATION_WORDS, PartyPhrase, SentenceParties
 from ingest.placenames import journey_destination
-from ingest.segment import Sentence
+from ingest.sentence_meeting import (
+    SentenceMeeting,
+    chain,
+    expand,
+    first_party_at_or_after,
+    fuller,
+    same_parties,
+)
 from ingest.triggers import Trigger, blocked, meeting_kind, negated
 
-_COMPANY = phrases("company")  # "X به همراه Y": both attend
-_QUOTE_MARKS = {"«", "»", '"', "("}
-_LINKS = word_class("coordinator") | {"«", "»", '"'}
 _TOGETHER = word_class("reciprocal")
-_INTERVIEW_REACH = 4  # "در گفت‌وگوی تلویزیونی با شبکه ...": the "با" of a talk, right after it
-_FIRST_PERSON_VERBS = verb_forms("first_person_past")
-_REPORTING_VERBS = phrases("reporting_phrase")
-_SPEECH_VERBS = verb_forms("speech_lead_verb") | word_class("speech_noun")
-_SAID = verb_forms("speech_verb")
-_EARLIER = phrases("earlier")
-_AGO = word_class("ago")
-_LONG_AGO_UNITS = word_class("long_time_unit")
-_WEEK = word_class("week")
-_NEGATIVE_VERBS = verb_forms("negative_verb") | word_class("negative_imperfective_prefix")
-_LIGHT_VERBS = verb_forms("light_verb") | word_class("imperfective_prefix")
-_ANAPHORA = word_class("demonstrative")
-_ORDINALS = word_class("ordinal_adjective")  # "این نخستین دیدار"
-_REFUSALS = word_class("refusal_noun") | verb_forms("refusal_verb")  # "دیدار با X را رد کرد"
-_REFUSAL_REACH = 10
-_CLAUSE_END_VERBS = verb_forms("clause_end_verb") | word_class("copula")
 _SEPARATE = word_class("separate")
 _MANNER = word_class("manner")  # "استقبال گرم و رسمی X"
-# "با برخی از نمایندگان", "با جمعی از فعالان": a quantifier may stand between "با" and the group.
-_QUANTIFIERS = frozenset(row["word"] for row in rows("quantifiers"))
-_FILLERS = _QUOTE_MARKS | _MANNER | _QUANTIFIERS
 _SINGULAR_VERBS = verb_forms("agreement_verb", "3sg")
 _PLURAL_VERBS = verb_forms("agreement_verb", "3pl")
-_PLUPERFECT = verb_forms("pluperfect_auxiliary")
 _VERB_REACH = 20
-_JOINT = word_class("joint_meeting")
 _JOINT_ADJECTIVE = one_word("joint_adjective")
 _MEETING_WORDS = word_class("meeting_noun")  # "دیدار مشترک": one table
-_MANY = word_class("many")  # "سه‌جانبه" is read as "سه" "جانبه"; "دوجانبه" is bilateral
-_SIDED = one_word("sided")
 _AND = one_word("and")
-_TALK_TAIL = one_word("talk_tail")
 _COMITATIVE = one_word("comitative")
 _LOCATIVE = one_word("locative")
 _ABLATIVE = one_word("ablative")
@@ -54,140 +44,13 @@ _OBJECT = one_word("object_marker")
 _RELATIVE = one_word("relativizer")
 _ALONG = one_word("along")
 _WELCOME = one_word("welcome")
-_ANY = one_word("any_determiner")
 _PLURAL_SUFFIXES = word_class("plural_suffix")
 _ATTENDANCE_LIST = phrases("attendance_list")
 _CLAUSE_OPENERS = word_class("clause_opener")
-_VENUE_MARGIN = word_class("venue_margin")
-_ATTENDING = phrases("attending")
 _PARTNER_MARKERS = word_class("partner_marker")
 _HOSTING_MARKERS = word_class("hosting_marker")
 _MEDIATION = phrases("mediation")
 _RECEIVED = phrases("received")
-
-
-@dataclass
-class SentenceMeeting:
-    """One meeting a sentence reports; `sides` are the parties, before coreference."""
-
-    analysis: SentenceParties
-    trigger: Trigger
-    triggers: list[Trigger]
-    parties: list[PartyPhrase]
-    subject_missing: bool
-    writer_subject: bool = False
-
-    @property
-    def sentence(self) -> Sentence:
-        return self.analysis.sentence
-
-
-def _expand(party: PartyPhrase) -> list[PartyPhrase]:
-    """ "وزرای خارجه ایران و روسیه" stands for one party per country."""
-    if party.plural_orgs:
-        return [
-            replace(party, org_id=org_id, org=written, country=country, plural_orgs=[])
-            for org_id, written, country in party.plural_orgs
-        ]
-    if party.plural_roles:
-        return [
-            replace(party, role=role, title_id=title, plural_roles=[]) for role, title in party.plural_roles
-        ]
-    if not party.plural_countries:
-        return [party]
-    return [replace(party, country=code, plural_countries=[]) for code in party.plural_countries]
-
-
-def _chain(parties: list[PartyPhrase], start: int, words: list[str]) -> list[PartyPhrase]:
-    """The parties starting at `parties[start]` that only "و" and commas separate."""
-    chain = [parties[start]]
-    for party in parties[start + 1 :]:
-        gap = words[chain[-1].last : party.first]
-        if not gap or all(word in _LINKS for word in gap) or tuple(gap) in _COMPANY:
-            chain.append(party)
-        else:
-            break
-    return chain
-
-
-def _quote_start(words: list[str], trigger: int) -> int:
-    """After "X گفت:", "X گفت «" or "X اعلام کرد ...", the speaker is not a party of what the
-    report says."""
-    for index in range(trigger - 1, 0, -1):
-        if words[index] in (":", "«") and _SPEECH_VERBS & set(words[max(0, index - 3) : index]):
-            return index + 1
-        if _speech_verb_ends_at(words, index):
-            return index + 1
-    return 0
-
-
-def _speech_verb_ends_at(words: list[str], index: int) -> bool:
-    word = words[index]
-    # "گفت‌وگو", "گفت‌وگوی", "گفت‌وگوها" are read as "گفت" + "وگو...": a talk, not "said".
-    following = words[index + 1] if index + 1 < len(words) else ""
-    if word in _SAID and not (following == _AND or following.startswith(_TALK_TAIL)):
-        return True
-    return index > 0 and (words[index - 1], word) in _REPORTING_VERBS
-
-
-@cache
-def _media_words() -> Gazetteer[bool]:
-    return Gazetteer((row["form"], True) for row in rows("media_words"))
-
-
-@cache
-def _time_words() -> frozenset[str]:
-    return frozenset(row["word"] for row in rows("not_names") if row["why"] in ("time", "weekday"))
-
-
-def _same_parties(a: SentenceMeeting, b: SentenceMeeting) -> bool:
-    """Do two readings of one sentence read the same meeting? They do when every party of one is a
-    party of the other; two meetings of one person ("با X دیدار کند و سپس برای دیدار با Y") share
-    only that person."""
-
-    def overlaps(p: PartyPhrase, q: PartyPhrase) -> bool:
-        return p.first < q.last and q.first < p.last
-
-    def within(x: SentenceMeeting, y: SentenceMeeting) -> bool:
-        return all(any(overlaps(p, q) for q in y.parties) for p in x.parties)
-
-    return within(a, b) or within(b, a)
-
-
-def _fuller(batch: list[SentenceMeeting], same: list[SentenceMeeting]) -> bool:
-    """ "X میزبان Y بود و دو وزیر ... رایزنی کردند": a reading that names the host as well replaces
-    the one that found no subject."""
-    return (
-        len(batch) == len(same) == 1
-        and same[0].subject_missing
-        and len(batch[0].parties) > len(same[0].parties)
-    )
-
-
-def _joint(words: list[str]) -> bool:
-    """Does the sentence say that one meeting joined several sides ("تماس سه‌جانبه", "نشست مشترک")?"""
-    return bool(_JOINT.intersection(words)) or any(
-        word == _SIDED and words[index - 1] in _MANY for index, word in enumerate(words) if index
-    )
-
-
-def _first_person(words: list[str]) -> bool:
-    """Does the quoted post speak in the first person ("میزبان ... بودم")?"""
-    return any(word in _FIRST_PERSON_VERBS for word in words)
-
-
-def _first_party_at_or_after(
-    parties: list[PartyPhrase], index: int, limit: int = 3, words: list[str] | None = None
-) -> int | None:
-    """The first party starting at `index`, or a few words later when only quotes, an honorific or
-    a manner word stand between ("با «X»", "با آقای X", "با استقبال رسمی X"); "با طرح X" is no
-    meeting with X."""
-    for position, party in enumerate(parties):
-        if index <= party.first <= index + limit:
-            if words is not None and not all(word in _FILLERS for word in words[index : party.first]):
-                return None
-            return position
-    return None
 
 
 class MeetingReader:
@@ -206,35 +69,35 @@ class MeetingReader:
             return []
         triggers = self.analysis.triggers
         # The members named in a venue ("در حاشیه نشست وزرای خارجه بریکس") are no side of a meeting.
-        venues = {trigger.last for trigger in triggers if self._venue(trigger)}
+        venues = {trigger.last for trigger in triggers if is_venue(self.words, trigger)}
         self.parties = [party for party in self.parties if party.first not in venues]
         if not triggers or not self.parties:
             return []
         found: list[SentenceMeeting] = []
-        for trigger in sorted(triggers, key=self._rank):
-            if self.told_before and self._anaphoric(trigger):
+        for trigger in sorted(triggers, key=lambda trigger: rank(self.words, trigger)):
+            if self.told_before and is_anaphoric(self.words, trigger):
                 continue  # "این دیدار", "این نخستین دیدار": a meeting already reported
             if trigger.last in venues:
                 continue  # "در حاشیه نشست وزرای خارجه ...", "برای شرکت در اجلاس ...": where, not whom
-            if self._background(trigger):
+            if is_background(self.words, trigger):
                 continue  # "ماه گذشته نیز دیداری با X داشت": history, not the news
-            if self._negative_verb_after(trigger):
+            if is_refused(self.words, trigger):
                 continue  # "قصد دیدار با X را ندارم", "با X دیدار نخواهد کرد"
-            if self._interview(trigger):
+            if is_interview(self.words, trigger):
                 continue  # "در گفت‌وگو با خبرنگار ...", "در گفت‌وگوی تلویزیونی با شبکه ..."
             if mood(self.sentence, trigger.first, trigger.last) in ("unreal", "negated"):
                 continue  # "خواستار دیدار با X شد", "احتمالا ... دیدار کنند", "دیدار نکرد"
             # A sentence may report two meetings ("نشست معاونان ... به پایان رسید اما نشست وزرای ...
             # در جریان است"); a trigger whose parties an earlier meeting already took adds nothing.
             batch = self._around(trigger, triggers)
-            if self._anaphoric(trigger):
+            if is_anaphoric(self.words, trigger):
                 # The first report of a meeting only referred to ("در این نشست X و Y ..."): only when
                 # it says who met.
                 batch = [m for m in batch if all(p.name or p.country or p.org_id for p in m.parties)]
-            same = [earlier for earlier in found if any(_same_parties(meeting, earlier) for meeting in batch)]
+            same = [earlier for earlier in found if any(same_parties(meeting, earlier) for meeting in batch)]
             if not same:
                 found.extend(batch)
-            elif _fuller(batch, same):
+            elif fuller(batch, same):
                 found[found.index(same[0])] = batch[0]
         if not found and self.journey is not None:
             trigger, visitor = self.journey
@@ -244,78 +107,23 @@ class MeetingReader:
         return found
 
     def _around(self, trigger: Trigger, triggers: list[Trigger]) -> list[SentenceMeeting]:
-        words, parties = self.words, self.parties
-        partners: list[PartyPhrase] = []
-        subjects: list[PartyPhrase] = []
-        clause = self.analysis.lead_in
-        writer = (
-            ":" in words and words.index(":") < trigger.first and _first_person(words[words.index(":") :])
-        )
-        if writer:
-            clause = max(clause, words.index(":") + 1)
-        else:
-            clause = max(clause, _quote_start(words, trigger.first))
-        # "X با Y دیدار کرد؛ Z میزبان W بود": a semicolon closes the clause before it.
-        clause = max([clause, *(i + 1 for i in range(clause, trigger.first) if words[i] in ("؛", ";"))])
-        before_finished = clause
-        clause = max(clause, self._after_finished_clause(clause, trigger.first))
+        """The meetings the trigger reports: its subjects (before it in its clause, or a nominal's
+        parties after it) and its partners (after "با" or a hosting word), grouped into meetings."""
+        writer, before_finished, clause = self._clause_of(trigger)
         ba = self._partner_marker(trigger, triggers)
-        if ba is not None and tuple(words[ba - 1 : ba + 1]) in _ATTENDANCE_LIST:
-            # "دیدار ... با حضور X، Y و Z برگزار شد": the attendance list is the whole meeting.
-            position = _first_party_at_or_after(parties, ba + 1, 1)
-            attendees = _chain(parties, position, words) if position is not None else []
-            if len(self._expanded(attendees)) >= 2:
-                # "X در نشستی با حضور Y و Z گفت‌وگو کرد": X held it; "نشست ... با حضور ..." lists all.
-                holder = self._clause_subjects(clause, min(ba - 1, trigger.first)) or self._described(
-                    before_finished, clause
-                )
-                listed = self._expanded(holder + attendees)
+        if ba is not None and tuple(self.words[ba - 1 : ba + 1]) in _ATTENDANCE_LIST:
+            listed = self._attendance_list(trigger, ba, before_finished, clause)
+            if listed is not None:
                 return [SentenceMeeting(self.analysis, trigger, triggers, listed, False)]
         if ba is not None:
-            position = _first_party_at_or_after(parties, ba + 1, words=words)
-            if position is not None:
-                partners = _chain(parties, position, words)
-            # Subjects: a nominal "دیدار X با Y" names X between the trigger and با; otherwise the
-            # clause's first party before the trigger.
-            between = [p for p in parties if trigger.last <= p.first and p.last <= ba]
-            if ba > trigger.first and between:
-                subjects = _chain(parties, parties.index(between[0]), words)
-            else:
-                subjects = self._clause_subjects(clause, min(ba, trigger.first))
+            subjects, partners = self._sides_with_partner(trigger, ba, clause)
         else:
-            # "در دیدار عصر امروز X", "با استقبال رسمی X": time and manner words may sit between the
-            # meeting noun and its party.
-            after_time = trigger.last
-            while after_time < len(words) and (
-                words[after_time] in _time_words() or words[after_time] in _MANNER
-            ):
-                after_time += 1
-            position = _first_party_at_or_after(parties, after_time, limit=1)
-            after = _chain(parties, position, words) if position is not None else []
-            subjects = self._clause_subjects(clause, trigger.first)
-            received = self._object_before(trigger) or self._informed_after(trigger)
-            if received is not None:
-                # "X، Y را به حضور پذیرفت": Y is the one received.
-                partners = [received]
-                subjects = [p for p in subjects if p is not received]
-            elif set(words) & _TOGETHER:
-                partners = []
-            elif len(self._expanded(after)) >= 2 and (not subjects or self._heads_clause(trigger)):
-                subjects, partners = after, []  # "دیدار X و Y": the parties follow the trigger
-            elif trigger.kind == "session" and after and all(p.group or p.group_role for p in after):
-                return []  # "X در نشست شورای وزیران خارجه گفت": a session of one body (docs/annotation.md, 2)
-            else:
-                partners = after
+            sides = self._sides_without_partner(trigger, clause)
+            if sides is None:
+                return []
+            subjects, partners = sides
         if not partners and len(self._expanded(subjects)) < 2:
-            visitor = subjects or self._described(before_finished, clause)
-            if (
-                len(self._expanded(visitor)) == 1
-                and trigger.kind in ("meeting", "talk")
-                and _COMITATIVE
-                not in words[max(0, trigger.first - 3) : trigger.first]  # "تا با او ملاقات کنم"
-                and self.journey is None
-            ):
-                self.journey = (trigger, visitor[0])
+            self._note_journey(trigger, subjects or self._described(before_finished, clause))
             return []
         if not subjects:
             subjects = self._described(before_finished, clause)
@@ -323,64 +131,156 @@ class MeetingReader:
             subjects = subjects[:1]
         subject_missing = not subjects
         if writer and subject_missing:
-            before = [p for p in parties if p.last <= words.index(":")]
+            before = [p for p in self.parties if p.last <= self.words.index(":")]
             if before:
                 subjects, subject_missing = [before[0]], False
+        return [
+            SentenceMeeting(self.analysis, trigger, triggers, group, subject_missing, writer)
+            for group in self._meeting_groups(trigger, triggers, subjects, partners)
+        ]
+
+    def _clause_of(self, trigger: Trigger) -> tuple[bool, int, int]:
+        """Whether a first-person post quotes the writer, where the trigger's clause starts before a
+        finished clause is skipped, and where it starts."""
+        words = self.words
+        clause = self.analysis.lead_in
+        writer = ":" in words and words.index(":") < trigger.first and first_person(words[words.index(":") :])
+        if writer:
+            clause = max(clause, words.index(":") + 1)
+        else:
+            clause = max(clause, quote_start(words, trigger.first))
+        # "X با Y دیدار کرد؛ Z میزبان W بود": a semicolon closes the clause before it.
+        clause = max([clause, *(i + 1 for i in range(clause, trigger.first) if words[i] in ("؛", ";"))])
+        return writer, clause, max(clause, after_finished_clause(self.words, clause, trigger.first))
+
+    def _attendance_list(
+        self, trigger: Trigger, ba: int, before_finished: int, clause: int
+    ) -> list[PartyPhrase] | None:
+        """ "دیدار ... با حضور X، Y و Z برگزار شد": the attendance list is the whole meeting; "X در
+        نشستی با حضور Y و Z گفت‌وگو کرد": X held it."""
+        words, parties = self.words, self.parties
+        position = first_party_at_or_after(parties, ba + 1, 1)
+        attendees = chain(parties, position, words) if position is not None else []
+        if len(self._expanded(attendees)) < 2:
+            return None
+        holder = self._clause_subjects(clause, min(ba - 1, trigger.first)) or self._described(
+            before_finished, clause
+        )
+        return self._expanded(holder + attendees)
+
+    def _sides_with_partner(
+        self, trigger: Trigger, ba: int, clause: int
+    ) -> tuple[list[PartyPhrase], list[PartyPhrase]]:
+        """Partners after "با"; subjects: a nominal "دیدار X با Y" names X between the trigger and با,
+        otherwise the clause's first party before the trigger."""
+        words, parties = self.words, self.parties
+        position = first_party_at_or_after(parties, ba + 1, words=words)
+        partners = chain(parties, position, words) if position is not None else []
+        between = [p for p in parties if trigger.last <= p.first and p.last <= ba]
+        if ba > trigger.first and between:
+            return chain(parties, parties.index(between[0]), words), partners
+        return self._clause_subjects(clause, min(ba, trigger.first)), partners
+
+    def _sides_without_partner(
+        self, trigger: Trigger, clause: int
+    ) -> tuple[list[PartyPhrase], list[PartyPhrase]] | None:
+        """No "با": the one received or informed, the parties after a nominal, or none; None for a
+        session of one body."""
+        words, parties = self.words, self.parties
+        # "در دیدار عصر امروز X", "با استقبال رسمی X": time and manner words may sit between the
+        # meeting noun and its party.
+        after_time = trigger.last
+        while after_time < len(words) and (words[after_time] in time_words() or words[after_time] in _MANNER):
+            after_time += 1
+        position = first_party_at_or_after(parties, after_time, limit=1)
+        after = chain(parties, position, words) if position is not None else []
+        subjects = self._clause_subjects(clause, trigger.first)
+        received = self._object_before(trigger) or self._informed_after(trigger)
+        if received is not None:
+            # "X، Y را به حضور پذیرفت": Y is the one received.
+            return [p for p in subjects if p is not received], [received]
+        if set(words) & _TOGETHER:
+            return subjects, []
+        if len(self._expanded(after)) >= 2 and (not subjects or self._heads_clause(trigger)):
+            return after, []  # "دیدار X و Y": the parties follow the trigger
+        if trigger.kind == "session" and after and all(p.group or p.group_role for p in after):
+            return None  # "X در نشست شورای وزیران خارجه گفت": a session of one body (docs/annotation.md, 2)
+        return subjects, after
+
+    def _note_journey(self, trigger: Trigger, visitor: list[PartyPhrase]) -> None:
+        """A meeting word with one party and no partner: the journey's host may be the partner."""
+        if (
+            len(self._expanded(visitor)) == 1
+            and trigger.kind in ("meeting", "talk")
+            and _COMITATIVE
+            not in self.words[max(0, trigger.first - 3) : trigger.first]  # "تا با او ملاقات کنم"
+            and self.journey is None
+        ):
+            self.journey = (trigger, visitor[0])
+
+    def _meeting_groups(
+        self,
+        trigger: Trigger,
+        triggers: list[Trigger],
+        subjects: list[PartyPhrase],
+        partners: list[PartyPhrase],
+    ) -> list[list[PartyPhrase]]:
+        """One meeting of all, or one for each partner (separate talks, calls, an itinerary), or one for
+        each subject (separate audiences)."""
         subject_parties = self._expanded(subjects)
         partner_parties = self._expanded(partners)
-        # Several delegations received together are still separate audiences.
-        delegations = any(
-            (p.plural_countries and (p.role or "").split(" ")[0] in DELEGATION_WORDS) or p.plural_roles
-            for p in subjects + partners
+        separate = (
+            bool(set(self.words) & _SEPARATE)
+            or self._delegations(subjects + partners)
+            or self._plural_trigger(trigger)
         )
-        # "تماس‌های تلفنی با A و B": a plural meeting word means one meeting with each.
-        plural_trigger = any(
-            word in _PLURAL_SUFFIXES for word in words[trigger.first + 1 : trigger.last + 1]
-        ) or any(
+        # A call is between two ends unless the text says it joined more ("تماس سه‌جانبه").
+        call = meeting_kind(self.sentence, triggers) == "phone" and not joint(self.words)
+        itinerary = self._itinerary(trigger, subject_parties, partners, partner_parties)
+        if (separate or call or itinerary) and len(partner_parties) > 1:
+            return [[*subject_parties, partner] for partner in partner_parties]
+        if separate and len(subject_parties) > 1 and partner_parties:
+            return [[subject, *partner_parties] for subject in subject_parties]
+        return [[*subject_parties, *partner_parties]]
+
+    def _delegations(self, parties: list[PartyPhrase]) -> bool:
+        """Several delegations received together are still separate audiences."""
+        return any(
+            (p.plural_countries and (p.role or "").split(" ")[0] in DELEGATION_WORDS) or p.plural_roles
+            for p in parties
+        )
+
+    def _plural_trigger(self, trigger: Trigger) -> bool:
+        """ "تماس‌های تلفنی با A و B": a plural meeting word means one meeting with each."""
+        words = self.words
+        return any(word in _PLURAL_SUFFIXES for word in words[trigger.first + 1 : trigger.last + 1]) or any(
             word.endswith(tuple(_PLURAL_SUFFIXES))
             for word in words[trigger.first : trigger.last]  # "گفت‌وگوهای"
         )
-        # A call is between two ends unless the text says it joined more ("تماس سه‌جانبه").
-        call = meeting_kind(self.sentence, triggers) == "phone" and not _joint(words)
-        # "در این سفر با A، B و C دیدار خواهد کرد": a visitor meets a list of officials one by one.
-        itinerary = (
+
+    def _itinerary(
+        self,
+        trigger: Trigger,
+        subject_parties: list[PartyPhrase],
+        partners: list[PartyPhrase],
+        partner_parties: list[PartyPhrase],
+    ) -> bool:
+        """ "در این سفر با A، B و C دیدار خواهد کرد": a visitor meets a list of officials one by one."""
+        words = self.words
+        return (
             trigger.kind in ("meeting", "talk")
             and len(subject_parties) == 1
             and len(partners) > 1  # a list of phrases; "همتایان روس و چینی خود" is one
             and not (
                 trigger.first > 0 and words[trigger.first - 1] == _LOCATIVE
             )  # "در دیدار با A، B و C": one
-            and not _joint(words)
+            and not joint(words)
             and not set(words) & _TOGETHER
             and not any(
                 words[i] == _JOINT_ADJECTIVE and words[i - 1] in _MEETING_WORDS for i in range(1, len(words))
             )
             and all(not p.group for p in partner_parties)
         )
-        separate = bool(set(words) & _SEPARATE) or delegations or plural_trigger
-        meeting_groups: list[list[PartyPhrase]]
-        if (separate or call or itinerary) and len(partner_parties) > 1:
-            meeting_groups = [[*subject_parties, partner] for partner in partner_parties]
-        elif separate and len(subject_parties) > 1 and partner_parties:
-            meeting_groups = [[subject, *partner_parties] for subject in subject_parties]
-        else:
-            meeting_groups = [[*subject_parties, *partner_parties]]
-        return [
-            SentenceMeeting(self.analysis, trigger, triggers, group, subject_missing, writer)
-            for group in meeting_groups
-        ]
-
-    def _interview(self, trigger: Trigger) -> bool:
-        """A talk with a reporter, a channel or a paper is an interview, not a meeting."""
-        if trigger.kind != "talk":
-            return False
-        end = min(len(self.words), trigger.last + _INTERVIEW_REACH)
-        ba = next((i for i in range(trigger.last, end) if self.words[i] == _COMITATIVE), None)
-        if ba is None:
-            return False
-        media = _media_words()
-        around = (*range(trigger.last, ba), ba + 1, ba + 2)  # the talk's own words, then its partner
-        return any(media.match_at(self.words, i) for i in around if i < end)
 
     def _host_of_journey(self, visitor: PartyPhrase) -> PartyPhrase | None:
         """ "همتی برای گفت‌وگو ... به دوحه سفر کرد", "X وارد پکن شد و دیدار رسمی خود را آغاز کرد":
@@ -451,78 +351,23 @@ class MeetingReader:
         """ "... اما نشست X و Y در جریان است": a meeting noun that opens a clause names all its parties."""
         return trigger.first > 0 and self.words[trigger.first - 1] in _CLAUSE_OPENERS
 
-    def _rank(self, trigger: Trigger) -> int:
-        """Try the meeting word that carries the verb first ("دیدار کرد"), then "در دیدار با", then
-        the rest ("برگزاری نشست" names an event, not who met)."""
-        following = self.words[trigger.last] if trigger.last < len(self.words) else ""
-        if following in _LIGHT_VERBS:
-            return 0
-        if following == _COMITATIVE or (trigger.first > 0 and self.words[trigger.first - 1] == _LOCATIVE):
-            return 1
-        return 2
-
-    def _venue(self, trigger: Trigger) -> bool:
-        before = tuple(self.words[max(0, trigger.first - 2) : trigger.first])
-        return trigger.kind == "session" and (
-            (bool(before) and before[-1] in _VENUE_MARGIN) or before in _ATTENDING
-        )
-
-    def _anaphoric(self, trigger: Trigger) -> bool:
-        before = self.words[max(0, trigger.first - 2) : trigger.first]
-        return bool(before) and (
-            before[-1] in _ANAPHORA
-            or (len(before) == 2 and before[0] in _ANAPHORA and before[1] in _ORDINALS)
-        )
-
-    def _background(self, trigger: Trigger) -> bool:
-        """ "ماه گذشته نیز دیداری با X داشت", "در دیدار سال گذشته ...": a meeting long past."""
-        before = self.words[max(0, trigger.first - 8) : trigger.first]
-        after = self.words[trigger.last : trigger.last + 3]
-        # "نشست هفته گذشته X و Y" names an earlier meeting; "هفته گذشته با Y دیدار کرد" may be news.
-        long_ago = any(
-            window[i] in units and window[i + 1] in _AGO
-            for window, units in ((before, _LONG_AGO_UNITS), (after, _LONG_AGO_UNITS | _WEEK))
-            for i in range(len(window) - 1)
-        )
-        # "X پیش‌تر نیز ... با Y دیدار کرده بود": told as what happened before the news.
-        told_before = self.words[: trigger.first]
-        earlier = any((word,) in _EARLIER for word in told_before) or any(
-            tuple(told_before[i : i + 2]) in _EARLIER for i in range(len(told_before) - 1)
-        )
-        return long_ago or (earlier and any(word in _PLUPERFECT for word in after))
-
-    def _negative_verb_after(self, trigger: Trigger) -> bool:
-        """ "با X دیدار نخواهد کرد", "هرگونه دیدار با X را رد کرد": no meeting."""
-        words = self.words
-        if trigger.first > 0 and words[trigger.first - 1] == _ANY:
-            return True
-        after = words[trigger.last : trigger.last + _REFUSAL_REACH]
-        refused = any(after[i] == _OBJECT and after[i + 1] in _REFUSALS for i in range(len(after) - 1))
-        return refused or any(word in _NEGATIVE_VERBS for word in words[trigger.last : trigger.last + 6])
-
-    def _after_finished_clause(self, start: int, end: int) -> int:
-        """ "... برگزار خواهد شد و X با Y دیدار خواهد کرد": a verb and "و" close the clause before."""
-        found = start
-        for index in range(start, end - 1):
-            if self.words[index] in _CLAUSE_END_VERBS and self.words[index + 1] in (_AND, "،"):
-                found = index + 2
-        return found
-
     def _expanded(self, parties: list[PartyPhrase]) -> list[PartyPhrase]:
-        return [single for party in parties for single in _expand(party)]
+        return [single for party in parties for single in expand(party)]
 
     def _partner_marker(self, trigger: Trigger, triggers: list[Trigger]) -> int | None:
         """The "با" that introduces the other side: the nearest one, before or after the trigger,
         that a party follows and that no other meeting word has just before it ("دیدار کند و سپس
         برای دیدار با Y": that "با" is the second meeting's)."""
-        owned = {other.last for other in triggers if other is not trigger and not self._anaphoric(other)}
+        owned = {
+            other.last for other in triggers if other is not trigger and not is_anaphoric(self.words, other)
+        }
         candidates = [
             index
             for index, word in enumerate(self.words)
             if word in _PARTNER_MARKERS
             and index not in owned
             and (index == 0 or self.words[index - 1] != _ALONG)
-            and _first_party_at_or_after(self.parties, index + 1, words=self.words) is not None
+            and first_party_at_or_after(self.parties, index + 1, words=self.words) is not None
         ]
         hosting = [
             index
@@ -532,7 +377,7 @@ class MeetingReader:
                 or (index > 0 and tuple(self.words[index - 1 : index + 1]) in _MEDIATION)  # "میانجی‌گری X"
                 or (index > 0 and tuple(self.words[index - 1 : index + 1]) in _RECEIVED)
             )
-            and _first_party_at_or_after(self.parties, index + 1, words=self.words) is not None
+            and first_party_at_or_after(self.parties, index + 1, words=self.words) is not None
         ]
         candidates += hosting
         if not candidates:
@@ -543,7 +388,7 @@ class MeetingReader:
         before = [p for p in self.parties if p.first >= clause and p.last <= end]
         if not before:
             return []
-        return _chain(self.parties, self.parties.index(before[0]), self.words)
+        return chain(self.parties, self.parties.index(before[0]), self.words)
 
 
 def read_meetings(analysis: SentenceParties, *, told_before: bool = True) -> list[SentenceMeeting]:

@@ -5,11 +5,11 @@ from functools import cache
 from ingest.gazetteer import Gazetteer
 from ingest.knowledge import GeoName
 from ingest.lexicon import one_word, phrases, rows, word_class
-from ingest.meetings import SentenceMeeting
 from ingest.mentions import Kind
 from ingest.model import Place
 from ingest.parties import SentenceParties
 from ingest.placenames import place_at
+from ingest.sentence_meeting import SentenceMeeting
 
 _LOCATIVE = word_class("place_marker")
 _SITUATIONS = word_class("situation")

@@ -10,11 +10,12 @@ from ingest.dates import TRAVEL_WORDS, meeting_date
 from ingest.doc import Doc, Event
 from ingest.knowledge import knowledge
 from ingest.lexicon import one_word, phrases, verb_forms, word_class, word_values
-from ingest.meetings import SentenceMeeting, read_meetings
+from ingest.meetings import read_meetings
 from ingest.parties import PartyPhrase, SentenceParties
 from ingest.places import dateline_place, meeting_place
 from ingest.resolve import ArticleRegistry
 from ingest.resolve import Party as ResolvedParty
+from ingest.sentence_meeting import SentenceMeeting
 from ingest.triggers import Trigger, meeting_kind, meeting_status
 
 _MEETING_NOUNS = word_class("meeting_noun")

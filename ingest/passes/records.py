@@ -3,8 +3,8 @@ place, topics and the evidence sentence."""
 
 from ingest.doc import Doc, Event
 from ingest.knowledge import knowledge
-from ingest.meetings import SentenceMeeting
 from ingest.model import Meeting, Party, Span
+from ingest.sentence_meeting import SentenceMeeting
 from ingest.topics import tagger as topic_tagger
 
 

@@ -1,0 +1,154 @@
+"""What the words around a meeting word say of it, before its parties are read: no meeting here (an
+interview, history, a refusal, a venue), a meeting referred back to, how sure a reading it is, and where
+its clause starts (after a speaker, a first-person post or a finished clause)."""
+
+from functools import cache
+
+from ingest.gazetteer import Gazetteer
+from ingest.lexicon import one_word, phrases, rows, verb_forms, word_class
+from ingest.triggers import Trigger
+
+_INTERVIEW_REACH = 4  # "در گفت‌وگوی تلویزیونی با شبکه ...": the "با" of a talk, right after it
+_FIRST_PERSON_VERBS = verb_forms("first_person_past")
+_REPORTING_VERBS = phrases("reporting_phrase")
+_SPEECH_VERBS = verb_forms("speech_lead_verb") | word_class("speech_noun")
+_SAID = verb_forms("speech_verb")
+_EARLIER = phrases("earlier")
+_AGO = word_class("ago")
+_LONG_AGO_UNITS = word_class("long_time_unit")
+_WEEK = word_class("week")
+_NEGATIVE_VERBS = verb_forms("negative_verb") | word_class("negative_imperfective_prefix")
+_LIGHT_VERBS = verb_forms("light_verb") | word_class("imperfective_prefix")
+_ANAPHORA = word_class("demonstrative")
+_ORDINALS = word_class("ordinal_adjective")  # "این نخستین دیدار"
+_REFUSALS = word_class("refusal_noun") | verb_forms("refusal_verb")  # "دیدار با X را رد کرد"
+_REFUSAL_REACH = 10
+_CLAUSE_END_VERBS = verb_forms("clause_end_verb") | word_class("copula")
+_PLUPERFECT = verb_forms("pluperfect_auxiliary")
+_JOINT = word_class("joint_meeting")
+_MANY = word_class("many")  # "سه‌جانبه" is read as "سه" "جانبه"; "دوجانبه" is bilateral
+_SIDED = one_word("sided")
+_AND = one_word("and")
+_TALK_TAIL = one_word("talk_tail")
+_COMITATIVE = one_word("comitative")
+_LOCATIVE = one_word("locative")
+_OBJECT = one_word("object_marker")
+_ANY = one_word("any_determiner")
+_VENUE_MARGIN = word_class("venue_margin")
+_ATTENDING = phrases("attending")
+
+
+def quote_start(words: list[str], trigger: int) -> int:
+    """After "X گفت:", "X گفت «" or "X اعلام کرد ...", the speaker is not a party of what the
+    report says."""
+    for index in range(trigger - 1, 0, -1):
+        if words[index] in (":", "«") and _SPEECH_VERBS & set(words[max(0, index - 3) : index]):
+            return index + 1
+        if _speech_verb_ends_at(words, index):
+            return index + 1
+    return 0
+
+
+def _speech_verb_ends_at(words: list[str], index: int) -> bool:
+    word = words[index]
+    # "گفت‌وگو", "گفت‌وگوی", "گفت‌وگوها" are read as "گفت" + "وگو...": a talk, not "said".
+    following = words[index + 1] if index + 1 < len(words) else ""
+    if word in _SAID and not (following == _AND or following.startswith(_TALK_TAIL)):
+        return True
+    return index > 0 and (words[index - 1], word) in _REPORTING_VERBS
+
+
+@cache
+def _media_words() -> Gazetteer[bool]:
+    return Gazetteer((row["form"], True) for row in rows("media_words"))
+
+
+@cache
+def time_words() -> frozenset[str]:
+    return frozenset(row["word"] for row in rows("not_names") if row["why"] in ("time", "weekday"))
+
+
+def joint(words: list[str]) -> bool:
+    """Does the sentence say that one meeting joined several sides ("تماس سه‌جانبه", "نشست مشترک")?"""
+    return bool(_JOINT.intersection(words)) or any(
+        word == _SIDED and words[index - 1] in _MANY for index, word in enumerate(words) if index
+    )
+
+
+def first_person(words: list[str]) -> bool:
+    """Does the quoted post speak in the first person ("میزبان ... بودم")?"""
+    return any(word in _FIRST_PERSON_VERBS for word in words)
+
+
+def is_interview(words: list[str], trigger: Trigger) -> bool:
+    """A talk with a reporter, a channel or a paper is an interview, not a meeting."""
+    if trigger.kind != "talk":
+        return False
+    end = min(len(words), trigger.last + _INTERVIEW_REACH)
+    ba = next((i for i in range(trigger.last, end) if words[i] == _COMITATIVE), None)
+    if ba is None:
+        return False
+    media = _media_words()
+    around = (*range(trigger.last, ba), ba + 1, ba + 2)  # the talk's own words, then its partner
+    return any(media.match_at(words, i) for i in around if i < end)
+
+
+def rank(words: list[str], trigger: Trigger) -> int:
+    """Try the meeting word that carries the verb first ("دیدار کرد"), then "در دیدار با", then
+    the rest ("برگزاری نشست" names an event, not who met)."""
+    following = words[trigger.last] if trigger.last < len(words) else ""
+    if following in _LIGHT_VERBS:
+        return 0
+    if following == _COMITATIVE or (trigger.first > 0 and words[trigger.first - 1] == _LOCATIVE):
+        return 1
+    return 2
+
+
+def is_venue(words: list[str], trigger: Trigger) -> bool:
+    before = tuple(words[max(0, trigger.first - 2) : trigger.first])
+    return trigger.kind == "session" and (
+        (bool(before) and before[-1] in _VENUE_MARGIN) or before in _ATTENDING
+    )
+
+
+def is_anaphoric(words: list[str], trigger: Trigger) -> bool:
+    before = words[max(0, trigger.first - 2) : trigger.first]
+    return bool(before) and (
+        before[-1] in _ANAPHORA or (len(before) == 2 and before[0] in _ANAPHORA and before[1] in _ORDINALS)
+    )
+
+
+def is_background(words: list[str], trigger: Trigger) -> bool:
+    """ "ماه گذشته نیز دیداری با X داشت", "در دیدار سال گذشته ...": a meeting long past."""
+    before = words[max(0, trigger.first - 8) : trigger.first]
+    after = words[trigger.last : trigger.last + 3]
+    # "نشست هفته گذشته X و Y" names an earlier meeting; "هفته گذشته با Y دیدار کرد" may be news.
+    long_ago = any(
+        window[i] in units and window[i + 1] in _AGO
+        for window, units in ((before, _LONG_AGO_UNITS), (after, _LONG_AGO_UNITS | _WEEK))
+        for i in range(len(window) - 1)
+    )
+    # "X پیش‌تر نیز ... با Y دیدار کرده بود": told as what happened before the news.
+    told_before = words[: trigger.first]
+    earlier = any((word,) in _EARLIER for word in told_before) or any(
+        tuple(told_before[i : i + 2]) in _EARLIER for i in range(len(told_before) - 1)
+    )
+    return long_ago or (earlier and any(word in _PLUPERFECT for word in after))
+
+
+def is_refused(words: list[str], trigger: Trigger) -> bool:
+    """ "با X دیدار نخواهد کرد", "هرگونه دیدار با X را رد کرد": no meeting."""
+    if trigger.first > 0 and words[trigger.first - 1] == _ANY:
+        return True
+    after = words[trigger.last : trigger.last + _REFUSAL_REACH]
+    refused = any(after[i] == _OBJECT and after[i + 1] in _REFUSALS for i in range(len(after) - 1))
+    return refused or any(word in _NEGATIVE_VERBS for word in words[trigger.last : trigger.last + 6])
+
+
+def after_finished_clause(words: list[str], start: int, end: int) -> int:
+    """ "... برگزار خواهد شد و X با Y دیدار خواهد کرد": a verb and "و" close the clause before."""
+    found = start
+    for index in range(start, end - 1):
+        if words[index] in _CLAUSE_END_VERBS and words[index + 1] in (_AND, "،"):
+            found = index + 2
+    return found

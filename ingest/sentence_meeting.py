@@ -1,0 +1,99 @@
+"""A meeting one sentence reports (`SentenceMeeting`), and how the sentence's party phrases make its sides:
+a chain of phrases joined by "و" and commas, a plural phrase expanded to one party each."""
+
+from dataclasses import dataclass, replace
+
+from ingest.lexicon import phrases, rows, word_class
+from ingest.parties import PartyPhrase, SentenceParties
+from ingest.segment import Sentence
+from ingest.triggers import Trigger
+
+_COMPANY = phrases("company")  # "X به همراه Y": both attend
+_LINKS = word_class("coordinator") | {"«", "»", '"'}
+_MANNER = word_class("manner")  # "استقبال گرم و رسمی X"
+_QUOTE_MARKS = {"«", "»", '"', "("}
+# "با برخی از نمایندگان", "با جمعی از فعالان": a quantifier may stand between "با" and the group.
+_QUANTIFIERS = frozenset(row["word"] for row in rows("quantifiers"))
+_FILLERS = _QUOTE_MARKS | _MANNER | _QUANTIFIERS
+
+
+@dataclass
+class SentenceMeeting:
+    """One meeting a sentence reports; `sides` are the parties, before coreference."""
+
+    analysis: SentenceParties
+    trigger: Trigger
+    triggers: list[Trigger]
+    parties: list[PartyPhrase]
+    subject_missing: bool
+    writer_subject: bool = False
+
+    @property
+    def sentence(self) -> Sentence:
+        return self.analysis.sentence
+
+
+def expand(party: PartyPhrase) -> list[PartyPhrase]:
+    """ "وزرای خارجه ایران و روسیه" stands for one party per country."""
+    if party.plural_orgs:
+        return [
+            replace(party, org_id=org_id, org=written, country=country, plural_orgs=[])
+            for org_id, written, country in party.plural_orgs
+        ]
+    if party.plural_roles:
+        return [
+            replace(party, role=role, title_id=title, plural_roles=[]) for role, title in party.plural_roles
+        ]
+    if not party.plural_countries:
+        return [party]
+    return [replace(party, country=code, plural_countries=[]) for code in party.plural_countries]
+
+
+def chain(parties: list[PartyPhrase], start: int, words: list[str]) -> list[PartyPhrase]:
+    """The parties starting at `parties[start]` that only "و" and commas separate."""
+    chain = [parties[start]]
+    for party in parties[start + 1 :]:
+        gap = words[chain[-1].last : party.first]
+        if not gap or all(word in _LINKS for word in gap) or tuple(gap) in _COMPANY:
+            chain.append(party)
+        else:
+            break
+    return chain
+
+
+def same_parties(a: SentenceMeeting, b: SentenceMeeting) -> bool:
+    """Do two readings of one sentence read the same meeting? They do when every party of one is a
+    party of the other; two meetings of one person ("با X دیدار کند و سپس برای دیدار با Y") share
+    only that person."""
+
+    def overlaps(p: PartyPhrase, q: PartyPhrase) -> bool:
+        return p.first < q.last and q.first < p.last
+
+    def within(x: SentenceMeeting, y: SentenceMeeting) -> bool:
+        return all(any(overlaps(p, q) for q in y.parties) for p in x.parties)
+
+    return within(a, b) or within(b, a)
+
+
+def fuller(batch: list[SentenceMeeting], same: list[SentenceMeeting]) -> bool:
+    """ "X میزبان Y بود و دو وزیر ... رایزنی کردند": a reading that names the host as well replaces
+    the one that found no subject."""
+    return (
+        len(batch) == len(same) == 1
+        and same[0].subject_missing
+        and len(batch[0].parties) > len(same[0].parties)
+    )
+
+
+def first_party_at_or_after(
+    parties: list[PartyPhrase], index: int, limit: int = 3, words: list[str] | None = None
+) -> int | None:
+    """The first party starting at `index`, or a few words later when only quotes, an honorific or
+    a manner word stand between ("با «X»", "با آقای X", "با استقبال رسمی X"); "با طرح X" is no
+    meeting with X."""
+    for position, party in enumerate(parties):
+        if index <= party.first <= index + limit:
+            if words is not None and not all(word in _FILLERS for word in words[index : party.first]):
+                return None
+            return position
+    return None
