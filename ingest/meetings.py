@@ -1,6 +1,5 @@
 """Reads who meets whom from one sentence: the parties around a meeting word."""
 
-
 from ingest.factuality import mood
 from ingest.lexicon import one_word, phrases, verb_forms, word_class
 from ingest.meeting_context import (
@@ -16,7 +15,8 @@ from ingest.meeting_context import (
     rank,
     time_words,
 )
-from ingest.parties import DELEGATION_WORDS, PartyPhrase, SentenceParties
+from ingest.parties import SentenceParties
+from ingest.party_phrase import PartyPhrase
 from ingest.placenames import journey_destination
 from ingest.sentence_meeting import (
     SentenceMeeting,
@@ -26,6 +26,7 @@ from ingest.sentence_meeting import (
     fuller,
     same_parties,
 )
+from ingest.sentence_words import DELEGATION_WORDS
 from ingest.triggers import Trigger, blocked, meeting_kind, negated
 
 _TOGETHER = word_class("reciprocal")

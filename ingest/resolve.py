@@ -8,7 +8,7 @@ from typing import Literal
 from ingest.knowledge import NameFit, Officeholder, knowledge
 from ingest.lexicon import one_word, word_class
 from ingest.normalize import text_key
-from ingest.parties import IRAN, PartyPhrase
+from ingest.party_phrase import IRAN, PartyPhrase
 
 # Titles that stand for an office of a state: without a country phrase, an Iranian outlet means Iran.
 _NON_STATE_TITLES = word_class("non_state_title")

@@ -4,7 +4,8 @@ a chain of phrases joined by "و" and commas, a plural phrase expanded to one pa
 from dataclasses import dataclass, replace
 
 from ingest.lexicon import phrases, rows, word_class
-from ingest.parties import PartyPhrase, SentenceParties
+from ingest.parties import SentenceParties
+from ingest.party_phrase import PartyPhrase
 from ingest.segment import Sentence
 from ingest.triggers import Trigger
 

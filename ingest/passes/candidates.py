@@ -11,7 +11,8 @@ from ingest.doc import Doc, Event
 from ingest.knowledge import knowledge
 from ingest.lexicon import one_word, phrases, verb_forms, word_class, word_values
 from ingest.meetings import read_meetings
-from ingest.parties import PartyPhrase, SentenceParties
+from ingest.parties import SentenceParties
+from ingest.party_phrase import PartyPhrase
 from ingest.places import dateline_place, meeting_place
 from ingest.resolve import ArticleRegistry
 from ingest.resolve import Party as ResolvedParty

@@ -6,7 +6,8 @@ from functools import lru_cache
 from ingest.doc import Doc
 from ingest.lexicon import rows
 from ingest.normalize import normalize
-from ingest.parties import IRAN, SentenceParties
+from ingest.parties import SentenceParties
+from ingest.party_phrase import IRAN
 from ingest.resolve import ArticleRegistry, surname
 
 

@@ -1,0 +1,142 @@
+"""The words of one sentence as the party readers see them: tokens, plural titles made singular,
+mentions, where the sentence proper starts, which words can be part of a name."""
+
+import re
+from functools import cached_property
+
+from ingest.knowledge import knowledge
+from ingest.lexicon import phrases, word_class
+from ingest.mentions import Kind, Mention, find_mentions, singular_words
+from ingest.names import probabilities
+from ingest.segment import Sentence
+from ingest.triggers import Trigger
+
+_PUNCT = re.compile(r"^[^\w]+$")
+_DIGITS = re.compile(r"\d")
+_SUFFIXES = word_class("word_suffix")
+DELEGATION_WORDS = word_class("delegation")
+_PLURAL_SUFFIXES = word_class("plural_suffix")
+# The name tagger's probability under which a word is surely no name ("قدرت", "مرز", "تخریب"), and
+# over which a word no lexicon knows begins one.
+_SURELY_NOT_A_NAME = 0.01
+_BEGINS_A_NAME = 0.5
+_UNDECIDED = (_SURELY_NOT_A_NAME + _BEGINS_A_NAME) / 2
+_ATTRIBUTIONS = phrases("attribution")
+_ATTRIBUTION_STARTS = {opener[0] for opener in _ATTRIBUTIONS}  # most sentences start otherwise
+
+
+def attribution_end(words: list[str]) -> int:
+    """Where the sentence proper starts, after "به گزارش X، به نقل از Y،" lead-ins."""
+    start = 0
+    while start < len(words) and _PUNCT.match(words[start]):
+        start += 1  # a post's bullet ("🔴") before "به گزارش"
+    while (
+        start < len(words)
+        and words[start] in _ATTRIBUTION_STARTS
+        and any(tuple(words[start : start + len(opener)]) == opener for opener in _ATTRIBUTIONS)
+    ):
+        comma = next((i for i in range(start, len(words)) if words[i] == "،"), None)
+        if comma is None:
+            return start
+        start = comma + 1
+    return start
+
+
+class SentenceWords:
+    """A sentence's tokens and mentions, and what each word can be."""
+
+    def __init__(self, sentence: Sentence, triggers: list[Trigger]) -> None:
+        """`triggers`: the sentence's meeting words (the triggers pass)."""
+        self.sentence = sentence
+        self.triggers = triggers
+        self.words = list(sentence.words)
+        self.lead_in = attribution_end(self.words)  # "به گزارش X، به گفته منابع آگاه،"
+        self.singular, plural_at = singular_words(sentence)
+        self.mentions = find_mentions(sentence, self.singular, plural_at)
+        self.mention_at: dict[int, Mention] = {m.first: m for m in self.mentions}
+        self.covered: set[int] = {i for m in self.mentions for i in range(m.first, m.last)}
+
+    # -- text helpers -----------------------------------------------------------------------------
+    def span_text(self, first: int, last: int) -> str:
+        spans = self.sentence.spans
+        return self.sentence.text[spans[first][0] : spans[last - 1][1]]
+
+    def role_text(self, first: int, last: int) -> str:
+        """The title as written, each plural word made singular: "وزرای خارجه" → "وزیر خارجه"."""
+        spans = self.sentence.spans
+        pieces, previous_end = [], spans[first][0]
+        for index in range(first, last):
+            word, (start, end) = self.words[index], spans[index]
+            if (
+                word in _PLURAL_SUFFIXES
+                and index > first
+                and self.singular[index - 1] != self.words[index - 1]
+            ):
+                continue
+            if word in _PLURAL_SUFFIXES and index > first and self.words[index - 1] in DELEGATION_WORDS:
+                previous_end = end
+                continue
+            pieces.append(self.sentence.text[previous_end:start])
+            pieces.append(self.singular[index])
+            previous_end = end
+        return "".join(pieces).strip().replace("\u200c ", " ")
+
+    def _name_capable(self, index: int, *, titles_too: bool = False) -> bool:
+        if index < 0 or index >= len(self.words) or index in self.covered:
+            return False
+        word = self.words[index]
+        kb = knowledge()
+        return not (
+            _PUNCT.match(word)
+            or _DIGITS.search(word)
+            or (word in kb.not_names and not self._name_tail(index))
+            or (word in kb.title_words and not titles_too)
+            or len(word) < 2
+            or self.name_probability[index] < _SURELY_NOT_A_NAME
+        )
+
+    @cached_property
+    def name_probability(self) -> list[float]:
+        """The name tagger's reading of each word, in a sentence where a name can matter: a meeting
+        word, a title, a known person or honorific, or a known given name (the tagger costs more than
+        the rest of the reading; elsewhere every word reads as undecided, which neither vetoes nor
+        begins a name)."""
+        if not (
+            any(m.kind in (Kind.TITLE, Kind.PERSON, Kind.HONORIFIC) for m in self.mentions)
+            or self.triggers
+            or not knowledge().first_names.isdisjoint(self.words)
+        ):
+            return [_UNDECIDED] * len(self.words)
+        return probabilities(self.words)
+
+    def _tagged_name(self, index: int) -> bool:
+        """A word the name tagger reads as a name ("جورجا" before a known surname)."""
+        return self.name_probability[index] >= _BEGINS_A_NAME and self._name_capable(index)
+
+    def _name_tail(self, index: int) -> bool:
+        """ "نعمت‌زاده": after a ZWNJ, a common word ("زاده") ends a surname; a suffix ("های") does not."""
+        return self.words[index] not in _SUFFIXES and index > 0 and not self._starts_word(index)
+
+    def _starts_word(self, index: int) -> bool:
+        """Is the token a word of its own, not the part after a ZWNJ ("گری" of "میانجی‌گری")?"""
+        start = self.sentence.spans[index][0]
+        return start == 0 or self.sentence.text[start - 1] != "\u200c"
+
+    def _skip_honorifics_back(self, index: int) -> int:
+        """Where the honorifics and ranks before `index` start ("آیت‌الله" is two tokens)."""
+        moved = True
+        while moved:
+            moved = False
+            for start in range(max(0, index - 4), index):
+                honorific = self.mention_at.get(start)
+                if honorific is not None and honorific.kind is Kind.HONORIFIC and honorific.last == index:
+                    index, moved = start, True
+                    break
+        return index
+
+    def _inner_hyphen(self, index: int) -> bool:
+        """A hyphen with a word right against it on both sides."""
+        if self.words[index] != "-" or index == 0 or index + 1 >= len(self.words):
+            return False
+        spans = self.sentence.spans
+        return spans[index - 1][1] == spans[index][0] and spans[index][1] == spans[index + 1][0]

@@ -1,0 +1,279 @@
+"""Title phrases: titles, title words and rank prefixes run together, then the country, nationality or
+organisation they belong to, and the name before or after them."""
+
+from dataclasses import dataclass, replace
+
+from ingest.knowledge import knowledge
+from ingest.lexicon import one_word, phrases, word_class
+from ingest.mentions import Kind, Mention, honorifics
+from ingest.name_spans import NameReader
+from ingest.party_phrase import IRAN, PartyPhrase
+
+# Words after a title that point back at the other party: "همتای چینی خود".
+_SELF = word_class("reflexive")
+_COUNTERPART = word_class("counterpart")
+# Offices no other title follows as "of" ("نماینده ویژه وزیر خارجه" does): the next title is a new party.
+_SOLE_OFFICES = word_class("sole_office")
+_CLOSE_QUOTES = {"»", '"'}
+_COORDINATORS = word_class("coordinator")
+_AND = one_word("and")
+# Titles that can belong to a person ("فرستاده ویژه ترامپ"); after others a name is apposition.
+_AGENT_TITLES = word_class("agent_title")
+_ORG_FILLERS = word_class("org_filler")
+_PLURAL_SUFFIXES = word_class("plural_suffix")
+_TITLE_LINKER = phrases("title_linker")
+_TITLE_TRAILERS = word_class("title_trailer")
+_OUR_COUNTRY = one_word("our_country")
+_DEMONSTRATIVES = word_class("demonstrative")
+_COUNTRY = one_word("country_noun")
+_ABLATIVE = one_word("ablative")
+_OBJECT = one_word("object_marker")
+
+
+def _coordinated_titles(role: str) -> list[tuple[str, str | None]]:
+    """ "وزیر خارجه و دفاع" (from "وزرای خارجه و دفاع") is two offices: وزیر خارجه, وزیر دفاع."""
+    first, *others = role.split(f" {_AND} ")
+    head = first.split(" ")[0]
+    titles = knowledge().titles
+    roles = [first, *(other if other.startswith(head) else f"{head} {other}" for other in others)]
+    return [(each, title.id if (title := titles.get(each)) and not title.rank else None) for each in roles]
+
+
+class TitleReader(NameReader):
+    """Reads the title phrases of a sentence."""
+
+    def _role_after(self, index: int) -> PartyPhrase | None:
+        """A title phrase right after a name, optionally after a quote, a comma or another name in
+        brackets: "«X» وزیر خارجه", "محمود عباس (ابومازن)، رئیس ..."."""
+        if index < len(self.words) and self.words[index] in _CLOSE_QUOTES:
+            index += 1
+        if index < len(self.words) and self.words[index] == "(":
+            close = next(
+                (i for i in range(index + 1, min(len(self.words), index + 5)) if self.words[i] == ")"), None
+            )
+            index = close + 1 if close is not None else index
+        if index < len(self.words) and self.words[index] in ("،", ","):
+            index += 1
+        mention = self.mention_at.get(index)
+        if mention and mention.kind is Kind.TITLE:
+            return self._title_phrase(mention)
+        return None
+
+    def _merge_role(self, party: PartyPhrase, role: PartyPhrase) -> PartyPhrase:
+        return replace(
+            party,
+            last=role.last,
+            role=role.role,
+            title_id=role.title_id,
+            country=role.country,
+            org_id=role.org_id,
+            org=role.org,
+            counterpart=role.counterpart,
+            self_reference=role.self_reference,
+            plural_countries=role.plural_countries,
+            unknown_complement=role.unknown_complement,
+        )
+
+    def _title_party(self, mention: Mention) -> PartyPhrase:
+        phrase = self._title_phrase(mention)
+        if phrase.plural_countries:
+            return phrase
+        name = self._name_before(phrase.first) or self._name_after(phrase.last)
+        known = self._known_person_after(phrase.last)
+        if name is None and known is not None:
+            # "وزیر امور خارجه محمدجواد ظریف": a title, then the person who holds it.
+            first = known.first
+            while first + 1 < known.last and (rank := honorifics().match_at(self.words, first)):
+                first = rank.last
+            phrase.name, phrase.name_first, phrase.people = (
+                self.span_text(first, known.last),
+                first,
+                known.people,
+            )
+            phrase.last = known.last
+            return phrase
+        if name is None and not phrase.country and not phrase.org_id and self._unknown_word_at(phrase.last):
+            phrase.unknown_complement = True
+        if name is None and phrase.group_role and not phrase.plural_roles:
+            phrase.role = phrase.group_role  # a group, not a person: the role stays plural
+            phrase.group = True
+        if name:
+            first, last = name
+            phrase.name = self.span_text(first, last)
+            phrase.name_first = first
+            phrase.first = min(phrase.first, self._skip_honorifics_back(first))
+            phrase.last = max(phrase.last, last)
+        return phrase
+
+    def _unknown_word_at(self, index: int) -> bool:
+        if index < len(self.words) and (self.words[index] == "«" or self.words[index] in _ORG_FILLERS):
+            index += 1
+        return self._name_capable(index) and self.words[index] not in knowledge().first_names
+
+    def _known_person_after(self, index: int) -> Mention | None:
+        if index < len(self.words) and self.words[index] in ("،", ","):
+            index += 1
+        mention = self.mention_at.get(index)
+        return mention if mention is not None and mention.kind is Kind.PERSON else None
+
+    def _title_phrase(self, mention: Mention) -> PartyPhrase:
+        """Titles, title words and rank prefixes run together, then the country or organisation."""
+        # The first title is the head ("نماینده ویژه" of "نماینده ویژه وزیر خارجه"); a rank prefix
+        # composes with the title after it ("معاون" + "وزیر خارجه").
+        head = mention.title
+        run = self._run_of_titles(mention)
+        last = run.last
+        # A trailing generic word ("امور") is not part of the title.
+        while last - 1 > mention.first and self.words[last - 1] in _TITLE_TRAILERS:
+            last -= 1
+        # A bare rank ("سرپرست وزارت ...") is identified by its words.
+        title_id = None if run.rank_prefix else run.title_id
+        role = self.role_text(mention.first, last)
+        phrase = PartyPhrase(mention.first, last, role=role, title_id=title_id)
+        phrase.counterpart = self.words[mention.first] in _COUNTERPART
+        if mention.plural:
+            phrase.group_role = self.span_text(mention.first, last).replace("\u200c ", " ")
+        if mention.plural and run.coordinated and f" {_AND} " in role:
+            phrase.plural_roles = _coordinated_titles(role)
+        if run.principal is not None:
+            countries = {person.country for person in run.principal.people if person.country}
+            phrase.country = countries.pop() if len(countries) == 1 else None
+            return phrase
+        self._complement(phrase, plural=mention.plural)
+        if head is not None and head.country and not phrase.country and not phrase.org_id:
+            phrase.country = head.country
+        return phrase
+
+    def _run_of_titles(self, mention: Mention) -> "_TitleRun":
+        """How far the titles, title words and rank prefixes after a title run."""
+        kb = knowledge()
+        head = mention.title
+        run = _TitleRun(mention.last, None if head is None else head.id, head is not None and head.rank)
+        words = self.words
+        while run.last < len(words):
+            last = run.last
+            nxt = self.mention_at.get(last)
+            if nxt and nxt.kind is Kind.TITLE and run.title_id in _SOLE_OFFICES:
+                break  # "رهبر انقلاب سفیر جدید مکزیک را ...": a head of state has no principal
+            if nxt and nxt.kind is Kind.TITLE:
+                if run.rank_prefix and nxt.title and not nxt.title.rank:
+                    run.title_id, run.rank_prefix = f"{run.title_id}+{nxt.title.id}", False
+                run.last = nxt.last
+            elif last not in self.covered and words[last] in kb.title_words:
+                run.last += 1
+            elif last == mention.last and words[last] in _PLURAL_SUFFIXES:
+                run.last += 1  # "هیئت‌های" tokenises as هیئت + های
+            elif tuple(words[last : last + 2]) in _TITLE_LINKER:
+                run.last += 2  # "وزیر دولت در امور دفاع"
+            elif (
+                words[last] == _AND
+                and last + 1 < len(words)
+                and last + 1 not in self.covered
+                and words[last + 1] in kb.title_words
+            ):
+                run.last += 1  # "معاون حقوقی و بین‌المللی"
+                run.coordinated = True
+            elif (
+                nxt
+                and nxt.kind is Kind.PERSON
+                and last == mention.last
+                and words[mention.first] in _AGENT_TITLES
+            ):
+                # "فرستاده ویژه ترامپ": the envoy of a person is of that person's country.
+                run.principal, run.last = nxt, nxt.last
+                break
+            else:
+                break
+        return run
+
+    def _complement(self, phrase: PartyPhrase, *, plural: bool) -> None:
+        """The country, nationality or organisation right after a title."""
+        index = phrase.last
+        if plural and index + 1 < len(self.words) and self.words[index] == _ABLATIVE:
+            index += 1  # "نمایندگانی از حماس و جهاد اسلامی"
+        index, countries, organizations = self._complement_words(phrase, index, plural=plural)
+        if index < len(self.words) and self.words[index] in _SELF:
+            phrase.self_reference = True
+            index += 1
+        while index > phrase.last and self.words[index - 1] in _COORDINATORS:
+            index -= 1
+        if organizations:
+            phrase.org_id, phrase.org, phrase.country = organizations[0]
+            if len(organizations) > 1:
+                phrase.plural_orgs = organizations
+        phrase.last = max(phrase.last, index)
+        if plural and len(countries) > 1:
+            phrase.plural_countries = countries
+        elif countries:
+            phrase.country = countries[0]
+
+    def _complement_words(
+        self, phrase: PartyPhrase, index: int, *, plural: bool
+    ) -> tuple[int, list[str], list[tuple[str, str, str | None]]]:
+        """The countries and organisations (id, as written, country) from `index` on, and where they
+        end; a plural title takes a list of them."""
+        countries: list[str] = []
+        organizations: list[tuple[str, str, str | None]] = []
+        while index < len(self.words):
+            word = self.words[index]
+            if word in _ORG_FILLERS and (nxt := self.mention_at.get(index + 1)) and nxt.kind is Kind.ORG:
+                index += 1  # "معاون سیاسی گروه طالبان"
+                continue
+            mention = self.mention_at.get(index)
+            geo = mention.geo if mention and mention.kind is Kind.GEO else None
+            if geo and geo.city is None:
+                countries.append(geo.country)
+                index = mention.last if mention else index
+            elif (
+                geo and mention and not countries and self.words[mention.last : mention.last + 1] != [_OBJECT]
+            ):
+                # "شهردار تبریز", "استاندار آذربایجان شرقی": a local office; "... تهران را ترک کرد" is not
+                countries.append(geo.country)
+                return mention.last, countries, organizations
+            elif mention and mention.kind is Kind.ORG and mention.org and not countries:
+                written = self.span_text(mention.first, mention.last)
+                organizations.append((mention.org.id, written, mention.org.country))
+                index = mention.last
+                if not plural:
+                    break
+                continue
+            elif word == _OUR_COUNTRY and not countries:
+                countries.append(IRAN)
+                index += 1
+            elif (
+                word in _DEMONSTRATIVES and self.words[index + 1 : index + 2] == [_COUNTRY] and not countries
+            ):
+                countries.extend(self._this_country(phrase))
+                index += 2
+            elif word in _SELF:
+                phrase.self_reference = True
+                return index + 1, countries, organizations
+            elif plural and word in _COORDINATORS and (countries or organizations):
+                index += 1
+                continue
+            else:
+                break
+            if not plural:
+                break
+        return index, countries, organizations
+
+    def _this_country(self, phrase: PartyPhrase) -> list[str]:
+        """ "رئیس‌جمهور این کشور": the country the sentence named before; else not the outlet's ("... به
+        برن با مقامات این کشور": a city names its country too), and the article may know it."""
+        earlier = [m.geo.country for m in self.mentions if m.last <= phrase.first and m.geo]
+        if earlier:
+            return [earlier[-1]]
+        phrase.unknown_complement = phrase.this_country = True
+        return []
+
+
+@dataclass
+class _TitleRun:
+    """A run of titles: where it ends, its title id, whether a rank prefix still waits for its title,
+    the person whose envoy the title is, and whether two title words are coordinated."""
+
+    last: int
+    title_id: str | None
+    rank_prefix: bool
+    principal: Mention | None = None
+    coordinated: bool = False
