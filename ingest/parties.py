@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from ingest.knowledge import Officeholder, knowledge
+from ingest.lexicon import rows
 from ingest.mentions import Kind, Mention, find_mentions, honorifics, singular_words
 from ingest.names import probabilities
 from ingest.segment import Sentence
@@ -45,6 +46,7 @@ _CLOSE_QUOTES = {"»", '"'}
 _COORDINATORS = {"و", "،", ","}
 # Titles that can belong to a person ("فرستاده ویژه ترامپ"); after others a name is apposition.
 _AGENT_TITLES = {"نماینده", "فرستاده", "مشاور", "دستیار", "سخنگوی", "سخنگو", "معاون"}
+_STATE_NOUNS = frozenset(row["word"] for row in rows("state_nouns"))
 _ORG_FILLERS = {"گروه", "جنبش", "سازمان"}
 # The name tagger's probability under which a word is surely no name ("قدرت", "مرز", "تخریب"), and
 # over which a word no lexicon knows begins one.
@@ -473,12 +475,17 @@ class SentenceParties:
         index = phrase.last
         countries: list[str] = []
         organizations: list[tuple[str, str, str | None]] = []
+        if index < len(self.words) and self.words[index] in _SUFFIXES and not self._starts_word(index):
+            index += 1  # "رهبران دولت‌های لبنان": the title ends in a word's plural ending
         if plural and index + 1 < len(self.words) and self.words[index] == "از":
             index += 1  # "نمایندگانی از حماس و جهاد اسلامی"
         while index < len(self.words):
             word = self.words[index]
             if word in _ORG_FILLERS and (nxt := self.mention_at.get(index + 1)) and nxt.kind is Kind.ORG:
                 index += 1  # "معاون سیاسی گروه طالبان"
+                continue
+            if word in _STATE_NOUNS and not countries and (country_at := self._state_named(index)):
+                index = country_at  # "رهبران دولت‌های لبنان و ..."، "هیأتی از دولت وفاق ملی لیبی"
                 continue
             mention = self.mention_at.get(index)
             if mention and mention.kind is Kind.GEO and mention.geo and mention.geo.city is None:
@@ -540,6 +547,17 @@ class SentenceParties:
             phrase.plural_countries = countries
         elif countries:
             phrase.country = countries[0]
+
+    def _state_named(self, index: int) -> int | None:
+        """Where the country a state noun ("دولت", "حکومت") belongs to is named: within a few words
+        that no other phrase, punctuation or verb interrupts."""
+        for at in range(index + 1, min(len(self.words), index + 5)):
+            mention = self.mention_at.get(at)
+            if mention and mention.kind is Kind.GEO and mention.geo and mention.geo.city is None:
+                return at
+            if mention or _PUNCT.match(self.words[at]) or self.words[at] in _COORDINATORS:
+                return None
+        return None
 
     def _name_before(self, index: int) -> tuple[int, int] | None:
         """A name of 1-3 words that ends right before `index` (a comma may sit between)."""
