@@ -121,11 +121,26 @@ def find_mentions(sentence: Sentence, words: list[str], plural_at: set[int]) -> 
             phrase = gazetteer.longest_at(words, index)
             if phrase is not None and (best is None or phrase[0] > best[1]):
                 best = (kind, *phrase)
+        glued = _title_over_plural_ending(words, index, plural_at)
+        if glued is not None and (best is None or glued[1] > best[1]):
+            best = glued
         if best is not None:
             kind, length, value = best
             end = index + length
             found.append(_mention(kind, index, end, value, plural=index in plural_at))
     return found
+
+
+def _title_over_plural_ending(
+    words: list[str], index: int, plural_at: set[int]
+) -> tuple[Kind, int, Any] | None:
+    """ "تیم‌های فنی": the title "تیم فنی" read over the plural ending the tokeniser split off."""
+    if index not in plural_at or index + 1 >= len(words) or words[index + 1] not in _GLUED_PLURAL_ENDINGS:
+        return None
+    phrase = knowledge().titles.longest_at([*words[: index + 1], *words[index + 2 :]], index)
+    if phrase is None or phrase[0] < 2:
+        return None
+    return Kind.TITLE, phrase[0] + 1, phrase[1]
 
 
 def _mention(kind: Kind, first: int, last: int, value: Any, *, plural: bool) -> Mention:

@@ -711,3 +711,22 @@ def test_the_aides_of_one_side_are_no_group_it_met() -> None:
     assert len(meetings) == 2 and len(groups) == 1, [
         [(p.name, p.role) for p in m.participants] for m in meetings
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        # A title read over the plural ending the tokeniser splits off ("تیم‌های فنی" is "تیم فنی").
+        ("تیم‌های فنی ایران و عمان امروز در مسقط دیدار کردند.", {"IR", "OM"}),
+        # A state noun between the title and its countries ("رهبران دولت‌های ...").
+        ("رهبران دولت‌های مصر و اردن امروز در قاهره دیدار کردند.", {"EG", "JO"}),
+    ],
+)
+def test_a_plural_title_with_countries_is_one_party_each(text: str, countries: set[str]) -> None:
+    (meeting,) = _meetings(text)
+    assert {p.country for p in meeting.participants} == countries
+
+
+def test_a_delegation_of_a_government_named_a_few_words_on() -> None:
+    (meeting,) = _meetings("وزیر امور خارجه ترکیه امروز با هیأتی از دولت وحدت ملی لیبی در آنکارا دیدار کرد.")
+    assert {p.country for p in meeting.participants} == {"TR", "LY"}
