@@ -1,0 +1,121 @@
+"""Each pass of ingest.pipeline alone: a Doc of sentences the team wrote, made by the passes before it,
+the pass applied, its own layer checked (the whole-article tests in test_extract_rules.py and others are
+the regression tests of all of them together)."""
+
+from collections.abc import Callable
+from datetime import date
+
+from ingest.doc import Doc
+from ingest.model import Article
+from ingest.passes.candidates import read_candidates
+from ingest.passes.coreference import link_article
+from ingest.passes.discussion import attach_discussion
+from ingest.passes.events import merge_events
+from ingest.passes.parties import find_parties
+from ingest.passes.records import write_meetings
+from ingest.passes.sentences import split_into_sentences
+from ingest.passes.text import normalize_text
+from ingest.passes.triggers import find_meeting_words
+from ingest.pipeline import PASSES
+
+Pass = Callable[[Doc], Doc]
+
+
+def _before(step: Pass, text: str, title: str = "", published: date | None = None) -> Doc:
+    """A Doc of the article with every pass before `step` applied."""
+    doc = Doc(Article(id="t", title=title, text=text, published=published))
+    for earlier in PASSES[: PASSES.index(step)]:
+        doc = earlier(doc)
+    return doc
+
+
+def test_the_passes_run_in_the_order_of_their_layers() -> None:
+    assert (
+        normalize_text,
+        split_into_sentences,
+        find_meeting_words,
+        find_parties,
+        link_article,
+        read_candidates,
+        merge_events,
+        attach_discussion,
+        write_meetings,
+    ) == PASSES
+
+
+def test_normalize_text_puts_the_title_line_first_in_normal_form() -> None:
+    doc = normalize_text(_before(normalize_text, "وزیر امورخارجه با همتای خود دیدار كرد", title="دیدار"))
+    title, body = doc.text.split("\n")
+    assert title == "دیدار"
+    assert "امور خارجه" in body and "کرد" in body  # spacing fixed, Arabic kaf made Persian
+
+
+def test_split_into_sentences_keeps_offsets_into_the_text() -> None:
+    doc = split_into_sentences(
+        _before(split_into_sentences, "وزیر خارجه به مسکو رفت. او با همتای روس خود دیدار کرد.", title="سفر")
+    )
+    assert [sentence.line for sentence in doc.sentences] == [0, 1, 1]
+    for sentence in doc.sentences:
+        assert doc.text[sentence.start : sentence.end] == sentence.text
+        assert all(doc.text[token.start : token.end] == token.text for token in sentence.tokens)
+
+
+def test_find_meeting_words_marks_meeting_words_but_not_a_press_conference() -> None:
+    doc = find_meeting_words(
+        _before(find_meeting_words, "رئیس‌جمهور با نخست‌وزیر دیدار کرد. سخنگو در نشست خبری سخن گفت.")
+    )
+    met, press = doc.triggers
+    assert [(doc.sentences[0].words[t.first], t.kind) for t in met] == [("دیدار", "meeting")]
+    assert press == []
+
+
+def test_find_parties_reads_a_name_with_its_title_and_country() -> None:
+    doc = find_parties(_before(find_parties, "سرگئی لاوروف وزیر امور خارجه روسیه به تهران رفت."))
+    (party,) = doc.parties[0].parties
+    assert (party.name, party.role, party.country) == ("سرگئی لاوروف", "وزیر امور خارجه", "RU")
+
+
+def test_link_article_finds_a_surname_the_article_gave_in_full_before() -> None:
+    doc = link_article(
+        _before(link_article, "بهرام پاکزاد، وزیر امور خارجه، به کابل رفت. پاکزاد در کابل سخن گفت.")
+    )
+    assert [party.name for party in doc.parties[1].parties] == ["پاکزاد"]
+    assert doc.registry is not None and doc.registry.home_country == "IR"
+
+
+def test_read_candidates_makes_one_candidate_for_each_report() -> None:
+    text = "وزیر امور خارجه ایران امروز در تهران با وزیر امور خارجه ترکیه دیدار کرد."
+    doc = read_candidates(_before(read_candidates, text, published=date(2024, 5, 6)))
+    (event,) = doc.candidates
+    assert sorted(party.country or "" for party in event.parties) == ["IR", "TR"]
+    assert (event.kind, event.status, event.day) == ("in_person", "held", date(2024, 5, 6))
+    assert event.place is not None and event.place.city == "تهران"
+
+
+def test_merge_events_folds_a_headline_into_the_body_that_repeats_it() -> None:
+    doc = merge_events(
+        _before(
+            merge_events,
+            "وزیر امور خارجه ایران امروز در تهران با وزیر امور خارجه ترکیه دیدار کرد.",
+            title="دیدار وزیران خارجه ایران و ترکیه",
+        )
+    )
+    assert len(doc.candidates) == 2
+    (event,) = doc.events
+    assert len(event.reports) == 2
+
+
+def test_attach_discussion_gives_an_event_the_sentences_that_follow_its_report() -> None:
+    text = "وزیر امور خارجه ایران با وزیر امور خارجه ترکیه دیدار کرد. دو طرف درباره تجارت و انرژی سخن گفتند."
+    doc = attach_discussion(_before(attach_discussion, text))
+    (event,) = doc.events
+    assert [sentence.index for sentence in event.sentences] == [0, 1]  # no title: the body is first
+
+
+def test_write_meetings_writes_the_contract_record_of_each_event() -> None:
+    text = "وزیر امور خارجه ایران با وزیر امور خارجه ترکیه دیدار کرد."
+    doc = write_meetings(_before(write_meetings, text))
+    (meeting,) = doc.meetings
+    assert sorted(party.country_en or "" for party in meeting.participants) == ["Iran", "Türkiye"]
+    assert meeting.evidence == text
+    assert doc.text[meeting.evidence_span.start : meeting.evidence_span.end] == text
