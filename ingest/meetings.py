@@ -54,6 +54,19 @@ _MEDIATION = phrases("mediation")
 _RECEIVED = phrases("received")
 
 
+def _side(party: PartyPhrase) -> str | None:
+    if party.country or party.org_id:
+        return party.country or party.org_id
+    countries = {person.country for person in party.people if person.country}
+    return countries.pop() if len(countries) == 1 else None
+
+
+def _distinct_sides(parties: list[PartyPhrase]) -> bool:
+    """Each party from another state or organisation, each known: the stops of a tour."""
+    sides = [_side(party) for party in parties]
+    return None not in sides and len(set(sides)) == len(sides)
+
+
 class MeetingReader:
     def __init__(self, analysis: SentenceParties, *, told_before: bool = True) -> None:
         self.told_before = told_before
@@ -281,6 +294,7 @@ class MeetingReader:
                 words[i] == _JOINT_ADJECTIVE and words[i - 1] in _MEETING_WORDS for i in range(1, len(words))
             )
             and all(not p.group for p in partner_parties)
+            and _distinct_sides(partner_parties)  # "با ویتکاف و کوشنر": one delegation, one meeting
         )
 
     def _host_of_journey(self, visitor: PartyPhrase) -> PartyPhrase | None:

@@ -730,3 +730,20 @@ def test_a_plural_title_with_countries_is_one_party_each(text: str, countries: s
 def test_a_delegation_of_a_government_named_a_few_words_on() -> None:
     (meeting,) = _meetings("وزیر امور خارجه ترکیه امروز با هیأتی از دولت وحدت ملی لیبی در آنکارا دیدار کرد.")
     assert {p.country for p in meeting.participants} == {"TR", "LY"}
+
+
+def test_officials_of_one_side_listed_in_one_clause_are_one_meeting() -> None:
+    """Convention 12 (docs/annotation.md): "X با A و B دیدار کرد", A and B of one state, is one event."""
+    (meeting,) = _meetings(
+        "امیر قطر امروز در دوحه با استیو ویتکاف و جرد کوشنر، فرستادگان ویژه آمریکا، دیدار کرد."
+    )
+    assert {"استیو ویتکاف", "جرد کوشنر"} <= _names(meeting)
+
+
+def test_a_tour_of_several_states_is_one_meeting_each() -> None:
+    meetings = _meetings(
+        "رئیس‌جمهور در این سفر به ترتیب با نیکلاس مادورو رئیس‌جمهور ونزوئلا و دانیل اورتگا رئیس‌جمهور"
+        " نیکاراگوئه دیدار خواهد کرد."
+    )
+    assert len(meetings) == 2
+    assert {p.country for m in meetings for p in m.participants} == {"IR", "VE", "NI"}
