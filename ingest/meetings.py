@@ -21,6 +21,7 @@ from ingest.placenames import journey_destination
 from ingest.sentence_meeting import (
     SentenceMeeting,
     chain,
+    distinct_sides,
     expand,
     first_party_at_or_after,
     fuller,
@@ -52,19 +53,6 @@ _PARTNER_MARKERS = word_class("partner_marker")
 _HOSTING_MARKERS = word_class("hosting_marker")
 _MEDIATION = phrases("mediation")
 _RECEIVED = phrases("received")
-
-
-def _side(party: PartyPhrase) -> str | None:
-    if party.country or party.org_id:
-        return party.country or party.org_id
-    countries = {person.country for person in party.people if person.country}
-    return countries.pop() if len(countries) == 1 else None
-
-
-def _distinct_sides(parties: list[PartyPhrase]) -> bool:
-    """Each party from another state or organisation, each known: the stops of a tour."""
-    sides = [_side(party) for party in parties]
-    return None not in sides and len(set(sides)) == len(sides)
 
 
 class MeetingReader:
@@ -294,7 +282,7 @@ class MeetingReader:
                 words[i] == _JOINT_ADJECTIVE and words[i - 1] in _MEETING_WORDS for i in range(1, len(words))
             )
             and all(not p.group for p in partner_parties)
-            and _distinct_sides(partner_parties)  # "با ویتکاف و کوشنر": one delegation, one meeting
+            and distinct_sides(partner_parties)  # "با ویتکاف و کوشنر": one delegation, one meeting
         )
 
     def _host_of_journey(self, visitor: PartyPhrase) -> PartyPhrase | None:

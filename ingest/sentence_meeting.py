@@ -98,3 +98,16 @@ def first_party_at_or_after(
                 return None
             return position
     return None
+
+
+def _side(party: PartyPhrase) -> str | None:
+    if party.country or party.org_id:
+        return party.country or party.org_id
+    countries = {person.country for person in party.people if person.country}
+    return countries.pop() if len(countries) == 1 else None
+
+
+def distinct_sides(parties: list[PartyPhrase]) -> bool:
+    """Each party from another state or organisation, each known: the stops of a tour."""
+    sides = [_side(party) for party in parties]
+    return None not in sides and len(set(sides)) == len(sides)
