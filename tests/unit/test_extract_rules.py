@@ -747,3 +747,16 @@ def test_a_tour_of_several_states_is_one_meeting_each() -> None:
     )
     assert len(meetings) == 2
     assert {p.country for m in meetings for p in m.participants} == {"IR", "VE", "NI"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A meeting noun with the indefinite ending glued on: ی, and یی after a vowel.
+        "وزیر امور خارجه دیروز دیداری با همتای عمانی خود داشت.",
+        "وزیر امور خارجه امروز گفتگویی تلفنی با همتای عمانی خود داشت.",
+    ],
+)
+def test_a_meeting_noun_with_an_indefinite_ending(text: str) -> None:
+    (meeting,) = _meetings(text)
+    assert {p.country for p in meeting.participants} == {"IR", "OM"}
