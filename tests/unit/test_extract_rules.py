@@ -760,3 +760,9 @@ def test_a_tour_of_several_states_is_one_meeting_each() -> None:
 def test_a_meeting_noun_with_an_indefinite_ending(text: str) -> None:
     (meeting,) = _meetings(text)
     assert {p.country for p in meeting.participants} == {"IR", "OM"}
+
+
+def test_a_name_a_title_and_two_commas_set_apart() -> None:
+    """An appositive name no list knows, between the commas after a title."""
+    (meeting,) = _meetings("وزیر امور خارجه امروز با وزیر خارجه جدید پرو، خاویر گونزالس، دیدار کرد.")
+    assert "خاویر گونزالس" in _names(meeting)
