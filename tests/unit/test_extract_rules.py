@@ -764,5 +764,5 @@ def test_a_meeting_noun_with_an_indefinite_ending(text: str) -> None:
 
 def test_a_name_a_title_and_two_commas_set_apart() -> None:
     """An appositive name no list knows, between the commas after a title."""
-    (meeting,) = _meetings("وزیر امور خارجه امروز با وزیر خارجه جدید پرو، اوگو دلاپنیا، دیدار کرد.")
-    assert "اوگو دلاپنیا" in _names(meeting)
+    (meeting,) = _meetings("وزیر امور خارجه امروز با وزیر خارجه جدید پرو، تیمو کاربو، دیدار کرد.")
+    assert "تیمو کاربو" in _names(meeting)
