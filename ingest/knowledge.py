@@ -257,18 +257,17 @@ def knowledge() -> Knowledge:
     _load_organizations(kb)
     _load_titles(kb)
     _load_people(kb)
+    # A given name of several tokens adds its first one: the rest are no given names of their own
+    # ("ای" of "آندره‌ای", "این" of "مون‌جائه‌این", "الله" of "ولی‌الله").
     kb.first_names = frozenset(
-        token
-        for row in rows("first_names")
-        for form in alternatives(row["name_fa"])
-        for token in phrase_key(form)
+        phrase_key(form)[0] for row in rows("first_names") for form in alternatives(row["name_fa"]) if form
     )
     kb.persian_first_names = frozenset(
-        token
+        phrase_key(form)[0]
         for row in rows("first_names")
         if "persian" in row.get("origin", "").split("|")
         for form in alternatives(row["name_fa"])
-        for token in phrase_key(form)
+        if form
     )
     kb.honorific_words = frozenset(token for row in rows("honorifics") for token in phrase_key(row["form"]))
     kb.not_names = frozenset(
