@@ -66,7 +66,7 @@ def gold_items() -> list[tuple[Article, Extraction]]:
             key = f"{label}:{path.stem}"
             published = date.fromisoformat(gold["published"]) if gold.get("published") else None
             meetings = [_meeting(m) for m in gold.get("meetings", [])]
-            article = Article(id=key, text="(gold)", published=published)
+            article = Article(id=key, text=f"(gold {key})", published=published)  # one text each
             items.append((article, Extraction(id=key, meetings=meetings, extractor_version="gold", text="")))
     return sorted(items, key=lambda item: (item[0].published or date.max, item[0].key))
 

@@ -21,7 +21,7 @@ SENTENCE = "عراقچی با میرزویان دیدار کرد."
 def _article(
     article_id: str, *parties: Party, day: date | None, published: date | None = None, topics: list[str] = ()
 ) -> tuple[Article, Extraction]:  # type: ignore[assignment]
-    article = Article(id=article_id, text=SENTENCE, published=published or day)
+    article = Article(id=article_id, title=f"خبر {article_id}", text=SENTENCE, published=published or day)
     meeting = Meeting(
         participants=list(parties),
         date=day,
