@@ -19,6 +19,7 @@ from typing import LiteralString
 from neo4j import ManagedTransaction
 
 from graph.copies import choose_canonicals, link_copies
+from graph.corrections import record_use
 from graph.derived import refresh_derived
 from graph.driver import Graph
 from graph.forget import forget_previous
@@ -244,6 +245,7 @@ def _write_rows(tx: ManagedTransaction, rows: Rows) -> None:
     if holds := rows.holds_rows():
         tx.run(MERGE_HOLDS, rows=holds).consume()
     write_merges(tx, rows.merges.values())
+    record_use(tx, rows.corrections)
 
 
 @dataclass

@@ -18,9 +18,12 @@ decision sees every committed person and meeting. The rules, in order:
 - a report joins a meeting of the same parties, kind and status on the same date, or `within_a_day`
   when either date is missing (the article's date standing in for it).
 
-Each decision that maps a mention to another node is a `Merge` node (`key` -> `person`, `rule`, the
-articles that use it; graph/merges.py); undoing one blocks the rule for that pair from then on,
-and re-queues those articles so their facts are rewritten without it.
+Then the analysts' corrections (graph/corrections.py): a person merged into another is that one, and
+in the articles of a split, the person split off is the new one (which no rule above gives others).
+
+Each decision of the rules that maps a mention to another node is a `Merge` node (`key` -> `person`,
+`rule`, the articles that use it; graph/merges.py); undoing one blocks the rule for that pair from then
+on, and re-queues those articles so their facts are rewritten without it.
 """
 
 from collections import defaultdict
@@ -31,6 +34,7 @@ from typing import Any, LiteralString
 
 from neo4j import ManagedTransaction
 
+from graph.corrections import Corrections
 from graph.keys import meeting_key_of, office_key, parties_key
 from graph.rows import Decision, Mention, NameForms, Report, name_forms
 
@@ -56,6 +60,7 @@ class Candidate:
     offices: set[str] = field(default_factory=set)
     tenures: dict[str, Days] = field(default_factory=dict)  # office -> the dated days it was seen in it
     seen: Days | None = None  # the first and last dated meeting of any kind
+    pinned: bool = False  # made by an analyst's split: reached only through it (graph/corrections.py)
 
 
 class Pool:
@@ -137,7 +142,7 @@ def choose_person(
     """The person a named mention (of a meeting on `day`) is by `same_name` or `short_name`, or None
     for a new node."""
     assert mention.names is not None
-    pool = [c for c in candidates if c.id not in blocked]
+    pool = [c for c in candidates if c.id not in blocked and not c.pinned]
     same = sorted(
         (c for c in pool if name_rule(mention.names, c.names) == SAME_NAME),
         key=lambda c: (c.id != mention.surface, c.id),
@@ -273,6 +278,7 @@ class GraphResolver:
 
     def __init__(self, tx: ManagedTransaction, reports: list[Report]) -> None:
         self.tx = tx
+        self.corrections = Corrections.load(tx)
         self.people: dict[tuple[str, int, int], Decision | None] = {}
         self.meetings: dict[str, list[KnownMeeting]] = defaultdict(list)
         self._resolve_named(reports)
@@ -298,8 +304,9 @@ class GraphResolver:
         pool = Pool()
         for row in self.tx.run(PERSON_CANDIDATES, shorter=shorter, longer=longer) if named else ():
             person = Candidate(
-                row["id"], name_forms(row["name_key"]), set(row["countries"]), set(row["orgs"])
-            )
+                row["id"], name_forms(row["name_key"]), set(row["countries"]), set(row["orgs"]),
+                pinned=row["id"] in self.corrections.pinned,
+            )  # fmt: skip
             for title in row["titles"]:
                 if office := office_key(title["title"]):
                     person.offices.add(office)
@@ -323,8 +330,11 @@ class GraphResolver:
             if decision is None:
                 decision = self._decide(mention, report.when, pool, earlier, blocked[mention.surface])
                 decided[mention.surface] = decision
-            self.people[_place(report, index)] = decision
-            _learn(pool, decision.id, mention, report.when)
+            corrected = self.corrections.apply(decision, report.article_id, mention.surface)
+            assert corrected is not None
+            self.people[_place(report, index)] = corrected
+            _learn(pool, corrected.id, mention, report.when)
+            pool.persons[corrected.id].pinned |= corrected.id in self.corrections.pinned
 
     @staticmethod
     def _decide(
@@ -359,7 +369,8 @@ class GraphResolver:
                     spans[(decision.id, mention.role_id)].append(report.meeting.date)
         tenures = [Tenure(person, role, min(days), max(days)) for (person, role), days in spans.items()]
         for report, index, mention in unnamed:
-            self.people[_place(report, index)] = choose_holder(mention, report.when, tenures)
+            decision = choose_holder(mention, report.when, tenures)
+            self.people[_place(report, index)] = self.corrections.apply(decision, report.article_id)
 
     def _load_meetings(self, reports: list[Report]) -> None:
         keys = set()

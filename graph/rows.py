@@ -115,11 +115,13 @@ def reports_of(items: Iterable[tuple[Article, Extraction]]) -> list[Report]:
 
 @dataclass(frozen=True)
 class Decision:
-    """Who or which meeting a mention or report is; `rule` says why when it is not its own key."""
+    """Who or which meeting a mention or report is; `rule` says why when it is not its own key, and
+    `correction` names the analyst's correction that decided it (graph/corrections.py)."""
 
     id: str
     rule: str | None = None
     detail: str | None = None
+    correction: str | None = None
 
 
 class Resolver(Protocol):
@@ -158,6 +160,7 @@ class Rows:
     participations: dict[tuple[str, str], Row] = field(default_factory=dict)
     links: dict[str, dict[tuple[str, str], set[str]]] = field(default_factory=dict)
     merges: dict[str, Row] = field(default_factory=dict)
+    corrections: dict[str, set[str]] = field(default_factory=dict)  # correction -> the articles using it
     tenures: dict[tuple[str, str], tuple[date, date]] = field(default_factory=dict)  # dated, named holders
     meeting_ids: dict[str, list[str]] = field(default_factory=dict)  # per article, in its order
 
@@ -259,7 +262,9 @@ def _add_party(
         rule=decision.rule,
     )
     taking_part["sources"] = sorted({*taking_part["sources"], article_id})
-    if decision.rule:
+    if decision.correction:
+        rows.corrections.setdefault(decision.correction, set()).add(article_id)
+    elif decision.rule:
         rows.merges[mention.surface] = {
             "key": mention.surface,
             "person": person_id,

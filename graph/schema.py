@@ -129,6 +129,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         ),
         backfill=backfill_latin_keys,
     ),
+    Migration(
+        7,
+        "analysts' corrections of identity (graph/corrections.py)",
+        ("CREATE CONSTRAINT correction_id IF NOT EXISTS FOR (n:Correction) REQUIRE n.id IS UNIQUE",),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
