@@ -205,7 +205,8 @@ UNWIND $rows AS row
 MATCH (m:Meeting {id: row.meeting})
 MATCH (a:Article {id: row.article})
 MERGE (m)-[r:REPORTED_IN]->(a)
-ON CREATE SET r.evidence = row.evidence, r.start = row.start, r.end = row.end, r.rule = row.rule
+ON CREATE SET r.evidence = row.evidence, r.start = row.start, r.end = row.end, r.rule = row.rule,
+              r.status = row.status
 """
 
 # A participation some article states directly keeps `rule` null even if another only infers it.

@@ -112,6 +112,15 @@ def office_key(title: str | None) -> str | None:
     return "|".join(([office] if office else [*parts]) + ([FORMER] if former else []))
 
 
+def known_office(office: str | None) -> bool:
+    """An office of the role table (`office_key`'s id, ranked or former or not) that names one post: not
+    a free wording, and not a delegation or a generic official, which a minister may be part of."""
+    parts = [part for part in (office or "").split("|") if part != FORMER]
+    if not parts or parts[-1] not in set(_offices().values()):
+        return False
+    return "delegation" not in parts[-1] and parts[-1] != "official"
+
+
 def compatible(title: str | None, titles: set[str]) -> bool:
     """A mention's office fits a person's known offices: either side unknown, or the same office."""
     return not title or not titles or title in titles

@@ -30,6 +30,8 @@ from graph.lexicons import country_names
 from ingest.model import Article, Extraction, Meeting, Party
 
 Row = dict[str, Any]
+# An unnamed party that a report's meeting names (graph/meeting_identity.py): no identity rule to keep.
+SAME_MEETING = "same_meeting"
 
 
 @dataclass(frozen=True)
@@ -264,7 +266,7 @@ def _add_party(
     taking_part["sources"] = sorted({*taking_part["sources"], article_id})
     if decision.correction:
         rows.corrections.setdefault(decision.correction, set()).add(article_id)
-    elif decision.rule:
+    elif decision.rule and decision.rule != SAME_MEETING:
         rows.merges[mention.surface] = {
             "key": mention.surface,
             "person": person_id,
@@ -283,6 +285,7 @@ def _add_report(rows: Rows, report: Report, resolver: Resolver) -> None:
         for mention, decision in zip(report.mentions, people, strict=True)
     ]
     found = resolver.meeting(report, parties)
+    people = [resolver.person(report, index) for index in range(len(report.mentions))]  # it may name some
     meeting_id = found.id
     rows.meeting_ids[article_id][report.index] = meeting_id
     if (meeting_id, article_id) in rows.reports:  # told twice in one article: the first telling wins
@@ -294,6 +297,7 @@ def _add_report(rows: Rows, report: Report, resolver: Resolver) -> None:
         "start": meeting.evidence_span.start,
         "end": meeting.evidence_span.end,
         "rule": found.rule,
+        "status": meeting.status,
     }
     place = place_key(meeting.place)
     venue = country_code(meeting.place.country) if meeting.place else None

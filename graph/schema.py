@@ -50,6 +50,18 @@ def _set_latin_keys(rows: list[dict[str, str]], tx: ManagedTransaction) -> None:
     tx.run(SET_LATIN_KEYS, rows=rows).consume()
 
 
+# Reports written before they kept their own status say their meeting's.
+REPORT_STATUS: LiteralString = """
+MATCH (m:Meeting)-[r:REPORTED_IN]->()
+WHERE r.status IS NULL
+CALL (m, r) { SET r.status = m.status } IN TRANSACTIONS OF 10000 ROWS
+"""
+
+
+def backfill_report_status(graph: Graph) -> None:
+    graph.run_in_transactions(REPORT_STATUS)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         1,
@@ -133,6 +145,13 @@ MIGRATIONS: tuple[Migration, ...] = (
         7,
         "analysts' corrections of identity (graph/corrections.py)",
         ("CREATE CONSTRAINT correction_id IF NOT EXISTS FOR (n:Correction) REQUIRE n.id IS UNIQUE",),
+    ),
+    Migration(
+        8,
+        "meetings across outlets: a report finds the meetings of its day and the days beside it, and "
+        "keeps whether it says the meeting is planned or held",
+        ("CREATE INDEX meeting_approx_date IF NOT EXISTS FOR (n:Meeting) ON (n.approx_date)",),
+        backfill=backfill_report_status,
     ),
 )
 

@@ -218,3 +218,48 @@ def test_a_country_known_only_as_a_venue_gets_its_names(graph: Graph, neo4j_driv
         "MATCH (c:Country {code: 'CH'}) RETURN c.name_fa AS fa, c.name_en AS en"
     )
     assert [(r["fa"], r["en"]) for r in records] == [("سوئیس", "Switzerland")]
+
+
+def test_reports_of_one_meeting_across_outlets_are_one_meeting_whatever_their_wording(
+    graph: Graph, neo4j_driver: Driver
+) -> None:
+    araghchi = Party(name="سید عباس عراقچی", role="وزیر امور خارجه", country="IR")
+    albusaidi = Party(name="بدر البوسعیدی", role="وزیر امور خارجه", country="OM")
+    oman_fm = Party(role="وزیر خارجه", country="OM")  # unnamed, in other words
+    counterpart = Party(role="همتای ایرانی", country="IR")  # unnamed, a wording the table does not know
+    ambassador = Party(role="سفیر", country="OM")  # another office: another meeting
+    day = date(2025, 7, 11)
+    write_extractions(graph, [_article("x-1", araghchi, albusaidi, day=day)])
+    write_extractions(graph, [_article("x-2", araghchi, oman_fm, day=None, published=date(2025, 7, 12))])
+    write_extractions(graph, [_article("x-3", counterpart, oman_fm, day=day)])
+    planned = _article("x-4", araghchi, albusaidi, day=None, published=date(2025, 7, 11))
+    planned[1].meetings[0].status = "planned"  # "will meet today"
+    write_extractions(graph, [planned])
+    write_extractions(graph, [_article("x-5", araghchi, ambassador, day=day)])
+
+    records, _, _ = neo4j_driver.execute_query(
+        """
+        MATCH (m:Meeting)
+        RETURN m.status AS status, [(m)-[:REPORTED_IN]->(a) | a.id] AS articles,
+               [(m)<-[:PARTICIPATED_IN]-(p) | coalesce(p.name, p.unnamed)] AS parties
+        ORDER BY size(articles) DESC
+        """
+    )
+    one, other = records
+    assert (sorted(one["articles"]), one["status"]) == (["x-1", "x-2", "x-3", "x-4"], "held")
+    assert sorted(one["parties"]) == ["بدر البوسعیدی", "سید عباس عراقچی"]  # the unnamed ones named there
+    assert other["articles"] == ["x-5"]
+    rules, _, _ = neo4j_driver.execute_query(
+        "MATCH ()-[r:REPORTED_IN]->(a:Article) RETURN a.id AS id, r.rule AS rule ORDER BY id"
+    )
+    assert [r["rule"] for r in rules] == [None, "within_a_day", "same_parties", "within_a_day", None]
+
+
+def test_two_meetings_one_article_tells_stay_two(graph: Graph, neo4j_driver: Driver) -> None:
+    article, extraction = _article("y-1", ARAGHCHI, MIRZOYAN, day=date(2024, 5, 1))
+    morning = extraction.meetings[0]
+    evening = morning.model_copy(update={"participants": [ARAGHCHI, Party(role="هیئت", country="AM")]})
+    extraction.meetings.append(evening)
+    write_extractions(graph, [(article, extraction)])
+
+    assert _reports(neo4j_driver) == [1, 1]
