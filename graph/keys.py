@@ -42,6 +42,18 @@ def text_key(text: str | None) -> str:
     return " ".join(folded.split()).casefold()
 
 
+_INITIAL = re.compile(r"\w{1,3}\.")  # "ج." / "جی." (J.), "H." : a middle initial, written with its dot
+
+
+def name_key(name: str | None) -> str:
+    """A person's name as identity compares it: `text_key`, without middle initials ("دونالد جی. ترامپ"
+    is "دونالد ترامپ"). Only a dotted word between the first and the last counts: "شی جی پینگ" keeps
+    its "جی"."""
+    words = text_key(name).split()
+    middle = [word for word in words[1:-1] if not _INITIAL.fullmatch(word)]
+    return " ".join(words[:1] + middle + words[-1:]) if len(words) > 2 else " ".join(words)
+
+
 FORMER = "former"
 
 

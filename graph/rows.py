@@ -17,6 +17,7 @@ from graph.keys import (
     is_named,
     latin_key,
     meeting_key_of,
+    name_key,
     named_person_key,
     office_of,
     organization_key,
@@ -88,7 +89,7 @@ class Report:
 
 def mention_of(party: Party) -> Mention:
     named = is_named(party)
-    key = text_key(party.name) or text_key(party.name_en)
+    key = name_key(party.name) or name_key(party.name_en)
     return Mention(
         party=party,
         surface=named_person_key(party) if named else f"unnamed:{descriptor(party)}",

@@ -263,3 +263,19 @@ def test_two_meetings_one_article_tells_stay_two(graph: Graph, neo4j_driver: Dri
     write_extractions(graph, [(article, extraction)])
 
     assert _reports(neo4j_driver) == [1, 1]
+
+
+def test_a_middle_initial_does_not_make_another_person(graph: Graph, neo4j_driver: Driver) -> None:
+    netanyahu = Party(name="بنیامین نتانیاهو", role="نخست‌وزیر", country="IL")
+    write_extractions(
+        graph,
+        [_article("t-1", Party(name="دونالد جی. ترامپ", country="US"), netanyahu, day=date(2026, 5, 1))],
+    )
+    write_extractions(
+        graph, [_article("t-2", Party(name="دونالد ترامپ", country="US"), netanyahu, day=date(2026, 5, 9))]
+    )
+    write_extractions(
+        graph, [_article("t-3", Party(name="ترامپ", country="US"), netanyahu, day=date(2026, 5, 19))]
+    )
+
+    assert ("دونالد جی. ترامپ", 3) in _people(neo4j_driver)  # one Trump: the surname is no longer ambiguous
