@@ -4,11 +4,12 @@ import sys
 
 import typer
 
-from app import cli_extract, cli_graph, cli_neo4j, cli_train, cli_worker
+from app import cli_extract, cli_graph, cli_neo4j, cli_persons, cli_train, cli_worker
 from app.settings import SettingsError
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help="didar: diplomatic meetings as a graph.")
 app.add_typer(cli_neo4j.app, name="neo4j")
+app.add_typer(cli_persons.app, name="persons")
 cli_extract.register(app)
 cli_graph.register(app)
 cli_worker.register(app)

@@ -27,7 +27,7 @@ from worker.sources import Fetcher, Item, Located, Problem, count_sources, read_
 console = Console(stderr=True, soft_wrap=True)
 
 
-def _unavailable(settings: Settings, error: GraphUnavailable) -> typer.Exit:
+def unavailable(settings: Settings, error: GraphUnavailable) -> typer.Exit:
     if settings.manages_local_neo4j:
         hint = "Start the local server with `didar neo4j start`."
     else:
@@ -48,7 +48,7 @@ def open_graph(settings: Settings) -> Graph:
         migrate_graph(graph)
     except GraphUnavailable as error:
         graph.close()
-        raise _unavailable(settings, error) from error
+        raise unavailable(settings, error) from error
     return graph
 
 
@@ -60,7 +60,7 @@ def migrate() -> None:
         graph.ping()  # fails at once, where a transaction would be retried for seconds
         report = migrate_graph(graph)
     except GraphUnavailable as error:
-        raise _unavailable(settings, error) from error
+        raise unavailable(settings, error) from error
     finally:
         graph.close()
     applied = ", ".join(map(str, report.applied)) or "none (already current)"
@@ -166,7 +166,7 @@ def ingest(
                     _ingest_inline(graph, articles, counts, progress.console)
                 progress.advance(task, len(articles) + len(problems))
     except GraphUnavailable as error:
-        raise _unavailable(settings, error) from error
+        raise unavailable(settings, error) from error
     finally:
         fetcher.close()
         graph.close()
@@ -204,15 +204,15 @@ def reprocess(
         )
         if queue or not count:
             return
-        _drain(graph, settings)
+        drain_queue(graph, settings)
         console.print(f"Queue now: {queue_counts(graph)}.", markup=False, highlight=False)
     except GraphUnavailable as error:
-        raise _unavailable(settings, error) from error
+        raise unavailable(settings, error) from error
     finally:
         graph.close()
 
 
-def _drain(graph: Graph, settings: Settings) -> None:
+def drain_queue(graph: Graph, settings: Settings) -> None:
     """Process the queue here, as a worker in burst mode would, with a progress bar."""
     from worker.loop import Worker
 

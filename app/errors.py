@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.schemas import ErrorBody
-from graph.errors import GraphError, GraphUnavailable, NotFound
+from graph.errors import Conflict, GraphError, GraphUnavailable, NotFound
 from graph.reader import QueryTimedOut
 
 log = logging.getLogger(__name__)
@@ -22,6 +22,7 @@ _HTTP_CODES = {
     401: "unauthorized",
     403: "forbidden",
     404: "not_found",
+    409: "conflict",
     405: "method_not_allowed",
     413: "too_large",
 }
@@ -74,6 +75,8 @@ def as_api_error(error: Exception) -> ApiError:
             return error
         case NotFound():
             return ApiError(404, "not_found", str(error))
+        case Conflict():
+            return ApiError(409, "conflict", str(error))
         case QueryTimedOut():
             log.warning("query timed out: %s", error)
             return ApiError(
@@ -134,6 +137,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     401: {"model": ErrorBody, "description": "No API key (X-API-Key) where one is needed"},
     403: {"model": ErrorBody, "description": "The API key is not valid"},
     404: {"model": ErrorBody, "description": "Not found"},
+    409: {"model": ErrorBody, "description": "The graph as it is does not allow it"},
     413: {"model": ErrorBody, "description": "The request body is too large"},
     422: {"model": ErrorBody, "description": "Invalid request"},
     503: {"model": ErrorBody, "description": "Neo4j does not answer, or the query took too long"},

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from app.deps import GraphDep
 from app.errors import ERROR_RESPONSES, ApiError
-from app.schemas import Meeting
+from app.schemas import ArticleRef, Meeting
 from app.security import ReadAccess, WriteAccess
 from app.settings import get_settings
 from graph.queue import enqueue, get_article, queue_counts
@@ -56,6 +56,14 @@ class ArticleStatus(BaseModel):
     processed_at: dt.datetime | None = None
     lease_until: dt.datetime | None = Field(None, description="While processing: when the claim expires")
     worker: str | None = None
+    copy_of: str | None = Field(
+        None,
+        description="The id of the stored article with the same title and text, whose meetings "
+        "these are: this article is another source of it, not another report",
+    )
+    copies: list[ArticleRef] = Field(
+        [], description="The other articles with this title and text (other URLs, outlets, files)"
+    )
     meetings: list[Meeting] = Field(description="The meetings the graph holds from this article")
 
 

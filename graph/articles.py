@@ -2,11 +2,13 @@
 
 One transaction per batch does, in order: take the graph lock (so resolution sees every committed
 person and meeting, and batches never deadlock on shared nodes such as countries); keep only the
-articles this worker still holds a claim on; forget what those articles said before; resolve persons and
-meetings across articles (graph/resolution.py); MERGE the rows (graph/rows.py) with one `UNWIND $rows`
-statement per kind; refresh the properties derived from the meetings touched (Browser captions,
-graph/captions.py; list summaries, graph/listings.py); mark the articles done or failed. A retried or
-repeated batch leaves the graph as it was, and a batch that dies half-way leaves nothing behind.
+articles this worker still holds a claim on; set apart the copies (an article whose text a stored one
+has is another source of it, graph/copies.py); forget what those articles said before; resolve persons
+and meetings across articles (graph/resolution.py); MERGE the rows (graph/rows.py) with one
+`UNWIND $rows` statement per kind; refresh the properties derived from the meetings touched (Browser
+captions, graph/captions.py; list summaries, graph/listings.py); mark the articles done or failed and
+link the copies. A retried or repeated batch leaves the graph as it was, and a batch that dies half-way
+leaves nothing behind.
 """
 
 import time
@@ -16,6 +18,8 @@ from typing import LiteralString
 
 from neo4j import ManagedTransaction
 
+from graph.copies import choose_canonicals, link_copies
+from graph.corrections import record_use
 from graph.derived import refresh_derived
 from graph.driver import Graph
 from graph.forget import forget_previous
@@ -23,7 +27,7 @@ from graph.keys import meeting_key
 from graph.merges import write_merges
 from graph.queue import stored_article
 from graph.resolution import GraphResolver
-from graph.rows import Rows, build_rows
+from graph.rows import Rows, article_row, build_rows
 from ingest.model import Article, Extraction
 
 BATCH_SIZE = 100
@@ -44,6 +48,7 @@ class WriteSummary:
     meeting_ids: dict[str, list[str]] = field(default_factory=dict)  # the graph's id of each meeting
     lost: list[str] = field(default_factory=list)  # claimed by another worker meanwhile: not written
     lock_wait_seconds: float = 0.0  # waiting for other workers' batches: not this batch's writing
+    copies: dict[str, str] = field(default_factory=dict)  # copy -> canonical article (graph/copies.py)
 
 
 def meeting_ids(article: Article, extraction: Extraction) -> list[str]:
@@ -106,10 +111,11 @@ SET r.sources = coalesce(r.sources, []) + [x IN row[2] WHERE NOT x IN coalesce(r
 """
 
 # The inline path (`didar ingest` without --queue) stores the article itself; the worker's is stored.
+# `ingested_at` keeps the input's order within one call (the earliest of one text is the original).
 UPSERT_ARTICLES: LiteralString = """
 UNWIND $rows AS row
 MERGE (a:Article {id: row.id})
-ON CREATE SET a.ingested_at = datetime(), a.attempts = 0
+ON CREATE SET a.ingested_at = datetime() + duration({nanoseconds: row.seq}), a.attempts = 0
 SET a.title = row.title, a.text = row.text, a.url = row.url, a.source = row.source,
     a.published = row.published, a.content_hash = row.content_hash
 """
@@ -199,7 +205,8 @@ UNWIND $rows AS row
 MATCH (m:Meeting {id: row.meeting})
 MATCH (a:Article {id: row.article})
 MERGE (m)-[r:REPORTED_IN]->(a)
-ON CREATE SET r.evidence = row.evidence, r.start = row.start, r.end = row.end, r.rule = row.rule
+ON CREATE SET r.evidence = row.evidence, r.start = row.start, r.end = row.end, r.rule = row.rule,
+              r.status = row.status
 """
 
 # A participation some article states directly keeps `rule` null even if another only infers it.
@@ -239,6 +246,7 @@ def _write_rows(tx: ManagedTransaction, rows: Rows) -> None:
     if holds := rows.holds_rows():
         tx.run(MERGE_HOLDS, rows=holds).consume()
     write_merges(tx, rows.merges.values())
+    record_use(tx, rows.corrections)
 
 
 @dataclass
@@ -252,6 +260,7 @@ class _Batch:
     rows: Rows | None = None
     lost: list[str] = field(default_factory=list)
     lock_wait: float = 0.0
+    copies: dict[str, str] = field(default_factory=dict)
 
 
 def _write_batch(tx: ManagedTransaction, batch: _Batch) -> None:
@@ -266,24 +275,33 @@ def _write_batch(tx: ManagedTransaction, batch: _Batch) -> None:
         done = [(article, extraction) for article, extraction in done if article.key in held]
         failed = [failure for failure in failed if failure.article_id in held]
     else:
-        stored = [stored_article(article, max_chars=batch.store_chars) for article in batch.store]
+        stored = [
+            stored_article(article, max_chars=batch.store_chars) | {"seq": seq}
+            for seq, article in enumerate(batch.store)
+        ]
         tx.run(UPSERT_ARTICLES, rows=stored).consume()
     ids = sorted({article.key for article, _ in done} | {failure.article_id for failure in failed})
     if not ids:
         return
+    copies = choose_canonicals(tx, [a.key for a, _ in done], [f.article_id for f in failed])
     forgotten = forget_previous(tx, ids)
-    rows = build_rows(done, lambda reports: GraphResolver(tx, reports))
+    originals = [(article, extraction) for article, extraction in done if article.key not in copies]
+    rows = build_rows(originals, lambda reports: GraphResolver(tx, reports))
     _write_rows(tx, rows)
     # A meeting's caption and listing derive from its topics and reports, which change only here: for
     # the meetings just written and those that lost reports (refreshing a deleted one does nothing).
     touched = sorted({*forgotten, *rows.meetings})
     refresh_derived(tx, touched)
     finished = list(rows.articles.values()) + [
+        article_row(article, extraction) for article, extraction in done if article.key in copies
+    ] + [
         {"id": f.article_id, "status": "failed", "error": f.error, "extractor_version": None,
          "extractor_fingerprint": None, "meeting_count": 0, "normalized_text": None}
         for f in failed
     ]  # fmt: skip
     tx.run(FINISH_ARTICLES, rows=finished, inline=batch.claims is None).consume()
+    link_copies(tx, ids, copies)
+    batch.copies = copies
     batch.rows = rows
 
 
@@ -306,7 +324,9 @@ def write_batch(
     graph.write(lambda tx: _write_batch(tx, batch))
     rows = batch.rows or Rows()
     written = len(rows.articles) + len(failed) - len([f for f in failed if f.article_id in batch.lost])
-    return WriteSummary(written, len(rows.meetings), rows.meeting_ids, batch.lost, batch.lock_wait)
+    return WriteSummary(
+        written, len(rows.meetings), rows.meeting_ids, batch.lost, batch.lock_wait, batch.copies
+    )
 
 
 def write_extractions(graph: Graph, items: Iterable[tuple[Article, Extraction]]) -> WriteSummary:

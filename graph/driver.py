@@ -70,6 +70,15 @@ class Graph:
         ):
             return session.execute_write(work)
 
+    def run_in_transactions(self, query: LiteralString, **parameters: Any) -> None:
+        """Run one `CALL { ... } IN TRANSACTIONS` statement (a large backfill): it needs an auto-commit
+        transaction, which is not retried."""
+        with (
+            translated_errors(self.uri, self.circuit),
+            self.driver.session(database=self.database) as session,
+        ):
+            session.run(query, parameters).consume()
+
     def ping(self) -> dict[str, str]:
         """Check that the server answers; say which server it is."""
         with translated_errors(self.uri, self.circuit):

@@ -21,3 +21,7 @@ class NotFound(GraphError):
         super().__init__(f"no {kind} matches {value!r}")
         self.kind = kind
         self.value = value
+
+
+class Conflict(GraphError):
+    """What was asked contradicts the graph as it is (merging a person with itself, undoing twice)."""

@@ -48,6 +48,11 @@ WITH g WHERE size(g.sources) = 0 AND NOT g.undone
 DELETE g
 """
 
+UNSUPPORT_CORRECTIONS: LiteralString = """
+MATCH (c:Correction) WHERE any(x IN c.sources WHERE x IN $ids)
+SET c.sources = [x IN c.sources WHERE NOT x IN $ids]
+"""
+
 DELETE_REPORTS: LiteralString = """
 MATCH (a:Article)<-[r:REPORTED_IN]-(:Meeting) WHERE a.id IN $ids
 DELETE r
@@ -105,7 +110,13 @@ def forget_previous(tx: ManagedTransaction, ids: list[str]) -> list[str]:
         "organizations": _flat(touched["organizations"]),
         "places": _flat(touched["places"]),
     }
-    for statement in (UNSUPPORT_MEETING_FACTS, UNSUPPORT_PERSON_FACTS, UNSUPPORT_MERGES, DELETE_REPORTS):
+    for statement in (
+        UNSUPPORT_MEETING_FACTS,
+        UNSUPPORT_PERSON_FACTS,
+        UNSUPPORT_MERGES,
+        UNSUPPORT_CORRECTIONS,
+        DELETE_REPORTS,
+    ):
         tx.run(statement, found).consume()
     for statement in DELETE_ORPHANS:
         tx.run(statement, found).consume()

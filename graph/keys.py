@@ -42,6 +42,18 @@ def text_key(text: str | None) -> str:
     return " ".join(folded.split()).casefold()
 
 
+_INITIAL = re.compile(r"\w{1,3}\.")  # "ج." / "جی." (J.), "H." : a middle initial, written with its dot
+
+
+def name_key(name: str | None) -> str:
+    """A person's name as identity compares it: `text_key`, without middle initials ("دونالد جی. ترامپ"
+    is "دونالد ترامپ"). Only a dotted word between the first and the last counts: "شی جی پینگ" keeps
+    its "جی"."""
+    words = text_key(name).split()
+    middle = [word for word in words[1:-1] if not _INITIAL.fullmatch(word)]
+    return " ".join(words[:1] + middle + words[-1:]) if len(words) > 2 else " ".join(words)
+
+
 FORMER = "former"
 
 
@@ -110,6 +122,15 @@ def office_key(title: str | None) -> str | None:
     parts = (_offices()[key],) if key in _offices() else _ranked(key)
     office = _ranked_offices().get(parts)
     return "|".join(([office] if office else [*parts]) + ([FORMER] if former else []))
+
+
+def known_office(office: str | None) -> bool:
+    """An office of the role table (`office_key`'s id, ranked or former or not) that names one post: not
+    a free wording, and not a delegation or a generic official, which a minister may be part of."""
+    parts = [part for part in (office or "").split("|") if part != FORMER]
+    if not parts or parts[-1] not in set(_offices().values()):
+        return False
+    return "delegation" not in parts[-1] and parts[-1] != "official"
 
 
 def compatible(title: str | None, titles: set[str]) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, LiteralString
 
 from graph.errors import NotFound
-from graph.keys import latin_key, text_key
+from graph.keys import latin_key, name_key
 from graph.meetings import COUNTRY_FIELDS
 from graph.reader import Reader
 
@@ -37,7 +37,7 @@ def _all_of(parts: list[str]) -> str:
 def search_query(text: str) -> str | None:
     """The Lucene query for what a person typed, or None if it has no letters or digits. Only `\\w`
     runs of the normalised text reach Lucene, so no input can break its syntax."""
-    words = _WORD.findall(text_key(text))[:MAX_WORDS]
+    words = _WORD.findall(name_key(text))[:MAX_WORDS]
     if not words:
         return None
     terms = [_term(word) for word in words]

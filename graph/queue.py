@@ -77,7 +77,7 @@ OPTIONAL MATCH (old:Article {id: row.id})
 WITH row, old
 WHERE old IS NULL OR $force OR coalesce(old.content_hash, '') <> row.content_hash
 MERGE (a:Article {id: row.id})
-ON CREATE SET a.ingested_at = datetime()
+ON CREATE SET a.ingested_at = datetime() + duration({nanoseconds: row.seq})
 SET a.title = row.title, a.text = row.text, a.url = row.url, a.source = row.source,
     a.published = row.published, a.content_hash = row.content_hash,
     a.status = 'queued', a.due = datetime() + duration({nanoseconds: row.seq}), a.queued_at = datetime(),
@@ -91,7 +91,9 @@ def enqueue(graph: Graph, articles: Iterable[Article], *, force: bool = False) -
     (unless `force`), so posting or ingesting the same input twice does nothing the second time."""
     rows = list({article.key: stored_article(article) for article in articles}.values())
     for seq, row in enumerate(rows):
-        row["seq"] = seq  # strict FIFO within one call: `due` ties would be taken in no fixed order
+        # Strict FIFO within one call (`due` ties would be taken in no fixed order), and the order stored
+        # (`ingested_at`: the earliest of one text is the original, graph/copies.py).
+        row["seq"] = seq
     if not rows:
         return Enqueued([], [])
     queued = [row["id"] for row in graph.write(lambda tx: tx.run(ENQUEUE, rows=rows, force=force).data())]
@@ -256,25 +258,33 @@ def queue_counts(graph: Graph) -> dict[str, int]:
     return counts
 
 
+# A copy (graph/copies.py) shows the meetings of the article it copies: its own text reports them.
 GET_ARTICLE: LiteralString = (
     """
 MATCH (a:Article {id: $id})
+OPTIONAL MATCH (a)-[:COPY_OF]->(canonical:Article)
+WITH a, canonical, coalesce(canonical, a) AS reporting
 RETURN a {.id, .title, .url, .source, .status, .attempts, .error, .extractor_version, .extractor_fingerprint,
           .meeting_count, .worker, published: toString(a.published), queued_at: toString(a.queued_at),
           processed_at: toString(a.processed_at),
           lease_until: toString(a.lease_until)} AS article,
-       [(a)<-[:REPORTED_IN]-(m:Meeting) | """
+       canonical.id AS copy_of,
+       COLLECT { MATCH (copy:Article)-[:COPY_OF]->(a)
+                 RETURN copy {.id, .title, .url, .source, published: toString(copy.published)} AS copy
+                 ORDER BY copy.id } AS copies,
+       [(reporting)<-[:REPORTED_IN]-(m:Meeting) | """
     + MEETING_DETAIL_FIELDS
     + "] AS meetings"
 )
 
 
 def get_article(graph: Graph, article_id: str) -> dict[str, Any]:
-    """An article's place in the queue and, once done, the meetings the graph holds from it."""
+    """An article's place in the queue and, once done, the meetings the graph holds from it; for a copy
+    of another article's text, the article it copies and that article's meetings."""
     rows = graph.read(GET_ARTICLE, id=article_id)
     if not rows:
         raise NotFound("article", article_id)
-    article = rows[0]["article"]
+    article = rows[0]["article"] | {"copy_of": rows[0]["copy_of"], "copies": rows[0]["copies"]}
     article["status"] = "done" if article["status"] == "extracted" else article["status"]  # before the queue
     article["attempts"] = article["attempts"] or 0
     article["meetings"] = sorted((tidy_meeting(m) for m in rows[0]["meetings"]), key=lambda m: m["id"])

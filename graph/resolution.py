@@ -15,12 +15,16 @@ decision sees every committed person and meeting. The rules, in order:
   its date ("آیت‌الله خاتمی" of 2026 is not the president of 2004). A given name is evidence enough;
 - `role_holder`: an unnamed officeholder is the one person the graph saw in that role (of that country
   or organisation) within TENURE_SLACK of the meeting's date; else it stays an unnamed node;
-- a report joins a meeting of the same parties, kind and status on the same date, or `within_a_day`
-  when either date is missing (the article's date standing in for it).
+- a report joins a meeting of the same parties and kind on the same date, or `within_a_day` when
+  either date is missing (the article's date standing in for it), whatever the words for the parties'
+  roles (graph/meeting_identity.py); its unnamed parties then take the persons they stand for there.
 
-Each decision that maps a mention to another node is a `Merge` node (`key` -> `person`, `rule`, the
-articles that use it; graph/merges.py); undoing one blocks the rule for that pair from then on,
-and re-queues those articles so their facts are rewritten without it.
+Then the analysts' corrections (graph/corrections.py): a person merged into another is that one, and
+in the articles of a split, the person split off is the new one (which no rule above gives others).
+
+Each decision of the rules that maps a mention to another node is a `Merge` node (`key` -> `person`,
+`rule`, the articles that use it; graph/merges.py); undoing one blocks the rule for that pair from then
+on, and re-queues those articles so their facts are rewritten without it.
 """
 
 from collections import defaultdict
@@ -31,13 +35,24 @@ from typing import Any, LiteralString
 
 from neo4j import ManagedTransaction
 
-from graph.keys import meeting_key_of, office_key, parties_key
-from graph.rows import Decision, Mention, NameForms, Report, name_forms
+from graph.corrections import Corrections
+from graph.keys import known_office, office_key
+from graph.meeting_identity import (
+    DAY,
+    MEETINGS_OF_DAYS,
+    KnownMeeting,
+    choose_meeting,
+    days_around,
+    known_meeting,
+    meeting_seats,
+    report_seats,
+    stand_ins,
+)
+from graph.rows import SAME_MEETING, Decision, Mention, NameForms, Report, name_forms
 
 SAME_NAME = "same_name"
 SHORT_NAME = "short_name"
 ROLE_HOLDER = "role_holder"
-WITHIN_A_DAY = "within_a_day"
 TENURE_SLACK = timedelta(days=60)
 OFFICE_PERIOD = timedelta(days=2 * 365)
 SURNAME_PERIOD = timedelta(days=10 * 365)
@@ -56,6 +71,7 @@ class Candidate:
     offices: set[str] = field(default_factory=set)
     tenures: dict[str, Days] = field(default_factory=dict)  # office -> the dated days it was seen in it
     seen: Days | None = None  # the first and last dated meeting of any kind
+    pinned: bool = False  # made by an analyst's split: reached only through it (graph/corrections.py)
 
 
 class Pool:
@@ -104,14 +120,16 @@ def near(days: Days | None, day: date | None, period: timedelta) -> bool:
 
 def conflicts(mention: Mention, person: Candidate, *, roles: bool, day: date | None = None) -> bool:
     """Different countries (or organisations), or, when asked, another office the person held around
-    `day` (an office seen only long before or after it is a career, not a conflict)."""
+    `day` (an office seen only long before or after it is a career, not a conflict). Only offices the
+    role table knows count: a title in other words ("رئیس شورای رهبری دفتر سیاسی") is no evidence."""
     if mention.country and person.countries and mention.country not in person.countries:
         return True
     if not mention.country and mention.org_id and person.orgs and mention.org_id not in person.orgs:
         return True
-    if not roles or not mention.office or mention.office in person.offices:
+    if not roles or not known_office(mention.office) or mention.office in person.offices:
         return False
-    return any(near(person.tenures.get(office), day, OFFICE_PERIOD) for office in person.offices)
+    offices = [office for office in person.offices if known_office(office)]
+    return any(near(person.tenures.get(office), day, OFFICE_PERIOD) for office in offices)
 
 
 def bare_surname(mention: NameForms, person: NameForms) -> bool:
@@ -137,7 +155,7 @@ def choose_person(
     """The person a named mention (of a meeting on `day`) is by `same_name` or `short_name`, or None
     for a new node."""
     assert mention.names is not None
-    pool = [c for c in candidates if c.id not in blocked]
+    pool = [c for c in candidates if c.id not in blocked and not c.pinned]
     same = sorted(
         (c for c in pool if name_rule(mention.names, c.names) == SAME_NAME),
         key=lambda c: (c.id != mention.surface, c.id),
@@ -185,35 +203,6 @@ def choose_holder(mention: Mention, day: date | None, tenures: Iterable[Tenure])
     return Decision(person, ROLE_HOLDER, detail)
 
 
-@dataclass(frozen=True)
-class KnownMeeting:
-    id: str
-    parties_key: str
-    day: date | None
-    approx_date: date | None
-
-
-def choose_meeting(report: Report, parties: list[str], known: Iterable[KnownMeeting]) -> Decision:
-    """The same parties on the same date, else within a day when one of the two dates is missing."""
-    meeting = report.meeting
-    when = meeting.date.isoformat() if meeting.date else f"article:{report.article_id}"
-    own = meeting_key_of(parties, meeting.kind, meeting.status, when)
-    day = report.when
-    near: list[tuple[int, bool, str, KnownMeeting]] = []
-    for other in known:
-        if other.id == own:
-            return Decision(own)
-        if day is None or other.approx_date is None or (meeting.date and other.day):
-            continue
-        gap = abs((other.approx_date - day).days)
-        if gap <= 1:
-            near.append((gap, other.day is None, other.id, other))
-    if not near:
-        return Decision(own)
-    chosen = min(near)[3]
-    return Decision(chosen.id, WITHIN_A_DAY, f"{day} ~ {chosen.approx_date}")
-
-
 # A mention's candidates: persons whose whole name is the mention or one of its last words (shorter or
 # equal), and persons whose last one or two words are the whole mention (longer), of the mention's country
 # or none: a surname-only mention would otherwise fetch everyone in any country who shares it.
@@ -258,11 +247,6 @@ WHERE h.first_seen IS NOT NULL AND NOT p.unnamed
 RETURN role, p.id AS person, h.first_seen AS first, h.last_seen AS last
 """
 
-MEETINGS_OF_PARTIES: LiteralString = """
-MATCH (m:Meeting) WHERE m.parties_key IN $keys
-RETURN m.id AS id, m.parties_key AS parties_key, m.date AS date, m.approx_date AS approx_date
-"""
-
 
 def _native(value: Any) -> Any:
     return value.to_native() if hasattr(value, "to_native") else value
@@ -273,8 +257,9 @@ class GraphResolver:
 
     def __init__(self, tx: ManagedTransaction, reports: list[Report]) -> None:
         self.tx = tx
+        self.corrections = Corrections.load(tx)
         self.people: dict[tuple[str, int, int], Decision | None] = {}
-        self.meetings: dict[str, list[KnownMeeting]] = defaultdict(list)
+        self.meetings: dict[tuple[str, date], list[KnownMeeting]] = defaultdict(list)  # by kind, day
         self._resolve_named(reports)
         self._resolve_unnamed(reports)
         self._load_meetings(reports)
@@ -283,11 +268,30 @@ class GraphResolver:
         return self.people[_place(report, index)]
 
     def meeting(self, report: Report, parties: list[str]) -> Decision:
-        meeting = report.meeting
-        key = parties_key(parties, meeting.kind, meeting.status)
-        decision = choose_meeting(report, parties, self.meetings[key])
-        if decision.id not in {known.id for known in self.meetings[key]}:
-            self.meetings[key].append(KnownMeeting(decision.id, key, meeting.date, report.when))
+        """The meeting the report is (graph/meeting_identity.py); joining one, its unnamed parties take
+        the persons they stand for there."""
+        people = [self.people[_place(report, i)] for i in range(len(report.mentions))]
+        meeting, seats = report.meeting, report_seats(report, people)
+        day = report.when
+        known = [
+            m
+            for shift in (-DAY, timedelta(0), DAY)
+            if day
+            for m in self.meetings[(meeting.kind, day + shift)]
+        ]
+        decision = choose_meeting(report, parties, seats, known)
+        joined = next((m for m in known if m.id == decision.id), None)
+        if joined is None:
+            joined = KnownMeeting(decision.id, meeting.kind, meeting.status, meeting.date, day)
+            if day:
+                self.meetings[(meeting.kind, day)].append(joined)
+        else:
+            for index, person in stand_ins(seats, joined).items():
+                detail = f"the {report.mentions[index].party.role or 'party'} of {decision.id}"
+                self.people[_place(report, index)] = Decision(person, SAME_MEETING, detail)
+        people = [self.people[_place(report, i)] for i in range(len(report.mentions))]
+        joined.seats.extend(meeting_seats(report, people, joined))
+        joined.articles.add(report.article_id)
         return decision
 
     def _resolve_named(self, reports: list[Report]) -> None:
@@ -298,8 +302,9 @@ class GraphResolver:
         pool = Pool()
         for row in self.tx.run(PERSON_CANDIDATES, shorter=shorter, longer=longer) if named else ():
             person = Candidate(
-                row["id"], name_forms(row["name_key"]), set(row["countries"]), set(row["orgs"])
-            )
+                row["id"], name_forms(row["name_key"]), set(row["countries"]), set(row["orgs"]),
+                pinned=row["id"] in self.corrections.pinned,
+            )  # fmt: skip
             for title in row["titles"]:
                 if office := office_key(title["title"]):
                     person.offices.add(office)
@@ -323,8 +328,11 @@ class GraphResolver:
             if decision is None:
                 decision = self._decide(mention, report.when, pool, earlier, blocked[mention.surface])
                 decided[mention.surface] = decision
-            self.people[_place(report, index)] = decision
-            _learn(pool, decision.id, mention, report.when)
+            corrected = self.corrections.apply(decision, report.article_id, mention.surface)
+            assert corrected is not None
+            self.people[_place(report, index)] = corrected
+            _learn(pool, corrected.id, mention, report.when)
+            pool.persons[corrected.id].pinned |= corrected.id in self.corrections.pinned
 
     @staticmethod
     def _decide(
@@ -359,21 +367,15 @@ class GraphResolver:
                     spans[(decision.id, mention.role_id)].append(report.meeting.date)
         tenures = [Tenure(person, role, min(days), max(days)) for (person, role), days in spans.items()]
         for report, index, mention in unnamed:
-            self.people[_place(report, index)] = choose_holder(mention, report.when, tenures)
+            decision = choose_holder(mention, report.when, tenures)
+            self.people[_place(report, index)] = self.corrections.apply(decision, report.article_id)
 
     def _load_meetings(self, reports: list[Report]) -> None:
-        keys = set()
-        for report in reports:
-            parties = [
-                decision.id if (decision := self.people[_place(report, i)]) else mention.surface
-                for i, mention in enumerate(report.mentions)
-            ]
-            keys.add(parties_key(parties, report.meeting.kind, report.meeting.status))
-        for row in self.tx.run(MEETINGS_OF_PARTIES, keys=sorted(keys)) if keys else ():
-            known = KnownMeeting(
-                row["id"], row["parties_key"], _native(row["date"]), _native(row["approx_date"])
-            )
-            self.meetings[known.parties_key].append(known)
+        days = days_around(report.when for report in reports)
+        for row in self.tx.run(MEETINGS_OF_DAYS, days=days) if days else ():
+            known = known_meeting(row.data())
+            if known.approx_date:
+                self.meetings[(known.kind, known.approx_date)].append(known)
         for known_list in self.meetings.values():
             known_list.sort(key=lambda known: known.id)
 

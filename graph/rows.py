@@ -17,6 +17,7 @@ from graph.keys import (
     is_named,
     latin_key,
     meeting_key_of,
+    name_key,
     named_person_key,
     office_of,
     organization_key,
@@ -30,6 +31,8 @@ from graph.lexicons import country_names
 from ingest.model import Article, Extraction, Meeting, Party
 
 Row = dict[str, Any]
+# An unnamed party that a report's meeting names (graph/meeting_identity.py): no identity rule to keep.
+SAME_MEETING = "same_meeting"
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,7 @@ class Report:
 
 def mention_of(party: Party) -> Mention:
     named = is_named(party)
-    key = text_key(party.name) or text_key(party.name_en)
+    key = name_key(party.name) or name_key(party.name_en)
     return Mention(
         party=party,
         surface=named_person_key(party) if named else f"unnamed:{descriptor(party)}",
@@ -115,11 +118,13 @@ def reports_of(items: Iterable[tuple[Article, Extraction]]) -> list[Report]:
 
 @dataclass(frozen=True)
 class Decision:
-    """Who or which meeting a mention or report is; `rule` says why when it is not its own key."""
+    """Who or which meeting a mention or report is; `rule` says why when it is not its own key, and
+    `correction` names the analyst's correction that decided it (graph/corrections.py)."""
 
     id: str
     rule: str | None = None
     detail: str | None = None
+    correction: str | None = None
 
 
 class Resolver(Protocol):
@@ -158,6 +163,7 @@ class Rows:
     participations: dict[tuple[str, str], Row] = field(default_factory=dict)
     links: dict[str, dict[tuple[str, str], set[str]]] = field(default_factory=dict)
     merges: dict[str, Row] = field(default_factory=dict)
+    corrections: dict[str, set[str]] = field(default_factory=dict)  # correction -> the articles using it
     tenures: dict[tuple[str, str], tuple[date, date]] = field(default_factory=dict)  # dated, named holders
     meeting_ids: dict[str, list[str]] = field(default_factory=dict)  # per article, in its order
 
@@ -259,7 +265,9 @@ def _add_party(
         rule=decision.rule,
     )
     taking_part["sources"] = sorted({*taking_part["sources"], article_id})
-    if decision.rule:
+    if decision.correction:
+        rows.corrections.setdefault(decision.correction, set()).add(article_id)
+    elif decision.rule and decision.rule != SAME_MEETING:
         rows.merges[mention.surface] = {
             "key": mention.surface,
             "person": person_id,
@@ -278,6 +286,7 @@ def _add_report(rows: Rows, report: Report, resolver: Resolver) -> None:
         for mention, decision in zip(report.mentions, people, strict=True)
     ]
     found = resolver.meeting(report, parties)
+    people = [resolver.person(report, index) for index in range(len(report.mentions))]  # it may name some
     meeting_id = found.id
     rows.meeting_ids[article_id][report.index] = meeting_id
     if (meeting_id, article_id) in rows.reports:  # told twice in one article: the first telling wins
@@ -289,6 +298,7 @@ def _add_report(rows: Rows, report: Report, resolver: Resolver) -> None:
         "start": meeting.evidence_span.start,
         "end": meeting.evidence_span.end,
         "rule": found.rule,
+        "status": meeting.status,
     }
     place = place_key(meeting.place)
     venue = country_code(meeting.place.country) if meeting.place else None

@@ -20,7 +20,8 @@ from neo4j import ManagedTransaction
 from graph import lexicons
 from graph.derived import backfill_derived
 from graph.driver import Graph
-from graph.keys import latin_key
+from graph.keys import latin_key, name_key
+from graph.rows import name_forms
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,51 @@ def backfill_latin_keys(graph: Graph) -> None:
 
 def _set_latin_keys(rows: list[dict[str, str]], tx: ManagedTransaction) -> None:
     tx.run(SET_LATIN_KEYS, rows=rows).consume()
+
+
+# Reports written before they kept their own status say their meeting's.
+REPORT_STATUS: LiteralString = """
+MATCH (m:Meeting)-[r:REPORTED_IN]->()
+WHERE r.status IS NULL
+CALL (m, r) { SET r.status = m.status } IN TRANSACTIONS OF 10000 ROWS
+"""
+
+
+def backfill_report_status(graph: Graph) -> None:
+    graph.run_in_transactions(REPORT_STATUS)
+
+
+# Persons and mentions written before names were compared without middle initials (graph/keys.py).
+PERSONS_WITH_INITIALS: LiteralString = """
+MATCH (p:Person) WHERE p.name_key CONTAINS '.'
+RETURN p.id AS id, p.name AS name,
+       [(p)-[t:PARTICIPATED_IN]->(m:Meeting) WHERE t.name_key CONTAINS '.' | {meeting: m.id, name: t.name}]
+           AS mentions
+"""
+SET_NAME_KEYS: LiteralString = """
+UNWIND $rows AS row
+MATCH (p:Person {id: row.id})
+SET p.name_key = row.key, p.compact_key = row.compact, p.surname_key = row.surname, p.tail_key = row.tail
+WITH p, row
+UNWIND row.mentions AS mention
+MATCH (p)-[t:PARTICIPATED_IN]->(:Meeting {id: mention.meeting})
+SET t.name_key = mention.key
+"""
+
+
+def backfill_name_keys(graph: Graph) -> None:
+    rows = []
+    for row in graph.read(PERSONS_WITH_INITIALS):
+        forms = name_forms(name_key(row["name"]))
+        mentions = [{"meeting": m["meeting"], "key": name_key(m["name"])} for m in row["mentions"]]
+        rows.append({"id": row["id"], "key": forms.key, "compact": forms.compact, "surname": forms.surname,
+                     "tail": forms.tail, "mentions": mentions})  # fmt: skip
+    for start in range(0, len(rows), 5000):
+        graph.write(partial(_set_name_keys, rows[start : start + 5000]))
+
+
+def _set_name_keys(rows: list[dict[str, Any]], tx: ManagedTransaction) -> None:
+    tx.run(SET_NAME_KEYS, rows=rows).consume()
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -129,6 +175,19 @@ MIGRATIONS: tuple[Migration, ...] = (
         ),
         backfill=backfill_latin_keys,
     ),
+    Migration(
+        7,
+        "analysts' corrections of identity (graph/corrections.py)",
+        ("CREATE CONSTRAINT correction_id IF NOT EXISTS FOR (n:Correction) REQUIRE n.id IS UNIQUE",),
+    ),
+    Migration(
+        8,
+        "meetings across outlets: a report finds the meetings of its day and the days beside it, and "
+        "keeps whether it says the meeting is planned or held",
+        ("CREATE INDEX meeting_approx_date IF NOT EXISTS FOR (n:Meeting) ON (n.approx_date)",),
+        backfill=backfill_report_status,
+    ),
+    Migration(9, "person names compared without middle initials", (), backfill=backfill_name_keys),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

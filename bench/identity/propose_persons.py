@@ -11,7 +11,7 @@ import csv
 from collections import defaultdict
 from pathlib import Path
 
-from bench.identity.__main__ import PERSONS, gold_items
+from bench.identity.items import PERSONS, gold_items
 from graph.keys import text_key
 from graph.rows import name_forms
 

@@ -44,13 +44,20 @@ CAUCASUS_SENTENCE = "عباس عراقچی با آرارات میرزویان د
 PHONE_SENTENCE = "وزیر امور خارجه عربستان سعودی با عراقچی تلفنی درباره غزه گفت‌وگو کرد."
 
 
+def _news_code(article_id: str) -> str:
+    """An outlet's own line under the story ("news code: ..."), so that articles of other ids are other
+    texts: the same text under another id is a copy of one article (graph/copies.py)."""
+    return f"کد خبر: {article_id}"
+
+
 def caucasus_article(article_id: str = "a-1") -> tuple[Article, Extraction]:
     """One article: Araghchi and Mirzoyan met in Tehran on 2024-05-01 about Karabakh (South Caucasus)."""
-    text = f"دیدار در تهران\n{CAUCASUS_SENTENCE}"
+    body = f"{CAUCASUS_SENTENCE}\n{_news_code(article_id)}"
+    text = f"دیدار در تهران\n{body}"
     article = Article(
         id=article_id,
         title="دیدار در تهران",
-        text=CAUCASUS_SENTENCE,
+        text=body,
         published=date(2024, 5, 1),
         url=f"https://news.example/{article_id}",
         source="example",
@@ -70,8 +77,9 @@ def caucasus_article(article_id: str = "a-1") -> tuple[Article, Extraction]:
 
 def phone_article(article_id: str = "a-2") -> tuple[Article, Extraction]:
     """An undated phone call between Araghchi and the unnamed Saudi foreign minister about Gaza."""
-    article = Article(id=article_id, title="گفت‌وگوی تلفنی", text=PHONE_SENTENCE, source="example")
-    text = f"گفت‌وگوی تلفنی\n{PHONE_SENTENCE}"
+    body = f"{PHONE_SENTENCE}\n{_news_code(article_id)}"
+    article = Article(id=article_id, title="گفت‌وگوی تلفنی", text=body, source="example")
+    text = f"گفت‌وگوی تلفنی\n{body}"
     start = text.index(PHONE_SENTENCE)
     meeting = Meeting(
         participants=[SAUDI_MINISTER, ARAGHCHI],

@@ -21,7 +21,7 @@ SENTENCE = "عراقچی با میرزویان دیدار کرد."
 def _article(
     article_id: str, *parties: Party, day: date | None, published: date | None = None, topics: list[str] = ()
 ) -> tuple[Article, Extraction]:  # type: ignore[assignment]
-    article = Article(id=article_id, text=SENTENCE, published=published or day)
+    article = Article(id=article_id, title=f"خبر {article_id}", text=SENTENCE, published=published or day)
     meeting = Meeting(
         participants=list(parties),
         date=day,
@@ -218,3 +218,64 @@ def test_a_country_known_only_as_a_venue_gets_its_names(graph: Graph, neo4j_driv
         "MATCH (c:Country {code: 'CH'}) RETURN c.name_fa AS fa, c.name_en AS en"
     )
     assert [(r["fa"], r["en"]) for r in records] == [("سوئیس", "Switzerland")]
+
+
+def test_reports_of_one_meeting_across_outlets_are_one_meeting_whatever_their_wording(
+    graph: Graph, neo4j_driver: Driver
+) -> None:
+    araghchi = Party(name="سید عباس عراقچی", role="وزیر امور خارجه", country="IR")
+    albusaidi = Party(name="بدر البوسعیدی", role="وزیر امور خارجه", country="OM")
+    oman_fm = Party(role="وزیر خارجه", country="OM")  # unnamed, in other words
+    counterpart = Party(role="همتای ایرانی", country="IR")  # unnamed, a wording the table does not know
+    ambassador = Party(role="سفیر", country="OM")  # another office: another meeting
+    day = date(2025, 7, 11)
+    write_extractions(graph, [_article("x-1", araghchi, albusaidi, day=day)])
+    write_extractions(graph, [_article("x-2", araghchi, oman_fm, day=None, published=date(2025, 7, 12))])
+    write_extractions(graph, [_article("x-3", counterpart, oman_fm, day=day)])
+    planned = _article("x-4", araghchi, albusaidi, day=None, published=date(2025, 7, 11))
+    planned[1].meetings[0].status = "planned"  # "will meet today"
+    write_extractions(graph, [planned])
+    write_extractions(graph, [_article("x-5", araghchi, ambassador, day=day)])
+
+    records, _, _ = neo4j_driver.execute_query(
+        """
+        MATCH (m:Meeting)
+        RETURN m.status AS status, [(m)-[:REPORTED_IN]->(a) | a.id] AS articles,
+               [(m)<-[:PARTICIPATED_IN]-(p) | coalesce(p.name, p.unnamed)] AS parties
+        ORDER BY size(articles) DESC
+        """
+    )
+    one, other = records
+    assert (sorted(one["articles"]), one["status"]) == (["x-1", "x-2", "x-3", "x-4"], "held")
+    assert sorted(one["parties"]) == ["بدر البوسعیدی", "سید عباس عراقچی"]  # the unnamed ones named there
+    assert other["articles"] == ["x-5"]
+    rules, _, _ = neo4j_driver.execute_query(
+        "MATCH ()-[r:REPORTED_IN]->(a:Article) RETURN a.id AS id, r.rule AS rule ORDER BY id"
+    )
+    assert [r["rule"] for r in rules] == [None, "within_a_day", "same_parties", "within_a_day", None]
+
+
+def test_two_meetings_one_article_tells_stay_two(graph: Graph, neo4j_driver: Driver) -> None:
+    article, extraction = _article("y-1", ARAGHCHI, MIRZOYAN, day=date(2024, 5, 1))
+    morning = extraction.meetings[0]
+    evening = morning.model_copy(update={"participants": [ARAGHCHI, Party(role="هیئت", country="AM")]})
+    extraction.meetings.append(evening)
+    write_extractions(graph, [(article, extraction)])
+
+    assert _reports(neo4j_driver) == [1, 1]
+
+
+def test_a_middle_initial_does_not_make_another_person(graph: Graph, neo4j_driver: Driver) -> None:
+    netanyahu = Party(name="بنیامین نتانیاهو", role="نخست‌وزیر", country="IL")
+    write_extractions(
+        graph,
+        [_article("t-1", Party(name="دونالد جی. ترامپ", country="US"), netanyahu, day=date(2026, 5, 1))],
+    )
+    write_extractions(
+        graph, [_article("t-2", Party(name="دونالد ترامپ", country="US"), netanyahu, day=date(2026, 5, 9))]
+    )
+    write_extractions(
+        graph, [_article("t-3", Party(name="ترامپ", country="US"), netanyahu, day=date(2026, 5, 19))]
+    )
+
+    assert ("دونالد جی. ترامپ", 3) in _people(neo4j_driver)  # one Trump: the surname is no longer ambiguous

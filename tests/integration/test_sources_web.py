@@ -98,7 +98,15 @@ def test_ingesting_a_feed_reads_each_entrys_page(
         f"{web.base}/pages/{name}.html" for name in ("araghchi-copy", "araghchi-surname", "araghchi-yerevan")
     ]
     assert {r["published"] for r in records} == {"2024-05-01"}
-    assert _meetings(neo4j_driver) == [3]  # one meeting, reported by all three (one of them undated)
+    # One meeting, reported by two outlets (one of them undated); the republished page is another source
+    # of the first, not a third report.
+    assert _meetings(neo4j_driver) == [2]
+    copies, _, _ = neo4j_driver.execute_query(
+        "MATCH (c:Article)-[:COPY_OF]->(a:Article) RETURN c.url AS copy, a.url AS original"
+    )
+    assert [(r["copy"], r["original"]) for r in copies] == [
+        (f"{web.base}/pages/araghchi-copy.html", f"{web.base}/pages/araghchi-yerevan.html")
+    ]
     people, _, _ = neo4j_driver.execute_query("MATCH (p:Person) RETURN p.name AS name ORDER BY name")
     assert [r["name"] for r in people] == ["آرارات میرزویان", "عباس عراقچی"]
 

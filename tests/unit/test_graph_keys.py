@@ -2,8 +2,10 @@
 
 from datetime import date
 
+import pytest
+
 from graph.articles import build_rows
-from graph.keys import meeting_key, person_keys
+from graph.keys import meeting_key, name_key, person_keys
 from ingest.model import Article, Extraction, Meeting, Party, Span
 
 ARAGHCHI = Party(name="عباس عراقچی", role="وزیر امور خارجه", country="ir", country_fa="ایران")
@@ -67,3 +69,18 @@ def test_rows_are_deduplicated_and_names_fill_in() -> None:
     assert rows.countries["SA"]["name_en"] == "Saudi Arabia"
     assert len(rows.roles) == 2
     assert len(rows.participations) == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("دونالد جی. ترامپ", "دونالد ترامپ"),  # a middle initial, as the press writes J.
+        ("دونالد ج. ترامپ", "دونالد ترامپ"),
+        ("John F. Kennedy", "john kennedy"),
+        ("شی جی پینگ", "شی جی پینگ"),  # no dot: a name's own word
+        ("محمد بن سلمان", "محمد بن سلمان"),
+        ("ج. ترامپ", "ج. ترامپ"),  # not between a first and a last word
+    ],
+)
+def test_a_persons_name_key_drops_middle_initials(name: str, key: str) -> None:
+    assert name_key(name) == key

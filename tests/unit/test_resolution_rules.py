@@ -6,16 +6,14 @@ from datetime import date
 import pytest
 
 from graph.keys import office_key, text_key
+from graph.meeting_identity import WITHIN_A_DAY, KnownMeeting, Seat, choose_meeting, same_parties, stand_ins
 from graph.resolution import (
     ROLE_HOLDER,
     SAME_NAME,
     SHORT_NAME,
-    WITHIN_A_DAY,
     Candidate,
-    KnownMeeting,
     Tenure,
     choose_holder,
-    choose_meeting,
     choose_person,
     name_rule,
 )
@@ -188,15 +186,68 @@ def _report(article: str, published: date | None, day: date | None):  # type: ig
     return reports_of([(Article(id=article, text="...", published=published), extraction)])[0]
 
 
+def _seats(report) -> list[Seat]:  # type: ignore[no-untyped-def]
+    return [Seat(m.surface, True, m.country or "", m.office) for m in report.mentions]
+
+
 def test_an_undated_report_joins_a_meeting_of_the_same_parties_within_a_day() -> None:
     dated = _report("a", date(2024, 5, 1), date(2024, 5, 1))
     parties = sorted(m.surface for m in dated.mentions)
-    own = choose_meeting(dated, parties, [])
-    known = [KnownMeeting(own.id, "k", date(2024, 5, 1), date(2024, 5, 1))]
+    seats = _seats(dated)
+    own = choose_meeting(dated, parties, seats, [])
+    known = [KnownMeeting(own.id, "in_person", "held", date(2024, 5, 1), date(2024, 5, 1), seats, {"a"})]
 
-    next_day = choose_meeting(_report("b", date(2024, 5, 2), None), parties, known)
+    def chosen(article: str, published: date | None, day: date | None):  # type: ignore[no-untyped-def]
+        return choose_meeting(_report(article, published, day), parties, seats, known)
+
+    next_day = chosen("b", date(2024, 5, 2), None)
     assert (next_day.id, next_day.rule) == (own.id, WITHIN_A_DAY)
-    assert choose_meeting(_report("c", date(2024, 5, 4), None), parties, known).id != own.id  # too far
-    other_date = choose_meeting(_report("d", date(2024, 5, 2), date(2024, 5, 2)), parties, known)
-    assert other_date.id != own.id  # two dates: two meetings
-    assert choose_meeting(_report("e", None, date(2024, 5, 1)), parties, known) == own  # same date
+    assert chosen("c", date(2024, 5, 4), None).id != own.id  # too far
+    assert chosen("d", date(2024, 5, 2), date(2024, 5, 2)).id != own.id  # two dates: two meetings
+    assert chosen("e", None, date(2024, 5, 1)) == own  # same date
+    assert choose_meeting(dated, parties, seats, [*known[:0], KnownMeeting("m-x", "in_person", "held",
+        date(2024, 5, 1), date(2024, 5, 1), seats, {"a"})]).id == own.id  # fmt: skip  # its own article's
+
+
+def _seat(person: str | None, side: str, title: str | None = None) -> Seat:
+    return Seat(person, person is not None, side, office_key(title))
+
+
+ARAGHCHI_SEAT = _seat("p-araghchi", "IR", FM)
+ALBUSAIDI = _seat("p-albusaidi", "OM", FM)
+
+
+@pytest.mark.parametrize(
+    ("mine", "theirs", "same"),
+    [
+        (
+            [ARAGHCHI_SEAT, _seat(None, "OM", "وزیر خارجه")],
+            [ARAGHCHI_SEAT, ALBUSAIDI],
+            True,
+        ),  # unnamed = named
+        (
+            [ARAGHCHI_SEAT, _seat(None, "OM", "همتای عمانی")],
+            [ARAGHCHI_SEAT, ALBUSAIDI],
+            True,
+        ),  # a counterpart
+        ([_seat(None, "IR", "هیئت"), _seat(None, "OM", "هیات")], [ARAGHCHI_SEAT, ALBUSAIDI], True),  # groups
+        ([ARAGHCHI_SEAT, _seat(None, "OM", "سفیر")], [ARAGHCHI_SEAT, ALBUSAIDI], False),  # another office
+        ([ARAGHCHI_SEAT, _seat("p-other", "OM", FM)], [ARAGHCHI_SEAT, ALBUSAIDI], False),  # another person
+        ([ARAGHCHI_SEAT, ALBUSAIDI], [ARAGHCHI_SEAT, ALBUSAIDI, _seat("p-x", "QA")], False),  # another side
+        ([_seat(None, "IR", "استاندار")], [_seat(None, "IR", "امام جمعه")], False),  # one side, no one named
+    ],
+)
+def test_the_same_parties_whatever_the_words_for_their_roles(
+    mine: list[Seat], theirs: list[Seat], same: bool
+) -> None:
+    assert same_parties(mine, theirs) is same
+    assert same_parties(theirs, mine) is same
+
+
+def test_an_unnamed_party_takes_the_person_it_stands_for_in_the_meeting() -> None:
+    meeting = KnownMeeting(
+        "m-1", "phone", "held", date(2025, 1, 1), date(2025, 1, 1), [ARAGHCHI_SEAT, ALBUSAIDI]
+    )
+
+    assert stand_ins([ARAGHCHI_SEAT, _seat(None, "OM", "وزیر خارجه")], meeting) == {1: "p-albusaidi"}
+    assert stand_ins([_seat(None, "IR", "همتای ایرانی"), ALBUSAIDI], meeting) == {0: "p-araghchi"}
