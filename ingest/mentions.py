@@ -1,5 +1,7 @@
-"""Labels the tokens of a sentence: places, organisations, titles, known people, honorifics."""
+"""Labels the tokens of a sentence: places, organisations, titles, known people, honorifics; with the
+plural titles made singular and where the sentence proper starts after its lead-in."""
 
+import re
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
@@ -7,7 +9,7 @@ from typing import Any
 
 from ingest.gazetteer import Gazetteer
 from ingest.knowledge import GeoName, Officeholder, Organization, Title, knowledge
-from ingest.lexicon import one_word, rows, word_class, word_values
+from ingest.lexicon import one_word, phrases, rows, word_class, word_values
 from ingest.segment import Sentence
 
 
@@ -29,6 +31,46 @@ class Mention:
     title: Title | None = None
     people: tuple[Officeholder, ...] = ()
     plural: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceMentions:
+    """The mentions layer of one sentence (the mentions pass)."""
+
+    lead_in: int  # where the sentence proper starts, after "به گزارش X، به گفته منابع آگاه،"
+    singular: list[str]  # the words, plural titles made singular (وزرای → وزیر)
+    mentions: list[Mention]
+
+
+def read_mentions(sentence: Sentence) -> SentenceMentions:
+    singular, plural_at = singular_words(sentence)
+    return SentenceMentions(
+        lead_in=attribution_end(sentence.words),
+        singular=singular,
+        mentions=find_mentions(sentence, singular, plural_at),
+    )
+
+
+_PUNCT = re.compile(r"^[^\w]+$")
+_ATTRIBUTIONS = phrases("attribution")
+_ATTRIBUTION_STARTS = {opener[0] for opener in _ATTRIBUTIONS}  # most sentences start otherwise
+
+
+def attribution_end(words: tuple[str, ...] | list[str]) -> int:
+    """Where the sentence proper starts, after "به گزارش X، به نقل از Y،" lead-ins."""
+    start = 0
+    while start < len(words) and _PUNCT.match(words[start]):
+        start += 1  # a post's bullet ("🔴") before "به گزارش"
+    while (
+        start < len(words)
+        and words[start] in _ATTRIBUTION_STARTS
+        and any(tuple(words[start : start + len(opener)]) == opener for opener in _ATTRIBUTIONS)
+    ):
+        comma = next((i for i in range(start, len(words)) if words[i] == "،"), None)
+        if comma is None:
+            return start
+        start = comma + 1
+    return start
 
 
 @cache

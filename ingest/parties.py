@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from ingest.knowledge import knowledge
 from ingest.lexicon import one_word, phrases, word_class, word_values
-from ingest.mentions import Kind, Mention, honorifics
+from ingest.mentions import Kind, Mention, SentenceMentions, honorifics
 from ingest.party_phrase import PartyPhrase
 from ingest.segment import Sentence
 from ingest.sentence_words import DELEGATION_WORDS
@@ -43,9 +43,11 @@ def _given_name(word: str) -> bool:
 class SentenceParties(TitleReader):
     """Finds the party phrases of one sentence."""
 
-    def __init__(self, sentence: Sentence, triggers: list[Trigger]) -> None:
-        """`triggers`: the sentence's meeting words (the triggers pass)."""
-        super().__init__(sentence, triggers)
+    def __init__(
+        self, sentence: Sentence, triggers: list[Trigger], mentions: SentenceMentions, names: list[float]
+    ) -> None:
+        """The layers of the passes before: meeting words, mentions, the name tagger's reading."""
+        super().__init__(sentence, triggers, mentions, names)
         self.parties = self._find()
         for party in self.parties:
             party.in_title = sentence.is_title

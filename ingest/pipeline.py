@@ -2,8 +2,9 @@
 
 `extract` runs the passes of PASSES in order over one Doc (ingest/doc.py); each pass reads the layers the
 passes before it wrote and adds its own: the normalised text, sentences with their tokens, meeting words,
-mentions and party phrases, what the sentences tell each other, candidate events, one event per meeting,
-the sentences that discuss each, and the contract's records.
+mentions, the name tagger's reading, party phrases, what the sentences tell each other, the meetings each
+sentence reports with their kind and status, day and place, candidate events, one event per meeting, the
+sentences that discuss each and their topics, and the contract's records.
 """
 
 from collections.abc import Callable
@@ -12,12 +13,19 @@ from ingest.doc import Doc
 from ingest.model import Article, Extraction
 from ingest.passes.candidates import read_candidates
 from ingest.passes.coreference import link_article
+from ingest.passes.dates import date_meetings
 from ingest.passes.discussion import attach_discussion
 from ingest.passes.events import merge_events
+from ingest.passes.meetings import find_meetings
+from ingest.passes.mentions import find_mentions
+from ingest.passes.names import tag_names
 from ingest.passes.parties import find_parties
+from ingest.passes.places import place_meetings
 from ingest.passes.records import write_meetings
 from ingest.passes.sentences import split_into_sentences
+from ingest.passes.status import read_status
 from ingest.passes.text import normalize_text
+from ingest.passes.topics import tag_topics
 from ingest.passes.triggers import find_meeting_words
 
 EXTRACTOR_VERSION = "0.2.0"
@@ -26,11 +34,18 @@ PASSES: tuple[Callable[[Doc], Doc], ...] = (
     normalize_text,
     split_into_sentences,
     find_meeting_words,
+    find_mentions,
+    tag_names,
     find_parties,
     link_article,
+    find_meetings,
+    read_status,
+    date_meetings,
+    place_meetings,
     read_candidates,
     merge_events,
     attach_discussion,
+    tag_topics,
     write_meetings,
 )
 

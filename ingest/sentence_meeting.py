@@ -1,9 +1,11 @@
 """A meeting one sentence reports (`SentenceMeeting`), and how the sentence's party phrases make its sides:
 a chain of phrases joined by "و" and commas, a plural phrase expanded to one party each."""
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from datetime import date
 
 from ingest.lexicon import phrases, rows, word_class
+from ingest.model import MeetingKind, MeetingStatus, Place
 from ingest.parties import SentenceParties
 from ingest.party_phrase import PartyPhrase
 from ingest.segment import Sentence
@@ -20,7 +22,8 @@ _FILLERS = _QUOTE_MARKS | _MANNER | _QUANTIFIERS
 
 @dataclass
 class SentenceMeeting:
-    """One meeting a sentence reports; `sides` are the parties, before coreference."""
+    """One meeting a sentence reports (the meetings pass): its party phrases, before coreference, and
+    what the passes after it read: kind and status (the status pass), day (dates), place (places)."""
 
     analysis: SentenceParties
     trigger: Trigger
@@ -28,10 +31,31 @@ class SentenceMeeting:
     parties: list[PartyPhrase]
     subject_missing: bool
     writer_subject: bool = False
+    kind: MeetingKind = "in_person"
+    status: MeetingStatus = "held"
+    day: date | None = None
+    place: Place | None = None
 
     @property
     def sentence(self) -> Sentence:
         return self.analysis.sentence
+
+
+@dataclass
+class SentenceReadings:
+    """The meetings one sentence reports, read twice when it refers back to a meeting ("این دیدار"):
+    `told` for an article that already reported one (then "این دیدار" is that one), `first` for an
+    article that had not (then the sentence may be its first report). Most sentences read alike."""
+
+    told: list[SentenceMeeting] = field(default_factory=list)
+    first: list[SentenceMeeting] = field(default_factory=list)
+
+    def reports(self, *, told_before: bool) -> list[SentenceMeeting]:
+        return self.told if told_before else self.first
+
+    def distinct(self) -> list[list[SentenceMeeting]]:
+        """Each reading once."""
+        return [self.told] if self.first is self.told else [self.told, self.first]
 
 
 def expand(party: PartyPhrase) -> list[PartyPhrase]:

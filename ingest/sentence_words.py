@@ -2,12 +2,10 @@
 mentions, where the sentence proper starts, which words can be part of a name."""
 
 import re
-from functools import cached_property
 
 from ingest.knowledge import knowledge
-from ingest.lexicon import phrases, word_class
-from ingest.mentions import Kind, Mention, find_mentions, singular_words
-from ingest.names import probabilities
+from ingest.lexicon import word_class
+from ingest.mentions import Kind, Mention, SentenceMentions
 from ingest.segment import Sentence
 from ingest.triggers import Trigger
 
@@ -20,39 +18,25 @@ _PLURAL_SUFFIXES = word_class("plural_suffix")
 # over which a word no lexicon knows begins one.
 _SURELY_NOT_A_NAME = 0.01
 _BEGINS_A_NAME = 0.5
-_UNDECIDED = (_SURELY_NOT_A_NAME + _BEGINS_A_NAME) / 2
-_ATTRIBUTIONS = phrases("attribution")
-_ATTRIBUTION_STARTS = {opener[0] for opener in _ATTRIBUTIONS}  # most sentences start otherwise
-
-
-def attribution_end(words: list[str]) -> int:
-    """Where the sentence proper starts, after "به گزارش X، به نقل از Y،" lead-ins."""
-    start = 0
-    while start < len(words) and _PUNCT.match(words[start]):
-        start += 1  # a post's bullet ("🔴") before "به گزارش"
-    while (
-        start < len(words)
-        and words[start] in _ATTRIBUTION_STARTS
-        and any(tuple(words[start : start + len(opener)]) == opener for opener in _ATTRIBUTIONS)
-    ):
-        comma = next((i for i in range(start, len(words)) if words[i] == "،"), None)
-        if comma is None:
-            return start
-        start = comma + 1
-    return start
+# A word the name tagger did not read (no name can matter in its sentence): neither vetoes nor begins a name.
+UNDECIDED = (_SURELY_NOT_A_NAME + _BEGINS_A_NAME) / 2
 
 
 class SentenceWords:
     """A sentence's tokens and mentions, and what each word can be."""
 
-    def __init__(self, sentence: Sentence, triggers: list[Trigger]) -> None:
-        """`triggers`: the sentence's meeting words (the triggers pass)."""
+    def __init__(
+        self, sentence: Sentence, triggers: list[Trigger], mentions: SentenceMentions, names: list[float]
+    ) -> None:
+        """The layers of the passes before: the sentence's meeting words, its mentions, and the name
+        tagger's reading of each word."""
         self.sentence = sentence
         self.triggers = triggers
         self.words = list(sentence.words)
-        self.lead_in = attribution_end(self.words)  # "به گزارش X، به گفته منابع آگاه،"
-        self.singular, plural_at = singular_words(sentence)
-        self.mentions = find_mentions(sentence, self.singular, plural_at)
+        self.lead_in = mentions.lead_in
+        self.singular = mentions.singular
+        self.mentions = mentions.mentions
+        self.name_probability = names
         self.mention_at: dict[int, Mention] = {m.first: m for m in self.mentions}
         self.covered: set[int] = {i for m in self.mentions for i in range(m.first, m.last)}
 
@@ -94,20 +78,6 @@ class SentenceWords:
             or len(word) < 2
             or self.name_probability[index] < _SURELY_NOT_A_NAME
         )
-
-    @cached_property
-    def name_probability(self) -> list[float]:
-        """The name tagger's reading of each word, in a sentence where a name can matter: a meeting
-        word, a title, a known person or honorific, or a known given name (the tagger costs more than
-        the rest of the reading; elsewhere every word reads as undecided, which neither vetoes nor
-        begins a name)."""
-        if not (
-            any(m.kind in (Kind.TITLE, Kind.PERSON, Kind.HONORIFIC) for m in self.mentions)
-            or self.triggers
-            or not knowledge().first_names.isdisjoint(self.words)
-        ):
-            return [_UNDECIDED] * len(self.words)
-        return probabilities(self.words)
 
     def _tagged_name(self, index: int) -> bool:
         """A word the name tagger reads as a name ("جورجا" before a known surname)."""

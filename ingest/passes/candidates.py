@@ -1,29 +1,25 @@
 """Pass: a candidate event for each meeting a sentence reports, read sentence by sentence with what the
 sentences before tell: who the article is about (a report without a subject), who else attended a meeting
-told before, the day of a journey or of the meeting before; each with its resolved parties, kind, place,
-status and date."""
+told before, the day of a journey or of the meeting before; each with its parties resolved (the host's
+country helps) and the kind, status, day and place the passes before read."""
 
 from dataclasses import dataclass, replace
 from datetime import date
 
-from ingest.dates import TRAVEL_WORDS, meeting_date
+from ingest.dates import meeting_date
 from ingest.doc import Doc, Event
 from ingest.knowledge import knowledge
 from ingest.lexicon import one_word, phrases, verb_forms, word_class, word_values
-from ingest.meetings import read_meetings
 from ingest.parties import SentenceParties
 from ingest.party_phrase import PartyPhrase
-from ingest.places import dateline_place, meeting_place
 from ingest.resolve import ArticleRegistry
 from ingest.resolve import Party as ResolvedParty
-from ingest.sentence_meeting import SentenceMeeting
-from ingest.triggers import Trigger, meeting_kind, meeting_status
+from ingest.sentence_meeting import SentenceMeeting, SentenceReadings
 
 _MEETING_NOUNS = word_class("meeting_noun")
 _PRONOUNS = word_class("pronoun")
 _PAST_LIGHT_VERBS = verb_forms("past_light_verb")
 _DEMONSTRATIVES = word_class("demonstrative")
-_THIS = one_word("this")
 _REFERRING_BACK = word_class("referring_back")
 _MULTI_DAY = one_word("multi_day")
 _HELD_WORDS = word_class("held_noun")
@@ -54,13 +50,15 @@ class _Context:
 def read_candidates(doc: Doc) -> Doc:
     assert doc.registry is not None, "the coreference pass makes the registry"
     context = _Context(main_actor=next((a.parties[0] for a in doc.parties if a.parties), None))
-    for analysis in doc.parties:
-        _read_sentence(analysis, doc.candidates, context, doc.registry, doc.article.published)
+    for analysis, readings, trip_day in zip(doc.parties, doc.readings, doc.trip_days, strict=True):
+        context.trip_day = trip_day or context.trip_day
+        _read_sentence(analysis, readings, doc.candidates, context, doc.registry, doc.article.published)
     return doc
 
 
 def _read_sentence(
     analysis: SentenceParties,
+    readings: SentenceReadings,
     events: list[Event],
     context: _Context,
     registry: ArticleRegistry,
@@ -70,10 +68,7 @@ def _read_sentence(
     pronoun = bool(analysis.words) and analysis.words[0] in _PRONOUNS
     attended = _attendance_end(analysis) if events else None
     attendees = _add_attendees(analysis, events, registry, attended)
-    context.trip_day = _trip_day(analysis, published) or context.trip_day
-    reports = read_meetings(analysis, told_before=bool(events))
-    # Several meetings from different words of one sentence: each is dated by its own word.
-    own_word = len({found.trigger.first for found in reports}) > 1
+    reports = readings.reports(told_before=bool(events))
     for found in reports:
         if attended is not None and found.trigger.first <= attended:
             continue
@@ -89,7 +84,7 @@ def _read_sentence(
             )
             if stand_in is not None and all(stand_in is not p for p in phrases):
                 phrases.insert(0, stand_in)
-        event = _event(found, phrases, registry, published, own_word=own_word)
+        event = _event(found, phrases, registry)
         if event is None:
             continue
         _date_from_context(event, analysis, found, events, context.trip_day)
@@ -119,25 +114,15 @@ def _add_attendees(
     return attendees
 
 
-def _event(
-    found: SentenceMeeting,
-    phrases: list[PartyPhrase],
-    registry: ArticleRegistry,
-    published: date | None,
-    *,
-    own_word: bool,
-) -> Event | None:
+def _event(found: SentenceMeeting, phrases: list[PartyPhrase], registry: ArticleRegistry) -> Event | None:
     """The candidate event of one report, if it has two parties once resolved."""
-    sentence = found.sentence
-    kind = meeting_kind(sentence, found.triggers)
-    place = meeting_place(found) or (dateline_place(found.analysis) if kind == "in_person" else None)
+    place = found.place
     resolved = _resolve_all(phrases, registry, host=place.country if place else None)
     if len(resolved) < 2:
         return None
-    status = meeting_status(sentence, found.trigger)
-    anchors = (found.trigger.first,) if own_word else tuple(trigger.first for trigger in found.triggers)
-    day = meeting_date(sentence, published, planned=status == "planned", anchors=anchors)
-    return Event(parties=resolved, reports=[found], kind=kind, status=status, day=day, place=place)
+    return Event(
+        parties=resolved, reports=[found], kind=found.kind, status=found.status, day=found.day, place=place
+    )
 
 
 def _date_from_context(
@@ -176,20 +161,6 @@ def _on_this_trip(words: list[str]) -> bool:
     return _MULTI_DAY not in words and any(
         tuple(words[i : i + 2]) in _THIS_TRIP for i in range(len(words) - 1)
     )
-
-
-def _trip_day(analysis: SentenceParties, published: date | None) -> date | None:
-    """The day of a journey a sentence dates: "قرار است X فردا به کابل سفر کند"."""
-    words = analysis.words
-    journey = next(
-        (i for i, word in enumerate(words) if word in TRAVEL_WORDS and (i == 0 or words[i - 1] != _THIS)),
-        None,
-    )
-    if journey is None or _MULTI_DAY in words:
-        return None  # a trip of several days ("سفر دو روزه") dates none of its meetings
-    trigger = Trigger(journey, journey + 1, "meeting")
-    planned = meeting_status(analysis.sentence, trigger) == "planned"
-    return meeting_date(analysis.sentence, published, planned=planned, anchors=(journey,))
 
 
 def _meeting_referred_to(words: list[str]) -> int | None:

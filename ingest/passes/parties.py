@@ -1,4 +1,5 @@
-"""Pass: the mentions and party phrases of each sentence."""
+"""Pass: the party phrases of each sentence: a person's name, title and country or organisation, a
+delegation, or a group of officials, read from its mentions and the name tagger's reading."""
 
 from ingest.doc import Doc
 from ingest.parties import SentenceParties
@@ -6,7 +7,9 @@ from ingest.parties import SentenceParties
 
 def find_parties(doc: Doc) -> Doc:
     doc.parties = [
-        SentenceParties(sentence, triggers)
-        for sentence, triggers in zip(doc.sentences, doc.triggers, strict=True)
+        SentenceParties(sentence, triggers, mentions, names)
+        for sentence, triggers, mentions, names in zip(
+            doc.sentences, doc.triggers, doc.mentions, doc.names, strict=True
+        )
     ]
     return doc

@@ -5,7 +5,6 @@ from ingest.doc import Doc, Event
 from ingest.knowledge import knowledge
 from ingest.model import Meeting, Party, Span
 from ingest.sentence_meeting import SentenceMeeting
-from ingest.topics import tagger as topic_tagger
 
 
 def write_meetings(doc: Doc) -> Doc:
@@ -25,7 +24,6 @@ def _best_report(event: Event) -> SentenceMeeting:
 def _meeting(event: Event) -> Meeting:
     kb = knowledge()
     report = _best_report(event)
-    tags = topic_tagger().tag(" ".join(sentence.text for sentence in event.sentences))
     participants = []
     for party in event.parties:
         country = kb.countries.get(party.country or "")
@@ -52,8 +50,8 @@ def _meeting(event: Event) -> Meeting:
         status=event.status,
         date=event.day,
         place=event.place,
-        topics=list(tags.topics),
-        subtopics=list(tags.subtopics),
+        topics=event.topics,
+        subtopics=event.subtopics,
         evidence=report.sentence.text,
         evidence_span=Span(start=report.sentence.start, end=report.sentence.end),
     )

@@ -6,17 +6,26 @@ from collections.abc import Callable
 from datetime import date
 
 from ingest.doc import Doc
+from ingest.mentions import Kind
 from ingest.model import Article
 from ingest.passes.candidates import read_candidates
 from ingest.passes.coreference import link_article
+from ingest.passes.dates import date_meetings
 from ingest.passes.discussion import attach_discussion
 from ingest.passes.events import merge_events
+from ingest.passes.meetings import find_meetings
+from ingest.passes.mentions import find_mentions
+from ingest.passes.names import tag_names
 from ingest.passes.parties import find_parties
+from ingest.passes.places import place_meetings
 from ingest.passes.records import write_meetings
 from ingest.passes.sentences import split_into_sentences
+from ingest.passes.status import read_status
 from ingest.passes.text import normalize_text
+from ingest.passes.topics import tag_topics
 from ingest.passes.triggers import find_meeting_words
 from ingest.pipeline import PASSES
+from ingest.sentence_words import UNDECIDED
 
 Pass = Callable[[Doc], Doc]
 
@@ -34,11 +43,18 @@ def test_the_passes_run_in_the_order_of_their_layers() -> None:
         normalize_text,
         split_into_sentences,
         find_meeting_words,
+        find_mentions,
+        tag_names,
         find_parties,
         link_article,
+        find_meetings,
+        read_status,
+        date_meetings,
+        place_meetings,
         read_candidates,
         merge_events,
         attach_discussion,
+        tag_topics,
         write_meetings,
     ) == PASSES
 
@@ -69,6 +85,23 @@ def test_find_meeting_words_marks_meeting_words_but_not_a_press_conference() -> 
     assert press == []
 
 
+def test_find_mentions_makes_plural_titles_singular_and_skips_the_lead_in() -> None:
+    doc = find_mentions(_before(find_mentions, "به گزارش ایرنا، وزرای خارجه ایران و روسیه گفت‌وگو کردند."))
+    (layer,) = doc.mentions
+    words = doc.sentences[0].words
+    assert words[layer.lead_in] == "وزرای" and layer.singular[layer.lead_in] == "وزیر"
+    kinds = [(mention.kind, words[mention.first]) for mention in layer.mentions]
+    assert (Kind.TITLE, "وزرای") in kinds and (Kind.GEO, "روسیه") in kinds
+
+
+def test_tag_names_reads_a_sentence_where_a_name_can_matter_and_no_other() -> None:
+    doc = tag_names(_before(tag_names, "رئیس‌جمهور با کامران دلاوری دیدار کرد. هوا امروز در شهر بارانی بود."))
+    met, weather = doc.names
+    words = doc.sentences[0].words
+    assert met[words.index("دلاوری")] > 0.5 > met[words.index("دیدار")]
+    assert weather == [UNDECIDED] * len(doc.sentences[1].words)
+
+
 def test_find_parties_reads_a_name_with_its_title_and_country() -> None:
     doc = find_parties(_before(find_parties, "سرگئی لاوروف وزیر امور خارجه روسیه به تهران رفت."))
     (party,) = doc.parties[0].parties
@@ -81,6 +114,58 @@ def test_link_article_finds_a_surname_the_article_gave_in_full_before() -> None:
     )
     assert [party.name for party in doc.parties[1].parties] == ["پاکزاد"]
     assert doc.registry is not None and doc.registry.home_country == "IR"
+
+
+def test_find_meetings_reads_who_met_whom_in_each_sentence() -> None:
+    text = "وزیر امور خارجه ایران با وزیر امور خارجه ترکیه دیدار کرد. هوا بارانی بود."
+    doc = find_meetings(_before(find_meetings, text))
+    met, weather = doc.readings
+    (found,) = met.told
+    assert [(party.role, party.country) for party in found.parties] == [
+        ("وزیر امور خارجه", "IR"),
+        ("وزیر امور خارجه", "TR"),
+    ]
+    assert met.first is met.told and weather.told == []
+
+
+def test_find_meetings_reads_a_meeting_referred_back_to_both_ways() -> None:
+    text = "در این نشست وزیر امور خارجه ایران و وزیر امور خارجه ترکیه درباره تجارت سخن گفتند."
+    (readings,) = find_meetings(_before(find_meetings, text)).readings
+    assert readings.told == []  # the meeting the article told before
+    assert len(readings.first) == 1  # the article's first report of it
+
+
+def test_read_status_reads_the_kind_and_whether_the_meeting_is_still_ahead() -> None:
+    text = (
+        "وزیر امور خارجه ایران با وزیر امور خارجه ترکیه تلفنی گفت‌وگو کرد. "
+        "وزیر دفاع ایران با وزیر دفاع عراق دیدار خواهد کرد."
+    )
+    doc = read_status(_before(read_status, text))
+    (call,), (visit,) = (readings.told for readings in doc.readings)
+    assert (call.kind, call.status) == ("phone", "held")
+    assert (visit.kind, visit.status) == ("in_person", "planned")
+
+
+def test_date_meetings_dates_a_meeting_and_a_journey_from_the_day_of_publication() -> None:
+    text = (
+        "وزیر امور خارجه ایران دیروز با وزیر امور خارجه ترکیه دیدار کرد. "
+        "وزیر دفاع قرار است فردا به کابل سفر کند."
+    )
+    doc = date_meetings(_before(date_meetings, text, published=date(2024, 5, 6)))
+    (found,) = doc.readings[0].told
+    assert found.day == date(2024, 5, 5)
+    assert doc.trip_days == [None, date(2024, 5, 7)]
+
+
+def test_place_meetings_finds_the_city_else_the_dateline() -> None:
+    text = (
+        "وزیر امور خارجه ایران در تهران با وزیر امور خارجه ترکیه دیدار کرد. "
+        "به گزارش ایرنا از اصفهان، وزیر نیرو با وزیر نیروی عراق دیدار کرد."
+    )
+    doc = place_meetings(_before(place_meetings, text))
+    (in_tehran,), (filed,) = (readings.told for readings in doc.readings)
+    assert in_tehran.place is not None and in_tehran.place.city == "تهران"
+    assert filed.place is not None and filed.place.city == "اصفهان"
 
 
 def test_read_candidates_makes_one_candidate_for_each_report() -> None:
@@ -110,6 +195,12 @@ def test_attach_discussion_gives_an_event_the_sentences_that_follow_its_report()
     doc = attach_discussion(_before(attach_discussion, text))
     (event,) = doc.events
     assert [sentence.index for sentence in event.sentences] == [0, 1]  # no title: the body is first
+
+
+def test_tag_topics_tags_an_event_from_the_sentences_that_discuss_it() -> None:
+    text = "وزیر امور خارجه ایران با وزیر امور خارجه ترکیه دیدار کرد. دو طرف درباره تجارت سخن گفتند."
+    (event,) = tag_topics(_before(tag_topics, text)).events
+    assert "economy-trade" in event.subtopics + event.topics
 
 
 def test_write_meetings_writes_the_contract_record_of_each_event() -> None:
