@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import date
 
+from ingest.factuality import Clauses
 from ingest.mentions import SentenceMentions
 from ingest.model import Article, Meeting, MeetingKind, MeetingStatus, Place
 from ingest.parties import SentenceParties
@@ -38,6 +39,9 @@ class Doc:
     text: str = ""
     # Sentences, each with its tokens (`Sentence.words`; `Sentence.tokens` with offsets into `text`).
     sentences: list[Sentence] = field(default_factory=list)
+    # The clauses of each sentence as the factuality reader cuts them, and the mood of each meeting word
+    # asked about (made when first read).
+    clauses: list[Clauses] = field(default_factory=list)
     # The meeting words of each sentence.
     triggers: list[list[Trigger]] = field(default_factory=list)
     # The mentions of each sentence (places, organisations, titles, known people, honorifics), its words

@@ -15,8 +15,9 @@ plan, a wish, a possibility or a condition are data (`ingest/data/modality.tsv`)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache, lru_cache
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from functools import cache, cached_property
 from typing import Literal
 
 from hazm import Lemmatizer
@@ -73,15 +74,55 @@ _WORD = re.compile(r"[^\s«»\"'()\[\]،,]+|[،,]")
 _AUXILIARIES = verb_forms("auxiliary") | {_COPULA} | word_class("perfect_ending")
 
 
-def _verb_after(text: str) -> Verb | None:
-    """The first verb in `text` (the clause after the meeting word), as written with its ZWNJ.
+@dataclass(eq=False)
+class Clauses:
+    """A sentence as the factuality reader cuts it (the clauses pass): its words (a run between spaces,
+    quotes, brackets and commas; a comma alone) with their offsets, the marks that end a clause, and
+    the mood of each meeting word asked about. Each is made on first use: most sentences have no
+    meeting word, and the meetings and status passes both ask for the mood of the ones they have."""
+
+    sentence: Sentence
+    _moods: dict[tuple[int, int], Mood] = field(default_factory=dict)
+
+    @cached_property
+    def _words(self) -> tuple[list[int], list[int]]:
+        """The start and the end offset of each word."""
+        found = [match.span() for match in _WORD.finditer(self.sentence.text)]
+        return [start for start, _ in found], [end for _, end in found]
+
+    @cached_property
+    def _ends(self) -> list[int]:
+        return [match.start() for match in _CLAUSE_END.finditer(self.sentence.text)]
+
+    def after(self, position: int) -> list[str]:
+        """The words of the clause after character `position`, a word running across it cut there."""
+        text, (starts, ends) = self.sentence.text, self._words
+        marks = self._ends
+        mark = bisect_left(marks, position)
+        stop = marks[mark] if mark < len(marks) else len(text)
+        words = []
+        for index in range(bisect_right(ends, position), len(starts)):
+            if starts[index] >= stop:
+                break
+            words.append(text[max(starts[index], position) : min(ends[index], stop)])
+        return [word for word in words if word]
+
+    def mood(self, first: int, last: int) -> Mood:
+        """The mood of the meeting word at tokens [first, last) of the sentence (kept: the meetings pass
+        asks whether it is a meeting at all, the status pass then for its status)."""
+        if (first, last) not in self._moods:
+            self._moods[first, last] = _mood(self, first, last)
+        return self._moods[first, last]
+
+
+def _verb_after(tokens: list[str]) -> Verb | None:
+    """The first verb in `tokens` (the clause after the meeting word), as written with its ZWNJ.
 
     Persian puts the verb at the end of its clause, so a form of the conjugation table counts as the
     verb only where its clause ends after it (a comma, a clause word, the end) or an auxiliary or a
     past stem follows it ("خواهد کرد", "کرده است"): "روند" before a noun is "process", not "they go".
     """
     verbs = _verbs()
-    tokens = _WORD.findall(_CLAUSE_END.split(text, maxsplit=1)[0])
     boundaries = _boundaries()
     for index, token in enumerate(tokens[:_VERB_REACH]):
         lemma = verbs.get(token)
@@ -167,15 +208,12 @@ def _arranged(words: tuple[str, ...], first: int) -> bool:
     )
 
 
-@lru_cache(maxsize=1024)
-def mood(sentence: Sentence, first: int, last: int) -> Mood:
-    """The mood of the meeting word at tokens [first, last) of the sentence (cached: the meeting reader
-    asks whether it is a meeting at all, the pipeline then for its status)."""
+def _mood(clauses: Clauses, first: int, last: int) -> Mood:
+    sentence = clauses.sentence
     frames = _framed(sentence.words, first)
     if "wish" in frames or "possibility" in frames or "condition" in frames:
         return "unreal"
-    end = sentence.spans[last - 1][1]
-    verb = _verb_after(sentence.text[end:])
+    verb = _verb_after(clauses.after(sentence.spans[last - 1][1]))
     if verb is None:
         return "factual"
     if verb.complement and _frames().get(verb.complement) == "wish" and not _adjunct(sentence.words, first):

@@ -1,6 +1,6 @@
 """Reads who meets whom from one sentence: the parties around a meeting word."""
 
-from ingest.factuality import mood
+from ingest.factuality import Clauses
 from ingest.lexicon import one_word, phrases, verb_forms, word_class
 from ingest.meeting_context import (
     after_finished_clause,
@@ -56,8 +56,8 @@ _RECEIVED = phrases("received")
 
 
 class MeetingReader:
-    def __init__(self, analysis: SentenceParties, *, told_before: bool = True) -> None:
-        self.told_before = told_before
+    def __init__(self, analysis: SentenceParties, clauses: Clauses, *, told_before: bool = True) -> None:
+        self.told_before, self.clauses = told_before, clauses
         self.sentence = analysis.sentence
         self.analysis = analysis
         self.words = self.analysis.words
@@ -87,7 +87,7 @@ class MeetingReader:
                 continue  # "قصد دیدار با X را ندارم", "با X دیدار نخواهد کرد"
             if is_interview(self.words, trigger):
                 continue  # "در گفت‌وگو با خبرنگار ...", "در گفت‌وگوی تلویزیونی با شبکه ..."
-            if mood(self.sentence, trigger.first, trigger.last) in ("unreal", "negated"):
+            if self.clauses.mood(trigger.first, trigger.last) in ("unreal", "negated"):
                 continue  # "خواستار دیدار با X شد", "احتمالا ... دیدار کنند", "دیدار نکرد"
             # A sentence may report two meetings ("نشست معاونان ... به پایان رسید اما نشست وزرای ...
             # در جریان است"); a trigger whose parties an earlier meeting already took adds nothing.
@@ -394,7 +394,7 @@ class MeetingReader:
         return chain(self.parties, self.parties.index(before[0]), self.words)
 
 
-def read_meetings(analysis: SentenceParties, *, told_before: bool = True) -> list[SentenceMeeting]:
+def read_meetings(analysis: SentenceParties, clauses: Clauses, *, told_before: bool) -> list[SentenceMeeting]:
     """The meetings a sentence reports; `told_before`: whether the article already reported one, so
     that "این دیدار" refers back (else "در این نشست X و Y ..." is the first report of it)."""
-    return MeetingReader(analysis, told_before=told_before).read()
+    return MeetingReader(analysis, clauses, told_before=told_before).read()

@@ -1,10 +1,10 @@
 """The extraction pipeline: one article in, one Extraction out; pure, no database.
 
 `extract` runs the passes of PASSES in order over one Doc (ingest/doc.py); each pass reads the layers the
-passes before it wrote and adds its own: the normalised text, sentences with their tokens, meeting words,
-mentions, the name tagger's reading, party phrases, what the sentences tell each other, the meetings each
-sentence reports with their kind and status, day and place, candidate events, one event per meeting, the
-sentences that discuss each and their topics, and the contract's records.
+passes before it wrote and adds its own: the normalised text, sentences with their tokens, clauses,
+meeting words, mentions, the name tagger's reading, party phrases, what the sentences tell each other, the
+meetings each sentence reports with their kind and status, day and place, candidate events, one event per
+meeting, the sentences that discuss each and their topics, and the contract's records.
 """
 
 from collections.abc import Callable
@@ -12,6 +12,7 @@ from collections.abc import Callable
 from ingest.doc import Doc
 from ingest.model import Article, Extraction
 from ingest.passes.candidates import read_candidates
+from ingest.passes.clauses import cut_clauses
 from ingest.passes.coreference import link_article
 from ingest.passes.dates import date_meetings
 from ingest.passes.discussion import attach_discussion
@@ -33,6 +34,7 @@ EXTRACTOR_VERSION = "0.2.0"
 PASSES: tuple[Callable[[Doc], Doc], ...] = (
     normalize_text,
     split_into_sentences,
+    cut_clauses,
     find_meeting_words,
     find_mentions,
     tag_names,

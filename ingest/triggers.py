@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from functools import cache
 
-from ingest.factuality import mood
+from ingest.factuality import Clauses
 from ingest.gazetteer import Gazetteer
 from ingest.lexicon import one_word, phrases, rows, verb_forms, word_class
 from ingest.model import MeetingKind, MeetingStatus
@@ -137,11 +137,11 @@ def _held_later(words: list[str], start: int) -> bool:
     return False
 
 
-def meeting_status(sentence: Sentence, trigger: Trigger) -> MeetingStatus:
+def meeting_status(clauses: Clauses, trigger: Trigger) -> MeetingStatus:
     """`planned` when the meeting's own verb is future or present, or a plan or departure frames it."""
-    words = _words(sentence)
+    words = _words(clauses.sentence)
     after = words[trigger.last : trigger.last + 5]
-    if mood(sentence, trigger.first, trigger.last) == "future":
+    if clauses.mood(trigger.first, trigger.last) == "future":
         return "planned"
     if _FUTURE_AUX & set(after):
         return "planned"

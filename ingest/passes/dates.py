@@ -5,6 +5,7 @@ from datetime import date
 
 from ingest.dates import TRAVEL_WORDS, meeting_date
 from ingest.doc import Doc
+from ingest.factuality import Clauses
 from ingest.lexicon import one_word
 from ingest.parties import SentenceParties
 from ingest.sentence_meeting import SentenceMeeting
@@ -19,7 +20,10 @@ def date_meetings(doc: Doc) -> Doc:
     for readings in doc.readings:
         for reports in readings.distinct():
             _date_reports(reports, published)
-    doc.trip_days = [_trip_day(analysis, published) for analysis in doc.parties]
+    doc.trip_days = [
+        _trip_day(analysis, clauses, published)
+        for analysis, clauses in zip(doc.parties, doc.clauses, strict=True)
+    ]
     return doc
 
 
@@ -33,7 +37,7 @@ def _date_reports(reports: list[SentenceMeeting], published: date | None) -> Non
         found.day = meeting_date(found.sentence, published, planned=planned, anchors=anchors)
 
 
-def _trip_day(analysis: SentenceParties, published: date | None) -> date | None:
+def _trip_day(analysis: SentenceParties, clauses: Clauses, published: date | None) -> date | None:
     """The day of a journey a sentence dates: "قرار است X فردا به کابل سفر کند"."""
     words = analysis.words
     journey = next(
@@ -43,5 +47,5 @@ def _trip_day(analysis: SentenceParties, published: date | None) -> date | None:
     if journey is None or _MULTI_DAY in words:
         return None  # a trip of several days ("سفر دو روزه") dates none of its meetings
     trigger = Trigger(journey, journey + 1, "meeting")
-    planned = meeting_status(analysis.sentence, trigger) == "planned"
+    planned = meeting_status(clauses, trigger) == "planned"
     return meeting_date(analysis.sentence, published, planned=planned, anchors=(journey,))

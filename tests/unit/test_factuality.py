@@ -2,7 +2,7 @@
 
 import pytest
 
-from ingest.factuality import mood
+from ingest.factuality import Clauses
 from ingest.model import Article
 from ingest.normalize import normalize
 from ingest.pipeline import extract
@@ -13,7 +13,7 @@ from ingest.triggers import find_triggers
 def _mood_of_first_trigger(sentence: str) -> str:
     parsed = split_sentences(normalize(f"عنوان\n{sentence}"))[1]
     trigger = find_triggers(parsed)[0]
-    return mood(parsed, trigger.first, trigger.last)
+    return Clauses(parsed).mood(trigger.first, trigger.last)
 
 
 @pytest.mark.parametrize(

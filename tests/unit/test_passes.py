@@ -9,6 +9,7 @@ from ingest.doc import Doc
 from ingest.mentions import Kind
 from ingest.model import Article
 from ingest.passes.candidates import read_candidates
+from ingest.passes.clauses import cut_clauses
 from ingest.passes.coreference import link_article
 from ingest.passes.dates import date_meetings
 from ingest.passes.discussion import attach_discussion
@@ -42,6 +43,7 @@ def test_the_passes_run_in_the_order_of_their_layers() -> None:
     assert (
         normalize_text,
         split_into_sentences,
+        cut_clauses,
         find_meeting_words,
         find_mentions,
         tag_names,
@@ -74,6 +76,17 @@ def test_split_into_sentences_keeps_offsets_into_the_text() -> None:
     for sentence in doc.sentences:
         assert doc.text[sentence.start : sentence.end] == sentence.text
         assert all(doc.text[token.start : token.end] == token.text for token in sentence.tokens)
+
+
+def test_cut_clauses_cuts_the_clause_after_a_word_and_reads_its_mood() -> None:
+    text = "وزیر خارجه با همتای خود دیدار خواهد کرد؛ سپس به پاریس نمی‌رود."
+    doc = cut_clauses(_before(cut_clauses, text))
+    (clauses,) = doc.clauses
+    sentence = doc.sentences[0]
+    meeting = sentence.words.index("دیدار")
+    assert clauses.after(sentence.spans[meeting][1]) == ["خواهد", "کرد"]  # up to the semicolon
+    assert clauses.after(sentence.spans[meeting][1] - 2) == ["ار", "خواهد", "کرد"]  # a word cut
+    assert clauses.mood(meeting, meeting + 1) == "future"
 
 
 def test_find_meeting_words_marks_meeting_words_but_not_a_press_conference() -> None:
