@@ -775,3 +775,11 @@ def test_the_source_of_a_that_clause_is_no_party() -> None:
         " درباره تنگه هرمز گفت‌وگو کرد."
     )
     assert _names(meeting) == {"مارکو روبیو", "محمد بن زاید آل نهیان"}
+
+
+def test_a_group_of_no_named_country_is_of_the_official_who_meets_it() -> None:
+    (meeting,) = _meetings(
+        "ولادیمیر پوتین رئیس‌جمهور روسیه امروز در مسکو با فرماندهان نیروی دریایی دیدار کرد."
+    )
+    groups = [p for p in meeting.participants if p.name is None]
+    assert [p.country for p in groups] == ["RU"]
