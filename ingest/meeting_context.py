@@ -24,6 +24,8 @@ _ORDINALS = word_class("ordinal_adjective")  # "این نخستین دیدار"
 _REFUSALS = word_class("refusal_noun") | verb_forms("refusal_verb")  # "دیدار با X را رد کرد"
 _REFUSAL_REACH = 10
 _CLAUSE_END_VERBS = verb_forms("clause_end_verb") | word_class("copula")
+_THAT = one_word("relativizer")
+_THAT_CLAUSE_VERBS = _CLAUSE_END_VERBS | verb_forms("speech_verb") | word_class("that_clause_verb")
 _PLUPERFECT = verb_forms("pluperfect_auxiliary")
 _JOINT = word_class("joint_meeting")
 _MANY = word_class("many")  # "سه‌جانبه" is read as "سه" "جانبه"; "دوجانبه" is bilateral
@@ -151,4 +153,6 @@ def after_finished_clause(words: list[str], start: int, end: int) -> int:
     for index in range(start, end - 1):
         if words[index] in _CLAUSE_END_VERBS and words[index + 1] in (_AND, "،"):
             found = index + 2
+        elif words[index] in _THAT_CLAUSE_VERBS and words[index + 1] == _THAT:
+            found = index + 2  # "در بیانیه X آمده که Y با Z دیدار کرد": Y's clause
     return found

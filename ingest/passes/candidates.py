@@ -236,10 +236,22 @@ def _resolve_all(
         if phrase.counterpart and not phrase.country and host and resolved and resolved[0].country != host:
             # "در کاخ ریاست‌جمهوری ارمنستان با همتای خود": a counterpart met abroad is the host's.
             phrase = replace(phrase, country=host)
+        if _group_of_no_country(phrase) and index > 0 and resolved and resolved[0].country:
+            # "پوتین در دیدار با فرماندهان نیروی دریایی": a group an official meets, of no country the
+            # text names, is of the official's country, not the outlet's.
+            phrase = replace(phrase, country=resolved[0].country)
         party = registry.resolve(phrase, other)
         if not any(party.same_as(seen) for seen in resolved):
             resolved.append(party)
     return resolved
+
+
+def _group_of_no_country(phrase: PartyPhrase) -> bool:
+    return (
+        phrase.group
+        and not phrase.name
+        and not (phrase.country or phrase.org_id or phrase.plural_countries or phrase.unknown_complement)
+    )
 
 
 def _title_on_the_day(party: ResolvedParty, day: date | None) -> bool:

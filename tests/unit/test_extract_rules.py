@@ -766,3 +766,20 @@ def test_a_name_a_title_and_two_commas_set_apart() -> None:
     """An appositive name no list knows, between the commas after a title."""
     (meeting,) = _meetings("وزیر امور خارجه امروز با وزیر خارجه جدید پرو، تیمو کاربو، دیدار کرد.")
     assert "تیمو کاربو" in _names(meeting)
+
+
+def test_the_source_of_a_that_clause_is_no_party() -> None:
+    """ "در بیانیه X آمده که Y با Z دیدار کرد": Y, after the verb and "که", is the subject, not X."""
+    (meeting,) = _meetings(
+        "در بیانیه سخنگوی وزارت خارجه آمریکا آمده که مارکو روبیو در دیدار با محمد بن زاید آل نهیان"
+        " درباره تنگه هرمز گفت‌وگو کرد."
+    )
+    assert _names(meeting) == {"مارکو روبیو", "محمد بن زاید آل نهیان"}
+
+
+def test_a_group_of_no_named_country_is_of_the_official_who_meets_it() -> None:
+    (meeting,) = _meetings(
+        "ولادیمیر پوتین رئیس‌جمهور روسیه امروز در مسکو با فرماندهان نیروی دریایی دیدار کرد."
+    )
+    groups = [p for p in meeting.participants if p.name is None]
+    assert [p.country for p in groups] == ["RU"]
