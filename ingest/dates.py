@@ -15,11 +15,12 @@ _NUMERIC_DATE = re.compile(r"(\d{4})\s*/\s*(\d{1,2})\s*/\s*(\d{1,2})")
 # How many words from the meeting word a day may stand and still date it.
 _REACH = 20
 _FAR_REACH = 35
-_REPORTED = word_class("reported") | {":", "«"}
+_REPORTED = word_class("reported")
 # How far back a "که" may open the clause a day stands in ("که ۲۷ ژانویه (۷ بهمن) ... برگزار می‌شود").
 _CLAUSE_LOOKBACK = 8
 _CLAUSE_VERBS = verb_forms("dated_clause_verb") | word_class("copula")
 _RELATIVE = one_word("relativizer")
+_PAUSES = word_class("comma") | {one_word("full_stop")}
 _AND = one_word("and")
 
 
@@ -159,7 +160,7 @@ def _in_closed_clause(words: list[str], position: int, trigger: int) -> bool:
         return any(word in _REPORTED for word in words[trigger:position])
     opened = False
     for word in reversed(words[max(0, position - _CLAUSE_LOOKBACK) : position]):
-        if word in ("،", ",", "."):
+        if word in _PAUSES:
             break
         if word == _RELATIVE:
             opened = True

@@ -27,8 +27,8 @@ from ingest.lexicon import one_word, rows, verb_forms, verb_lemmas, word_class, 
 from ingest.segment import Sentence
 
 Mood = Literal["factual", "future", "unreal", "negated"]
-_CLAUSE_END = re.compile(r"[.؛:!?؟]")
-_STRIP = "«»\"'()[]،,"
+_CLAUSE_END = re.compile("[" + "".join(sorted(map(re.escape, word_class("clause_end_mark")))) + "]")
+_COMMAS = word_class("comma")
 _ENDING_OF = {person: ending for ending, person in word_values("personal_ending").items()}
 _PERSONAL_ENDINGS = tuple(_ENDING_OF.values())
 (_FUTURE_AUX,) = verb_lemmas("future_auxiliary")
@@ -130,14 +130,14 @@ def _verb_after(tokens: list[str]) -> Verb | None:
             continue
         after = tokens[index + 1] if index + 1 < len(tokens) else None
         past, present = lemma.split("#", 1)
-        ends_clause = after is None or after in ("،", ",") or after in boundaries
+        ends_clause = after is None or after in _COMMAS or after in boundaries
         # A simple past ("گفت", "افزود") may run on into what was said; it can only read as factual.
         past_form = token in (past, past + _ENDING_OF["3pl"])
         auxiliary = after is not None and (
             after.removeprefix("\u200c") in _AUXILIARIES or verbs.get(after, "").split("#")[0] == after
         )
         if ends_clause or auxiliary or past_form:
-            before = [t for t in tokens[:index] if t not in (_OBJECT, "،", ",")]
+            before = [t for t in tokens[:index] if t != _OBJECT and t not in _COMMAS]
             return Verb(token, past, present, after, before[-1] if before else None)
     return None
 

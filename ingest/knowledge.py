@@ -13,6 +13,7 @@ from hazm import stopwords_list
 from ingest.gazetteer import Gazetteer, phrase_key
 from ingest.lexicon import alternatives, one_word, rows
 from ingest.normalize import normalize, prime
+from ingest.orthography import letter_map
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,10 +74,7 @@ class Officeholder:
 
 # Letters one sound may be written with in a transliterated name ("هاکان" / "حاکان", "فرانسوآ" /
 # "فرانسوا"): a given name spelled another way is still the same given name.
-_SOUND_LETTERS = str.maketrans(
-    {"ح": "ه", "ص": "س", "ث": "س", "ذ": "ز", "ض": "ز", "ظ": "ز", "ط": "ت", "آ": "ا", "أ": "ا", "إ": "ا",
-     "ع": "ا", "ك": "ک", "ي": "ی", "ى": "ی", "ة": "ه", "ؤ": "و"}
-)  # fmt: skip
+_SOUND_LETTERS = str.maketrans(dict(letter_map("sound_fold")))
 
 
 def name_skeleton(words: tuple[str, ...] | list[str]) -> str:

@@ -13,6 +13,8 @@ _FIRST_PERSON_VERBS = verb_forms("first_person_past")
 _REPORTING_VERBS = phrases("reporting_phrase")
 _SPEECH_VERBS = verb_forms("speech_lead_verb") | word_class("speech_noun")
 _SAID = verb_forms("speech_verb")
+_SPEECH_OPENERS = word_class("speech_opener")
+_COMMA = one_word("persian_comma")
 _EARLIER = phrases("earlier")
 _AGO = word_class("ago")
 _LONG_AGO_UNITS = word_class("long_time_unit")
@@ -44,7 +46,7 @@ def quote_start(words: list[str], trigger: int) -> int:
     """After "X گفت:", "X گفت «" or "X اعلام کرد ...", the speaker is not a party of what the
     report says."""
     for index in range(trigger - 1, 0, -1):
-        if words[index] in (":", "«") and _SPEECH_VERBS & set(words[max(0, index - 3) : index]):
+        if words[index] in _SPEECH_OPENERS and _SPEECH_VERBS & set(words[max(0, index - 3) : index]):
             return index + 1
         if _speech_verb_ends_at(words, index):
             return index + 1
@@ -151,7 +153,7 @@ def after_finished_clause(words: list[str], start: int, end: int) -> int:
     """ "... برگزار خواهد شد و X با Y دیدار خواهد کرد": a verb and "و" close the clause before."""
     found = start
     for index in range(start, end - 1):
-        if words[index] in _CLAUSE_END_VERBS and words[index + 1] in (_AND, "،"):
+        if words[index] in _CLAUSE_END_VERBS and words[index + 1] in (_AND, _COMMA):
             found = index + 2
         elif words[index] in _THAT_CLAUSE_VERBS and words[index + 1] == _THAT:
             found = index + 2  # "در بیانیه X آمده که Y با Z دیدار کرد": Y's clause

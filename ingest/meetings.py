@@ -21,13 +21,13 @@ from ingest.placenames import journey_destination
 from ingest.sentence_meeting import (
     SentenceMeeting,
     chain,
+    delegations,
     distinct_sides,
     expand,
     first_party_at_or_after,
     fuller,
     same_parties,
 )
-from ingest.sentence_words import DELEGATION_WORDS
 from ingest.triggers import Trigger, blocked, meeting_kind, negated
 
 _TOGETHER = word_class("reciprocal")
@@ -53,6 +53,8 @@ _PARTNER_MARKERS = word_class("partner_marker")
 _HOSTING_MARKERS = word_class("hosting_marker")
 _MEDIATION = phrases("mediation")
 _RECEIVED = phrases("received")
+_COLON = one_word("colon")
+_SEMICOLONS = word_class("semicolon")
 
 
 class MeetingReader:
@@ -133,7 +135,7 @@ class MeetingReader:
             subjects = subjects[:1]
         subject_missing = not subjects
         if writer and subject_missing:
-            before = [p for p in self.parties if p.last <= self.words.index(":")]
+            before = [p for p in self.parties if p.last <= self.words.index(_COLON)]
             if before:
                 subjects, subject_missing = [before[0]], False
         return [
@@ -146,13 +148,11 @@ class MeetingReader:
         finished clause is skipped, and where it starts."""
         words = self.words
         clause = self.analysis.lead_in
-        writer = ":" in words and words.index(":") < trigger.first and first_person(words[words.index(":") :])
-        if writer:
-            clause = max(clause, words.index(":") + 1)
-        else:
-            clause = max(clause, quote_start(words, trigger.first))
+        colon = words.index(_COLON) if _COLON in words else len(words)
+        writer = colon < trigger.first and first_person(words[colon:])
+        clause = max(clause, colon + 1 if writer else quote_start(words, trigger.first))
         # "X با Y دیدار کرد؛ Z میزبان W بود": a semicolon closes the clause before it.
-        clause = max([clause, *(i + 1 for i in range(clause, trigger.first) if words[i] in ("؛", ";"))])
+        clause = max([clause, *(i + 1 for i in range(clause, trigger.first) if words[i] in _SEMICOLONS)])
         return writer, clause, max(clause, after_finished_clause(self.words, clause, trigger.first))
 
     def _attendance_list(
@@ -233,7 +233,7 @@ class MeetingReader:
         partner_parties = self._expanded(partners)
         separate = (
             bool(set(self.words) & _SEPARATE)
-            or self._delegations(subjects + partners)
+            or delegations(subjects + partners)
             or self._plural_trigger(trigger)
         )
         # A call is between two ends unless the text says it joined more ("تماس سه‌جانبه").
@@ -244,13 +244,6 @@ class MeetingReader:
         if separate and len(subject_parties) > 1 and partner_parties:
             return [[subject, *partner_parties] for subject in subject_parties]
         return [[*subject_parties, *partner_parties]]
-
-    def _delegations(self, parties: list[PartyPhrase]) -> bool:
-        """Several delegations received together are still separate audiences."""
-        return any(
-            (p.plural_countries and (p.role or "").split(" ")[0] in DELEGATION_WORDS) or p.plural_roles
-            for p in parties
-        )
 
     def _plural_trigger(self, trigger: Trigger) -> bool:
         """ "تماس‌های تلفنی با A و B": a plural meeting word means one meeting with each."""
@@ -344,7 +337,7 @@ class MeetingReader:
         for party in self.parties:
             if party.first < trigger.last or party.first > trigger.last + 4:
                 continue
-            if ":" in self.words[trigger.last : party.first]:
+            if _COLON in self.words[trigger.last : party.first]:
                 return None  # "X در دیدار Y: Z را ...": what X said, not whom X informed
             if party.last < len(self.words) and self.words[party.last] == _OBJECT:
                 return party

@@ -54,6 +54,7 @@ def read_mentions(sentence: Sentence) -> SentenceMentions:
 _PUNCT = re.compile(r"^[^\w]+$")
 _ATTRIBUTIONS = phrases("attribution")
 _ATTRIBUTION_STARTS = {opener[0] for opener in _ATTRIBUTIONS}  # most sentences start otherwise
+_COMMA = one_word("persian_comma")
 
 
 def attribution_end(words: tuple[str, ...] | list[str]) -> int:
@@ -66,7 +67,7 @@ def attribution_end(words: tuple[str, ...] | list[str]) -> int:
         and words[start] in _ATTRIBUTION_STARTS
         and any(tuple(words[start : start + len(opener)]) == opener for opener in _ATTRIBUTIONS)
     ):
-        comma = next((i for i in range(start, len(words)) if words[i] == "،"), None)
+        comma = next((i for i in range(start, len(words)) if words[i] == _COMMA), None)
         if comma is None:
             return start
         start = comma + 1

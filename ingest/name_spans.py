@@ -9,9 +9,10 @@ from ingest.sentence_words import SentenceWords
 _PATRONYMICS = word_class("patronymic")
 _DYNASTY = one_word("dynasty")
 _LONGEST_NAME = 6
-_QUOTES = {"«", "»", '"'}
-_OPEN_QUOTES = {"«", '"'}
-_CLOSE_QUOTES = {"»", '"'}
+_QUOTES = word_class("quote")
+_OPEN_QUOTES = word_class("open_quote")
+_CLOSE_QUOTES = word_class("close_quote")
+_COMMAS = word_class("comma")
 _BEGINS_A_NAME = 0.5
 
 
@@ -21,7 +22,7 @@ class NameReader(SentenceWords):
     def _name_before(self, index: int) -> tuple[int, int] | None:
         """A name of 1-3 words that ends right before `index` (a comma may sit between)."""
         end = index
-        if end - 1 >= 0 and self.words[end - 1] in ("،", ","):
+        if end - 1 >= 0 and self.words[end - 1] in _COMMAS:
             end -= 1
         if end - 1 >= 0 and self.words[end - 1] in _CLOSE_QUOTES:
             quoted = self._quoted_back(end - 1)
@@ -63,7 +64,7 @@ class NameReader(SentenceWords):
 
     def _name_after(self, index: int) -> tuple[int, int] | None:
         """A name right after a title phrase: it must start with a known given name or be quoted."""
-        if index < len(self.words) and self.words[index] in ("،", ","):
+        if index < len(self.words) and self.words[index] in _COMMAS:
             index += 1
             appositive = self._between_commas(index)
             if appositive is not None:
@@ -92,7 +93,7 @@ class NameReader(SentenceWords):
             end < len(self.words) and end - index < 3 and self._name_capable(end) and self._starts_word(end)
         ):
             end += 1
-        if end - index >= 2 and end < len(self.words) and self.words[end] in ("،", ","):
+        if end - index >= 2 and end < len(self.words) and self.words[end] in _COMMAS:
             return index, end
         return None
 
@@ -119,7 +120,7 @@ class NameReader(SentenceWords):
         if self.words[first] in knowledge().first_names:
             return True
         after = last + 1 if last < len(self.words) and self.words[last] in _QUOTES else last
-        if after < len(self.words) and self.words[after] in ("،", ","):
+        if after < len(self.words) and self.words[after] in _COMMAS:
             after += 1
         title = self.mention_at.get(after)
         return title is not None and title.kind is Kind.TITLE

@@ -19,14 +19,14 @@ import pycrfsuite
 from hazm import words_list
 
 from ingest.knowledge import knowledge
-from ingest.lexicon import rows
+from ingest.lexicon import rows, word_class
 from ingest.normalize import normalize
 
 MODEL = "models/names.crfsuite"
 BEGIN, INSIDE, OUTSIDE = "B", "I", "O"
 _PUNCT = re.compile(r"^[^\w]+$")
 _DIGIT = re.compile(r"\d")
-_QUOTES = frozenset('«»"“”')
+_QUOTES = word_class("quote")  # “ and ” are normalised to "
 _WINDOW = (-2, -1, 1, 2)
 
 

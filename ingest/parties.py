@@ -23,8 +23,9 @@ _HEAD_GAP = 3  # "هیئت‌های عالی‌رتبه دو کشور دیروز
 _GROUPS = word_class("official_group")
 _MEMBERS = one_word("members")
 _DELEGATION = DELEGATION_WORDS | word_class("delegation_indefinite")
-_QUOTES = {"«", "»", '"'}
-_OPEN_QUOTES = {"«", '"'}
+_QUOTES = word_class("quote")
+_OPEN_QUOTES = word_class("open_quote")
+_COMMAS = word_class("comma")
 _PLURAL_SUFFIXES = word_class("plural_suffix")
 _NAME_PREFIXES = word_class("name_prefix")
 
@@ -89,7 +90,7 @@ class SentenceParties(TitleReader):
         # Title words are allowed here ("خلیفه حفتر"): no title mention starts at these words.
         while end < len(self.words) and end - start < 3 and self._name_capable(end, titles_too=True):
             end += 1
-        if end - start < 2 or end >= len(self.words) or self.words[end] not in ("،", ","):
+        if end - start < 2 or end >= len(self.words) or self.words[end] not in _COMMAS:
             return None
         if any(p.first < end and start < p.last for p in parties):
             return None

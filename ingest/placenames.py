@@ -12,7 +12,7 @@ _ARRIVAL_VERBS = word_class("arrival_verb")
 _TO = one_word("allative")
 # After a city that is also a common word ("در آستانه ..." = "on the eve of"), only these words
 # show that the city is meant.
-_AFTER_AMBIGUOUS_CITY = word_class("after_city") | {"،", ",", ".", ":", "(", "«"}
+_AFTER_AMBIGUOUS_CITY = word_class("after_city")
 
 
 def place_at(analysis: SentenceParties, index: int) -> tuple[GeoName, int] | None:

@@ -24,6 +24,7 @@ _FROM = one_word("ablative")
 _PURPOSE = word_class("purpose")
 _AFTER = phrases("after")
 _BEFORE = phrases("before")
+_COMMA = one_word("persian_comma")
 
 
 @cache
@@ -89,7 +90,7 @@ def meeting_place(found: SentenceMeeting) -> Place | None:
 def _next_stop(words: tuple[str, ...] | list[str], to: int, trigger: int) -> bool:
     """ "بعد از این سفر و گفت‌وگو با X، امروز به برلین می‌رود": after the meeting told as past, the
     city someone goes on to is not where they met."""
-    if to <= trigger or "،" not in words[trigger:to]:
+    if to <= trigger or _COMMA not in words[trigger:to]:
         return False
     return any(tuple(words[i : i + 2]) in _AFTER for i in range(max(0, trigger - 6), trigger - 1))
 

@@ -9,7 +9,9 @@ from ingest.normalize import normalize
 
 # A sentence ends at a stop followed by spaces or the line's end; group 1 is the gap after the stop.
 # (Starting at the stop lets the search skip to the next one; a lookbehind would be tried everywhere.)
-_SENTENCE_END = re.compile(r"[.!?؟](\s+|$)")
+_SENTENCE_END = re.compile(
+    "[" + "".join(sorted(map(re.escape, word_class("sentence_end_mark")))) + r"](\s+|$)"
+)
 _WORD_CHAR = re.compile(r"\w")
 # Subtokens: ZWNJ separates them too, so "رئیس‌جمهور" and "رئیس جمهور" tokenise alike.
 _TAIL = 40  # longer than any open end, so the tail's last token is the line's

@@ -9,12 +9,13 @@ from ingest.model import MeetingKind, MeetingStatus, Place
 from ingest.parties import SentenceParties
 from ingest.party_phrase import PartyPhrase
 from ingest.segment import Sentence
+from ingest.sentence_words import DELEGATION_WORDS
 from ingest.triggers import Trigger
 
 _COMPANY = phrases("company")  # "X به همراه Y": both attend
-_LINKS = word_class("coordinator") | {"«", "»", '"'}
+_LINKS = word_class("coordinator") | word_class("quote")
 _MANNER = word_class("manner")  # "استقبال گرم و رسمی X"
-_QUOTE_MARKS = {"«", "»", '"', "("}
+_QUOTE_MARKS = word_class("quote") | word_class("open_bracket")
 # "با برخی از نمایندگان", "با جمعی از فعالان": a quantifier may stand between "با" and the group.
 _QUANTIFIERS = frozenset(row["word"] for row in rows("quantifiers"))
 _FILLERS = _QUOTE_MARKS | _MANNER | _QUANTIFIERS
@@ -122,6 +123,14 @@ def first_party_at_or_after(
                 return None
             return position
     return None
+
+
+def delegations(parties: list[PartyPhrase]) -> bool:
+    """Several delegations received together are still separate audiences."""
+    return any(
+        (p.plural_countries and (p.role or "").split(" ")[0] in DELEGATION_WORDS) or p.plural_roles
+        for p in parties
+    )
 
 
 def _side(party: PartyPhrase) -> str | None:

@@ -15,7 +15,11 @@ _SELF = word_class("reflexive")
 _COUNTERPART = word_class("counterpart")
 # Offices no other title follows as "of" ("نماینده ویژه وزیر خارجه" does): the next title is a new party.
 _SOLE_OFFICES = word_class("sole_office")
-_CLOSE_QUOTES = {"»", '"'}
+_CLOSE_QUOTES = word_class("close_quote")
+_COMMAS = word_class("comma")
+_OPEN_BRACKET = one_word("open_bracket")
+_CLOSE_BRACKET = one_word("close_bracket")
+_OPEN_GUILLEMET = one_word("open_guillemet")
 _COORDINATORS = word_class("coordinator")
 _AND = one_word("and")
 # Titles that can belong to a person ("فرستاده ویژه ترامپ"); after others a name is apposition.
@@ -51,12 +55,17 @@ class TitleReader(NameReader):
         brackets: "«X» وزیر خارجه", "محمود عباس (ابومازن)، رئیس ..."."""
         if index < len(self.words) and self.words[index] in _CLOSE_QUOTES:
             index += 1
-        if index < len(self.words) and self.words[index] == "(":
+        if index < len(self.words) and self.words[index] == _OPEN_BRACKET:
             close = next(
-                (i for i in range(index + 1, min(len(self.words), index + 5)) if self.words[i] == ")"), None
+                (
+                    i
+                    for i in range(index + 1, min(len(self.words), index + 5))
+                    if self.words[i] == _CLOSE_BRACKET
+                ),
+                None,
             )
             index = close + 1 if close is not None else index
-        if index < len(self.words) and self.words[index] in ("،", ","):
+        if index < len(self.words) and self.words[index] in _COMMAS:
             index += 1
         mention = self.mention_at.get(index)
         if mention and mention.kind is Kind.TITLE:
@@ -110,12 +119,14 @@ class TitleReader(NameReader):
         return phrase
 
     def _unknown_word_at(self, index: int) -> bool:
-        if index < len(self.words) and (self.words[index] == "«" or self.words[index] in _ORG_FILLERS):
+        if index < len(self.words) and (
+            self.words[index] == _OPEN_GUILLEMET or self.words[index] in _ORG_FILLERS
+        ):
             index += 1
         return self._name_capable(index) and self.words[index] not in knowledge().first_names
 
     def _known_person_after(self, index: int) -> Mention | None:
-        if index < len(self.words) and self.words[index] in ("،", ","):
+        if index < len(self.words) and self.words[index] in _COMMAS:
             index += 1
         mention = self.mention_at.get(index)
         return mention if mention is not None and mention.kind is Kind.PERSON else None

@@ -124,12 +124,13 @@ def meeting_kind(sentence: Sentence, triggers: list[Trigger]) -> MeetingKind:
 _HELD_VERBS = word_class("held_noun")
 # How far a meeting noun's own "برگزار خواهد شد" may stand: an attendance list lies between them.
 _HELD_VERB_REACH = 25
+_SENTENCE_STOPS = word_class("sentence_stop")
 
 
 def _held_later(words: list[str], start: int) -> bool:
     """ "دیدار امروز با حضور X و Y برگزار خواهد شد": the noun's verb, after the list, is future."""
     for index in range(start, min(len(words), start + _HELD_VERB_REACH)):
-        if words[index] in (".", "؛"):
+        if words[index] in _SENTENCE_STOPS:
             return False
         if words[index] in _HELD_VERBS:
             verb = words[index + 1 : index + 3]

@@ -6,16 +6,11 @@ import re
 from functools import lru_cache
 
 from ingest.lexicon import one_word
+from ingest.orthography import letter_map
 
 # Letters the normaliser unifies, each with the forms a raw text may use.
-_VARIANTS = {
-    "ی": "یيىئ",
-    "ک": "کك",
-    "ه": "هۀةە",
-    "ا": "اأإٱ",
-    "و": "وؤ",
-}
-_MARKS = "[\u064b-\u065f\u0670\u0640]*"  # diacritics and tatweel a raw text may carry
+_VARIANTS = {letter: forms for forms, letter in letter_map("letter_variant")}
+_MARKS = r"[\u064b-\u065f\u0670\u0640]*"  # diacritics and tatweel a raw text may carry
 _JOIN = "[\u200c\u200d ]?"  # the normaliser also joins words a text spaces ("دبیر کل" → "دبیرکل")
 
 

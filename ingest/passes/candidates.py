@@ -35,6 +35,7 @@ _AFTER = phrases("after")
 _SAME_DAY = phrases("same_day")
 _THIS_TRIP = phrases("this_trip")
 _COMITATIVE = one_word("comitative")
+_SPEECH_OPENERS = word_class("speech_opener")
 
 
 @dataclass
@@ -187,7 +188,7 @@ def _day_told_later(analysis: SentenceParties, event: Event, published: date | N
 def _quoted_mention(found: SentenceMeeting) -> bool:
     """A meeting noun inside quoted speech with no "با" after it: "گفت: دیدار X چشم‌اندازی ..."."""
     words = found.sentence.words
-    colon = next((i for i in range(found.trigger.first) if words[i] in (":", "«")), None)
+    colon = next((i for i in range(found.trigger.first) if words[i] in _SPEECH_OPENERS), None)
     return colon is not None and _COMITATIVE not in words[colon : found.trigger.last + 3]
 
 

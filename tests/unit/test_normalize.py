@@ -4,7 +4,9 @@ import pytest
 from hazm import Normalizer
 from hazm.constants import NUMBERS_DST, NUMBERS_SRC, TRANSLATION_DST, TRANSLATION_SRC
 
-from ingest.normalize import _CharMap, _normalizer, normalize, normalize_key
+from ingest.hazm_normalizer import CharMap, hazm_normalizer
+from ingest.normalize import normalize, normalize_key
+from ingest.orthography import letter_map
 
 ZWNJ = "\u200c"
 
@@ -45,14 +47,14 @@ def test_key_ignores_zwnj_and_spacing() -> None:
 
 
 @pytest.fixture(scope="module")
-def hazm_normalizer() -> Normalizer:
+def hazm_itself() -> Normalizer:
     return Normalizer()
 
 
 def test_character_maps_need_one_pass() -> None:
-    """`_CharMap` replaces one character at a time: no character may map to one that maps on."""
+    """`CharMap` replaces one character at a time: no character may map to one that maps on."""
     for written, fixed in ((TRANSLATION_SRC, TRANSLATION_DST), (NUMBERS_SRC, NUMBERS_DST)):
-        chars = _CharMap(written, fixed).chars
+        chars = CharMap(written, fixed).chars
         assert all(chars.get(target, target) == target for target in chars.values())
 
 
@@ -65,5 +67,11 @@ def test_character_maps_need_one_pass() -> None:
         "عنوان خبر\n\n\nمتن خبر. ساختار 3+3",
     ],
 )
-def test_same_output_as_hazm(text: str, hazm_normalizer: Normalizer) -> None:
-    assert _normalizer().normalize(text) == hazm_normalizer.normalize(text)
+def test_same_output_as_hazm(text: str, hazm_itself: Normalizer) -> None:
+    assert hazm_normalizer().normalize(text) == hazm_itself.normalize(text)
+
+
+def test_the_letter_classes_are_data_with_invisible_characters_escaped() -> None:
+    """orthography.tsv writes an invisible character as its escape; the reader gives the character."""
+    assert ("\u200f", "") in letter_map("char_replacement")
+    assert (f"می{ZWNJ}انجی", "میانجی") in letter_map("text_repair")

@@ -20,8 +20,9 @@ from ingest.normalize import normalize
 from ingest.segment import words
 
 INGEST = Path(__file__).resolve().parents[2] / "ingest"
-# Letters, not words: the normaliser's and the name matcher's maps of how one letter may be written.
-ORTHOGRAPHY = {"normalize.py", "written.py", "knowledge.py"}
+# hazm's own letters and marks, copied from its patterns so that the faster ones match what hazm's do;
+# didar's letter maps are data (orthography.tsv).
+ORTHOGRAPHY = {"hazm_normalizer.py"}
 _LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
 
 
