@@ -44,6 +44,7 @@ _LOCATIVE = one_word("locative")
 _ABLATIVE = one_word("ablative")
 _OBJECT = one_word("object_marker")
 _RELATIVE = one_word("relativizer")
+_ADDITIVE = word_class("additive")
 _ALONG = one_word("along")
 _WELCOME = one_word("welcome")
 _PLURAL_SUFFIXES = word_class("plural_suffix")
@@ -311,9 +312,12 @@ class MeetingReader:
     def _described(self, start: int, clause: int) -> list[PartyPhrase]:
         """ "X که امروز وارد مسکو شد، با Y دیدار کرد": the party a finished relative clause describes."""
         relative = next((i for i in range(start, clause) if self.words[i] == _RELATIVE), None)
-        if relative is None or not any(p.last == relative for p in self.parties):
+        if relative is None:
             return []
-        return self._clause_subjects(start, relative)
+        head = relative - 1 if relative > 0 and self.words[relative - 1] in _ADDITIVE else relative
+        if not any(p.last == head for p in self.parties):  # "X هم که ...": X all the same
+            return []
+        return self._clause_subjects(start, head)
 
     def _object_before(self, trigger: Trigger) -> PartyPhrase | None:
         """The party received: "... Y را به حضور پذیرفت", "X از Y استقبال کرد"."""

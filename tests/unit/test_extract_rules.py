@@ -783,3 +783,11 @@ def test_a_group_of_no_named_country_is_of_the_official_who_meets_it() -> None:
     )
     groups = [p for p in meeting.participants if p.name is None]
     assert [p.country for p in groups] == ["RU"]
+
+
+def test_a_party_with_also_before_its_relative_clause_is_the_subject() -> None:
+    (meeting,) = _meetings(
+        "حسن رضایی نماینده مردم گرگان خواستار کمک فوری به سیل‌زدگان شد. رامین کریمی وزیر کشور هم که"
+        " برای بررسی سیل به استان سفر کرده است، پس از دیدار با استاندار گلستان گفت: کمک‌ها ادامه دارد."
+    )
+    assert "رامین کریمی" in _names(meeting)
