@@ -59,7 +59,8 @@ class Doc:
     # The day of a journey each sentence dates ("قرار است X فردا به کابل سفر کند"), for the meetings
     # on that journey that later sentences tell without a day.
     trip_days: list[date | None] = field(default_factory=list)
-    # One candidate event per meeting a sentence reports, in text order, before repeats are merged.
+    # One candidate event per meeting a sentence reports, in text order, before repeats are merged; the
+    # days pass then dates those their sentences leave undated from the sentences around them.
     candidates: list[Event] = field(default_factory=list)
     # One event per meeting.
     events: list[Event] = field(default_factory=list)

@@ -40,6 +40,8 @@ _OBJECT = one_word("object_marker")
 _ANY = one_word("any_determiner")
 _VENUE_MARGIN = word_class("venue_margin")
 _ATTENDING = phrases("attending")
+_REFERRING_BACK = word_class("referring_back")
+_MEETING_NOUNS = word_class("meeting_noun")
 
 
 def quote_start(words: list[str], trigger: int) -> int:
@@ -158,3 +160,11 @@ def after_finished_clause(words: list[str], start: int, end: int) -> int:
         elif words[index] in _THAT_CLAUSE_VERBS and words[index + 1] == _THAT:
             found = index + 2  # "در بیانیه X آمده که Y با Z دیدار کرد": Y's clause
     return found
+
+
+def meeting_referred_to(words: list[str]) -> int | None:
+    """Where "این دیدار" / "همین نشست" stands: a meeting the article already told."""
+    return next(
+        (i for i in range(len(words) - 1) if words[i] in _REFERRING_BACK and words[i + 1] in _MEETING_NOUNS),
+        None,
+    )

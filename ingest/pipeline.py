@@ -3,8 +3,9 @@
 `extract` runs the passes of PASSES in order over one Doc (ingest/doc.py); each pass reads the layers the
 passes before it wrote and adds its own: the normalised text, sentences with their tokens, clauses,
 meeting words, mentions, the name tagger's reading, party phrases, what the sentences tell each other, the
-meetings each sentence reports with their kind and status, day and place, candidate events, one event per
-meeting, the sentences that discuss each and their topics, and the contract's records.
+meetings each sentence reports with their kind and status, day and place, candidate events, the days the
+sentences around them tell, one event per meeting, the sentences that discuss each and their topics, and
+the contract's records.
 """
 
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from ingest.passes.candidates import read_candidates
 from ingest.passes.clauses import cut_clauses
 from ingest.passes.coreference import link_article
 from ingest.passes.dates import date_meetings
+from ingest.passes.days import date_from_context
 from ingest.passes.discussion import attach_discussion
 from ingest.passes.events import merge_events
 from ingest.passes.meetings import find_meetings
@@ -45,6 +47,7 @@ PASSES: tuple[Callable[[Doc], Doc], ...] = (
     date_meetings,
     place_meetings,
     read_candidates,
+    date_from_context,
     merge_events,
     attach_discussion,
     tag_topics,

@@ -1,28 +1,23 @@
 """Pass: a candidate event for each meeting a sentence reports, read sentence by sentence with what the
 sentences before tell: who the article is about (a report without a subject), who else attended a meeting
-told before, the day of a journey or of the meeting before; each with its parties resolved (the host's
-country helps) and the kind, status, day and place the passes before read."""
+told before; each with its parties resolved (the host's country helps) and the kind, status, day and
+place the passes before read."""
 
 from dataclasses import dataclass, replace
 from datetime import date
 
-from ingest.dates import meeting_date
 from ingest.doc import Doc, Event
 from ingest.knowledge import knowledge
-from ingest.lexicon import one_word, phrases, verb_forms, word_class, word_values
+from ingest.lexicon import one_word, verb_forms, word_class, word_values
+from ingest.meeting_context import meeting_referred_to
 from ingest.parties import SentenceParties
 from ingest.party_phrase import PartyPhrase
 from ingest.resolve import ArticleRegistry
 from ingest.resolve import Party as ResolvedParty
 from ingest.sentence_meeting import SentenceMeeting, SentenceReadings
 
-_MEETING_NOUNS = word_class("meeting_noun")
 _PRONOUNS = word_class("pronoun")
 _PAST_LIGHT_VERBS = verb_forms("past_light_verb")
-_DEMONSTRATIVES = word_class("demonstrative")
-_REFERRING_BACK = word_class("referring_back")
-_MULTI_DAY = one_word("multi_day")
-_HELD_WORDS = word_class("held_noun")
 # The counterpart of an acting minister ("سرپرست وزارت امور خارجه") is the minister.
 _ACTING_MINISTRY, _MINISTER = next(
     (f"{acting} ", f"{to} ") for acting, to in word_values("acting_ministry").items()
@@ -30,10 +25,6 @@ _ACTING_MINISTRY, _MINISTER = next(
 _JOINED_BY = word_class("joined_by")  # "میانجی‌گری" reads "میانجی" "گری"
 _JOINED_BY_PREPOSITIONS = word_class("joined_by_preposition")
 _ATTENDANCE = word_class("attendance_noun")
-_SEQUENCE = word_class("sequence_adverb")
-_AFTER = phrases("after")
-_SAME_DAY = phrases("same_day")
-_THIS_TRIP = phrases("this_trip")
 _COMITATIVE = one_word("comitative")
 _SPEECH_OPENERS = word_class("speech_opener")
 
@@ -44,16 +35,14 @@ class _Context:
 
     main_actor: PartyPhrase | None  # the article's first party: the subject of last resort
     previous_subject: PartyPhrase | None = None  # the subject of the last report that had one
-    trip_day: date | None = None  # the day of the journey the article last dated
     sentence_subject: PartyPhrase | None = None  # who the previous sentence was about
 
 
 def read_candidates(doc: Doc) -> Doc:
     assert doc.registry is not None, "the coreference pass makes the registry"
     context = _Context(main_actor=next((a.parties[0] for a in doc.parties if a.parties), None))
-    for analysis, readings, trip_day in zip(doc.parties, doc.readings, doc.trip_days, strict=True):
-        context.trip_day = trip_day or context.trip_day
-        _read_sentence(analysis, readings, doc.candidates, context, doc.registry, doc.article.published)
+    for analysis, readings in zip(doc.parties, doc.readings, strict=True):
+        _read_sentence(analysis, readings, doc.candidates, context, doc.registry)
     return doc
 
 
@@ -63,7 +52,6 @@ def _read_sentence(
     events: list[Event],
     context: _Context,
     registry: ArticleRegistry,
-    published: date | None,
 ) -> None:
     """Add the candidate events of one sentence to `events`, and what it tells the next sentences."""
     pronoun = bool(analysis.words) and analysis.words[0] in _PRONOUNS
@@ -88,12 +76,9 @@ def _read_sentence(
         event = _event(found, phrases, registry)
         if event is None:
             continue
-        _date_from_context(event, analysis, found, events, context.trip_day)
         events.append(event)
         if not found.subject_missing and found.parties:
             context.previous_subject = found.parties[0]
-    if not reports and events and events[-1].day is None:
-        events[-1].day = _day_told_later(analysis, events[-1], published)
     lead_in = analysis.lead_in  # "به گزارش ایسنا، X ...": X opens the sentence
     opening = analysis.parties[0] if analysis.parties and analysis.parties[0].first <= lead_in + 1 else None
     if opening is not None and opening.name:
@@ -126,65 +111,6 @@ def _event(found: SentenceMeeting, phrases: list[PartyPhrase], registry: Article
     )
 
 
-def _date_from_context(
-    event: Event,
-    analysis: SentenceParties,
-    found: SentenceMeeting,
-    events: list[Event],
-    trip_day: date | None,
-) -> None:
-    """A day the sentence does not write, from the reports before it."""
-    if event.day is None and events and _same_day_as_before(analysis.words):
-        event.day = events[-1].day  # "صبح همان روز": the day of the meeting told before
-    if event.day is None and event.status == "held" and events and _next_in_sequence(analysis, found):
-        event.day = events[-1].day  # "سپس با X دیدار کرد": the day of the meeting before
-    if event.day is None and _on_this_trip(analysis.words):
-        event.day = trip_day  # "X فردا به کابل سفر می‌کند ... در این سفر با Y": the trip's day
-
-
-def _next_in_sequence(analysis: SentenceParties, found: SentenceMeeting) -> bool:
-    """ "سپس با X دیدار کرد", "پس از این دیدار با X گفت‌وگو کرد": next on the same day."""
-    words = analysis.words[: found.trigger.first]
-    return not _SEQUENCE.isdisjoint(words) or any(
-        tuple(words[i : i + 2]) in _AFTER
-        and words[i + 2] in _DEMONSTRATIVES
-        and words[i + 3] in _MEETING_NOUNS
-        for i in range(len(words) - 3)
-    )
-
-
-def _same_day_as_before(words: list[str]) -> bool:
-    return any(tuple(words[i : i + 2]) in _SAME_DAY for i in range(len(words) - 1))
-
-
-def _on_this_trip(words: list[str]) -> bool:
-    """ "در این سفر با X دیدار خواهد کرد"; not "در این سفر دو روزه", which spans several days."""
-    return _MULTI_DAY not in words and any(
-        tuple(words[i : i + 2]) in _THIS_TRIP for i in range(len(words) - 1)
-    )
-
-
-def _meeting_referred_to(words: list[str]) -> int | None:
-    """Where "این دیدار" / "همین نشست" stands: a meeting the article already told."""
-    return next(
-        (i for i in range(len(words) - 1) if words[i] in _REFERRING_BACK and words[i + 1] in _MEETING_NOUNS),
-        None,
-    )
-
-
-def _day_told_later(analysis: SentenceParties, event: Event, published: date | None) -> date | None:
-    """ "این نشست قرار است روز جمعه برگزار شود": a later sentence dates the meeting just told."""
-    words = analysis.words
-    if not _HELD_WORDS.intersection(words):
-        return None
-    anaphora = _meeting_referred_to(words)
-    if anaphora is None:
-        return None
-    return meeting_date(
-        analysis.sentence, published, planned=event.status == "planned", anchors=(anaphora + 1,)
-    )
-
-
 def _quoted_mention(found: SentenceMeeting) -> bool:
     """A meeting noun inside quoted speech with no "با" after it: "گفت: دیدار X چشم‌اندازی ..."."""
     words = found.sentence.words
@@ -196,7 +122,7 @@ def _attendance_end(analysis: SentenceParties) -> int | None:
     """Where "... در این دیدار حضور داشت" ends (the verb's position), if the sentence says that
     someone took part in a meeting already reported."""
     words = analysis.words
-    anaphora = _meeting_referred_to(words)
+    anaphora = meeting_referred_to(words)
     if anaphora is None or not analysis.parties:
         return None
     for index in range(anaphora + 2, len(words) - 1):

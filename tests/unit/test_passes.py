@@ -12,6 +12,7 @@ from ingest.passes.candidates import read_candidates
 from ingest.passes.clauses import cut_clauses
 from ingest.passes.coreference import link_article
 from ingest.passes.dates import date_meetings
+from ingest.passes.days import date_from_context
 from ingest.passes.discussion import attach_discussion
 from ingest.passes.events import merge_events
 from ingest.passes.meetings import find_meetings
@@ -54,6 +55,7 @@ def test_the_passes_run_in_the_order_of_their_layers() -> None:
         date_meetings,
         place_meetings,
         read_candidates,
+        date_from_context,
         merge_events,
         attach_discussion,
         tag_topics,
@@ -188,6 +190,21 @@ def test_read_candidates_makes_one_candidate_for_each_report() -> None:
     assert sorted(party.country or "" for party in event.parties) == ["IR", "TR"]
     assert (event.kind, event.status, event.day) == ("in_person", "held", date(2024, 5, 6))
     assert event.place is not None and event.place.city == "تهران"
+
+
+def test_date_from_context_dates_a_meeting_by_the_one_before_and_by_the_journey() -> None:
+    same_day = (
+        "وزیر امور خارجه ایران دیروز با وزیر امور خارجه ترکیه دیدار کرد. "
+        "وزیر دفاع ایران صبح همان روز با وزیر دفاع عراق دیدار کرد."
+    )
+    doc = _before(date_from_context, same_day, published=date(2024, 5, 6))
+    assert [event.day for event in doc.candidates] == [date(2024, 5, 5), None]
+    assert [event.day for event in date_from_context(doc).candidates] == [date(2024, 5, 5)] * 2
+    trip = (
+        "وزیر دفاع ایران قرار است فردا به کابل سفر کند. وی در این سفر با وزیر دفاع افغانستان دیدار خواهد کرد."
+    )
+    doc = date_from_context(_before(date_from_context, trip, published=date(2024, 5, 6)))
+    assert [event.day for event in doc.candidates] == [date(2024, 5, 7)]
 
 
 def test_merge_events_folds_a_headline_into_the_body_that_repeats_it() -> None:
