@@ -791,3 +791,17 @@ def test_a_party_with_also_before_its_relative_clause_is_the_subject() -> None:
         " برای بررسی سیل به استان سفر کرده است، پس از دیدار با استاندار گلستان گفت: کمک‌ها ادامه دارد."
     )
     assert "رامین کریمی" in _names(meeting)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Remarks said at an earlier meeting are the news, not the meeting.
+        "همانطور که رهبر انقلاب در دیدار با اعضای هیئت دولت فرمودند، مبارزه با فساد اولویت است.",
+        "وزیر اقتصاد سخنان رئیس‌جمهور در دیدار با نخست‌وزیر عراق را راهگشا خواند.",
+        # Years ago, further on in the clause.
+        "سفیر سابق ژاپن گفت که پس از ملاقات با وزیر خارجه پیشین ایران در ده سال پیش نظرش تغییر کرد.",
+    ],
+)
+def test_a_meeting_told_as_background_is_no_meeting(text: str) -> None:
+    assert _meetings(text) == []
