@@ -805,3 +805,11 @@ def test_a_party_with_also_before_its_relative_clause_is_the_subject() -> None:
 )
 def test_a_meeting_told_as_background_is_no_meeting(text: str) -> None:
     assert _meetings(text) == []
+
+
+def test_the_parties_of_a_meeting_noun_after_a_modifier_and_between() -> None:
+    (meeting,) = _meetings(
+        "کاخ کرملین دور نخست گفت‌وگوهای طولانی میان ولادیمیر پوتین رئیس‌جمهور روسیه و رجب طیب اردوغان"
+        " رئیس‌جمهور ترکیه را سازنده خواند."
+    )
+    assert _names(meeting) == {"ولادیمیر پوتین", "رجب طیب اردوغان"}
