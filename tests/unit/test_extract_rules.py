@@ -813,3 +813,12 @@ def test_the_parties_of_a_meeting_noun_after_a_modifier_and_between() -> None:
         " رئیس‌جمهور ترکیه را سازنده خواند."
     )
     assert _names(meeting) == {"ولادیمیر پوتین", "رجب طیب اردوغان"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["وزیر کشور امروز با ۱۲ استاندار دیدار کرد.", "وزیر کشور امروز با سه استاندار دیدار کرد."],
+)
+def test_a_number_and_a_singular_title_are_a_group(text: str) -> None:
+    (meeting,) = _meetings(text)
+    assert [p.role for p in meeting.participants if p.name is None] == ["استاندار"]
