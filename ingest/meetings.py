@@ -45,6 +45,7 @@ _ABLATIVE = one_word("ablative")
 _OBJECT = one_word("object_marker")
 _RELATIVE = one_word("relativizer")
 _ADDITIVE = word_class("additive")
+_BETWEEN = word_class("between")
 _ALONG = one_word("along")
 _WELCOME = one_word("welcome")
 _PLURAL_SUFFIXES = word_class("plural_suffix")
@@ -195,6 +196,8 @@ class MeetingReader:
         after_time = trigger.last
         while after_time < len(words) and (words[after_time] in time_words() or words[after_time] in _MANNER):
             after_time += 1
+        if after_time + 1 < len(words) and words[after_time + 1] in _BETWEEN:
+            after_time += 1  # "مذاکرات پرمخاطره بین X و Y": a modifier before "بین"
         position = first_party_at_or_after(parties, after_time, limit=1)
         after = chain(parties, position, words) if position is not None else []
         subjects = self._clause_subjects(clause, trigger.first)

@@ -102,6 +102,9 @@ def regular_plurals(singular: str) -> tuple[str, ...]:
     return tuple((singular[:-1] if how == "replace" else singular) + end for end, how in endings.items())
 
 
+_NUMERALS = word_class("numeral")
+
+
 @cache
 def _plurals() -> dict[str, str]:
     """Every plural of a title's first word: the sound ones generated, the broken ones as data."""
@@ -117,6 +120,9 @@ def singular_words(sentence: Sentence) -> tuple[list[str], set[int]]:
     words = list(sentence.words)
     plural_at: set[int] = set()  # not set[int](): calling the alias costs a microsecond
     titles = knowledge().titles.first_words
+    for index, word in enumerate(sentence.words[1:], 1):
+        if word in titles and _is_number(sentence.words[index - 1]):
+            plural_at.add(index)  # "با سه وزیر اروپایی", "با ۸۳ نماینده": a number and a singular title
     if plurals.keys().isdisjoint(words) and not any(ending in words for ending in _GLUED_PLURAL_ENDINGS):
         return words, plural_at  # most sentences: nothing to make singular
     for index, word in enumerate(sentence.words):
@@ -127,6 +133,10 @@ def singular_words(sentence: Sentence) -> tuple[list[str], set[int]]:
         elif word in titles and index + 1 < len(words) and sentence.words[index + 1] in _GLUED_PLURAL_ENDINGS:
             plural_at.add(index)
     return words, plural_at
+
+
+def _is_number(word: str) -> bool:
+    return word.isdigit() or word in _NUMERALS
 
 
 @cache

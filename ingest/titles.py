@@ -69,7 +69,8 @@ class TitleReader(NameReader):
             index += 1
         mention = self.mention_at.get(index)
         if mention and mention.kind is Kind.TITLE:
-            return self._title_phrase(mention)
+            title = self._title_phrase(mention)
+            return None if self._object_after_comma(title) else title
         return None
 
     def _merge_role(self, party: PartyPhrase, role: PartyPhrase) -> PartyPhrase:
@@ -87,11 +88,23 @@ class TitleReader(NameReader):
             unknown_complement=role.unknown_complement,
         )
 
+    def _object_after_comma(self, phrase: PartyPhrase) -> bool:
+        words = self.words
+        return (
+            phrase.first > 0
+            and words[phrase.first - 1] in ("،", ",")
+            and phrase.last < len(words)
+            and words[phrase.last] == _OBJECT
+        )
+
     def _title_party(self, mention: Mention) -> PartyPhrase:
         phrase = self._title_phrase(mention)
         if phrase.plural_countries:
             return phrase
-        name = self._name_before(phrase.first) or self._name_after(phrase.last)
+        # "همتی، رئیس‌جمهور را در جریان قرار داد": a title the object marker follows is another person
+        # than the name the comma closes.
+        before = None if self._object_after_comma(phrase) else self._name_before(phrase.first)
+        name = before or self._name_after(phrase.last)
         known = self._known_person_after(phrase.last)
         if name is None and known is not None:
             # "وزیر امور خارجه محمدجواد ظریف": a title, then the person who holds it.

@@ -805,3 +805,30 @@ def test_a_party_with_also_before_its_relative_clause_is_the_subject() -> None:
 )
 def test_a_meeting_told_as_background_is_no_meeting(text: str) -> None:
     assert _meetings(text) == []
+
+
+def test_the_parties_of_a_meeting_noun_after_a_modifier_and_between() -> None:
+    (meeting,) = _meetings(
+        "کاخ کرملین دور نخست گفت‌وگوهای طولانی میان ولادیمیر پوتین رئیس‌جمهور روسیه و رجب طیب اردوغان"
+        " رئیس‌جمهور ترکیه را سازنده خواند."
+    )
+    assert _names(meeting) == {"ولادیمیر پوتین", "رجب طیب اردوغان"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["وزیر کشور امروز با ۱۲ استاندار دیدار کرد.", "وزیر کشور امروز با سه استاندار دیدار کرد."],
+)
+def test_a_number_and_a_singular_title_are_a_group(text: str) -> None:
+    (meeting,) = _meetings(text)
+    assert [p.role for p in meeting.participants if p.name is None] == ["استاندار"]
+
+
+def test_a_title_the_object_marker_follows_is_not_the_title_of_the_name_before_the_comma() -> None:
+    meetings = _meetings(
+        "حسن روحانی امروز در تماس تلفنی با عبدالناصر همتی رئیس کل بانک مرکزی گفت‌وگو کرد."
+        " در این گفت‌وگوی تلفنی همتی، رئیس‌جمهور را در جریان برنامه‌های بانک قرار داد."
+        " رئیس‌جمهور در تماس با بیژن زنگنه وزیر نفت نیز گفت‌وگو کرد.",
+        published=date(2020, 4, 3),
+    )
+    assert {"حسن روحانی", "بیژن زنگنه"} in [_names(m) for m in meetings]
