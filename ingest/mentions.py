@@ -108,8 +108,12 @@ _NUMERALS = word_class("numeral")
 @cache
 def _plurals() -> dict[str, str]:
     """Every plural of a title's first word: the sound ones generated, the broken ones as data."""
-    titles = knowledge().titles.first_words
-    plurals = {plural: singular for singular in titles for plural in regular_plurals(singular)}
+    plurals: dict[str, str] = {}
+    # Where two first words make one plural ("سخنگویان" of "سخنگو" and of its ezafe form "سخنگوی"), the
+    # shorter is the singular; walking a set in its own order would make the choice differ by process.
+    for singular in sorted(knowledge().titles.first_words, key=lambda word: (len(word), word)):
+        for plural in regular_plurals(singular):
+            plurals.setdefault(plural, singular)
     plurals.update((row["plural"], row["singular"]) for row in rows("role_plurals"))
     return plurals
 
