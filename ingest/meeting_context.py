@@ -19,8 +19,6 @@ _EARLIER = phrases("earlier")
 _AGO = word_class("ago")
 _LONG_AGO_UNITS = word_class("long_time_unit")
 _WEEK = word_class("week")
-_CLAUSE_PUNCTUATION = word_class("clause_punctuation")
-_REMARKS = word_class("remarks_noun")
 _NEGATIVE_VERBS = verb_forms("negative_verb") | word_class("negative_imperfective_prefix")
 _LIGHT_VERBS = verb_forms("light_verb") | word_class("imperfective_prefix")
 _ANAPHORA = word_class("demonstrative")
@@ -130,16 +128,10 @@ def is_background(words: list[str], trigger: Trigger) -> bool:
     """ "ماه گذشته نیز دیداری با X داشت", "در دیدار سال گذشته ...": a meeting long past."""
     before = words[max(0, trigger.first - 8) : trigger.first]
     after = words[trigger.last : trigger.last + 3]
-    # "پس از ملاقات با X در ۱۵ سال پیش": years or months ago further on in the clause.
-    later = words[trigger.last : _clause_end(words, trigger.last, trigger.last + 12)]
     # "نشست هفته گذشته X و Y" names an earlier meeting; "هفته گذشته با Y دیدار کرد" may be news.
     long_ago = any(
         window[i] in units and window[i + 1] in _AGO
-        for window, units in (
-            (before, _LONG_AGO_UNITS),
-            (after, _LONG_AGO_UNITS | _WEEK),
-            (later, _LONG_AGO_UNITS),
-        )
+        for window, units in ((before, _LONG_AGO_UNITS), (after, _LONG_AGO_UNITS | _WEEK))
         for i in range(len(window) - 1)
     )
     # "X پیش‌تر نیز ... با Y دیدار کرده بود": told as what happened before the news.
@@ -147,19 +139,7 @@ def is_background(words: list[str], trigger: Trigger) -> bool:
     earlier = any((word,) in _EARLIER for word in told_before) or any(
         tuple(told_before[i : i + 2]) in _EARLIER for i in range(len(told_before) - 1)
     )
-    # "فرمایشات رهبری در دیدار با هیئت دولت ...": the remarks, said at an earlier meeting, are the news.
-    remarks = _REMARKS.intersection(words[max(0, trigger.first - 6) : trigger.first]) or (
-        _REMARKS.intersection(words[trigger.last : _clause_end(words, trigger.last, trigger.last + 8)])
-    )
-    return long_ago or bool(remarks) or (earlier and any(word in _PLUPERFECT for word in after))
-
-
-def _clause_end(words: list[str], start: int, limit: int) -> int:
-    """Where the clause that runs on from `start` ends, at most at `limit`: a comma or a stop."""
-    for index in range(start, min(limit, len(words))):
-        if words[index] in _CLAUSE_PUNCTUATION:
-            return index
-    return min(limit, len(words))
+    return long_ago or (earlier and any(word in _PLUPERFECT for word in after))
 
 
 def is_refused(words: list[str], trigger: Trigger) -> bool:

@@ -44,8 +44,6 @@ _LOCATIVE = one_word("locative")
 _ABLATIVE = one_word("ablative")
 _OBJECT = one_word("object_marker")
 _RELATIVE = one_word("relativizer")
-_ADDITIVE = word_class("additive")
-_BETWEEN = word_class("between")
 _ALONG = one_word("along")
 _WELCOME = one_word("welcome")
 _PLURAL_SUFFIXES = word_class("plural_suffix")
@@ -196,8 +194,6 @@ class MeetingReader:
         after_time = trigger.last
         while after_time < len(words) and (words[after_time] in time_words() or words[after_time] in _MANNER):
             after_time += 1
-        if after_time + 1 < len(words) and words[after_time + 1] in _BETWEEN:
-            after_time += 1  # "مذاکرات پرمخاطره بین X و Y": a modifier before "بین"
         position = first_party_at_or_after(parties, after_time, limit=1)
         after = chain(parties, position, words) if position is not None else []
         subjects = self._clause_subjects(clause, trigger.first)
@@ -315,12 +311,9 @@ class MeetingReader:
     def _described(self, start: int, clause: int) -> list[PartyPhrase]:
         """ "X که امروز وارد مسکو شد، با Y دیدار کرد": the party a finished relative clause describes."""
         relative = next((i for i in range(start, clause) if self.words[i] == _RELATIVE), None)
-        if relative is None:
+        if relative is None or not any(p.last == relative for p in self.parties):
             return []
-        head = relative - 1 if relative > 0 and self.words[relative - 1] in _ADDITIVE else relative
-        if not any(p.last == head for p in self.parties):  # "X هم که ...": X all the same
-            return []
-        return self._clause_subjects(start, head)
+        return self._clause_subjects(start, relative)
 
     def _object_before(self, trigger: Trigger) -> PartyPhrase | None:
         """The party received: "... Y را به حضور پذیرفت", "X از Y استقبال کرد"."""

@@ -102,9 +102,6 @@ def regular_plurals(singular: str) -> tuple[str, ...]:
     return tuple((singular[:-1] if how == "replace" else singular) + end for end, how in endings.items())
 
 
-_NUMERALS = word_class("numeral")
-
-
 @cache
 def _plurals() -> dict[str, str]:
     """Every plural of a title's first word: the sound ones generated, the broken ones as data."""
@@ -124,9 +121,6 @@ def singular_words(sentence: Sentence) -> tuple[list[str], set[int]]:
     words = list(sentence.words)
     plural_at: set[int] = set()  # not set[int](): calling the alias costs a microsecond
     titles = knowledge().titles.first_words
-    for index, word in enumerate(sentence.words[1:], 1):
-        if word in titles and _is_number(sentence.words[index - 1]):
-            plural_at.add(index)  # "با سه وزیر اروپایی", "با ۸۳ نماینده": a number and a singular title
     if plurals.keys().isdisjoint(words) and not any(ending in words for ending in _GLUED_PLURAL_ENDINGS):
         return words, plural_at  # most sentences: nothing to make singular
     for index, word in enumerate(sentence.words):
@@ -137,10 +131,6 @@ def singular_words(sentence: Sentence) -> tuple[list[str], set[int]]:
         elif word in titles and index + 1 < len(words) and sentence.words[index + 1] in _GLUED_PLURAL_ENDINGS:
             plural_at.add(index)
     return words, plural_at
-
-
-def _is_number(word: str) -> bool:
-    return word.isdigit() or word in _NUMERALS
 
 
 @cache
@@ -178,26 +168,11 @@ def find_mentions(sentence: Sentence, words: list[str], plural_at: set[int]) -> 
             phrase = gazetteer.longest_at(words, index)
             if phrase is not None and (best is None or phrase[0] > best[1]):
                 best = (kind, *phrase)
-        glued = _title_over_plural_ending(words, index, plural_at)
-        if glued is not None and (best is None or glued[1] > best[1]):
-            best = glued
         if best is not None:
             kind, length, value = best
             end = index + length
             found.append(_mention(kind, index, end, value, plural=index in plural_at))
     return found
-
-
-def _title_over_plural_ending(
-    words: list[str], index: int, plural_at: set[int]
-) -> tuple[Kind, int, Any] | None:
-    """ "تیم‌های فنی": the title "تیم فنی" read over the plural ending the tokeniser split off."""
-    if index not in plural_at or index + 1 >= len(words) or words[index + 1] not in _GLUED_PLURAL_ENDINGS:
-        return None
-    phrase = knowledge().titles.longest_at([*words[: index + 1], *words[index + 2 :]], index)
-    if phrase is None or phrase[0] < 2:
-        return None
-    return Kind.TITLE, phrase[0] + 1, phrase[1]
 
 
 def _mention(kind: Kind, first: int, last: int, value: Any, *, plural: bool) -> Mention:

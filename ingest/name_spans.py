@@ -66,9 +66,6 @@ class NameReader(SentenceWords):
         """A name right after a title phrase: it must start with a known given name or be quoted."""
         if index < len(self.words) and self.words[index] in _COMMAS:
             index += 1
-            appositive = self._between_commas(index)
-            if appositive is not None:
-                return appositive
         if index < len(self.words) and self.words[index] in _OPEN_QUOTES:
             return self._quoted_forward(index)
         kb = knowledge()
@@ -84,18 +81,6 @@ class NameReader(SentenceWords):
             end += 1
         end = self._patronymics_after(index, end)
         return (index, end) if end - index >= 2 else None
-
-    def _between_commas(self, index: int) -> tuple[int, int] | None:
-        """ "نخست‌وزیر جدید بریتانیا، اندی برنهام، ...": two or three words a title and two commas set
-        apart are a name, also one no list or the tagger knows (the tagger's veto still holds)."""
-        end = index
-        while (
-            end < len(self.words) and end - index < 3 and self._name_capable(end) and self._starts_word(end)
-        ):
-            end += 1
-        if end - index >= 2 and end < len(self.words) and self.words[end] in _COMMAS:
-            return index, end
-        return None
 
     def _quoted_back(self, close: int) -> tuple[int, int] | None:
         start = close

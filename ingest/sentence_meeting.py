@@ -18,7 +18,7 @@ _MANNER = word_class("manner")  # "استقبال گرم و رسمی X"
 _QUOTE_MARKS = word_class("quote") | word_class("open_bracket")
 # "با برخی از نمایندگان", "با جمعی از فعالان": a quantifier may stand between "با" and the group.
 _QUANTIFIERS = frozenset(row["word"] for row in rows("quantifiers"))
-_FILLERS = _QUOTE_MARKS | _MANNER | _QUANTIFIERS | word_class("numeral")
+_FILLERS = _QUOTE_MARKS | _MANNER | _QUANTIFIERS
 
 
 @dataclass
@@ -119,9 +119,7 @@ def first_party_at_or_after(
     meeting with X."""
     for position, party in enumerate(parties):
         if index <= party.first <= index + limit:
-            if words is not None and not all(
-                word in _FILLERS or word.isdigit() for word in words[index : party.first]
-            ):
+            if words is not None and not all(word in _FILLERS for word in words[index : party.first]):
                 return None
             return position
     return None

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ingest.knowledge import knowledge
-from ingest.lexicon import one_word, phrases, rows, word_class
+from ingest.lexicon import one_word, phrases, word_class
 from ingest.mentions import Kind, Mention, honorifics
 from ingest.name_spans import NameReader
 from ingest.party_phrase import IRAN, PartyPhrase
@@ -27,7 +27,6 @@ _AGENT_TITLES = word_class("agent_title")
 _ORG_FILLERS = word_class("org_filler")
 _PUNCT = re.compile(r"^[^\w]+$")
 _SUFFIXES = word_class("word_suffix")
-_STATE_NOUNS = frozenset(row["word"] for row in rows("state_nouns"))
 _PLURAL_SUFFIXES = word_class("plural_suffix")
 _TITLE_LINKER = phrases("title_linker")
 _TITLE_TRAILERS = word_class("title_trailer")
@@ -69,8 +68,7 @@ class TitleReader(NameReader):
             index += 1
         mention = self.mention_at.get(index)
         if mention and mention.kind is Kind.TITLE:
-            title = self._title_phrase(mention)
-            return None if self._object_after_comma(title) else title
+            return self._title_phrase(mention)
         return None
 
     def _merge_role(self, party: PartyPhrase, role: PartyPhrase) -> PartyPhrase:
@@ -88,23 +86,11 @@ class TitleReader(NameReader):
             unknown_complement=role.unknown_complement,
         )
 
-    def _object_after_comma(self, phrase: PartyPhrase) -> bool:
-        words = self.words
-        return (
-            phrase.first > 0
-            and words[phrase.first - 1] in ("،", ",")
-            and phrase.last < len(words)
-            and words[phrase.last] == _OBJECT
-        )
-
     def _title_party(self, mention: Mention) -> PartyPhrase:
         phrase = self._title_phrase(mention)
         if phrase.plural_countries:
             return phrase
-        # "همتی، رئیس‌جمهور را در جریان قرار داد": a title the object marker follows is another person
-        # than the name the comma closes.
-        before = None if self._object_after_comma(phrase) else self._name_before(phrase.first)
-        name = before or self._name_after(phrase.last)
+        name = self._name_before(phrase.first) or self._name_after(phrase.last)
         known = self._known_person_after(phrase.last)
         if name is None and known is not None:
             # "وزیر امور خارجه محمدجواد ظریف": a title, then the person who holds it.
@@ -217,8 +203,6 @@ class TitleReader(NameReader):
     def _complement(self, phrase: PartyPhrase, *, plural: bool) -> None:
         """The country, nationality or organisation right after a title."""
         index = phrase.last
-        if index < len(self.words) and self.words[index] in _SUFFIXES and not self._starts_word(index):
-            index += 1  # "رهبران دولت‌های لبنان": the title ends in a word's plural ending
         if plural and index + 1 < len(self.words) and self.words[index] == _ABLATIVE:
             index += 1  # "نمایندگانی از حماس و جهاد اسلامی"
         index, countries, organizations = self._complement_words(phrase, index, plural=plural)
@@ -248,9 +232,6 @@ class TitleReader(NameReader):
             word = self.words[index]
             if word in _ORG_FILLERS and (nxt := self.mention_at.get(index + 1)) and nxt.kind is Kind.ORG:
                 index += 1  # "معاون سیاسی گروه طالبان"
-                continue
-            if word in _STATE_NOUNS and not countries and (country_at := self._state_named(index)):
-                index = country_at  # "رهبران دولت‌های لبنان و ..."، "هیأتی از دولت وفاق ملی لیبی"
                 continue
             mention = self.mention_at.get(index)
             geo = mention.geo if mention and mention.kind is Kind.GEO else None
@@ -289,17 +270,6 @@ class TitleReader(NameReader):
             if not plural:
                 break
         return index, countries, organizations
-
-    def _state_named(self, index: int) -> int | None:
-        """Where the country a state noun ("دولت", "حکومت") belongs to is named: within a few words
-        that no other phrase, punctuation or verb interrupts."""
-        for at in range(index + 1, min(len(self.words), index + 5)):
-            mention = self.mention_at.get(at)
-            if mention and mention.kind is Kind.GEO and mention.geo and mention.geo.city is None:
-                return at
-            if mention or _PUNCT.match(self.words[at]) or self.words[at] in _COORDINATORS:
-                return None
-        return None
 
     def _this_country(self, phrase: PartyPhrase) -> list[str]:
         """ "رئیس‌جمهور این کشور": the country the sentence named before; else not the outlet's ("... به

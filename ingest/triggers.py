@@ -39,21 +39,13 @@ class Trigger:
 _GLUED_PLURALS = word_class("glued_plural")
 
 
-def _endings(form: str) -> frozenset[str]:
-    """What a meeting noun may carry glued on: the plural, the indefinite or the ezafe."""
-    endings = _GLUED_PLURALS | word_class("indefinite_ending")
-    if form.endswith(tuple(word_class("final_vowel"))):
-        endings |= word_class("indefinite_after_vowel")
-    return endings
-
-
 @cache
 def _triggers() -> Gazetteer[str]:
     triggers = Gazetteer[str]()
     for row in rows("triggers"):
         triggers.add(row["form"], row["kind"])
         if " " not in row["form"] and "\u200c" not in row["form"]:
-            for suffix in _endings(row["form"]):
+            for suffix in _GLUED_PLURALS:
                 triggers.add(row["form"] + suffix, row["kind"])
     return triggers
 

@@ -713,25 +713,6 @@ def test_the_aides_of_one_side_are_no_group_it_met() -> None:
     ]
 
 
-@pytest.mark.parametrize(
-    ("text", "countries"),
-    [
-        # A title read over the plural ending the tokeniser splits off ("تیم‌های فنی" is "تیم فنی").
-        ("تیم‌های فنی ایران و عمان امروز در مسقط دیدار کردند.", {"IR", "OM"}),
-        # A state noun between the title and its countries ("رهبران دولت‌های ...").
-        ("رهبران دولت‌های مصر و اردن امروز در قاهره دیدار کردند.", {"EG", "JO"}),
-    ],
-)
-def test_a_plural_title_with_countries_is_one_party_each(text: str, countries: set[str]) -> None:
-    (meeting,) = _meetings(text)
-    assert {p.country for p in meeting.participants} == countries
-
-
-def test_a_delegation_of_a_government_named_a_few_words_on() -> None:
-    (meeting,) = _meetings("وزیر امور خارجه ترکیه امروز با هیأتی از دولت وحدت ملی لیبی در آنکارا دیدار کرد.")
-    assert {p.country for p in meeting.participants} == {"TR", "LY"}
-
-
 def test_officials_of_one_side_listed_in_one_clause_are_one_meeting() -> None:
     """Convention 12 (docs/annotation.md): "X با A و B دیدار کرد", A and B of one state, is one event."""
     (meeting,) = _meetings(
@@ -749,25 +730,6 @@ def test_a_tour_of_several_states_is_one_meeting_each() -> None:
     assert {p.country for m in meetings for p in m.participants} == {"IR", "VE", "NI"}
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        # A meeting noun with the indefinite ending glued on: ی, and یی after a vowel.
-        "وزیر امور خارجه دیروز دیداری با همتای عمانی خود داشت.",
-        "وزیر امور خارجه امروز گفتگویی تلفنی با همتای عمانی خود داشت.",
-    ],
-)
-def test_a_meeting_noun_with_an_indefinite_ending(text: str) -> None:
-    (meeting,) = _meetings(text)
-    assert {p.country for p in meeting.participants} == {"IR", "OM"}
-
-
-def test_a_name_a_title_and_two_commas_set_apart() -> None:
-    """An appositive name no list knows, between the commas after a title."""
-    (meeting,) = _meetings("وزیر امور خارجه امروز با وزیر خارجه جدید پرو، تیمو کاربو، دیدار کرد.")
-    assert "تیمو کاربو" in _names(meeting)
-
-
 def test_the_source_of_a_that_clause_is_no_party() -> None:
     """ "در بیانیه X آمده که Y با Z دیدار کرد": Y, after the verb and "که", is the subject, not X."""
     (meeting,) = _meetings(
@@ -783,52 +745,3 @@ def test_a_group_of_no_named_country_is_of_the_official_who_meets_it() -> None:
     )
     groups = [p for p in meeting.participants if p.name is None]
     assert [p.country for p in groups] == ["RU"]
-
-
-def test_a_party_with_also_before_its_relative_clause_is_the_subject() -> None:
-    (meeting,) = _meetings(
-        "حسن رضایی نماینده مردم گرگان خواستار کمک فوری به سیل‌زدگان شد. رامین کریمی وزیر کشور هم که"
-        " برای بررسی سیل به استان سفر کرده است، پس از دیدار با استاندار گلستان گفت: کمک‌ها ادامه دارد."
-    )
-    assert "رامین کریمی" in _names(meeting)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # Remarks said at an earlier meeting are the news, not the meeting.
-        "همانطور که رهبر انقلاب در دیدار با اعضای هیئت دولت فرمودند، مبارزه با فساد اولویت است.",
-        "وزیر اقتصاد سخنان رئیس‌جمهور در دیدار با نخست‌وزیر عراق را راهگشا خواند.",
-        # Years ago, further on in the clause.
-        "سفیر سابق ژاپن گفت که پس از ملاقات با وزیر خارجه پیشین ایران در ده سال پیش نظرش تغییر کرد.",
-    ],
-)
-def test_a_meeting_told_as_background_is_no_meeting(text: str) -> None:
-    assert _meetings(text) == []
-
-
-def test_the_parties_of_a_meeting_noun_after_a_modifier_and_between() -> None:
-    (meeting,) = _meetings(
-        "کاخ کرملین دور نخست گفت‌وگوهای طولانی میان ولادیمیر پوتین رئیس‌جمهور روسیه و رجب طیب اردوغان"
-        " رئیس‌جمهور ترکیه را سازنده خواند."
-    )
-    assert _names(meeting) == {"ولادیمیر پوتین", "رجب طیب اردوغان"}
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["وزیر کشور امروز با ۱۲ استاندار دیدار کرد.", "وزیر کشور امروز با سه استاندار دیدار کرد."],
-)
-def test_a_number_and_a_singular_title_are_a_group(text: str) -> None:
-    (meeting,) = _meetings(text)
-    assert [p.role for p in meeting.participants if p.name is None] == ["استاندار"]
-
-
-def test_a_title_the_object_marker_follows_is_not_the_title_of_the_name_before_the_comma() -> None:
-    meetings = _meetings(
-        "حسن روحانی امروز در تماس تلفنی با عبدالناصر همتی رئیس کل بانک مرکزی گفت‌وگو کرد."
-        " در این گفت‌وگوی تلفنی همتی، رئیس‌جمهور را در جریان برنامه‌های بانک قرار داد."
-        " رئیس‌جمهور در تماس با بیژن زنگنه وزیر نفت نیز گفت‌وگو کرد.",
-        published=date(2020, 4, 3),
-    )
-    assert {"حسن روحانی", "بیژن زنگنه"} in [_names(m) for m in meetings]
