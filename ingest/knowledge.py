@@ -11,7 +11,7 @@ from functools import cache
 from hazm import stopwords_list
 
 from ingest.gazetteer import Gazetteer, phrase_key
-from ingest.lexicon import alternatives, one_word, rows
+from ingest.lexicon import alternatives, one_word, rows, word_class
 from ingest.normalize import normalize, prime
 from ingest.orthography import letter_map
 
@@ -75,6 +75,7 @@ class Officeholder:
 # Letters one sound may be written with in a transliterated name ("هاکان" / "حاکان", "فرانسوآ" /
 # "فرانسوا"): a given name spelled another way is still the same given name.
 _SOUND_LETTERS = str.maketrans(dict(letter_map("sound_fold")))
+_CHAIN_WORDS = word_class("patronymic") | word_class("dynasty")
 
 
 def name_skeleton(words: tuple[str, ...] | list[str]) -> str:
@@ -116,9 +117,13 @@ class Knowledge:
         while len(words) > 1 and words[0] in self.honorific_words:
             words = words[1:]
         compact = name_skeleton(words)
-        if not compact or not any(alias.endswith(compact) for alias in person.aliases):
+        if not compact:
             return None
-        return NameFit.BARE if len(words) == 1 else NameFit.FULL
+        if any(alias.endswith(compact) for alias in person.aliases):
+            return NameFit.BARE if len(words) == 1 else NameFit.FULL
+        # "محمد بن عبدالرحمن بن جاسم آل ثانی": a known form, then more of the patronymic chain.
+        chained = (name_skeleton(words[:i]) for i in range(2, len(words)) if words[i] in _CHAIN_WORDS)
+        return NameFit.FULL if any(form in person.aliases for form in chained) else None
 
     def holder(self, role_id: str, party: str, day: date | None) -> Officeholder | None:
         """Who held office `role_id` for country or organisation `party` on `day` (today if None)."""

@@ -10,34 +10,29 @@ from ingest.meeting_context import (
     is_interview,
     is_refused,
     is_venue,
-    joint,
     quote_start,
     rank,
     time_words,
 )
+from ingest.meeting_groups import meeting_groups
 from ingest.parties import SentenceParties
 from ingest.party_phrase import PartyPhrase
 from ingest.placenames import journey_destination
 from ingest.sentence_meeting import (
     SentenceMeeting,
     chain,
-    delegations,
-    distinct_sides,
     expand,
     first_party_at_or_after,
     fuller,
     same_parties,
 )
-from ingest.triggers import Trigger, blocked, meeting_kind, negated
+from ingest.triggers import Trigger, blocked, negated
 
 _TOGETHER = word_class("reciprocal")
-_SEPARATE = word_class("separate")
 _MANNER = word_class("manner")  # "استقبال گرم و رسمی X"
 _SINGULAR_VERBS = verb_forms("agreement_verb", "3sg")
 _PLURAL_VERBS = verb_forms("agreement_verb", "3pl")
 _VERB_REACH = 20
-_JOINT_ADJECTIVE = one_word("joint_adjective")
-_MEETING_WORDS = word_class("meeting_noun")  # "دیدار مشترک": one table
 _AND = one_word("and")
 _COMITATIVE = one_word("comitative")
 _LOCATIVE = one_word("locative")
@@ -46,7 +41,6 @@ _OBJECT = one_word("object_marker")
 _RELATIVE = one_word("relativizer")
 _ALONG = one_word("along")
 _WELCOME = one_word("welcome")
-_PLURAL_SUFFIXES = word_class("plural_suffix")
 _ATTENDANCE_LIST = phrases("attendance_list")
 _CLAUSE_OPENERS = word_class("clause_opener")
 _PARTNER_MARKERS = word_class("partner_marker")
@@ -140,7 +134,7 @@ class MeetingReader:
                 subjects, subject_missing = [before[0]], False
         return [
             SentenceMeeting(self.analysis, trigger, triggers, group, subject_missing, writer)
-            for group in self._meeting_groups(trigger, triggers, subjects, partners)
+            for group in meeting_groups(self.sentence, trigger, triggers, subjects, partners)
         ]
 
     def _clause_of(self, trigger: Trigger) -> tuple[bool, int, int]:
@@ -219,64 +213,6 @@ class MeetingReader:
             and self.journey is None
         ):
             self.journey = (trigger, visitor[0])
-
-    def _meeting_groups(
-        self,
-        trigger: Trigger,
-        triggers: list[Trigger],
-        subjects: list[PartyPhrase],
-        partners: list[PartyPhrase],
-    ) -> list[list[PartyPhrase]]:
-        """One meeting of all, or one for each partner (separate talks, calls, an itinerary), or one for
-        each subject (separate audiences)."""
-        subject_parties = self._expanded(subjects)
-        partner_parties = self._expanded(partners)
-        separate = (
-            bool(set(self.words) & _SEPARATE)
-            or delegations(subjects + partners)
-            or self._plural_trigger(trigger)
-        )
-        # A call is between two ends unless the text says it joined more ("تماس سه‌جانبه").
-        call = meeting_kind(self.sentence, triggers) == "phone" and not joint(self.words)
-        itinerary = self._itinerary(trigger, subject_parties, partners, partner_parties)
-        if (separate or call or itinerary) and len(partner_parties) > 1:
-            return [[*subject_parties, partner] for partner in partner_parties]
-        if separate and len(subject_parties) > 1 and partner_parties:
-            return [[subject, *partner_parties] for subject in subject_parties]
-        return [[*subject_parties, *partner_parties]]
-
-    def _plural_trigger(self, trigger: Trigger) -> bool:
-        """ "تماس‌های تلفنی با A و B": a plural meeting word means one meeting with each."""
-        words = self.words
-        return any(word in _PLURAL_SUFFIXES for word in words[trigger.first + 1 : trigger.last + 1]) or any(
-            word.endswith(tuple(_PLURAL_SUFFIXES))
-            for word in words[trigger.first : trigger.last]  # "گفت‌وگوهای"
-        )
-
-    def _itinerary(
-        self,
-        trigger: Trigger,
-        subject_parties: list[PartyPhrase],
-        partners: list[PartyPhrase],
-        partner_parties: list[PartyPhrase],
-    ) -> bool:
-        """ "در این سفر با A، B و C دیدار خواهد کرد": a visitor meets a list of officials one by one."""
-        words = self.words
-        return (
-            trigger.kind in ("meeting", "talk")
-            and len(subject_parties) == 1
-            and len(partners) > 1  # a list of phrases; "همتایان روس و چینی خود" is one
-            and not (
-                trigger.first > 0 and words[trigger.first - 1] == _LOCATIVE
-            )  # "در دیدار با A، B و C": one
-            and not joint(words)
-            and not set(words) & _TOGETHER
-            and not any(
-                words[i] == _JOINT_ADJECTIVE and words[i - 1] in _MEETING_WORDS for i in range(1, len(words))
-            )
-            and all(not p.group for p in partner_parties)
-            and distinct_sides(partner_parties)  # "با ویتکاف و کوشنر": one delegation, one meeting
-        )
 
     def _host_of_journey(self, visitor: PartyPhrase) -> PartyPhrase | None:
         """ "همتی برای گفت‌وگو ... به دوحه سفر کرد", "X وارد پکن شد و دیدار رسمی خود را آغاز کرد":

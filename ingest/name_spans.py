@@ -8,7 +8,7 @@ from ingest.sentence_words import SentenceWords
 
 _PATRONYMICS = word_class("patronymic")
 _DYNASTY = one_word("dynasty")
-_LONGEST_NAME = 6
+_LONGEST_NAME = 10  # "محمد بن عبدالرحمن بن جاسم بن جبر آل ثانی"
 _QUOTES = word_class("quote")
 _OPEN_QUOTES = word_class("open_quote")
 _CLOSE_QUOTES = word_class("close_quote")

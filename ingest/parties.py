@@ -134,7 +134,11 @@ class SentenceParties(TitleReader):
             party.name = self.span_text(start, mention.last)
             party.name_first = start
             party.first = self._skip_honorifics_back(start)  # "آیت‌الله علی خامنه‌ای"
-        tail = self._role_after(mention.last)
+        # "محمد بن عبدالرحمن بن جاسم بن جبر آل ثانی": the known short form goes on through its patronymics.
+        end = self._patronymics_after(party.name_first, mention.last)
+        if end != mention.last:
+            party.name, party.last = self.span_text(party.name_first, end), end
+        tail = self._role_after(end)
         if tail:
             return self._merge_role(party, tail)
         return party

@@ -13,6 +13,7 @@ from ingest.party_phrase import IRAN, PartyPhrase
 # Titles that stand for an office of a state: without a country phrase, an Iranian outlet means Iran.
 _NON_STATE_TITLES = word_class("non_state_title")
 _ARTICLE = one_word("arabic_article")  # "المالکی" = "مالکی"
+_PATRONYMICS = word_class("patronymic")
 
 
 @dataclass
@@ -53,7 +54,16 @@ def _bare_surname(name: str) -> str:
     return last[len(_ARTICLE) :] if last.startswith(_ARTICLE) and len(last) > 4 else last
 
 
+def _before_patronymic(name: str) -> str | None:
+    """ "تمیم" of "شیخ تمیم بن حمد آل ثانی": the bearer's own name in a patronymic chain."""
+    words = text_key(name).split()
+    return next((words[i - 1] for i in range(1, len(words)) if words[i] in _PATRONYMICS), None)
+
+
 def same_name(a: str, b: str) -> bool:
+    own_a, own_b = _before_patronymic(a), _before_patronymic(b)
+    if own_a and own_b and own_a != own_b:
+        return False  # "تمیم بن حمد آل ثانی" and "محمد بن عبدالرحمن آل ثانی": one family, two men
     if surname(a) == surname(b) or _compact(a) == _compact(b) or _pieces_of_one_name(a, b):
         return True
     short, long_ = sorted((_bare_surname(a), _bare_surname(b)), key=len)

@@ -37,17 +37,39 @@ class Trigger:
 
 # Plural suffixes older or hand-typed text glues to a word ("دیدارهای" for "دیدار‌های").
 _GLUED_PLURALS = word_class("glued_plural")
+_POSSESSIVES = word_class("possessive_suffix")
+_POSSESSIVE_KINDS = word_class("possessive_trigger_kind")
+_FINAL_VOWELS = word_class("final_vowel")
+(_GLIDE,) = word_class("glide")
 
 
 @cache
 def _triggers() -> Gazetteer[str]:
     triggers = Gazetteer[str]()
     for row in rows("triggers"):
-        triggers.add(row["form"], row["kind"])
-        if " " not in row["form"] and "\u200c" not in row["form"]:
+        form, kind = row["form"], row["kind"]
+        triggers.add(form, kind)
+        if " " not in form and "\u200c" not in form:
             for suffix in _GLUED_PLURALS:
-                triggers.add(row["form"] + suffix, row["kind"])
+                triggers.add(form + suffix, kind)
+        if " " not in form and kind in _POSSESSIVE_KINDS:
+            for possessed in _possessed(form):
+                triggers.add(possessed, kind)
     return triggers
+
+
+def _possessed(noun: str) -> list[str]:
+    """ "دیدارش", "گفت‌وگوهایم", "تماس‌هایمان": a meeting noun, singular or plural, with a possessive
+    ending; its owner is a party like the subject of "دیدار کرد"."""
+    if noun.endswith(_GLIDE):
+        return []  # "گفت‌وگوی", "دیداری": an ezafe or indefinite form
+    plurals = sorted(plural for plural in _GLUED_PLURALS if not plural.endswith(_GLIDE))  # "ها"
+    stems = [noun, *(noun + "\u200c" + plural for plural in plurals)]
+    return [
+        stem + (_GLIDE if stem.endswith(tuple(_FINAL_VOWELS)) else "") + suffix
+        for stem in stems
+        for suffix in sorted(_POSSESSIVES)
+    ]
 
 
 @cache

@@ -745,3 +745,27 @@ def test_a_group_of_no_named_country_is_of_the_official_who_meets_it() -> None:
     )
     groups = [p for p in meeting.participants if p.name is None]
     assert [p.country for p in groups] == ["RU"]
+
+
+def test_a_meeting_noun_with_a_possessive_ending_is_the_writers_meeting() -> None:
+    (meeting,) = _meetings(
+        "ترامپ: در جریان گفت‌وگوهایم با رجب طیب اردوغان، رئیس‌جمهور ترکیه و عبدالفتاح السیسی، "
+        "رئیس‌جمهور مصر اعلام کردم که جنگ باید پایان یابد."
+    )
+    assert _names(meeting) == {"ترامپ", "رجب طیب اردوغان", "عبدالفتاح السیسی"}
+
+
+def test_a_call_with_the_leaders_of_several_states_is_one_call_unless_separate() -> None:
+    (call,) = _meetings("رئیس‌جمهور آمریکا امروز با رهبران قطر، مصر و ترکیه تماس تلفنی داشت.")
+    assert {p.country for p in call.participants} == {"US", "QA", "EG", "TR"}
+    calls = _meetings("رئیس‌جمهور آمریکا امروز با رهبران قطر، مصر و ترکیه تماس‌های تلفنی جداگانه داشت.")
+    assert sorted(p.country for c in calls for p in c.participants if p.country != "US") == ["EG", "QA", "TR"]
+    assert len(calls) == 3
+
+
+def test_a_known_name_goes_on_through_its_patronymics_and_keeps_its_family_apart() -> None:
+    (meeting,) = _meetings(
+        "امیر قطر امروز در دوحه با محمد بن عبدالرحمن بن جاسم آل ثانی، نخست‌وزیر کشورش دیدار کرد."
+    )
+    assert _names(meeting) == {"شیخ تمیم بن حمد آل ثانی", "محمد بن عبدالرحمن بن جاسم آل ثانی"}
+    assert {p.country for p in meeting.participants} == {"QA"}
