@@ -5,7 +5,7 @@ from ingest.lexicon import one_word, phrases, word_class
 from ingest.meeting_context import joint
 from ingest.party_phrase import PartyPhrase
 from ingest.segment import Sentence
-from ingest.sentence_meeting import delegations, distinct_sides, expand, same_side
+from ingest.sentence_meeting import delegations, distinct_sides, expand
 from ingest.triggers import Trigger, meeting_kind
 
 _TOGETHER = word_class("reciprocal")
@@ -32,13 +32,12 @@ def meeting_groups(
         bool(set(words) & _SEPARATE) or delegations(subjects + partners) or _plural_trigger(words, trigger)
     )
     # Calls with persons listed one by one are one call each, unless the text says the call joined
-    # them ("تماس سه‌جانبه") or they are one side's officials; "با رهبران A، B و C تماس گرفت" and
-    # "در تماس با A و B" tell one call (convention 12 of docs/annotation.md).
+    # them ("تماس سه‌جانبه"); "با رهبران A، B و C تماس گرفت" (one plural title over several states) and
+    # "در (جریان) تماس با A و B" tell one call (convention 12 of docs/annotation.md).
     calls = (
         meeting_kind(sentence, triggers) == "phone"
         and len(partners) > 1
         and not joint(words)
-        and not same_side(partner_parties)
         and not inside_meeting_phrase(words, trigger)
     )
     itinerary = _itinerary(words, trigger, subject_parties, partners, partner_parties)

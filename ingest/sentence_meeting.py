@@ -140,12 +140,6 @@ def _side(party: PartyPhrase) -> str | None:
     return countries.pop() if len(countries) == 1 else None
 
 
-def same_side(parties: list[PartyPhrase]) -> bool:
-    """Every party known to be of one state or organisation."""
-    sides = {_side(party) for party in parties}
-    return None not in sides and len(sides) == 1
-
-
 def distinct_sides(parties: list[PartyPhrase]) -> bool:
     """Each party from another state or organisation, each known: the stops of a tour."""
     sides = [_side(party) for party in parties]

@@ -763,6 +763,13 @@ def test_a_call_with_the_leaders_of_several_states_is_one_call_unless_separate()
     assert len(calls) == 3
 
 
+def test_a_call_inside_an_adverbial_phrase_is_one_call_with_everyone_listed() -> None:
+    (call,) = _meetings("رئیس‌جمهور امروز در تماس تلفنی با وزیر کشور و وزیر بهداشت بر اجرای طرح تأکید کرد.")
+    assert {p.role for p in call.participants} == {"رئیس‌جمهور", "وزیر کشور", "وزیر بهداشت"}
+    calls = _meetings("رئیس‌جمهور امروز با وزیر کشور و وزیر بهداشت تلفنی گفتگو کرد.")
+    assert [len(c.participants) for c in calls] == [2, 2]
+
+
 def test_a_known_name_goes_on_through_its_patronymics_and_keeps_its_family_apart() -> None:
     (meeting,) = _meetings(
         "امیر قطر امروز در دوحه با محمد بن عبدالرحمن بن جاسم آل ثانی، نخست‌وزیر کشورش دیدار کرد."
