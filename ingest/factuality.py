@@ -31,7 +31,6 @@ _CLAUSE_END = re.compile("[" + "".join(sorted(map(re.escape, word_class("clause_
 _COMMAS = word_class("comma")
 _ENDING_OF = {person: ending for ending, person in word_values("personal_ending").items()}
 _PERSONAL_ENDINGS = tuple(_ENDING_OF.values())
-_FIRST_PERSON_LOOKALIKES = word_class("first_person_lookalike")
 (_FUTURE_AUX,) = verb_lemmas("future_auxiliary")
 # Verbs whose present indicative takes no "می" ("دارند", "است", "خواهد"): such a form is no subjunctive.
 _NO_MI_PRESENT = frozenset(lemma.split("#")[0] for lemma in verb_lemmas("no_mi_present"))
@@ -59,16 +58,6 @@ class Verb:
 @cache
 def _verbs() -> dict[str, str]:
     return Lemmatizer().verbs
-
-
-def first_person_verb(word: str) -> bool:
-    """ "رساندم", "می‌کنیم": a past or present form of any verb hazm knows, in the first person."""
-    lemma = _verbs().get(word, "")
-    if "#" not in lemma or word in _FIRST_PERSON_LOOKALIKES or len(word) < 3:
-        return False
-    past, present = lemma.split("#", 1)
-    stems = (past, _MI + present, f"{_MI}\u200c{present}")
-    return any(word == stem + _ENDING_OF[person] for stem in stems for person in ("1sg", "1pl"))
 
 
 @cache

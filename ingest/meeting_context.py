@@ -4,7 +4,6 @@ its clause starts (after a speaker, a first-person post or a finished clause).""
 
 from functools import cache
 
-from ingest.factuality import first_person_verb
 from ingest.gazetteer import Gazetteer
 from ingest.lexicon import one_word, phrases, rows, verb_forms, word_class
 from ingest.triggers import Trigger
@@ -84,7 +83,7 @@ def joint(words: list[str]) -> bool:
 
 def first_person(words: list[str]) -> bool:
     """Does the quoted post speak in the first person ("میزبان ... بودم")?"""
-    return any(word in _FIRST_PERSON_VERBS or first_person_verb(word) for word in words)
+    return any(word in _FIRST_PERSON_VERBS for word in words)
 
 
 def is_interview(words: list[str], trigger: Trigger) -> bool:

@@ -5,7 +5,7 @@ from functools import cache
 
 from ingest.factuality import Clauses
 from ingest.gazetteer import Gazetteer
-from ingest.lexicon import one_word, phrases, rows, verb_forms, word_class, word_values
+from ingest.lexicon import one_word, phrases, rows, verb_forms, word_class
 from ingest.model import MeetingKind, MeetingStatus
 from ingest.segment import Sentence
 
@@ -41,8 +41,6 @@ _POSSESSIVES = word_class("possessive_suffix")
 _POSSESSIVE_KINDS = word_class("possessive_trigger_kind")
 _FINAL_VOWELS = word_class("final_vowel")
 (_GLIDE,) = word_class("glide")
-_FINAL_HEH = word_class("final_heh")
-_INDEFINITE = {context: suffix for suffix, context in word_values("indefinite_suffix").items()}
 
 
 @cache
@@ -57,17 +55,7 @@ def _triggers() -> Gazetteer[str]:
         if " " not in form and kind in _POSSESSIVE_KINDS:
             for possessed in _possessed(form):
                 triggers.add(possessed, kind)
-            triggers.add(_indefinite(form), kind)
     return triggers
-
-
-def _indefinite(noun: str) -> str:
-    """ "دیداری", "گفتگویی", "مذاکره‌ای": a meeting noun with the indefinite ending."""
-    if noun.endswith(_GLIDE):
-        return noun  # "گفت‌وگوی": already an ending of its own
-    if noun.endswith(tuple(_FINAL_HEH)):
-        return noun + "\u200c" + _INDEFINITE["heh"]
-    return noun + _INDEFINITE["vowel" if noun.endswith(tuple(_FINAL_VOWELS)) else "consonant"]
 
 
 def _possessed(noun: str) -> list[str]:
