@@ -1,7 +1,6 @@
 """Labels the tokens of a sentence: places, organisations, titles, known people, honorifics; with the
 plural titles made singular and where the sentence proper starts after its lead-in."""
 
-import re
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
@@ -10,7 +9,7 @@ from typing import Any
 from ingest.gazetteer import Gazetteer
 from ingest.knowledge import GeoName, Officeholder, Organization, Title, knowledge
 from ingest.lexicon import one_word, phrases, rows, word_class, word_values
-from ingest.segment import Sentence
+from ingest.segment import Sentence, is_punctuation
 
 
 class Kind(Enum):
@@ -51,7 +50,6 @@ def read_mentions(sentence: Sentence) -> SentenceMentions:
     )
 
 
-_PUNCT = re.compile(r"^[^\w]+$")
 _ATTRIBUTIONS = phrases("attribution")
 _ATTRIBUTION_STARTS = {opener[0] for opener in _ATTRIBUTIONS}  # most sentences start otherwise
 _COMMA = one_word("persian_comma")
@@ -60,7 +58,7 @@ _COMMA = one_word("persian_comma")
 def attribution_end(words: tuple[str, ...] | list[str]) -> int:
     """Where the sentence proper starts, after "به گزارش X، به نقل از Y،" lead-ins."""
     start = 0
-    while start < len(words) and _PUNCT.match(words[start]):
+    while start < len(words) and is_punctuation(words[start]):
         start += 1  # a post's bullet ("🔴") before "به گزارش"
     while (
         start < len(words)

@@ -21,10 +21,10 @@ from hazm import words_list
 from ingest.knowledge import knowledge
 from ingest.lexicon import rows, word_class
 from ingest.normalize import normalize
+from ingest.segment import is_punctuation
 
 MODEL = "models/names.crfsuite"
 BEGIN, INSIDE, OUTSIDE = "B", "I", "O"
-_PUNCT = re.compile(r"^[^\w]+$")
 _DIGIT = re.compile(r"\d")
 _QUOTES = word_class("quote")  # “ and ” are normalised to "
 _WINDOW = (-2, -1, 1, 2)
@@ -71,7 +71,7 @@ def _shape(word: str, lex: Lexicons) -> list[str]:
     """What a word is, without its identity: usable at a neighbour's position too."""
     if word in _QUOTES:
         return ["quote"]
-    if _PUNCT.match(word):
+    if is_punctuation(word):
         return [f"punct={word}"]
     if _DIGIT.search(word):
         return ["digit"]

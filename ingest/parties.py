@@ -1,19 +1,17 @@
 """Groups a sentence's mentions into parties: a person's name, title and country or organisation,
 a delegation, or a group of officials."""
 
-import re
 from dataclasses import replace
 
 from ingest.knowledge import knowledge
 from ingest.lexicon import one_word, phrases, word_class, word_values
 from ingest.mentions import Kind, Mention, SentenceMentions, honorifics
 from ingest.party_phrase import PartyPhrase
-from ingest.segment import Sentence
+from ingest.segment import Sentence, is_punctuation
 from ingest.sentence_words import DELEGATION_WORDS
 from ingest.titles import TitleReader
 from ingest.triggers import Trigger
 
-_PUNCT = re.compile(r"^[^\w]+$")
 _COUNTERPART = word_class("counterpart")
 _COUNTERPART_ONLY_ADJECTIVES = word_values("counterpart_nationality")
 _HEADED_BY = phrases("headed_by")
@@ -233,7 +231,7 @@ class SentenceParties(TitleReader):
                 and _delegation_word((previous.role or "").split(" ")[0])
                 and tuple(self.words[party.first - 2 : party.first]) in _HEADED_BY
                 and party.first - 2 - previous.last <= _HEAD_GAP
-                and not any(_PUNCT.match(word) for word in self.words[previous.last : party.first])
+                and not any(is_punctuation(word) for word in self.words[previous.last : party.first])
                 and (party.name or party.people)
             ):
                 head = replace(party, first=previous.first)

@@ -59,6 +59,11 @@ class Sentence:
         return self.line == 0
 
 
+def is_punctuation(token: str) -> bool:
+    """A token of stops, commas, quotes or other marks only: no letter or digit."""
+    return bool(token) and _WORD_CHAR.search(token) is None
+
+
 def words(text: str) -> tuple[str, ...]:
     """The texts of `tokenize(text)`, without the offsets."""
     return tuple(_TOKEN.findall(text))

@@ -6,10 +6,9 @@ import re
 from ingest.knowledge import knowledge
 from ingest.lexicon import word_class
 from ingest.mentions import Kind, Mention, SentenceMentions
-from ingest.segment import Sentence
+from ingest.segment import Sentence, is_punctuation
 from ingest.triggers import Trigger
 
-_PUNCT = re.compile(r"^[^\w]+$")
 _DIGITS = re.compile(r"\d")
 _SUFFIXES = word_class("word_suffix")
 DELEGATION_WORDS = word_class("delegation")
@@ -71,7 +70,7 @@ class SentenceWords:
         word = self.words[index]
         kb = knowledge()
         return not (
-            _PUNCT.match(word)
+            is_punctuation(word)
             or _DIGITS.search(word)
             or (word in kb.not_names and not self._name_tail(index))
             or (word in kb.title_words and not titles_too)

@@ -1,7 +1,6 @@
 """Title phrases: titles, title words and rank prefixes run together, then the country, nationality or
 organisation they belong to, and the name before or after them."""
 
-import re
 from dataclasses import dataclass, replace
 
 from ingest.knowledge import knowledge
@@ -25,7 +24,6 @@ _AND = one_word("and")
 # Titles that can belong to a person ("فرستاده ویژه ترامپ"); after others a name is apposition.
 _AGENT_TITLES = word_class("agent_title")
 _ORG_FILLERS = word_class("org_filler")
-_PUNCT = re.compile(r"^[^\w]+$")
 _SUFFIXES = word_class("word_suffix")
 _PLURAL_SUFFIXES = word_class("plural_suffix")
 _TITLE_LINKER = phrases("title_linker")

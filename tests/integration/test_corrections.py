@@ -80,6 +80,18 @@ def _person_id(driver: Driver, name: str) -> str:
     return str(record["id"])
 
 
+def _one_man_under_two_names(graph: Graph, driver: Driver, prefix: str) -> tuple[str, str]:
+    """Two articles, `{prefix}-1` with Jolani and `{prefix}-2` with al-Sharaa meeting Fidan on one day;
+    the ids of al-Sharaa's and Jolani's nodes."""
+    day = date(2025, 1, 8)
+    _write(
+        graph,
+        _article(f"{prefix}-1", JOLANI, FIDAN, day=day),
+        _article(f"{prefix}-2", SHARAA, FIDAN, day=day),
+    )
+    return _person_id(driver, "احمد الشرع"), _person_id(driver, "ابومحمد جولانی")
+
+
 def _reports(driver: Driver) -> list[int]:
     records, _, _ = driver.execute_query(
         "MATCH (m:Meeting) RETURN count { (m)-[:REPORTED_IN]->() } AS n ORDER BY n DESC"
@@ -185,12 +197,7 @@ def test_bad_corrections_are_refused_and_change_nothing(graph: Graph, neo4j_driv
 
 
 def test_the_admin_routes_merge_list_and_undo(client: TestClient, graph: Graph, neo4j_driver: Driver) -> None:
-    _write(
-        graph,
-        _article("r-1", JOLANI, FIDAN, day=date(2025, 1, 8)),
-        _article("r-2", SHARAA, FIDAN, day=date(2025, 1, 8)),
-    )
-    sharaa, jolani = _person_id(neo4j_driver, "احمد الشرع"), _person_id(neo4j_driver, "ابومحمد جولانی")
+    sharaa, jolani = _one_man_under_two_names(graph, neo4j_driver, "r")
 
     merged = client.post(
         f"/admin/persons/{sharaa}/merge", json={"other": jolani, "why": "one man", "by": "a"}
@@ -214,12 +221,7 @@ def test_the_admin_routes_merge_list_and_undo(client: TestClient, graph: Graph, 
 def test_the_cli_merges_lists_and_names_an_unknown_id(
     graph: Graph, neo4j_driver: Driver, neo4j_settings: Settings
 ) -> None:
-    _write(
-        graph,
-        _article("c-1", JOLANI, FIDAN, day=date(2025, 1, 8)),
-        _article("c-2", SHARAA, FIDAN, day=date(2025, 1, 8)),
-    )
-    sharaa, jolani = _person_id(neo4j_driver, "احمد الشرع"), _person_id(neo4j_driver, "ابومحمد جولانی")
+    sharaa, jolani = _one_man_under_two_names(graph, neo4j_driver, "c")
 
     merged = runner.invoke(
         app, ["persons", "merge", sharaa, jolani, "--why", "one man", "--by", "a", "--queue"]
