@@ -32,7 +32,7 @@ class Party:
     @property
     def identity(self) -> tuple[str, ...]:
         if self.name:
-            return ("person", text_key(self.name).split()[-1])
+            return ("person", surname(self.name))
         # A group of officials is never one of them: "استاندار" met "فرمانداران استان".
         office = "group" if self.group else "office"
         return (office, self.title_id or text_key(self.role or ""), self.country or "", self.org_id or "")
