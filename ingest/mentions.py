@@ -78,6 +78,9 @@ def honorifics() -> Gazetteer[bool]:
     return Gazetteer((row["form"], row.get("iranian") == "1") for row in rows("honorifics"))
 
 
+_ACTIVITY_SUFFIXES = word_class("activity_suffix")
+_AGENT_SUFFIXES = word_class("agent_suffix")
+_AGENT_PLURAL = one_word("agent_plural")
 _GLUED_PLURAL_ENDINGS = word_class("plural_suffix")  # "مقام‌های": the tokeniser splits at the ZWNJ
 # Sound plurals by the singular's last letter: each ending with whether it replaces that letter
 # ("نماینده" → "نمایندگان") or follows it ("فرماندهان").
@@ -164,13 +167,38 @@ def find_mentions(sentence: Sentence, words: list[str], plural_at: set[int]) -> 
         best: tuple[Kind, int, Any] | None = None
         for kind, gazetteer in starts[words[index]]:
             phrase = gazetteer.longest_at(words, index)
+            if kind is Kind.TITLE and index in plural_at:
+                phrase = _longer(phrase, _across_plural_ending(gazetteer, words, index))
             if phrase is not None and (best is None or phrase[0] > best[1]):
                 best = (kind, *phrase)
         if best is not None:
             kind, length, value = best
             end = index + length
-            found.append(_mention(kind, index, end, value, plural=index in plural_at))
+            plural = index in plural_at
+            if kind is Kind.TITLE and end < len(words) and words[end] in _ACTIVITY_SUFFIXES:
+                continue  # "میانجی‌گری": the activity, not the one who does it
+            if kind is Kind.TITLE and end < len(words) and words[end] in _AGENT_SUFFIXES:
+                plural = plural or words[end] == _AGENT_PLURAL
+                end += 1  # "میانجی‌گران"
+            found.append(_mention(kind, index, end, value, plural=plural))
     return found
+
+
+def _across_plural_ending(gazetteer: Gazetteer[Any], words: list[str], index: int) -> tuple[int, Any] | None:
+    """ "تیم‌های فنی": the tokeniser splits the plural ending off at the ZWNJ, so a title of several
+    words ("تیم فنی") is looked up without it and spans it."""
+    if index + 1 >= len(words) or words[index + 1] not in _GLUED_PLURAL_ENDINGS:
+        return None
+    phrase = gazetteer.longest_at([*words[: index + 1], *words[index + 2 :]], index)
+    if phrase is None or phrase[0] < 2:
+        return None
+    return phrase[0] + 1, phrase[1]
+
+
+def _longer(a: tuple[int, Any] | None, b: tuple[int, Any] | None) -> tuple[int, Any] | None:
+    if a is None or (b is not None and b[0] > a[0]):
+        return b
+    return a
 
 
 def _mention(kind: Kind, first: int, last: int, value: Any, *, plural: bool) -> Mention:

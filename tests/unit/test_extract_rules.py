@@ -776,3 +776,16 @@ def test_a_known_name_goes_on_through_its_patronymics_and_keeps_its_family_apart
     )
     assert _names(meeting) == {"شیخ تمیم بن حمد آل ثانی", "محمد بن عبدالرحمن بن جاسم آل ثانی"}
     assert {p.country for p in meeting.participants} == {"QA"}
+
+
+def test_a_title_of_several_words_is_read_across_its_split_plural_ending() -> None:
+    # The tokeniser cuts "تیم‌های" at its ZWNJ; "تیم فنی" is still the title, one team per state.
+    (meeting,) = _meetings("تیم‌های فنی ژاپن و کره جنوبی امروز در سئول دیدار کردند.")
+    assert {p.country for p in meeting.participants} == {"JP", "KR"}
+
+
+def test_an_agent_noun_is_a_title_and_the_noun_of_its_activity_is_none() -> None:
+    (meeting,) = _meetings("وزیر خارجه نروژ امروز در اسلو با میانجی‌گران مصری دیدار کرد.")
+    assert {p.country for p in meeting.participants} == {"NO", "EG"}
+    (meeting,) = _meetings("وزیر خارجه نروژ امروز با میانجی‌گری سوئیس با وزیر خارجه مصر دیدار کرد.")
+    assert {p.role for p in meeting.participants} == {"وزیر خارجه"}
