@@ -42,6 +42,11 @@ class Gazetteer[T]:
         return frozenset(self._lengths)
 
     @property
+    def last_words(self) -> frozenset[str]:
+        """The last words of the phrases of several words."""
+        return frozenset(key[-1] for key in self._values if len(key) > 1)
+
+    @property
     def all_words(self) -> frozenset[str]:
         """Every word of every phrase (a name tagger's lexicon feature)."""
         return frozenset(word for key in self._values for word in key)

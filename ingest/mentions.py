@@ -79,9 +79,8 @@ def honorifics() -> Gazetteer[bool]:
 
 
 _ACTIVITY_SUFFIXES = word_class("activity_suffix")
-_AGENT_SUFFIXES = word_class("agent_suffix")
-_AGENT_PLURAL = one_word("agent_plural")
-_GLUED_PLURAL_ENDINGS = word_class("plural_suffix")  # "مقام‌های": the tokeniser splits at the ZWNJ
+_GLUED_PLURAL_ENDINGS = word_class("plural_suffix")
+_AGENT_PARTS = word_class("agent_part")  # "مقام‌های": the tokeniser splits at the ZWNJ
 # Sound plurals by the singular's last letter: each ending with whether it replaces that letter
 # ("نماینده" → "نمایندگان") or follows it ("فرماندهان").
 _FINAL_HEH = one_word("final_heh")
@@ -105,13 +104,17 @@ def regular_plurals(singular: str) -> tuple[str, ...]:
 
 @cache
 def _plurals() -> dict[str, str]:
-    """Every plural of a title's first word: the sound ones generated, the broken ones as data."""
+    """Every plural of a title's first word, and of the last word of a compound title ("مذاکره‌کنندگان",
+    "قانون‌گذاران": the tokeniser splits them at the ZWNJ): the sound ones generated, the broken ones as
+    data."""
     plurals: dict[str, str] = {}
+    titles = knowledge().titles
     # Where two first words make one plural ("سخنگویان" of "سخنگو" and of its ezafe form "سخنگوی"), the
     # shorter is the singular; walking a set in its own order would make the choice differ by process.
-    for singular in sorted(knowledge().titles.first_words, key=lambda word: (len(word), word)):
-        for plural in regular_plurals(singular):
-            plurals.setdefault(plural, singular)
+    for words in (titles.first_words, titles.last_words & _AGENT_PARTS):
+        for singular in sorted(words, key=lambda word: (len(word), word)):
+            for plural in regular_plurals(singular):
+                plurals.setdefault(plural, singular)
     plurals.update((row["plural"], row["singular"]) for row in rows("role_plurals"))
     return plurals
 
@@ -174,12 +177,9 @@ def find_mentions(sentence: Sentence, words: list[str], plural_at: set[int]) -> 
         if best is not None:
             kind, length, value = best
             end = index + length
-            plural = index in plural_at
             if kind is Kind.TITLE and end < len(words) and words[end] in _ACTIVITY_SUFFIXES:
                 continue  # "میانجی‌گری": the activity, not the one who does it
-            if kind is Kind.TITLE and end < len(words) and words[end] in _AGENT_SUFFIXES:
-                plural = plural or words[end] == _AGENT_PLURAL
-                end += 1  # "میانجی‌گران"
+            plural = any(i in plural_at for i in range(index, end))  # "وزرای خارجه", "مذاکره‌کنندگان ارشد"
             found.append(_mention(kind, index, end, value, plural=plural))
     return found
 

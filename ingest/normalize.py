@@ -16,6 +16,7 @@ from ingest.orthography import letter_map, letters, one_letter
 _CHAR_REPLACEMENTS = letter_map("char_replacement")
 _TEXT_REPAIRS = letter_map("text_repair")
 _SUFFIXES = letters("glued_suffix")
+_JOINED_SUFFIXES = letters("joined_suffix")
 _COMPARATIVES = letters("comparative")
 _AFTER_HEH = letters("suffix_after_heh")
 _HEH = one_letter("heh")
@@ -64,6 +65,11 @@ def _repair_word(word: str) -> str:
         repaired = _repair_word(stem)
         if repaired != stem:
             return f"{repaired}{ZWNJ}{suffix}"
+    # A plural written on the stem with no ZWNJ ("قانونگذاران"): the stem's own ZWNJ, the ending joined.
+    for suffix in _JOINED_SUFFIXES:
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 5 and (repaired := _repair_word(stem)) != stem:
+            return f"{repaired}{suffix}"
     return word
 
 

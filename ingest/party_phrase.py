@@ -30,6 +30,9 @@ class PartyPhrase:
     # A plural title as written ("نمایندگان"): the role of a group that stays one party.
     group_role: str | None = None
     group: bool = False  # a delegation or a group of officials: never one named person
+    # One state's share of a plural title over several ("وزرای خارجه ایران و روسیه"): `role` is the
+    # title made singular, `group_role` the plural the text writes.
+    of_plural_title: bool = False
     # The title runs on into words no lexicon knows ("فرمانده سنتکام", "رهبر فهرست العراقیه"): it
     # belongs to something unknown, so neither the outlet's country nor the knowledge base applies.
     unknown_complement: bool = False

@@ -27,7 +27,15 @@ class Party:
     name_source: Literal["text", "knowledge_base"] | None = None
     person: Officeholder | None = None
     role_from_knowledge: bool = False
+    # The plural title of a group of officials of several states, as the text writes it: the person
+    # the text names by a title of his own takes that one instead.
+    role_of_group: bool = False
     group: bool = False
+
+    @property
+    def role_borrowed(self) -> bool:
+        """The role is not the text's title for this party alone."""
+        return self.role_from_knowledge or self.role_of_group
 
     @property
     def identity(self) -> tuple[str, ...]:
@@ -173,6 +181,9 @@ class ArticleRegistry:
             party.country = IRAN  # "سردار X": a rank only Iran's forces use
         elif not party.country and not party.org_id and party.name and _persian_given_name(party.name):
             party.country = self.home_country  # "محسن ..." in an Iranian outlet, with no other clue
+        named_by_text = party.name is not None and party.name_source != "knowledge_base"
+        if phrase.of_plural_title and phrase.group_role and party.role == phrase.role and not named_by_text:
+            party.role, party.role_of_group = phrase.group_role, True  # "وزرای خارجه" as written
         return party
 
     def _complete_named(self, party: Party, phrase: PartyPhrase) -> None:

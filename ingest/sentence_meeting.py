@@ -72,7 +72,10 @@ def expand(party: PartyPhrase) -> list[PartyPhrase]:
         ]
     if not party.plural_countries:
         return [party]
-    return [replace(party, country=code, plural_countries=[]) for code in party.plural_countries]
+    return [
+        replace(party, country=code, plural_countries=[], of_plural_title=True)
+        for code in party.plural_countries
+    ]
 
 
 def chain(parties: list[PartyPhrase], start: int, words: list[str]) -> list[PartyPhrase]:

@@ -66,8 +66,8 @@ def _lend_titles(named: list[ResolvedParty], titled: list[ResolvedParty]) -> Non
     """The text's title for an official beats one the knowledge base supplied."""
     for unnamed in (p for p in titled if not p.name):
         for party in named:
-            if party.name and _same_side(party, unnamed) and (party.role_from_knowledge or not party.role):
-                party.role, party.title_id, party.role_from_knowledge = unnamed.role, unnamed.title_id, False
+            if party.name and _same_side(party, unnamed) and (party.role_borrowed or not party.role):
+                _take_title(party, unnamed)
 
 
 def _keep_fullest(kept: list[ResolvedParty], other: list[ResolvedParty]) -> None:
@@ -78,8 +78,8 @@ def _keep_fullest(kept: list[ResolvedParty], other: list[ResolvedParty]) -> None
                 continue
             if twin.name and party.name and len(twin.name) > len(party.name):
                 party.name = twin.name
-            if party.role_from_knowledge and twin.role and not twin.role_from_knowledge:
-                party.role, party.title_id, party.role_from_knowledge = twin.role, twin.title_id, False
+            if party.role_borrowed and twin.role and not twin.role_borrowed:
+                _take_title(party, twin)
 
 
 def _without_called_off(events: list[Event], sentences: list[Sentence]) -> list[Event]:
@@ -101,11 +101,16 @@ def _was_to(words: tuple[str, ...]) -> bool:
 def _share_text_titles(events: list[Event]) -> None:
     """A person the text titles once ("رئیس تشکیلات خودگردان" in the lead) keeps that title in the
     article's other meetings, where only the knowledge base gave one."""
-    titled = [p for e in events for p in e.parties if p.name and p.role and not p.role_from_knowledge]
-    for party in (p for e in events for p in e.parties if p.name and p.role_from_knowledge):
+    titled = [p for e in events for p in e.parties if p.name and p.role and not p.role_borrowed]
+    for party in (p for e in events for p in e.parties if p.name and p.role_borrowed):
         twin = next((t for t in titled if t.same_as(party)), None)
         if twin is not None:
-            party.role, party.title_id, party.role_from_knowledge = twin.role, twin.title_id, False
+            _take_title(party, twin)
+
+
+def _take_title(party: ResolvedParty, source: ResolvedParty) -> None:
+    party.role, party.title_id = source.role, source.title_id
+    party.role_from_knowledge = party.role_of_group = False
 
 
 def _covers(big: list[ResolvedParty], small: list[ResolvedParty]) -> bool:

@@ -789,3 +789,24 @@ def test_an_agent_noun_is_a_title_and_the_noun_of_its_activity_is_none() -> None
     assert {p.country for p in meeting.participants} == {"NO", "EG"}
     (meeting,) = _meetings("وزیر خارجه نروژ امروز با میانجی‌گری سوئیس با وزیر خارجه مصر دیدار کرد.")
     assert {p.role for p in meeting.participants} == {"وزیر خارجه"}
+
+
+def test_a_compound_title_is_plural_by_the_ending_of_its_last_part() -> None:
+    # "مذاکره‌کنندگان" splits at its ZWNJ: the plural is on "کنندگان", and the title spans both states.
+    (meeting,) = _meetings("نشست مذاکره‌کنندگان ارشد ژاپن و کره جنوبی امروز در سئول برگزار شد.")
+    assert {p.country for p in meeting.participants} == {"JP", "KR"}
+    (meeting,) = _meetings("پادشاه مالزی امروز با قانونگذاران این کشور دیدار کرد.")
+    assert [p.country for p in meeting.participants] == ["MY", "MY"]
+
+
+def test_a_plural_title_over_several_states_is_written_as_the_text_writes_it() -> None:
+    (meeting,) = _meetings("سفرای جدید شیلی و پرو امروز استوارنامه خود را تقدیم رئیس‌جمهور کردند.")
+    guests = [p for p in meeting.participants if p.country in ("CL", "PE")]
+    assert [p.role for p in guests] == ["سفرای جدید", "سفرای جدید"]
+    # The text's own singular title for one of them wins over the group's plural one.
+    meetings = _meetings(
+        "سفرای جدید شیلی و پرو امروز استوارنامه خود را تقدیم رئیس‌جمهور کردند. "
+        "رئیس‌جمهور در دیدار با سفیر جدید شیلی بر گسترش روابط تأکید کرد."
+    )
+    roles = {p.role for m in meetings for p in m.participants if p.country == "CL"}
+    assert roles == {"سفیر جدید"}

@@ -19,6 +19,8 @@ ZWNJ = "\u200c"
         ("همکاریهای دو کشور", f"همکاری{ZWNJ}های دو کشور"),  # plural suffix glued on
         ("نشست منطقهای", f"نشست منطقه{ZWNJ}ای"),  # the longest known stem wins
         ("بهرهبرداری از ظرفیت", f"بهره{ZWNJ}برداری از ظرفیت"),
+        ("با قانونگذاران", f"با قانون{ZWNJ}گذاران"),  # the stem's ZWNJ, the plural ending joined
+        ("با کارکنان", "با کارکنان"),  # a plural whose stem needs no repair stays
         ("منطقۀ قفقاز", "منطقه قفقاز"),  # ezafe hamza dropped
         ("هیأت قطری", "هیأت قطری"),  # a delegation keeps the spelling the text gives it
         ("ساختار 3+3", "ساختار ۳ + ۳"),
