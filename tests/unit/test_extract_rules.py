@@ -810,3 +810,15 @@ def test_a_plural_title_over_several_states_is_written_as_the_text_writes_it() -
     )
     roles = {p.role for m in meetings for p in m.participants if p.country == "CL"}
     assert roles == {"سفیر جدید"}
+
+
+def test_a_meeting_in_progress_is_held() -> None:
+    # "در حال گفتگو ... هستند": the present of "to be" is no subjunctive.
+    (meeting,) = _meetings("کایا کالاس و هاکان فیدان هم‌اکنون در بروکسل در حال گفتگو درباره اوکراین هستند.")
+    assert meeting.status == "held"
+    assert _names(meeting) == {"کایا کالاس", "هاکان فیدان"}
+
+
+def test_the_parties_of_a_described_meeting_noun_follow_between() -> None:
+    (meeting,) = _meetings("گفتگوی پرتنشی بین هاکان فیدان و سرگئی لاوروف امروز در آنتالیا انجام شد.")
+    assert _names(meeting) == {"هاکان فیدان", "سرگئی لاوروف"}
