@@ -173,8 +173,8 @@ class TitleReader(NameReader):
                 run.last = nxt.last
             elif last not in self.covered and words[last] in kb.title_words:
                 run.last += 1
-            elif last == mention.last and words[last] in _PLURAL_SUFFIXES:
-                run.last += 1  # "هیئت‌های" tokenises as هیئت + های
+            elif words[last] in _PLURAL_SUFFIXES:
+                run.last += 1  # "هیئت‌های", "وزیر زیرساخت‌های" tokenise as هیئت + های, زیرساخت + های
             elif tuple(words[last : last + 2]) in _TITLE_LINKER:
                 run.last += 2  # "وزیر دولت در امور دفاع"
             elif (

@@ -822,3 +822,10 @@ def test_a_meeting_in_progress_is_held() -> None:
 def test_the_parties_of_a_described_meeting_noun_follow_between() -> None:
     (meeting,) = _meetings("گفتگوی پرتنشی بین هاکان فیدان و سرگئی لاوروف امروز در آنتالیا انجام شد.")
     assert _names(meeting) == {"هاکان فیدان", "سرگئی لاوروف"}
+
+
+def test_a_plural_word_inside_a_title_keeps_the_title_running_to_its_country() -> None:
+    (meeting,) = _meetings(
+        "وزیر راه ایران امروز در کی‌یف با وزیر امور خارجه اوکراین و وزیر زیرساخت‌های این کشور دیدار کرد."
+    )
+    assert sorted(p.country for p in meeting.participants) == ["IR", "UA", "UA"]
