@@ -25,6 +25,7 @@ _QUOTES = word_class("quote")
 _OPEN_QUOTES = word_class("open_quote")
 _COMMAS = word_class("comma")
 _PLURAL_SUFFIXES = word_class("plural_suffix")
+_AND = one_word("and")
 _NAME_PREFIXES = word_class("name_prefix")
 
 
@@ -73,12 +74,36 @@ class SentenceParties(TitleReader):
                 continue
             parties.append(party)
             index = max(party.last, index + 1)
-        parties = self._headed_delegations(self._attach_loose_names(parties))
+        parties = self._headed_delegations(self._attach_loose_names(self._joined_groups(parties)))
         parties = [party for party in parties if not self._names_a_venue(party)]
         leading = self._leading_name(parties)
         if leading is not None:
             parties.insert(0, leading)
         return self._distribute_plural_titles(parties)
+
+    def _joined_groups(self, parties: list[PartyPhrase]) -> list[PartyPhrase]:
+        """ "معاونان و مدیران سیاسی وزرای خارجه ایران و چین", "فرماندهان و نظامیان ناوگان": two groups
+        under plural titles joined by "و" are one group, of the second's country or countries."""
+        joined: list[PartyPhrase] = []
+        for party in parties:
+            previous = joined[-1] if joined else None
+            if (
+                previous is not None
+                and previous.group_role
+                and party.group_role
+                and not (previous.name or party.name)
+                and not (previous.country or previous.plural_countries or previous.org_id)
+                and self.words[previous.last : party.first] == [_AND]
+            ):
+                written = f"{self.span_text(previous.first, previous.last)} {_AND} {party.group_role}"
+                party.first, party.group_role = previous.first, written
+                party.plural_roles = []
+                if party.group:
+                    party.role = party.group_role
+                joined[-1] = party
+                continue
+            joined.append(party)
+        return joined
 
     def _leading_name(self, parties: list[PartyPhrase]) -> PartyPhrase | None:
         """ "X Y، ... با Z دیدار کرد": two or three unknown words opening the sentence (after "به گزارش

@@ -829,3 +829,11 @@ def test_a_plural_word_inside_a_title_keeps_the_title_running_to_its_country() -
         "وزیر راه ایران امروز در کی‌یف با وزیر امور خارجه اوکراین و وزیر زیرساخت‌های این کشور دیدار کرد."
     )
     assert sorted(p.country for p in meeting.participants) == ["IR", "UA", "UA"]
+
+
+def test_two_groups_joined_by_and_are_one_group_as_written() -> None:
+    (meeting,) = _meetings(
+        "وزیر خارجه ژاپن امروز در توکیو با معاونان و مدیران سیاسی وزارت خارجه کره جنوبی دیدار کرد."
+    )
+    groups = [p for p in meeting.participants if p.name is None]
+    assert [(p.role, p.country) for p in groups] == [("معاونان و مدیران سیاسی وزارت خارجه", "KR")]
