@@ -837,3 +837,10 @@ def test_two_groups_joined_by_and_are_one_group_as_written() -> None:
     )
     groups = [p for p in meeting.participants if p.name is None]
     assert [(p.role, p.country) for p in groups] == [("معاونان و مدیران سیاسی وزارت خارجه", "KR")]
+
+
+def test_a_meeting_years_ago_told_after_its_partner_is_background() -> None:
+    assert not _meetings(
+        "هاکان فیدان گفت که پس از ملاقات با ینس استولتنبرگ در ده سال پیش، به این نتیجه رسیده است."
+    )
+    assert _meetings("هاکان فیدان گفت که پس از ملاقات با ینس استولتنبرگ، به این نتیجه رسیده است.")
