@@ -844,3 +844,9 @@ def test_a_meeting_years_ago_told_after_its_partner_is_background() -> None:
         "هاکان فیدان گفت که پس از ملاقات با ینس استولتنبرگ در ده سال پیش، به این نتیجه رسیده است."
     )
     assert _meetings("هاکان فیدان گفت که پس از ملاقات با ینس استولتنبرگ، به این نتیجه رسیده است.")
+
+
+def test_a_group_of_several_unnamed_states_is_not_of_the_outlets_country() -> None:
+    (meeting,) = _meetings("رئیس‌جمهور امروز در تهران با سفیران کشورهای اسلامی دیدار کرد.")
+    (group,) = [p for p in meeting.participants if p.name is None]
+    assert group.country is None
