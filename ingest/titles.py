@@ -91,7 +91,9 @@ class TitleReader(NameReader):
         phrase = self._title_phrase(mention)
         if phrase.plural_countries:
             return phrase
-        name = self._name_before(phrase.first) or self._name_after(phrase.last)
+        name = self._name_before(phrase.first) or self._name_after(
+            phrase.last, apposition=phrase.group_role is None
+        )
         known = self._known_person_after(phrase.last)
         if name is None and known is not None:
             # "وزیر امور خارجه محمدجواد ظریف": a title, then the person who holds it.

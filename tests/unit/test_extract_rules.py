@@ -850,3 +850,18 @@ def test_a_group_of_several_unnamed_states_is_not_of_the_outlets_country() -> No
     (meeting,) = _meetings("رئیس‌جمهور امروز در تهران با سفیران کشورهای اسلامی دیدار کرد.")
     (group,) = [p for p in meeting.participants if p.name is None]
     assert group.country is None
+
+
+def test_the_words_between_with_and_a_comma_before_a_title_are_the_name_of_the_one_met() -> None:
+    # A name no lexicon knows and the tagger doubts: only a name can stand between "با" and ", title".
+    (meeting,) = _meetings("ترامپ امروز با اندی برنهام، نخست وزیر بریتانیا، در کاخ سفید دیدار کرد.")
+    assert "اندی برنهام" in _names(meeting)
+    # Not before a plural title: "همکارانم، مشاوران ..." is a group, not a person's name.
+    meetings = _meetings("ترامپ امروز با همکارانش، مشاوران امنیت ملی، در کاخ سفید دیدار کرد.")
+    assert all("همکارانش" not in _names(meeting) for meeting in meetings)
+
+
+def test_a_name_between_commas_after_a_title_is_its_holder_not_the_knowledge_bases() -> None:
+    # The knowledge base knows an older prime minister; the text names the new one.
+    (meeting,) = _meetings("ترامپ امروز با نخست وزیر بریتانیا، اندی برنهام، در کاخ سفید دیدار کرد.")
+    assert "اندی برنهام" in _names(meeting)
