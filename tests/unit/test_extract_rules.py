@@ -865,3 +865,13 @@ def test_a_name_between_commas_after_a_title_is_its_holder_not_the_knowledge_bas
     # The knowledge base knows an older prime minister; the text names the new one.
     (meeting,) = _meetings("ترامپ امروز با نخست وزیر بریتانیا، اندی برنهام، در کاخ سفید دیدار کرد.")
     assert "اندی برنهام" in _names(meeting)
+
+
+def test_a_second_title_of_a_named_person_names_the_titled_official_elsewhere() -> None:
+    # The hamza of "رئیس" sits on either seat; both spell one title.
+    meetings = _meetings(
+        "پرویز داودی، مشاور عالی وزیر و فرستاده ویژه رییس‌جمهور، امروز در دوشنبه با رئیس‌جمهور تاجیکستان "
+        "دیدار کرد. فرستاده ویژه رئیس‌جمهور همچنین با وزیر خارجه تاجیکستان دیدار کرد."
+    )
+    assert len(meetings) == 2
+    assert all("پرویز داودی" in _names(meeting) for meeting in meetings)
