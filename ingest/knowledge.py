@@ -183,12 +183,6 @@ def _named_country(kb: Knowledge, form: str) -> str | None:
     return None
 
 
-def _hamza_seats(form: str) -> tuple[str, ...]:
-    """The form with its hamza on either seat: "رئیس جمهور" and "رییس جمهور"."""
-    ((hamza, seat),) = letter_map("hamza_seat")
-    return tuple(dict.fromkeys((form, form.replace(hamza, seat), form.replace(seat + seat, hamza + seat))))
-
-
 def _load_titles(kb: Knowledge) -> None:
     words: set[str] = set()
     for row in rows("roles"):
@@ -196,8 +190,8 @@ def _load_titles(kb: Knowledge) -> None:
         country = row.get("country") or _named_country(kb, title_fa)
         title = Title(row["id"], title_fa, row["title_en"], country=country or None)
         kb.titles_by_id[title.id] = title
-        for written in [row["title_fa"], *row.get("aliases_fa", "").split("|")]:
-            for form in _hamza_seats(written) if written.strip() else ():
+        for form in [row["title_fa"], *row.get("aliases_fa", "").split("|")]:
+            if form.strip():
                 kb.titles.add(form, title)
                 words.update(phrase_key(form))
     for row in rows("role_modifiers"):

@@ -6,7 +6,6 @@ from functools import cache
 
 from ingest.gazetteer import Gazetteer
 from ingest.lexicon import one_word, phrases, rows, verb_forms, word_class
-from ingest.segment import is_punctuation
 from ingest.triggers import Trigger
 
 _INTERVIEW_REACH = 4  # "در گفت‌وگوی تلویزیونی با شبکه ...": the "با" of a talk, right after it
@@ -20,7 +19,6 @@ _EARLIER = phrases("earlier")
 _AGO = word_class("ago")
 _LONG_AGO_UNITS = word_class("long_time_unit")
 _WEEK = word_class("week")
-_AFTER_REACH = 8  # words after a meeting word that may still tell its time, up to a punctuation mark
 _NEGATIVE_VERBS = verb_forms("negative_verb") | word_class("negative_imperfective_prefix")
 _LIGHT_VERBS = verb_forms("light_verb") | word_class("imperfective_prefix")
 _ANAPHORA = word_class("demonstrative")
@@ -130,18 +128,10 @@ def is_background(words: list[str], trigger: Trigger) -> bool:
     """ "ماه گذشته نیز دیداری با X داشت", "در دیدار سال گذشته ...": a meeting long past."""
     before = words[max(0, trigger.first - 8) : trigger.first]
     after = words[trigger.last : trigger.last + 3]
-    # "پس از ملاقات با X در ۱۵ سال پیش": the meeting's own time, told after its partner.
-    told_after = words[trigger.last : trigger.last + _AFTER_REACH]
-    stop = next((i for i, word in enumerate(told_after) if is_punctuation(word)), len(told_after))
-    told_after = told_after[:stop]
     # "نشست هفته گذشته X و Y" names an earlier meeting; "هفته گذشته با Y دیدار کرد" may be news.
     long_ago = any(
         window[i] in units and window[i + 1] in _AGO
-        for window, units in (
-            (before, _LONG_AGO_UNITS),
-            (after, _LONG_AGO_UNITS | _WEEK),
-            (told_after, _LONG_AGO_UNITS),
-        )
+        for window, units in ((before, _LONG_AGO_UNITS), (after, _LONG_AGO_UNITS | _WEEK))
         for i in range(len(window) - 1)
     )
     # "X پیش‌تر نیز ... با Y دیدار کرده بود": told as what happened before the news.

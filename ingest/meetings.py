@@ -30,8 +30,6 @@ from ingest.triggers import Trigger, blocked, negated
 
 _TOGETHER = word_class("reciprocal")
 _MANNER = word_class("manner")  # "استقبال گرم و رسمی X"
-_BETWEEN = word_class("between")
-_DESCRIBING_WORDS = 2  # "مذاکرات پرمخاطره بین ...", "نشست سه جانبه میان ..."
 _SINGULAR_VERBS = verb_forms("agreement_verb", "3sg")
 _PLURAL_VERBS = verb_forms("agreement_verb", "3pl")
 _VERB_REACH = 20
@@ -191,8 +189,6 @@ class MeetingReader:
         while after_time < len(words) and (words[after_time] in time_words() or words[after_time] in _MANNER):
             after_time += 1
         position = first_party_at_or_after(parties, after_time, limit=1)
-        if position is None:
-            position = self._between(trigger, after_time)
         after = chain(parties, position, words) if position is not None else []
         subjects = self._clause_subjects(clause, trigger.first)
         received = self._object_before(trigger) or self._informed_after(trigger)
@@ -206,16 +202,6 @@ class MeetingReader:
         if trigger.kind == "session" and after and all(p.group or p.group_role for p in after):
             return None  # "X در نشست شورای وزیران خارجه گفت": a session of one body (docs/annotation.md, 2)
         return subjects, after
-
-    def _between(self, trigger: Trigger, start: int) -> int | None:
-        """ "مذاکرات پرمخاطره بین X و Y", "گفتگوی پرتنشی میان X و Y": the parties after "بین" or "میان",
-        when only a word or two describing the meeting stand before it."""
-        for index in range(start, min(start + _DESCRIBING_WORDS + 1, len(self.words))):
-            if self.words[index] in _BETWEEN:
-                return first_party_at_or_after(self.parties, index + 1, limit=0)
-            if index in self.analysis.covered or not self.words[index].isalpha():
-                return None
-        return None
 
     def _note_journey(self, trigger: Trigger, visitor: list[PartyPhrase]) -> None:
         """A meeting word with one party and no partner: the journey's host may be the partner."""

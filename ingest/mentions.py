@@ -79,8 +79,8 @@ def honorifics() -> Gazetteer[bool]:
 
 
 _ACTIVITY_SUFFIXES = word_class("activity_suffix")
-_GLUED_PLURAL_ENDINGS = word_class("plural_suffix")
-_AGENT_PARTS = word_class("agent_part")  # "مقام‌های": the tokeniser splits at the ZWNJ
+_GLUED_PLURAL_ENDINGS = word_class("plural_suffix")  # "مقام‌های": the tokeniser splits at the ZWNJ
+_AGENT_PARTS = word_class("agent_part")
 # Sound plurals by the singular's last letter: each ending with whether it replaces that letter
 # ("نماینده" → "نمایندگان") or follows it ("فرماندهان").
 _FINAL_HEH = one_word("final_heh")
@@ -170,8 +170,6 @@ def find_mentions(sentence: Sentence, words: list[str], plural_at: set[int]) -> 
         best: tuple[Kind, int, Any] | None = None
         for kind, gazetteer in starts[words[index]]:
             phrase = gazetteer.longest_at(words, index)
-            if kind is Kind.TITLE and index in plural_at:
-                phrase = _longer(phrase, _across_plural_ending(gazetteer, words, index))
             if phrase is not None and (best is None or phrase[0] > best[1]):
                 best = (kind, *phrase)
         if best is not None:
@@ -182,23 +180,6 @@ def find_mentions(sentence: Sentence, words: list[str], plural_at: set[int]) -> 
             plural = any(i in plural_at for i in range(index, end))  # "وزرای خارجه", "مذاکره‌کنندگان ارشد"
             found.append(_mention(kind, index, end, value, plural=plural))
     return found
-
-
-def _across_plural_ending(gazetteer: Gazetteer[Any], words: list[str], index: int) -> tuple[int, Any] | None:
-    """ "تیم‌های فنی": the tokeniser splits the plural ending off at the ZWNJ, so a title of several
-    words ("تیم فنی") is looked up without it and spans it."""
-    if index + 1 >= len(words) or words[index + 1] not in _GLUED_PLURAL_ENDINGS:
-        return None
-    phrase = gazetteer.longest_at([*words[: index + 1], *words[index + 2 :]], index)
-    if phrase is None or phrase[0] < 2:
-        return None
-    return phrase[0] + 1, phrase[1]
-
-
-def _longer(a: tuple[int, Any] | None, b: tuple[int, Any] | None) -> tuple[int, Any] | None:
-    if a is None or (b is not None and b[0] > a[0]):
-        return b
-    return a
 
 
 def _mention(kind: Kind, first: int, last: int, value: Any, *, plural: bool) -> Mention:

@@ -4,7 +4,6 @@ patronymics."""
 from ingest.knowledge import knowledge
 from ingest.lexicon import one_word, word_class
 from ingest.mentions import Kind
-from ingest.segment import is_punctuation
 from ingest.sentence_words import SentenceWords
 
 _PATRONYMICS = word_class("patronymic")
@@ -14,7 +13,6 @@ _QUOTES = word_class("quote")
 _OPEN_QUOTES = word_class("open_quote")
 _CLOSE_QUOTES = word_class("close_quote")
 _COMMAS = word_class("comma")
-_COMITATIVE = one_word("comitative")
 _BEGINS_A_NAME = 0.5
 
 
@@ -24,17 +22,14 @@ class NameReader(SentenceWords):
     def _name_before(self, index: int) -> tuple[int, int] | None:
         """A name of 1-3 words that ends right before `index` (a comma may sit between)."""
         end = index
-        apposed = False
         if end - 1 >= 0 and self.words[end - 1] in _COMMAS:
             end -= 1
-            title = self.mention_at.get(index)
-            apposed = title is not None and not title.plural and self._after_comitative(end)
         if end - 1 >= 0 and self.words[end - 1] in _CLOSE_QUOTES:
             quoted = self._quoted_back(end - 1)
             if quoted:
                 return quoted
         start = end
-        while start - 1 >= 0 and end - (start - 1) <= 3 and self._name_capable(start - 1, apposed=apposed):
+        while start - 1 >= 0 and end - (start - 1) <= 3 and self._name_capable(start - 1):
             start -= 1
         while start < end and not self._starts_word(start):
             start += 1  # "میانجی‌گری بدر ...": "گری" ends another word, it begins no name
@@ -67,35 +62,10 @@ class NameReader(SentenceWords):
                 return index, end
         return start, end
 
-    def _enclosed(self, start: int) -> tuple[int, int] | None:
-        """Two or three words between commas after a title: the apposed name of its holder, whatever
-        the tagger doubts (the word lists still veto)."""
-        end = start
-        while end < len(self.words) and end - start < 3 and self._name_capable(end, apposed=True):
-            end += 1
-        if end - start >= 2 and end < len(self.words) and self.words[end] in _COMMAS:
-            return start, end
-        return None
-
-    def _after_comitative(self, end: int) -> bool:
-        """ "با X Y، نخست‌وزیر ...": one to three words between "با" and a comma before a title can
-        only be the name of the one met."""
-        for start in range(end - 1, max(-1, end - 4), -1):
-            if is_punctuation(self.words[start]):
-                return False
-            if start >= 1 and self.words[start - 1] == _COMITATIVE:
-                return True
-        return False
-
-    def _name_after(self, index: int, *, apposition: bool = False) -> tuple[int, int] | None:
-        """A name right after a title phrase: it must start with a known given name or be quoted, or,
-        after the title of one person (`apposition`), stand alone between two commas ("نخست‌وزیر
-        بریتانیا، اندی برنهام، ...")."""
+    def _name_after(self, index: int) -> tuple[int, int] | None:
+        """A name right after a title phrase: it must start with a known given name or be quoted."""
         if index < len(self.words) and self.words[index] in _COMMAS:
             index += 1
-            enclosed = self._enclosed(index) if apposition else None
-            if enclosed is not None:
-                return enclosed
         if index < len(self.words) and self.words[index] in _OPEN_QUOTES:
             return self._quoted_forward(index)
         kb = knowledge()

@@ -2,7 +2,6 @@
 a delegation, or a group of officials."""
 
 from dataclasses import replace
-from itertools import pairwise
 
 from ingest.knowledge import knowledge
 from ingest.lexicon import one_word, phrases, word_class, word_values
@@ -80,23 +79,7 @@ class SentenceParties(TitleReader):
         leading = self._leading_name(parties)
         if leading is not None:
             parties.insert(0, leading)
-        self._note_second_titles(parties)
         return self._distribute_plural_titles(parties)
-
-    def _note_second_titles(self, parties: list[PartyPhrase]) -> None:
-        """ "X، وزیر راه و فرستاده ویژه رئیس‌جمهور": a title joined by "و" to a named person's title, with
-        no name of its own, may be his second title. In its own sentence the verb decides ("X رئیس مجلس و
-        وزیر خارجه ... دیدار کردند" are two men); the same title in another sentence is his."""
-        for named, other in pairwise(parties):
-            if (
-                named.name
-                and named.role
-                and other.role
-                and not (other.name or other.group_role or other.people)
-                and self.words[named.last : other.first] == [_AND]
-            ):
-                named.second_title = (other.title_id, other.role)
-                other.beside_a_title = True
 
     def _joined_groups(self, parties: list[PartyPhrase]) -> list[PartyPhrase]:
         """ "معاونان و مدیران سیاسی وزرای خارجه ایران و چین", "فرماندهان و نظامیان ناوگان": two groups

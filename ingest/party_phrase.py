@@ -27,10 +27,6 @@ class PartyPhrase:
     plural_roles: list[tuple[str, str | None]] = field(default_factory=list)
     plural_orgs: list[tuple[str, str, str | None]] = field(default_factory=list)  # (id, as written, country)
     in_title: bool = False
-    # "محمد اسلامی، وزیر راه و فرستاده ویژه رئیس‌جمهور": a second title the named person holds,
-    # (title_id, role), so an unnamed "فرستاده ویژه رئیس‌جمهور" elsewhere in the article is he.
-    second_title: tuple[str | None, str] | None = None
-    beside_a_title: bool = False  # the unnamed title of such a pair, in the sentence that joins them
     # A plural title as written ("نمایندگان"): the role of a group that stays one party.
     group_role: str | None = None
     group: bool = False  # a delegation or a group of officials: never one named person

@@ -97,16 +97,9 @@ def _pieces_of_one_name(a: str, b: str) -> bool:
 
 
 def _same_title(a: PartyPhrase, b: PartyPhrase) -> bool:
-    """`a`'s title is `b`'s, or the second title `b` holds (not in the sentence that joins the two)."""
-    second = [b.second_title] if b.second_title and not a.beside_a_title else []
-    titles = [(b.title_id, b.role), *second]
-    for title_id, role in titles:
-        if a.title_id and title_id:
-            if a.title_id == title_id:
-                return True
-        elif a.role and role and text_key(a.role) == text_key(role):
-            return True
-    return False
+    if a.title_id and b.title_id:
+        return a.title_id == b.title_id
+    return bool(a.role and b.role and text_key(a.role) == text_key(b.role))
 
 
 def surname(name: str) -> str:

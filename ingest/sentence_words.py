@@ -64,9 +64,7 @@ class SentenceWords:
             previous_end = end
         return "".join(pieces).strip().replace("\u200c ", " ")
 
-    def _name_capable(self, index: int, *, titles_too: bool = False, apposed: bool = False) -> bool:
-        """Can the word be part of a name? `apposed`: it stands where only a name can ("با X Y، وزیر
-        ..."), so the tagger's doubt does not veto it; the word lists still do."""
+    def _name_capable(self, index: int, *, titles_too: bool = False) -> bool:
         if index < 0 or index >= len(self.words) or index in self.covered:
             return False
         word = self.words[index]
@@ -77,7 +75,7 @@ class SentenceWords:
             or (word in kb.not_names and not self._name_tail(index))
             or (word in kb.title_words and not titles_too)
             or len(word) < 2
-            or (self.name_probability[index] < _SURELY_NOT_A_NAME and not apposed)
+            or self.name_probability[index] < _SURELY_NOT_A_NAME
         )
 
     def _tagged_name(self, index: int) -> bool:

@@ -2,7 +2,6 @@
 organisation they belong to, and the name before or after them."""
 
 from dataclasses import dataclass, replace
-from itertools import pairwise
 
 from ingest.knowledge import knowledge
 from ingest.lexicon import one_word, phrases, word_class
@@ -32,8 +31,6 @@ _TITLE_TRAILERS = word_class("title_trailer")
 _OUR_COUNTRY = one_word("our_country")
 _DEMONSTRATIVES = word_class("demonstrative")
 _COUNTRY = one_word("country_noun")
-# "کشورهای", "کشور‌ها": the plural of "country" in a title ("رهبران کشورهای عربی") names no one state.
-_STATES = {_COUNTRY + ending for ending in word_class("glued_plural")}
 _ABLATIVE = one_word("ablative")
 _OBJECT = one_word("object_marker")
 
@@ -91,9 +88,7 @@ class TitleReader(NameReader):
         phrase = self._title_phrase(mention)
         if phrase.plural_countries:
             return phrase
-        name = self._name_before(phrase.first) or self._name_after(
-            phrase.last, apposition=phrase.group_role is None
-        )
+        name = self._name_before(phrase.first) or self._name_after(phrase.last)
         known = self._known_person_after(phrase.last)
         if name is None and known is not None:
             # "وزیر امور خارجه محمدجواد ظریف": a title, then the person who holds it.
@@ -159,15 +154,7 @@ class TitleReader(NameReader):
         self._complement(phrase, plural=mention.plural)
         if head is not None and head.country and not phrase.country and not phrase.org_id:
             phrase.country = head.country
-        if not (phrase.country or phrase.plural_countries or phrase.org_id) and self._of_states(phrase):
-            phrase.unknown_complement = True  # of several states the text does not name: not the outlet's
         return phrase
-
-    def _of_states(self, phrase: PartyPhrase) -> bool:
-        words = self.words[phrase.first : phrase.last + 1]
-        return bool(_STATES.intersection(words)) or any(
-            word == _COUNTRY and nxt in _PLURAL_SUFFIXES for word, nxt in pairwise(words)
-        )
 
     def _run_of_titles(self, mention: Mention) -> "_TitleRun":
         """How far the titles, title words and rank prefixes after a title run."""
@@ -186,8 +173,8 @@ class TitleReader(NameReader):
                 run.last = nxt.last
             elif last not in self.covered and words[last] in kb.title_words:
                 run.last += 1
-            elif words[last] in _PLURAL_SUFFIXES:
-                run.last += 1  # "هیئت‌های", "وزیر زیرساخت‌های" tokenise as هیئت + های, زیرساخت + های
+            elif last == mention.last and words[last] in _PLURAL_SUFFIXES:
+                run.last += 1  # "هیئت‌های" tokenises as هیئت + های
             elif tuple(words[last : last + 2]) in _TITLE_LINKER:
                 run.last += 2  # "وزیر دولت در امور دفاع"
             elif (
