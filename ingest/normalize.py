@@ -67,8 +67,10 @@ def _repair_word(word: str) -> str:
             return f"{repaired}{ZWNJ}{suffix}"
     # A plural written on the stem with no ZWNJ ("قانونگذاران"): the stem's own ZWNJ, the ending joined.
     for suffix in _JOINED_SUFFIXES:
+        if not word.endswith(suffix) or len(word) - len(suffix) < 5:
+            continue
         stem = word[: -len(suffix)]
-        if word.endswith(suffix) and len(stem) >= 5 and (repaired := _repair_word(stem)) != stem:
+        if (repaired := _repair_word(stem)) != stem:
             return f"{repaired}{suffix}"
     return word
 

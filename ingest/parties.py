@@ -82,8 +82,8 @@ class SentenceParties(TitleReader):
         return self._distribute_plural_titles(parties)
 
     def _joined_groups(self, parties: list[PartyPhrase]) -> list[PartyPhrase]:
-        """ "معاونان و مدیران سیاسی وزرای خارجه ایران و چین", "فرماندهان و نظامیان ناوگان": two groups
-        under plural titles joined by "و" are one group, of the second's country or countries."""
+        """ "معاونان و مدیران سیاسی وزرای خارجه ایران و چین", "سفیران و کارداران کشورهای اسلامی": two
+        groups under plural titles joined by "و" are one group, of the second's country or countries."""
         joined: list[PartyPhrase] = []
         for party in parties:
             previous = joined[-1] if joined else None

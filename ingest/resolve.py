@@ -181,6 +181,8 @@ class ArticleRegistry:
             party.country = IRAN  # "سردار X": a rank only Iran's forces use
         elif not party.country and not party.org_id and party.name and _persian_given_name(party.name):
             party.country = self.home_country  # "محسن ..." in an Iranian outlet, with no other clue
+        # A plural title over several states stays as written unless the text names the person or gave
+        # him a title of his own (then `role` is no longer the phrase's).
         named_by_text = party.name is not None and party.name_source != "knowledge_base"
         if phrase.of_plural_title and phrase.group_role and party.role == phrase.role and not named_by_text:
             party.role, party.role_of_group = phrase.group_role, True  # "وزرای خارجه" as written
