@@ -52,6 +52,18 @@ def test_normalize_text_puts_the_title_line_first_in_normal_form() -> None:
     assert "امور خارجه" in body and "کرد" in body  # spacing fixed, Arabic kaf made Persian
 
 
+def test_normalize_text_ends_a_headline_the_page_ran_into_the_lead() -> None:
+    title = "سفیر ما در پاریس به تهران بازگشت"
+    glued = f"{title}به گزارش خبرنگار ما، سفیر با وزیر خارجه دیدار کرد."
+    doc = normalize_text(_before(normalize_text, glued, title=title))
+    assert doc.text.split("\n")[1:] == [title, "به گزارش خبرنگار ما، سفیر با وزیر خارجه دیدار کرد."]
+    # a headline the body quotes inside a sentence, or a short one, is left where it is
+    quoted = f"او گفت {title} و رفت."
+    assert normalize_text(_before(normalize_text, quoted, title=title)).text.split("\n")[1] == quoted
+    short = normalize_text(_before(normalize_text, "دیدارها ادامه دارد", title="دیدار"))
+    assert short.text.split("\n")[1] == "دیدارها ادامه دارد"
+
+
 def test_split_into_sentences_keeps_offsets_into_the_text() -> None:
     doc = split_into_sentences(
         _before(split_into_sentences, "وزیر خارجه به مسکو رفت. او با همتای روس خود دیدار کرد.", title="سفر")
