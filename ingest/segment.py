@@ -12,6 +12,9 @@ from ingest.normalize import normalize
 _SENTENCE_END = re.compile(
     "[" + "".join(sorted(map(re.escape, word_class("sentence_end_mark")))) + r"](\s+|$)"
 )
+# A web page's title joins several headlines with a spaced slash ("نشست X و Y / درخواست روسیه ...");
+# in the body a spaced slash joins two forms of one name ("«گرانادا / Granada»").
+_HEADLINE_JOIN = re.compile(r"\s/(\s+)")
 _WORD_CHAR = re.compile(r"\w")
 # Subtokens: ZWNJ separates them too, so "رئیس‌جمهور" and "رئیس جمهور" tokenise alike.
 _TAIL = 40  # longer than any open end, so the tail's last token is the line's
@@ -117,11 +120,19 @@ def split_sentences(text: str) -> list[Sentence]:
         if not stripped or _artefact_line().match(stripped):
             continue
         piece_start = 0
-        for boundary in _SENTENCE_END.finditer(line):
+        for boundary in _ends(line, title=line_number == 0):
             _add(sentences, line_number, line_start, line[piece_start : boundary.start(1)], piece_start)
             piece_start = boundary.end(1)
         _add(sentences, line_number, line_start, line[piece_start:], piece_start)
     return sentences
+
+
+def _ends(line: str, title: bool) -> list[re.Match[str]]:
+    """Where the line's sentences end: at stops, and in the title also where headlines are joined."""
+    ends = list(_SENTENCE_END.finditer(line))
+    if title:
+        ends = sorted(ends + list(_HEADLINE_JOIN.finditer(line)), key=lambda end: end.start(1))
+    return ends
 
 
 def _add(sentences: list[Sentence], line: int, line_start: int, piece: str, piece_start: int) -> None:

@@ -22,11 +22,12 @@ def tag_names(doc: Doc) -> Doc:
 def _name_probabilities(
     sentence: Sentence, triggers: list[Trigger], mentions: SentenceMentions
 ) -> list[float]:
-    """The tagger reads a sentence where a name can matter: a meeting word, a title, a known person or
-    honorific, or a known given name (it costs more than the rest of the reading); elsewhere every word
-    reads as undecided."""
+    """The tagger reads a sentence where a name can matter: a headline (its parties stand for the
+    body's), a meeting word, a title, a known person or honorific, or a known given name (it costs more
+    than the rest of the reading); elsewhere every word reads as undecided."""
     if not (
-        triggers
+        sentence.is_title
+        or triggers
         or any(mention.kind in _NAMED_KINDS for mention in mentions.mentions)
         or not knowledge().first_names.isdisjoint(sentence.words)
     ):

@@ -113,6 +113,14 @@ def test_tag_names_reads_a_sentence_where_a_name_can_matter_and_no_other() -> No
     assert weather == [UNDECIDED] * len(doc.sentences[1].words)
 
 
+def test_tag_names_reads_every_headline_so_a_phrase_before_its_comma_is_no_name() -> None:
+    doc = tag_names(_before(tag_names, "هوا بارانی بود.", title="نگران نباشید، ملت ایران می‌داند"))
+    headline = doc.names[0]
+    assert headline != [UNDECIDED] * len(headline)
+    parties = find_parties(_before(find_parties, "هوا بارانی بود.", title="نگران نباشید، ملت ایران می‌داند"))
+    assert not [party for party in parties.parties[0].parties if party.name]
+
+
 def test_find_parties_reads_a_name_with_its_title_and_country() -> None:
     doc = find_parties(_before(find_parties, "سرگئی لاوروف وزیر امور خارجه روسیه به تهران رفت."))
     (party,) = doc.parties[0].parties

@@ -17,3 +17,14 @@ def test_a_line_cut_inside_its_sentence_joins_the_next() -> None:
 def test_the_headline_never_joins_the_body() -> None:
     sentences = split_sentences("دیدار وزیر با\nمتن خبر.")
     assert [s.text for s in sentences] == ["دیدار وزیر با", "متن خبر."]
+
+
+def test_a_title_of_several_headlines_is_a_sentence_each_but_a_body_slash_is_not() -> None:
+    text = "نشست وزیر با سفیران عرب / درخواست روسیه برای آتش‌بس\nفیلم «گرانادا / Granada» پخش شد."
+    assert [(s.line, s.text) for s in split_sentences(text)] == [
+        (0, "نشست وزیر با سفیران عرب /"),
+        (0, "درخواست روسیه برای آتش‌بس"),
+        (1, "فیلم «گرانادا / Granada» پخش شد."),
+    ]
+    # a date or a pair of words joined by a slash without spaces is no headline join
+    assert len(split_sentences("دیدار ۱۳۹۹/۰۵/۰۱ و/یا گفتگو")) == 1
