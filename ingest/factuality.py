@@ -130,6 +130,8 @@ def _verb_after(tokens: list[str]) -> Verb | None:
             continue
         after = tokens[index + 1] if index + 1 < len(tokens) else None
         past, present = lemma.split("#", 1)
+        if token == present + _ENDING_OF["2sg"]:
+            continue  # "شرایط جنگی و ...": a stem with "ی" is an adjective here, news says no "you fight"
         ends_clause = after is None or after in _COMMAS or after in boundaries
         # A simple past ("گفت", "افزود") may run on into what was said; it can only read as factual.
         past_form = token in (past, past + _ENDING_OF["3pl"])

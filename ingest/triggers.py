@@ -26,6 +26,7 @@ _TOMORROW = frozenset(row["form"] for row in rows("day_words") if row["offset"] 
 _VIDEO_WORDS = word_class("video_word")
 _PHONE_WORDS = word_class("phone_word")
 _WHOLE_SENTENCE = {"sport", "funeral"}
+_COLON = one_word("colon")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,11 +103,18 @@ def find_triggers(sentence: Sentence) -> list[Trigger]:
     ]
 
 
-def blocked(sentence: Sentence) -> bool:
-    """Sport or funeral vocabulary makes every دیدار of the sentence a match or a farewell."""
+def blocked(sentence: Sentence, triggers: list[Trigger]) -> bool:
+    """Sport or funeral vocabulary makes every دیدار of the sentence a match or a farewell, but not
+    from inside what a speaker says after a colon that follows the meeting words ("X در دیدار با Y:
+    از میزبانی تشییع ... قدردانی می‌کنم")."""
+    words = sentence.words
+    first = min((trigger.last for trigger in triggers), default=len(words))
+    quoted = next((i for i in range(first, len(words)) if words[i] == _COLON), len(words))
     return any(
-        blocker.value in _WHOLE_SENTENCE and not _runs_on(sentence, blocker.last - 1)
-        for blocker in _blockers().find_all(sentence.words)
+        blocker.value in _WHOLE_SENTENCE
+        and blocker.first < quoted
+        and not _runs_on(sentence, blocker.last - 1)
+        for blocker in _blockers().find_all(words)
     )
 
 

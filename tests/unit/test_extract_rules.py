@@ -812,3 +812,12 @@ def test_a_compound_title_is_plural_by_the_ending_of_its_last_part() -> None:
     assert {p.country for p in meeting.participants} == {"JP", "KR"}
     (meeting,) = _meetings("پادشاه مالزی امروز با قانونگذاران این کشور دیدار کرد.")
     assert [p.country for p in meeting.participants] == ["MY", "MY"]
+
+
+def test_a_funeral_word_in_what_a_speaker_says_after_the_colon_vetoes_no_meeting() -> None:
+    quoted = "رئیس مجلس در دیدار با همتای عراقی: از میزبانی مراسم تشییع در عراق قدردانی می‌کنم."
+    (meeting,) = _meetings(quoted, published=None)
+    assert {(p.role, p.country) for p in meeting.participants} == {("رئیس مجلس", "IR"), ("رئیس مجلس", "IQ")}
+    # before the colon the funeral still makes "دیدار" a farewell
+    farewell = "مردم در مراسم تشییع برای دیدار با پیکر شهید آمدند: او را دوست داشتیم."
+    assert not _meetings(farewell, published=None)
