@@ -13,8 +13,9 @@ _SENTENCE_END = re.compile(
     "[" + "".join(sorted(map(re.escape, word_class("sentence_end_mark")))) + r"](\s+|$)"
 )
 # A web page's title joins several headlines with a spaced slash ("نشست X و Y / درخواست روسیه ...");
-# in the body a spaced slash joins two forms of one name ("«گرانادا / Granada»").
-_HEADLINE_JOIN = re.compile(r"\s/(\s+)")
+# in the body a spaced slash joins two forms of one name ("«گرانادا / Granada»"), and hazm spaces the
+# slashes of a date ("۱۴۰۳ / ۱۲ / ۲۰").
+_HEADLINE_JOIN = re.compile(r"(?<!\d)\s/(\s+)(?!\d)")
 _WORD_CHAR = re.compile(r"\w")
 # Subtokens: ZWNJ separates them too, so "رئیس‌جمهور" and "رئیس جمهور" tokenise alike.
 _TAIL = 40  # longer than any open end, so the tail's last token is the line's
