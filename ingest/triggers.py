@@ -27,6 +27,10 @@ _VIDEO_WORDS = word_class("video_word")
 _PHONE_WORDS = word_class("phone_word")
 _WHOLE_SENTENCE = {"sport", "funeral"}
 _COLON = one_word("colon")
+_PARTNER_MARKERS = word_class("partner_marker")
+_SPOKE_REACH = 8
+_SPOKE_VERBS = verb_forms("spoke_verb")
+_TOPIC_MARKERS = word_class("topic_marker")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,11 +100,24 @@ def find_triggers(sentence: Sentence) -> list[Trigger]:
         if blocker.value not in _WHOLE_SENTENCE
         for index in range(blocker.first, blocker.last)
     }
+    words = sentence.words
     return [
-        Trigger(m.first, m.last, m.value)
-        for m in _triggers().find_all(sentence.words)
+        Trigger(m.first, m.last, "talk" if m.value == "spoke" else m.value)
+        for m in _triggers().find_all(words)
         if not blocked_at & set(range(m.first, m.last))
+        and (m.value != "spoke" or _spoke_with(words, m.first, m.last))
     ]
+
+
+def _spoke_with(words: tuple[str, ...], first: int, last: int) -> bool:
+    """ "با X صحبت کرد" is a talk with X; "از توافق با X صحبت کردند" speaks of a topic, and the noun
+    alone ("در صحبت‌هایش") is a speech."""
+    before = words[max(0, first - _SPOKE_REACH) : first]
+    verb = words[last] if last < len(words) else ""
+    partners = [index for index, word in enumerate(before) if word in _PARTNER_MARKERS]
+    if not partners or not (verb in _SPOKE_VERBS or verb in (_MI, *_FUTURE_AUX)):
+        return False
+    return not _TOPIC_MARKERS & set(before[: partners[-1]])
 
 
 def blocked(sentence: Sentence, triggers: list[Trigger]) -> bool:

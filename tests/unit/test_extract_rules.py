@@ -821,3 +821,17 @@ def test_a_funeral_word_in_what_a_speaker_says_after_the_colon_vetoes_no_meeting
     # before the colon the funeral still makes "دیدار" a farewell
     farewell = "مردم در مراسم تشییع برای دیدار با پیکر شهید آمدند: او را دوست داشتیم."
     assert not _meetings(farewell, published=None)
+
+
+@pytest.mark.parametrize(
+    ("text", "talked"),
+    [
+        ("وزیر خارجه امروز با همتای روس خود صحبت کرد.", True),
+        ("وزیر خارجه دیروز با همتای روس خود صحبت کرده است.", True),
+        ("وزیر خارجه از توافق با روسیه صحبت کرد.", False),  # a topic, not a partner
+        ("وزیر خارجه در صحبت‌هایش با خبرنگاران گفت که جنگ تمام شد.", False),  # a speech
+        ("وزیر خارجه درباره مذاکرات صحبت کرد.", False),  # no partner
+    ],
+)
+def test_spoke_with_is_a_talk_only_with_a_partner_before_it(text: str, talked: bool) -> None:
+    assert bool(_meetings(text, published=None)) is talked
