@@ -152,10 +152,18 @@ def is_refused(words: list[str], trigger: Trigger) -> bool:
 
 
 def after_finished_clause(words: list[str], start: int, end: int) -> int:
-    """ "... برگزار خواهد شد و X با Y دیدار خواهد کرد": a verb and "و" close the clause before."""
+    """ "... برگزار خواهد شد و X با Y دیدار خواهد کرد": a verb and "و" close the clause before. A
+    relative clause closes without ending the one around it: "X و Y درباره توافقی که مورد انتقاد است،
+    دیدار کردند" is still X and Y's clause."""
     found = start
+    relative = False
     for index in range(start, end - 1):
+        if words[index] == _THAT and index > start and words[index - 1] not in _CLAUSE_END_VERBS:
+            relative = True  # "که" after a noun opens a relative clause
         if words[index] in _CLAUSE_END_VERBS and words[index + 1] in (_AND, _COMMA):
+            if relative and words[index + 1] == _COMMA:
+                relative = False
+                continue
             found = index + 2
         elif words[index] in _THAT_CLAUSE_VERBS and words[index + 1] == _THAT:
             found = index + 2  # "در بیانیه X آمده که Y با Z دیدار کرد": Y's clause

@@ -30,6 +30,7 @@ from ingest.triggers import Trigger, blocked, negated
 
 _TOGETHER = word_class("reciprocal")
 _MANNER = word_class("manner")  # "استقبال گرم و رسمی X"
+_DURATION = word_class("duration")
 _SINGULAR_VERBS = verb_forms("agreement_verb", "3sg")
 _PLURAL_VERBS = verb_forms("agreement_verb", "3pl")
 _VERB_REACH = 20
@@ -186,7 +187,9 @@ class MeetingReader:
         # "در دیدار عصر امروز X", "با استقبال رسمی X": time and manner words may sit between the
         # meeting noun and its party.
         after_time = trigger.last
-        while after_time < len(words) and (words[after_time] in time_words() or words[after_time] in _MANNER):
+        while after_time < len(words) and (
+            words[after_time] in time_words() or words[after_time] in _MANNER or self._lasting(after_time)
+        ):
             after_time += 1
         position = first_party_at_or_after(parties, after_time, limit=1)
         after = chain(parties, position, words) if position is not None else []
@@ -202,6 +205,13 @@ class MeetingReader:
         if trigger.kind == "session" and after and all(p.group or p.group_role for p in after):
             return None  # "X در نشست شورای وزیران خارجه گفت": a session of one body (docs/annotation.md, 2)
         return subjects, after
+
+    def _lasting(self, index: int) -> bool:
+        """ "۸۵ دقیقه‌ای": a number and the words of a length after it."""
+        words = self.words
+        return words[index].isdigit() or (
+            words[index] in _DURATION and index > 0 and self._lasting(index - 1)
+        )
 
     def _note_journey(self, trigger: Trigger, visitor: list[PartyPhrase]) -> None:
         """A meeting word with one party and no partner: the journey's host may be the partner."""

@@ -835,3 +835,17 @@ def test_a_funeral_word_in_what_a_speaker_says_after_the_colon_vetoes_no_meeting
 )
 def test_spoke_with_is_a_talk_only_with_a_partner_before_it(text: str, talked: bool) -> None:
     assert bool(_meetings(text, published=None)) is talked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a length between the meeting word and its parties
+        "تماس تلفنی ۸۵ دقیقه‌ای کامران دلاوری و سامان کیانی درباره مرز",
+        # a relative clause that closes with a verb and a comma leaves the subjects their clause
+        "کامران دلاوری، وزیر خارجه و سامان کیانی، وزیر دفاع درباره توافقی که مورد انتقاد است، دیدار کردند.",
+    ],
+)
+def test_the_two_parties_are_read_past_a_length_or_a_relative_clause(text: str) -> None:
+    (meeting,) = _meetings(text, published=None)
+    assert _names(meeting) == {"کامران دلاوری", "سامان کیانی"}

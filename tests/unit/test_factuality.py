@@ -37,6 +37,8 @@ def _mood_of_first_trigger(sentence: str) -> str:
         ("کارشناسان درباره روند گفت‌وگوها سخن گفتند.", "factual"),  # "روند" here is "process"
         # "جنگی" (of war) before "و" is an adjective, not the subjunctive "you fight"
         ("وزیر در دیدار با سفیر بر آمادگی در شرایط جنگی و پساجنگ تأکید کرد.", "factual"),
+        # the news perfect without "است" is the clause's verb, not the negated one of what was advised
+        ("وزیر در گفتگو با سفیر به او توصیه کرده در کار شتاب نکند.", "factual"),
     ],
 )
 def test_mood(sentence: str, expected: str) -> None:
