@@ -42,10 +42,21 @@ def _golds(folder: Path) -> dict[str, dict]:
 
 
 def load_source(source: dict, root: Path) -> list[tuple[dict, dict]]:
-    """(article, gold) pairs of one configured source, in a stable order, persons layer only."""
+    """(article, gold) pairs of one configured source, in a stable order, persons layer only; with a
+    `draw`, only the items the split had drawn at that size (the sample grows by prefixes of a fixed
+    order, so a model stays reproducible after more items are annotated)."""
     golds = {key: gold for key, gold in _golds(root / source["gold"]).items() if "persons" in gold}
+    if "draw" in source:
+        drawn = _drawn(root / source["ids"], source["draw"])
+        golds = {key: gold for key, gold in golds.items() if key in drawn}
     articles = (item for item in _jsonl(root / source["articles"]) if item["id"] in golds)
     return sorted(((item, golds[item["id"]]) for item in articles), key=lambda pair: pair[0]["id"])
+
+
+def _drawn(ids: Path, draw: dict[str, int]) -> set[str]:
+    """The ids of an ids.tsv (id, stratum, rank, ...) whose rank in its stratum is under `draw`."""
+    rows = (line.split("\t") for line in ids.read_text(encoding="utf-8").splitlines()[1:] if line)
+    return {row[0] for row in rows if int(row[2]) < draw.get(row[1], 0)}
 
 
 def name_keys(gold: dict) -> list[tuple[str, ...]]:

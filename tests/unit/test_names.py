@@ -7,7 +7,7 @@ import pytest
 
 from ingest.names import features, spans, tag
 from ingest.segment import words
-from ingest.training import evaluate, label, name_keys, train
+from ingest.training import evaluate, label, load_source, name_keys, train
 
 
 @pytest.mark.parametrize(
@@ -105,3 +105,24 @@ def test_evaluate_counts_exact_spans() -> None:
     figures = evaluate([(article, gold)])
     assert figures["names"] == 1
     assert 0.0 <= figures["f1"] <= 1.0
+
+
+def test_a_source_with_a_draw_keeps_only_the_items_drawn_at_that_size(tmp_path: Path) -> None:
+    """More annotated items must not change a model its config pins to an earlier draw."""
+    (tmp_path / "gold").mkdir()
+    articles = []
+    for key in ("x1", "x2", "y1"):
+        articles.append({"id": key, "title": "", "text": "علی کامرانی دیدار کرد."})
+        gold = {"meetings": [], "persons": [{"names": ["علی کامرانی"], "title": None}]}
+        (tmp_path / "gold" / f"{key}.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "articles.jsonl").write_text(
+        "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8"
+    )
+    (tmp_path / "ids.tsv").write_text(
+        "id\tstratum\trank\toutlet\tpublished\tchars\nx1\ta\t0\to\t\t9\nx2\ta\t5\to\t\t9\ny1\tb\t0\to\t\t9\n",
+        encoding="utf-8",
+    )
+    source = {"articles": "articles.jsonl", "gold": "gold", "ids": "ids.tsv", "draw": {"a": 3, "b": 1}}
+    assert [item["id"] for item, _ in load_source(source, tmp_path)] == ["x1", "y1"]
+    source.pop("draw")
+    assert len(load_source(source, tmp_path)) == 3
