@@ -31,6 +31,11 @@ _PARTNER_MARKERS = word_class("partner_marker")
 _SPOKE_REACH = 8
 _SPOKE_VERBS = verb_forms("spoke_verb")
 _TOPIC_MARKERS = word_class("topic_marker")
+_HAD_VERBS = verb_forms("had_verb")
+# Meeting words that count only in one frame (checked below), and the kind they count as then.
+_TRIGGER_OF = {"spoke": "talk", "had_session": "meeting"}
+_PARTNER_REACH = 4  # "جلسه خیلی عالی با X"
+_HAD_REACH = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,10 +107,11 @@ def find_triggers(sentence: Sentence) -> list[Trigger]:
     }
     words = sentence.words
     return [
-        Trigger(m.first, m.last, "talk" if m.value == "spoke" else m.value)
+        Trigger(m.first, m.last, _TRIGGER_OF.get(m.value, m.value))
         for m in _triggers().find_all(words)
         if not blocked_at & set(range(m.first, m.last))
         and (m.value != "spoke" or _spoke_with(words, m.first, m.last))
+        and (m.value != "had_session" or _had_with(words, m.last))
     ]
 
 
@@ -118,6 +124,13 @@ def _spoke_with(words: tuple[str, ...], first: int, last: int) -> bool:
     if not partners or not (verb in _SPOKE_VERBS or verb in (_MI, *_FUTURE_AUX)):
         return False
     return not _TOPIC_MARKERS & set(before[: partners[-1]])
+
+
+def _had_with(words: tuple[str, ...], last: int) -> bool:
+    """ "جلسه‌ای با X داشت": a session held with a partner; "جلسه هیئت دولت" is one body's."""
+    after = words[last : last + _HAD_REACH]
+    partner = any(word in _PARTNER_MARKERS for word in after[:_PARTNER_REACH])
+    return partner and any(word in _HAD_VERBS for word in after)
 
 
 def blocked(sentence: Sentence, triggers: list[Trigger]) -> bool:

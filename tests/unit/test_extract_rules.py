@@ -849,3 +849,16 @@ def test_spoke_with_is_a_talk_only_with_a_partner_before_it(text: str, talked: b
 def test_the_two_parties_are_read_past_a_length_or_a_relative_clause(text: str) -> None:
     (meeting,) = _meetings(text, published=None)
     assert _names(meeting) == {"کامران دلاوری", "سامان کیانی"}
+
+
+@pytest.mark.parametrize(
+    ("text", "met"),
+    [
+        ("وزیر کشور امروز جلسه‌ای با استانداران داشت.", True),
+        ("سامان کیانی: همین الان یک جلسه خیلی خوب با کامران دلاوری داشتم.", True),
+        ("وزیر کشور در جلسه هیئت دولت گفت که راه‌ها باز است.", False),  # one body's session
+        ("وزیر کشور در جلسه با استانداران گفت که راه‌ها باز است.", False),  # no "had": left as before
+    ],
+)
+def test_a_session_is_a_meeting_when_had_with_a_partner(text: str, met: bool) -> None:
+    assert bool(_meetings(text, published=None)) is met
