@@ -32,7 +32,7 @@ _SPOKE_REACH = 8
 _SPOKE_VERBS = verb_forms("spoke_verb")
 _TOPIC_MARKERS = word_class("topic_marker")
 _HAD_VERBS = verb_forms("had_verb")
-# Meeting words that count only in one frame (checked below), and the kind they count as then.
+# Meeting words that count only in one frame (`_in_frame`), and the kind they count as then.
 _TRIGGER_OF = {"spoke": "talk", "had_session": "meeting"}
 _PARTNER_REACH = 4  # "جلسه خیلی عالی با X"
 _HAD_REACH = 8
@@ -109,10 +109,17 @@ def find_triggers(sentence: Sentence) -> list[Trigger]:
     return [
         Trigger(m.first, m.last, _TRIGGER_OF.get(m.value, m.value))
         for m in _triggers().find_all(words)
-        if not blocked_at & set(range(m.first, m.last))
-        and (m.value != "spoke" or _spoke_with(words, m.first, m.last))
-        and (m.value != "had_session" or _had_with(words, m.last))
+        if not blocked_at & set(range(m.first, m.last)) and _in_frame(words, m.value, m.first, m.last)
     ]
+
+
+def _in_frame(words: tuple[str, ...], kind: str, first: int, last: int) -> bool:
+    """Is a meeting word that counts only in one frame in it? Every other one is."""
+    if kind == "spoke":
+        return _spoke_with(words, first, last)
+    if kind == "had_session":
+        return _had_with(words, last)
+    return True
 
 
 def _spoke_with(words: tuple[str, ...], first: int, last: int) -> bool:
@@ -138,8 +145,8 @@ def blocked(sentence: Sentence, triggers: list[Trigger]) -> bool:
     from inside what a speaker says after a colon that follows the meeting words ("X در دیدار با Y:
     از میزبانی تشییع ... قدردانی می‌کنم")."""
     words = sentence.words
-    first = min((trigger.last for trigger in triggers), default=len(words))
-    quoted = next((i for i in range(first, len(words)) if words[i] == _COLON), len(words))
+    after_meeting = min((trigger.last for trigger in triggers), default=len(words))
+    quoted = next((i for i in range(after_meeting, len(words)) if words[i] == _COLON), len(words))
     return any(
         blocker.value in _WHOLE_SENTENCE
         and blocker.first < quoted
