@@ -158,8 +158,9 @@ def after_finished_clause(words: list[str], start: int, end: int) -> int:
     found = start
     relative = False
     for index in range(start, end - 1):
-        if words[index] == _THAT and index > start and words[index - 1] not in _CLAUSE_END_VERBS:
-            relative = True  # "که" after a noun opens a relative clause
+        after_verb = words[index - 1] in _CLAUSE_END_VERBS or words[index - 1] in _THAT_CLAUSE_VERBS
+        if words[index] == _THAT and index > start and not after_verb:
+            relative = True  # "که" after a noun opens a relative clause; after "گفت" a reported one
         if words[index] in _CLAUSE_END_VERBS and words[index + 1] in (_AND, _COMMA):
             if relative and words[index + 1] == _COMMA:
                 relative = False
