@@ -111,7 +111,11 @@ def rank(words: list[str], trigger: Trigger) -> int:
 
 
 def is_venue(words: list[str], trigger: Trigger) -> bool:
-    before = tuple(words[max(0, trigger.first - 2) : trigger.first])
+    """ "در حاشیه (ششمین) نشست ...", "برای شرکت در اجلاس ...": where, not whom."""
+    first = (
+        trigger.first - 1 if trigger.first > 0 and words[trigger.first - 1] in _ORDINALS else trigger.first
+    )
+    before = tuple(words[max(0, first - 2) : first])
     return trigger.kind == "session" and (
         (bool(before) and before[-1] in _VENUE_MARGIN) or before in _ATTENDING
     )

@@ -862,3 +862,9 @@ def test_the_two_parties_are_read_past_a_length_or_a_relative_clause(text: str) 
 )
 def test_a_session_is_a_meeting_when_had_with_a_partner(text: str, met: bool) -> None:
     assert bool(_meetings(text, published=None)) is met
+
+
+def test_a_session_after_the_margin_and_an_ordinal_is_the_venue_not_a_party() -> None:
+    text = "کامران دلاوری روز یکشنبه در حاشیه ششمین نشست وزیران منطقه با سامان کیانی دیدار کرد."
+    (meeting,) = _meetings(text, published=None)
+    assert _names(meeting) == {"کامران دلاوری", "سامان کیانی"}
