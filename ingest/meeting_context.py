@@ -8,6 +8,7 @@ from ingest.gazetteer import Gazetteer
 from ingest.lexicon import one_word, phrases, rows, verb_forms, word_class
 from ingest.triggers import Trigger
 
+_APPOSITION_REACH = 7  # "با X Y Z، مجری": a name of up to four words, then its comma
 _INTERVIEW_REACH = 4  # "در گفت‌وگوی تلویزیونی با شبکه ...": the "با" of a talk, right after it
 _FIRST_PERSON_VERBS = verb_forms("first_person_past")
 _REPORTING_VERBS = phrases("reporting_phrase")
@@ -96,7 +97,11 @@ def is_interview(words: list[str], trigger: Trigger) -> bool:
         return False
     media = _media_words()
     around = (*range(trigger.last, ba), ba + 1, ba + 2)  # the talk's own words, then its partner
-    return any(media.match_at(words, i) for i in around if i < end)
+    # or the partner's title after a comma: "در گفت‌وگویی با X Y، مجری آمریکایی"
+    apposed = (i for i in range(ba + 2, ba + _APPOSITION_REACH) if i < len(words) and words[i - 1] == _COMMA)
+    return any(media.match_at(words, i) for i in around if i < end) or any(
+        media.match_at(words, i) for i in apposed
+    )
 
 
 def rank(words: list[str], trigger: Trigger) -> int:

@@ -868,3 +868,14 @@ def test_a_session_after_the_margin_and_an_ordinal_is_the_venue_not_a_party() ->
     text = "کامران دلاوری روز یکشنبه در حاشیه ششمین نشست وزیران منطقه با سامان کیانی دیدار کرد."
     (meeting,) = _meetings(text, published=None)
     assert _names(meeting) == {"کامران دلاوری", "سامان کیانی"}
+
+
+@pytest.mark.parametrize(
+    ("text", "met"),
+    [
+        ("کامران دلاوری در گفت‌وگویی با سامان کیانی، مجری تلویزیون، گفت که جنگ تمام نشده است.", False),
+        ("کامران دلاوری در گفت‌وگو با سامان کیانی، وزیر خارجه، گفت که جنگ تمام نشده است.", True),
+    ],
+)
+def test_a_talk_with_a_presenter_named_first_is_an_interview(text: str, met: bool) -> None:
+    assert bool(_meetings(text, published=None)) is met
