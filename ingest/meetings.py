@@ -31,6 +31,7 @@ from ingest.triggers import Trigger, blocked, negated
 _TOGETHER = word_class("reciprocal")
 _MANNER = word_class("manner")  # "استقبال گرم و رسمی X"
 _DURATION = word_class("duration")
+_TOPIC_PREPOSITIONS = word_class("topic_preposition")
 _SINGULAR_VERBS = verb_forms("agreement_verb", "3sg")
 _PLURAL_VERBS = verb_forms("agreement_verb", "3pl")
 _VERB_REACH = 20
@@ -200,7 +201,9 @@ class MeetingReader:
             return [p for p in subjects if p is not received], [received]
         if set(words) & _TOGETHER:
             return subjects, []
-        if len(self._expanded(after)) >= 2 and (not subjects or self._heads_clause(trigger)):
+        if len(self._expanded(after)) >= 2 and (
+            not subjects or self._heads_clause(trigger) or self._spoken_about(trigger)
+        ):
             return after, []  # "دیدار X و Y": the parties follow the trigger
         if trigger.kind == "session" and after and all(p.group or p.group_role for p in after):
             return None  # "X در نشست شورای وزیران خارجه گفت": a session of one body (docs/annotation.md, 2)
@@ -288,6 +291,10 @@ class MeetingReader:
             if party.last < len(self.words) and self.words[party.last] == _OBJECT:
                 return party
         return None
+
+    def _spoken_about(self, trigger: Trigger) -> bool:
+        """ "X در پاسخ به پرسشی درباره گفت‌وگوی A و B گفت": the meeting is what X speaks about."""
+        return trigger.first > 0 and self.words[trigger.first - 1] in _TOPIC_PREPOSITIONS
 
     def _heads_clause(self, trigger: Trigger) -> bool:
         """ "... اما نشست X و Y در جریان است": a meeting noun that opens a clause names all its parties."""

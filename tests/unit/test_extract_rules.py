@@ -879,3 +879,11 @@ def test_a_session_after_the_margin_and_an_ordinal_is_the_venue_not_a_party() ->
 )
 def test_a_talk_with_a_presenter_named_first_is_an_interview(text: str, met: bool) -> None:
     assert bool(_meetings(text, published=None)) is met
+
+
+def test_a_meeting_the_clause_speaks_about_is_its_own_parties_not_the_speaker() -> None:
+    text = (
+        "نادر فرهمند در پاسخ به پرسشی درباره گفت‌وگوی تلفنی کامران دلاوری و سامان کیانی گفت که مخالفتی ندارد."
+    )
+    (meeting,) = _meetings(text, published=None)
+    assert _names(meeting) == {"کامران دلاوری", "سامان کیانی"}
