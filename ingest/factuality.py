@@ -35,7 +35,6 @@ _PERSONAL_ENDINGS = tuple(_ENDING_OF.values())
 # Verbs whose present indicative takes no "می" ("دارند", "است", "خواهد"): such a form is no subjunctive.
 _NO_MI_PRESENT = frozenset(lemma.split("#")[0] for lemma in verb_lemmas("no_mi_present"))
 _COPULA = one_word("copula")
-_LIGHT_PARTICIPLES = verb_forms("light_participle")
 _MI = one_word("imperfective_prefix")
 _NEGATIVE = one_word("negative_prefix")
 _SUBJUNCTIVE = one_word("subjunctive_prefix")
@@ -131,12 +130,9 @@ def _verb_after(tokens: list[str]) -> Verb | None:
             continue
         after = tokens[index + 1] if index + 1 < len(tokens) else None
         past, present = lemma.split("#", 1)
-        if token == present + _ENDING_OF["2sg"]:
-            continue  # "شرایط جنگی و ...": a stem with "ی" is an adjective here, news says no "you fight"
         ends_clause = after is None or after in _COMMAS or after in boundaries
-        # A simple past ("گفت", "افزود") may run on into what was said; it can only read as factual. So
-        # may a light verb's participle, the news' perfect ("به او توصیه کرده در ... شتاب نکند").
-        past_form = token in (past, past + _ENDING_OF["3pl"]) or token in _LIGHT_PARTICIPLES
+        # A simple past ("گفت", "افزود") may run on into what was said; it can only read as factual.
+        past_form = token in (past, past + _ENDING_OF["3pl"])
         auxiliary = after is not None and (
             after.removeprefix("\u200c") in _AUXILIARIES or verbs.get(after, "").split("#")[0] == after
         )

@@ -8,7 +8,6 @@ from ingest.gazetteer import Gazetteer
 from ingest.lexicon import one_word, phrases, rows, verb_forms, word_class
 from ingest.triggers import Trigger
 
-_APPOSITION_REACH = 7  # "با X Y Z، مجری": a name of up to four words, then its comma
 _INTERVIEW_REACH = 4  # "در گفت‌وگوی تلویزیونی با شبکه ...": the "با" of a talk, right after it
 _FIRST_PERSON_VERBS = verb_forms("first_person_past")
 _REPORTING_VERBS = phrases("reporting_phrase")
@@ -97,11 +96,7 @@ def is_interview(words: list[str], trigger: Trigger) -> bool:
         return False
     media = _media_words()
     around = (*range(trigger.last, ba), ba + 1, ba + 2)  # the talk's own words, then its partner
-    # or the partner's title after a comma: "در گفت‌وگویی با X Y، مجری آمریکایی"
-    apposed = (i for i in range(ba + 2, ba + _APPOSITION_REACH) if i < len(words) and words[i - 1] == _COMMA)
-    return any(media.match_at(words, i) for i in around if i < end) or any(
-        media.match_at(words, i) for i in apposed
-    )
+    return any(media.match_at(words, i) for i in around if i < end)
 
 
 def rank(words: list[str], trigger: Trigger) -> int:
@@ -116,11 +111,7 @@ def rank(words: list[str], trigger: Trigger) -> int:
 
 
 def is_venue(words: list[str], trigger: Trigger) -> bool:
-    """ "در حاشیه (ششمین) نشست ...", "برای شرکت در اجلاس ...": where, not whom."""
-    first = (
-        trigger.first - 1 if trigger.first > 0 and words[trigger.first - 1] in _ORDINALS else trigger.first
-    )
-    before = tuple(words[max(0, first - 2) : first])
+    before = tuple(words[max(0, trigger.first - 2) : trigger.first])
     return trigger.kind == "session" and (
         (bool(before) and before[-1] in _VENUE_MARGIN) or before in _ATTENDING
     )
@@ -161,19 +152,10 @@ def is_refused(words: list[str], trigger: Trigger) -> bool:
 
 
 def after_finished_clause(words: list[str], start: int, end: int) -> int:
-    """ "... برگزار خواهد شد و X با Y دیدار خواهد کرد": a verb and "و" close the clause before. A
-    relative clause closes without ending the one around it: "X و Y درباره توافقی که مورد انتقاد است،
-    دیدار کردند" is still X and Y's clause."""
+    """ "... برگزار خواهد شد و X با Y دیدار خواهد کرد": a verb and "و" close the clause before."""
     found = start
-    relative = False
     for index in range(start, end - 1):
-        after_verb = words[index - 1] in _CLAUSE_END_VERBS or words[index - 1] in _THAT_CLAUSE_VERBS
-        if words[index] == _THAT and index > start and not after_verb:
-            relative = True  # "که" after a noun opens a relative clause; after "گفت" a reported one
         if words[index] in _CLAUSE_END_VERBS and words[index + 1] in (_AND, _COMMA):
-            if relative and words[index + 1] == _COMMA:
-                relative = False
-                continue
             found = index + 2
         elif words[index] in _THAT_CLAUSE_VERBS and words[index + 1] == _THAT:
             found = index + 2  # "در بیانیه X آمده که Y با Z دیدار کرد": Y's clause

@@ -30,8 +30,6 @@ from ingest.triggers import Trigger, blocked, negated
 
 _TOGETHER = word_class("reciprocal")
 _MANNER = word_class("manner")  # "استقبال گرم و رسمی X"
-_DURATION = word_class("duration")
-_TOPIC_PREPOSITIONS = word_class("topic_preposition")
 _SINGULAR_VERBS = verb_forms("agreement_verb", "3sg")
 _PLURAL_VERBS = verb_forms("agreement_verb", "3pl")
 _VERB_REACH = 20
@@ -65,7 +63,7 @@ class MeetingReader:
         self.journey: tuple[Trigger, PartyPhrase] | None = None
 
     def read(self) -> list[SentenceMeeting]:
-        if blocked(self.sentence, self.analysis.triggers) or negated(self.sentence):
+        if blocked(self.sentence) or negated(self.sentence):
             return []
         triggers = self.analysis.triggers
         # The members named in a venue ("در حاشیه نشست وزرای خارجه بریکس") are no side of a meeting.
@@ -188,9 +186,7 @@ class MeetingReader:
         # "در دیدار عصر امروز X", "با استقبال رسمی X": time and manner words may sit between the
         # meeting noun and its party.
         after_time = trigger.last
-        while after_time < len(words) and (
-            words[after_time] in time_words() or words[after_time] in _MANNER or self._lasting(after_time)
-        ):
+        while after_time < len(words) and (words[after_time] in time_words() or words[after_time] in _MANNER):
             after_time += 1
         position = first_party_at_or_after(parties, after_time, limit=1)
         after = chain(parties, position, words) if position is not None else []
@@ -201,20 +197,11 @@ class MeetingReader:
             return [p for p in subjects if p is not received], [received]
         if set(words) & _TOGETHER:
             return subjects, []
-        if len(self._expanded(after)) >= 2 and (
-            not subjects or self._heads_clause(trigger) or self._spoken_about(trigger)
-        ):
+        if len(self._expanded(after)) >= 2 and (not subjects or self._heads_clause(trigger)):
             return after, []  # "دیدار X و Y": the parties follow the trigger
         if trigger.kind == "session" and after and all(p.group or p.group_role for p in after):
             return None  # "X در نشست شورای وزیران خارجه گفت": a session of one body (docs/annotation.md, 2)
         return subjects, after
-
-    def _lasting(self, index: int) -> bool:
-        """ "۸۵ دقیقه‌ای": a number and the words of a length after it."""
-        words = self.words
-        return words[index].isdigit() or (
-            words[index] in _DURATION and index > 0 and self._lasting(index - 1)
-        )
 
     def _note_journey(self, trigger: Trigger, visitor: list[PartyPhrase]) -> None:
         """A meeting word with one party and no partner: the journey's host may be the partner."""
@@ -291,10 +278,6 @@ class MeetingReader:
             if party.last < len(self.words) and self.words[party.last] == _OBJECT:
                 return party
         return None
-
-    def _spoken_about(self, trigger: Trigger) -> bool:
-        """ "X در پاسخ به پرسشی درباره گفت‌وگوی A و B گفت": the meeting is what X speaks about."""
-        return trigger.first > 0 and self.words[trigger.first - 1] in _TOPIC_PREPOSITIONS
 
     def _heads_clause(self, trigger: Trigger) -> bool:
         """ "... اما نشست X و Y در جریان است": a meeting noun that opens a clause names all its parties."""

@@ -26,16 +26,6 @@ _TOMORROW = frozenset(row["form"] for row in rows("day_words") if row["offset"] 
 _VIDEO_WORDS = word_class("video_word")
 _PHONE_WORDS = word_class("phone_word")
 _WHOLE_SENTENCE = {"sport", "funeral"}
-_COLON = one_word("colon")
-_PARTNER_MARKERS = word_class("partner_marker")
-_SPOKE_REACH = 8
-_SPOKE_VERBS = verb_forms("spoke_verb")
-_TOPIC_MARKERS = word_class("topic_marker")
-_HAD_VERBS = verb_forms("had_verb")
-# Meeting words that count only in one frame (`_in_frame`), and the kind they count as then.
-_TRIGGER_OF = {"spoke": "talk", "had_session": "meeting"}
-_PARTNER_REACH = 4  # "جلسه خیلی عالی با X"
-_HAD_REACH = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,53 +95,18 @@ def find_triggers(sentence: Sentence) -> list[Trigger]:
         if blocker.value not in _WHOLE_SENTENCE
         for index in range(blocker.first, blocker.last)
     }
-    words = sentence.words
     return [
-        Trigger(m.first, m.last, _TRIGGER_OF.get(m.value, m.value))
-        for m in _triggers().find_all(words)
-        if not blocked_at & set(range(m.first, m.last)) and _in_frame(words, m.value, m.first, m.last)
+        Trigger(m.first, m.last, m.value)
+        for m in _triggers().find_all(sentence.words)
+        if not blocked_at & set(range(m.first, m.last))
     ]
 
 
-def _in_frame(words: tuple[str, ...], kind: str, first: int, last: int) -> bool:
-    """Is a meeting word that counts only in one frame in it? Every other one is."""
-    if kind == "spoke":
-        return _spoke_with(words, first, last)
-    if kind == "had_session":
-        return _had_with(words, last)
-    return True
-
-
-def _spoke_with(words: tuple[str, ...], first: int, last: int) -> bool:
-    """ "با X صحبت کرد" is a talk with X; "از توافق با X صحبت کردند" speaks of a topic, and the noun
-    alone ("در صحبت‌هایش") is a speech."""
-    before = words[max(0, first - _SPOKE_REACH) : first]
-    verb = words[last] if last < len(words) else ""
-    partners = [index for index, word in enumerate(before) if word in _PARTNER_MARKERS]
-    if not partners or not (verb in _SPOKE_VERBS or verb in (_MI, *_FUTURE_AUX)):
-        return False
-    return not _TOPIC_MARKERS & set(before[: partners[-1]])
-
-
-def _had_with(words: tuple[str, ...], last: int) -> bool:
-    """ "جلسه‌ای با X داشت": a session held with a partner; "جلسه هیئت دولت" is one body's."""
-    after = words[last : last + _HAD_REACH]
-    partner = any(word in _PARTNER_MARKERS for word in after[:_PARTNER_REACH])
-    return partner and any(word in _HAD_VERBS for word in after)
-
-
-def blocked(sentence: Sentence, triggers: list[Trigger]) -> bool:
-    """Sport or funeral vocabulary makes every دیدار of the sentence a match or a farewell, but not
-    from inside what a speaker says after a colon that follows the meeting words ("X در دیدار با Y:
-    از میزبانی تشییع ... قدردانی می‌کنم")."""
-    words = sentence.words
-    after_meeting = min((trigger.last for trigger in triggers), default=len(words))
-    quoted = next((i for i in range(after_meeting, len(words)) if words[i] == _COLON), len(words))
+def blocked(sentence: Sentence) -> bool:
+    """Sport or funeral vocabulary makes every دیدار of the sentence a match or a farewell."""
     return any(
-        blocker.value in _WHOLE_SENTENCE
-        and blocker.first < quoted
-        and not _runs_on(sentence, blocker.last - 1)
-        for blocker in _blockers().find_all(words)
+        blocker.value in _WHOLE_SENTENCE and not _runs_on(sentence, blocker.last - 1)
+        for blocker in _blockers().find_all(sentence.words)
     )
 
 
