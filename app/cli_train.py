@@ -1,27 +1,44 @@
-"""`didar train`: rebuilds the person-name tagger's model file from its config and the annotated data."""
+"""`didar train`: rebuilds a model file of the extractor from its config and the annotated data: the
+person-name tagger (`names`) or the event model (`events`)."""
 
 import json
+from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from ingest.training import train
+from ingest import event_training, training
 
 _MODELS = Path(__file__).resolve().parent.parent / "ingest" / "models"
 
 
+class Model(StrEnum):
+    names = "names"
+    events = "events"
+
+
+_TRAINERS: dict[Model, Callable[[Path, Path, Path], dict[str, object]]] = {
+    Model.names: training.train,
+    Model.events: event_training.train,
+}
+
+
 def train_command(
-    config: Annotated[Path, typer.Option(help="The training config.")] = _MODELS / "names.json",
-    model: Annotated[Path, typer.Option(help="Where to write the model.")] = _MODELS / "names.crfsuite",
+    which: Annotated[Model, typer.Argument(help="The model to train.")] = Model.names,
+    config: Annotated[Path | None, typer.Option(help="The training config (default: the model's).")] = None,
+    model: Annotated[Path | None, typer.Option(help="Where to write the model (default: shipped).")] = None,
     root: Annotated[Path, typer.Option(help="The folder the config's paths start from.")] = Path("."),
 ) -> None:
-    """Train the name tagger; print its exact-span P/R/F1 on the config's evaluation sets."""
+    """Train a model; print its figures on the config's evaluation sets."""
+    config = config or _MODELS / f"{which.value}.json"
+    model = model or _MODELS / f"{which.value}.crfsuite"
     if not config.is_file():
         typer.echo(f"{config}: no such config", err=True)
         raise typer.Exit(2)
     try:
-        report = train(config, root, model)
+        report = _TRAINERS[which](config, root, model)
     except FileNotFoundError as error:
         typer.echo(f"{config}: {error.filename}: not found (the training data live in ../shared)", err=True)
         raise typer.Exit(2) from error

@@ -41,11 +41,11 @@ def _golds(folder: Path) -> dict[str, dict]:
     return {path.stem: json.loads(path.read_text(encoding="utf-8")) for path in sorted(folder.glob("*.json"))}
 
 
-def load_source(source: dict, root: Path) -> list[tuple[dict, dict]]:
-    """(article, gold) pairs of one configured source, in a stable order, persons layer only; with a
-    `draw`, only the items the split had drawn at that size (the sample grows by prefixes of a fixed
-    order, so a model stays reproducible after more items are annotated)."""
-    golds = {key: gold for key, gold in _golds(root / source["gold"]).items() if "persons" in gold}
+def load_source(source: dict, root: Path, layer: str = "persons") -> list[tuple[dict, dict]]:
+    """(article, gold) pairs of one configured source, in a stable order, where the gold has `layer`;
+    with a `draw`, only the items the split had drawn at that size (the sample grows by prefixes of a
+    fixed order, so a model stays reproducible after more items are annotated)."""
+    golds = {key: gold for key, gold in _golds(root / source["gold"]).items() if layer in gold}
     if "draw" in source:
         drawn = _drawn(root / source["ids"], source["draw"])
         golds = {key: gold for key, gold in golds.items() if key in drawn}
