@@ -104,7 +104,7 @@ def test_find_mentions_makes_plural_titles_singular_and_skips_the_lead_in() -> N
 
 
 def test_tag_names_reads_a_sentence_where_a_name_can_matter_and_no_other() -> None:
-    doc = tag_names(_before(tag_names, "رئیس‌جمهور با کامران دلاوری دیدار کرد. هوا امروز در شهر بارانی بود."))
+    doc = tag_names(_before(tag_names, "رئیس‌جمهور با علی دلاوری دیدار کرد. هوا امروز در شهر بارانی بود."))
     met, weather = doc.names
     words = doc.sentences[0].words
     # The sentence with a meeting word is read: its name over the value an unread word gets, its meeting
