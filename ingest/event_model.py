@@ -13,11 +13,7 @@ config beside it (`ingest.event_training`).
 
 from __future__ import annotations
 
-from functools import cache
-from importlib import resources
-
-import pycrfsuite
-
+from ingest.crf import shipped
 from ingest.doc import Doc, Event
 from ingest.names import lexicons
 
@@ -73,18 +69,9 @@ def features(doc: Doc, event: Event) -> list[str]:
     return found
 
 
-@cache
-def _tagger() -> pycrfsuite.Tagger:
-    tagger = pycrfsuite.Tagger()
-    path = resources.files("ingest").joinpath(MODEL)
-    with resources.as_file(path) as file:
-        tagger.open(str(file))
-    return tagger
-
-
 def chance(doc: Doc, event: Event) -> float:
     """The model's chance that the article reports `event` as news."""
-    tagger = _tagger()
+    tagger = shipped(MODEL)
     tagger.set([features(doc, event)])
     return float(tagger.marginal(NEWS, 0))
 

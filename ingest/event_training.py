@@ -8,11 +8,11 @@ event's parties. The config (`ingest/models/events.json`) names the sources and 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pycrfsuite
 
+from ingest.crf import fit
 from ingest.doc import Doc, Event
 from ingest.event_model import NEWS, NOT_NEWS, THRESHOLD, features, judged
 from ingest.model import Article
@@ -20,7 +20,6 @@ from ingest.normalize import normalize, text_key
 from ingest.passes.judging import judge_events
 from ingest.pipeline import PASSES
 from ingest.resolve import Party
-from ingest.training import load_source
 
 # The passes before the judging pass: the events the model judges.
 _FINDING_PASSES = PASSES[: PASSES.index(judge_events)]
@@ -86,24 +85,15 @@ def examples(article: dict, gold: dict) -> list[tuple[list[str], str]]:
 def train(config_path: Path, root: Path, model_path: Path) -> dict[str, object]:
     """Train on the config's `train` sources; report, on its `evaluate` sources, how many judged events
     the model keeps and drops of those that are news and those that are not."""
-    config = json.loads(config_path.read_text(encoding="utf-8"))
-    trainer = pycrfsuite.Trainer(verbose=False)
-    trainer.set_params(config["crf"])
-    items = count = 0
-    for source in config["train"]:
-        for article, gold in load_source(source, root, layer="meetings"):
-            items += 1
-            for found, label in examples(article, gold):
-                trainer.append([found], [label])
-                count += 1
-    if not count:
-        raise SystemExit(f"{config_path}: no event in the training items")
-    model_path.parent.mkdir(parents=True, exist_ok=True)
-    trainer.train(str(model_path))
-    report: dict[str, object] = {"items": items, "events": count}
-    for source in config.get("evaluate", []):
-        report[source["name"]] = evaluate(load_source(source, root, layer="meetings"), model_path)
-    return report
+    return fit(
+        config_path,
+        root,
+        model_path,
+        layer="meetings",
+        sequences=lambda article, gold: (([found], [label]) for found, label in examples(article, gold)),
+        unit="events",
+        evaluate=evaluate,
+    )
 
 
 def evaluate(pairs: list[tuple[dict, dict]], model_path: Path) -> dict[str, int]:

@@ -13,11 +13,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
-import pycrfsuite
 from hazm import words_list
 
+from ingest.crf import shipped
 from ingest.knowledge import knowledge
 from ingest.lexicon import rows, word_class
 from ingest.normalize import normalize
@@ -126,27 +125,18 @@ def features(words: Sequence[str]) -> list[list[str]]:
     return result
 
 
-@cache
-def _tagger() -> pycrfsuite.Tagger:
-    tagger = pycrfsuite.Tagger()
-    path = resources.files("ingest").joinpath(MODEL)
-    with resources.as_file(path) as file:
-        tagger.open(str(file))
-    return tagger
-
-
 def tag(words: Sequence[str]) -> list[str]:
     """B/I/O per token."""
     if not words:
         return []
-    return list(_tagger().tag(features(words)))
+    return list(shipped(MODEL).tag(features(words)))
 
 
 def probabilities(words: Sequence[str]) -> list[float]:
     """For each token, the model's probability that it is a word of a person's name."""
     if not words:
         return []
-    tagger = _tagger()
+    tagger = shipped(MODEL)
     tagger.set(features(words))
     return [1.0 - tagger.marginal(OUTSIDE, i) for i in range(len(words))]  # B, I and O sum to 1
 

@@ -9,14 +9,12 @@ not names).
 
 from __future__ import annotations
 
-import gzip
-import json
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pycrfsuite
 
+from ingest.crf import fit
 from ingest.gazetteer import phrase_key
 from ingest.names import BEGIN, INSIDE, OUTSIDE, features, spans, tag
 from ingest.normalize import normalize
@@ -27,36 +25,6 @@ from ingest.segment import split_sentences
 class Labelled:
     words: tuple[str, ...]
     labels: tuple[str, ...]
-
-
-def _jsonl(path: Path) -> Iterator[dict]:
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8") as lines:
-        for line in lines:
-            if line.strip():
-                yield json.loads(line)
-
-
-def _golds(folder: Path) -> dict[str, dict]:
-    return {path.stem: json.loads(path.read_text(encoding="utf-8")) for path in sorted(folder.glob("*.json"))}
-
-
-def load_source(source: dict, root: Path, layer: str = "persons") -> list[tuple[dict, dict]]:
-    """(article, gold) pairs of one configured source, in a stable order, where the gold has `layer`;
-    with a `draw`, only the items the split had drawn at that size (the sample grows by prefixes of a
-    fixed order, so a model stays reproducible after more items are annotated)."""
-    golds = {key: gold for key, gold in _golds(root / source["gold"]).items() if layer in gold}
-    if "draw" in source:
-        drawn = _drawn(root / source["ids"], source["draw"])
-        golds = {key: gold for key, gold in golds.items() if key in drawn}
-    articles = (item for item in _jsonl(root / source["articles"]) if item["id"] in golds)
-    return sorted(((item, golds[item["id"]]) for item in articles), key=lambda pair: pair[0]["id"])
-
-
-def _drawn(ids: Path, draw: dict[str, int]) -> set[str]:
-    """The ids of an ids.tsv (id, stratum, rank, ...) whose rank in its stratum is under `draw`."""
-    rows = (line.split("\t") for line in ids.read_text(encoding="utf-8").splitlines()[1:] if line)
-    return {row[0] for row in rows if int(row[2]) < draw.get(row[1], 0)}
 
 
 def name_keys(gold: dict) -> list[tuple[str, ...]]:
@@ -89,25 +57,15 @@ def label(article: dict, gold: dict) -> list[Labelled]:
 
 def train(config_path: Path, root: Path, model_path: Path) -> dict[str, object]:
     """Train on the config's `train` sources; report span P/R/F1 on its `evaluate` sources."""
-    config = json.loads(config_path.read_text(encoding="utf-8"))
-    trainer = pycrfsuite.Trainer(verbose=False)
-    trainer.set_params(config["crf"])
-    sentences = 0
-    items = 0
-    for source in config["train"]:
-        for article, gold in load_source(source, root):
-            items += 1
-            for row in label(article, gold):
-                trainer.append(features(row.words), list(row.labels))
-                sentences += 1
-    if not sentences:
-        raise SystemExit(f"{config_path}: no training item has a persons layer")
-    model_path.parent.mkdir(parents=True, exist_ok=True)
-    trainer.train(str(model_path))
-    report: dict[str, object] = {"items": items, "sentences": sentences}
-    for source in config.get("evaluate", []):
-        report[source["name"]] = evaluate(load_source(source, root), model_path)
-    return report
+    return fit(
+        config_path,
+        root,
+        model_path,
+        layer="persons",
+        sequences=lambda article, gold: ((features(r.words), list(r.labels)) for r in label(article, gold)),
+        unit="sentences",
+        evaluate=evaluate,
+    )
 
 
 def evaluate(pairs: list[tuple[dict, dict]], model_path: Path | None = None) -> dict:

@@ -1,7 +1,6 @@
 """The event model: which events it judges, how training labels them, the judging pass, `didar train
 events` (the team's own sentences)."""
 
-import json
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -14,6 +13,7 @@ from ingest.model import Article
 from ingest.passes.judging import judge_events
 from ingest.pipeline import PASSES
 from ingest.resolve import Party
+from tests.unit.toy_corpus import write_source
 
 TITLE = "دیدار وزیر امور خارجه با سفیر ژاپن"
 BODY = (
@@ -84,15 +84,7 @@ def _corpus(folder: Path) -> None:
         )
         articles.append({"id": key, "title": "", "text": text})
         golds[key] = {"meetings": [{"participants": [{"names": [minister]}, {"names": [partner]}]}]}
-    (folder / "gold").mkdir()
-    for key, gold in golds.items():
-        (folder / "gold" / f"{key}.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
-    (folder / "articles.jsonl").write_text(
-        "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8"
-    )
-    source = {"name": "toy", "articles": "articles.jsonl", "gold": "gold"}
-    config = {"crf": {"c1": 0.0, "c2": 0.01, "max_iterations": 20}, "train": [source], "evaluate": [source]}
-    (folder / "config.json").write_text(json.dumps(config), encoding="utf-8")
+    write_source(folder, articles, golds, iterations=20)
 
 
 def test_train_learns_from_the_events_the_rules_find(tmp_path: Path) -> None:

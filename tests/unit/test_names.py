@@ -7,7 +7,9 @@ import pytest
 
 from ingest.names import features, spans, tag
 from ingest.segment import words
-from ingest.training import evaluate, label, load_source, name_keys, train
+from ingest.training import evaluate, label, name_keys, train
+from ingest.training_data import load_source
+from tests.unit.toy_corpus import write_source
 
 
 @pytest.mark.parametrize(
@@ -76,16 +78,8 @@ def test_train_learns_names_from_a_persons_layer(tmp_path: Path) -> None:
         }
         for a in articles
     }
-    (tmp_path / "gold").mkdir()
-    for key, gold in golds.items():
-        (tmp_path / "gold" / f"{key}.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
-    (tmp_path / "articles.jsonl").write_text(
-        "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8"
-    )
-    source = {"name": "toy", "articles": "articles.jsonl", "gold": "gold"}
-    config = {"crf": {"c1": 0.0, "c2": 0.01, "max_iterations": 50}, "train": [source], "evaluate": [source]}
-    (tmp_path / "config.json").write_text(json.dumps(config), encoding="utf-8")
-    report = train(tmp_path / "config.json", tmp_path, tmp_path / "model.crfsuite")
+    config = write_source(tmp_path, articles, golds, iterations=50)
+    report = train(config, tmp_path, tmp_path / "model.crfsuite")
     assert report["items"] == len(articles)
     assert report["toy"]["f1"] > 0.9
 
