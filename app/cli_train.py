@@ -19,7 +19,7 @@ class Model(StrEnum):
     events = "events"
 
 
-_TRAINERS: dict[Model, Callable[[Path, Path, Path], dict[str, object]]] = {
+TRAINERS: dict[Model, Callable[[Path, Path, Path], dict[str, object]]] = {
     Model.names: training.train,
     Model.events: event_training.train,
 }
@@ -38,7 +38,7 @@ def train_command(
         typer.echo(f"{config}: no such config", err=True)
         raise typer.Exit(2)
     try:
-        report = _TRAINERS[which](config, root, model)
+        report = TRAINERS[which](config, root, model)
     except FileNotFoundError as error:
         typer.echo(f"{config}: {error.filename}: not found (the training data live in ../shared)", err=True)
         raise typer.Exit(2) from error
