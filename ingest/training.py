@@ -34,7 +34,9 @@ def name_keys(gold: dict) -> list[tuple[str, ...]]:
         for party in meeting.get("participants", []):
             forms.update(party.get("names") or [])
     keys = {phrase_key(form) for form in forms}
-    return sorted((key for key in keys if key), key=len, reverse=True)
+    # Longest first; equal lengths in a fixed order (a set's order changes with the process's hash seed,
+    # and which of two overlapping forms labels a word must not).
+    return sorted((key for key in keys if key), key=lambda key: (-len(key), key))
 
 
 def label(article: dict, gold: dict) -> list[Labelled]:
