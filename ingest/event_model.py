@@ -36,10 +36,14 @@ def _bucket(count: int, limits: tuple[int, ...] = (0, 1, 2, 3, 5, 8)) -> str:
     return "more"
 
 
+def _first_sentence(event: Event) -> int:
+    """The index of the first sentence that reports the event."""
+    return min(report.sentence.index for report in event.reports)
+
+
 def features(doc: Doc, event: Event) -> list[str]:
     """What the model reads of one event of the article."""
     parties = event.parties
-    first = min(report.sentence.index for report in event.reports)
     found = [
         "bias",
         f"reports={_bucket(len(event.reports))}",
@@ -55,7 +59,7 @@ def features(doc: Doc, event: Event) -> list[str]:
         f"topics={_bucket(len(event.topics))}",
         f"headline={any(report.sentence.is_title for report in event.reports)}",
         f"events={_bucket(len(doc.events))}",
-        f"first_sentence={_bucket(first, (0, 1, 2, 3, 5, 10, 20))}",
+        f"first_sentence={_bucket(_first_sentence(event), (0, 1, 2, 3, 5, 10, 20))}",
     ]
     tags = lexicons().tags
     for report in event.reports[:_REPORTS_READ]:
@@ -79,8 +83,7 @@ def chance(doc: Doc, event: Event) -> float:
 def judged(event: Event) -> bool:
     """Is the event one the model judges? Not when a headline or the lead reports it (the news of an
     article is told first), nor when it has more than two parties."""
-    first = min(report.sentence.index for report in event.reports)
-    return first > _LEAD and len(event.parties) <= JUDGED_PARTIES
+    return _first_sentence(event) > _LEAD and len(event.parties) <= JUDGED_PARTIES
 
 
 def is_news(doc: Doc, event: Event) -> bool:
