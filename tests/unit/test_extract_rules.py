@@ -812,3 +812,33 @@ def test_a_compound_title_is_plural_by_the_ending_of_its_last_part() -> None:
     assert {p.country for p in meeting.participants} == {"JP", "KR"}
     (meeting,) = _meetings("پادشاه مالزی امروز با قانونگذاران این کشور دیدار کرد.")
     assert [p.country for p in meeting.participants] == ["MY", "MY"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تماس تلفنی ۴۰ دقیقه‌ای ولادیمیر پوتین و دونالد ترامپ دیروز انجام شد.",  # a numeral and its unit
+        "دیدار دو ساعته ولادیمیر پوتین و دونالد ترامپ در آلاسکا برگزار شد.",
+        "گفت‌وگوهای محرمانه‌ای میان ولادیمیر پوتین و دونالد ترامپ برگزار شد.",  # an adjective, then "میان"
+        "تماس‌های تلفنی مداوم بین ولادیمیر پوتین و دونالد ترامپ ادامه دارد.",
+    ],
+)
+def test_words_modifying_a_meeting_noun_stand_before_its_parties(text: str) -> None:
+    (meeting,) = _meetings(text)
+    assert _names(meeting) == {"ولادیمیر پوتین", "دونالد ترامپ"}
+
+
+def test_a_military_rank_before_a_partners_name_is_no_obstacle() -> None:
+    text = "سپهبد رضا کامرانی با دریاسالار جان اسمیت فرمانده نیروی دریایی آمریکا گفت‌وگو کرد."
+    (meeting,) = _meetings(text)
+    assert _names(meeting) == {"رضا کامرانی", "جان اسمیت"}
+
+
+def test_a_headline_naming_a_known_person_by_a_short_name_is_the_same_meeting() -> None:
+    # The knowledge base knows "لولا" as Lula's short name; the body names him by title alone.
+    meetings = _meetings(
+        "نشست سه جانبه روسای جمهور ایران و برزیل و نخست وزیر ترکیه صبح امروز در تهران برگزار شد.",
+        title="دیدار سه جانبه احمدی نژاد، لولا و اردوغان",
+        published=date(2010, 5, 17),
+    )
+    assert len(meetings) == 1
