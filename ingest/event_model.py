@@ -41,6 +41,13 @@ def _first_sentence(event: Event) -> int:
     return min(report.sentence.index for report in event.reports)
 
 
+def _day(doc: Doc, event: Event) -> str:
+    """When the event took place as far as the text fixes it: the day of publication is today's news."""
+    if event.day is None:
+        return "none"
+    return "published" if event.day == doc.article.published else "other"
+
+
 def features(doc: Doc, event: Event) -> list[str]:
     """What the model reads of one event of the article."""
     parties = event.parties
@@ -54,7 +61,7 @@ def features(doc: Doc, event: Event) -> list[str]:
         f"titled={_bucket(sum(1 for p in parties if p.role))}",
         f"known={_bucket(sum(1 for p in parties if p.person))}",
         f"states={_bucket(len({p.country for p in parties if p.country}))}",
-        f"day={event.day is not None}",
+        f"day={_day(doc, event)}",
         f"place={event.place is not None}",
         f"topics={_bucket(len(event.topics))}",
         f"headline={any(report.sentence.is_title for report in event.reports)}",
