@@ -89,8 +89,13 @@ def chance(doc: Doc, event: Event) -> float:
 
 def judged(event: Event) -> bool:
     """Is the event one the model judges? Not when a headline or the lead reports it (the news of an
-    article is told first), nor when it has more than two parties."""
-    return _first_sentence(event) > _LEAD and len(event.parties) <= JUDGED_PARTIES
+    article is told first), nor when it has more than two parties, nor when a party tells it in a post
+    of his own ("X نوشت: امروز میزبان Y بودم": his news, not one the article recalls)."""
+    return (
+        _first_sentence(event) > _LEAD
+        and len(event.parties) <= JUDGED_PARTIES
+        and not any(report.writer_subject for report in event.reports)
+    )
 
 
 def is_news(doc: Doc, event: Event) -> bool:

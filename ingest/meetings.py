@@ -102,6 +102,8 @@ class MeetingReader:
             return []
         found: list[SentenceMeeting] = []
         for trigger in sorted(triggers, key=lambda trigger: rank(self.words, trigger)):
+            if any(party.first <= trigger.first and trigger.last <= party.last for party in self.parties):
+                continue  # "رئیس هیئت مذاکره‌کننده": a meeting word inside a title names an office
             if self.told_before and is_anaphoric(self.words, trigger):
                 continue  # "این دیدار", "این نخستین دیدار": a meeting already reported
             if trigger.last in venues:
@@ -162,7 +164,9 @@ class MeetingReader:
             if before:
                 subjects, subject_missing = [before[0]], False
         return [
-            SentenceMeeting(self.analysis, trigger, triggers, group, subject_missing, writer)
+            SentenceMeeting(
+                self.analysis, trigger, triggers, group, subject_missing, writer, partner_missing=not partners
+            )
             for group in meeting_groups(self.sentence, trigger, triggers, subjects, partners)
         ]
 

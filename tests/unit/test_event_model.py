@@ -75,6 +75,14 @@ def test_the_model_reads_whether_an_event_took_place_on_the_day_of_publication()
     assert "day=other" in days[5]  # "دیروز": another day
 
 
+def test_a_meeting_a_party_tells_in_his_own_post_is_not_judged() -> None:
+    post = "مریم سهرابی وزیر امور خارجه در صفحه خود نوشت: امروز میزبان سفیر چین بودم.\n"
+    doc = _before_judging(BODY + post, TITLE)
+    told = next(e for e in doc.events if any(p.role == "سفیر" and p.country == "CN" for p in e.parties))
+    assert min(r.sentence.index for r in told.reports) > 1 and len(told.parties) == 2
+    assert not judged(told)
+
+
 def test_judging_drops_the_judged_events_the_model_finds_unlikely_and_keeps_the_rest() -> None:
     doc = _before_judging(BODY, TITLE)
     before = list(doc.events)

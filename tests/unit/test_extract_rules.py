@@ -842,3 +842,12 @@ def test_a_headline_naming_a_known_person_by_a_short_name_is_the_same_meeting() 
         published=date(2010, 5, 17),
     )
     assert len(meetings) == 1
+
+
+def test_a_partner_another_meeting_word_introduces_joins_the_subjects_of_a_reciprocal_verb() -> None:
+    (meeting,) = _meetings("مریم سهرابی و رضا کامرانی در نشستی با سرگئی لاوروف گفت‌وگو کردند.")
+    assert _names(meeting) == {"مریم سهرابی", "رضا کامرانی", "سرگئی لاوروف"}
+
+
+def test_a_meeting_word_inside_a_title_names_an_office_not_a_meeting() -> None:
+    assert _meetings("رئیس هیئت مذاکره‌کننده کشورمان امروز با حضور سفیر روسیه گفت.") == []
