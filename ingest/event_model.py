@@ -5,10 +5,10 @@ The rules find a meeting wherever a meeting word stands with two parties; many s
 news of a meeting (an interview, a meeting recalled, a session spoken about). What separates them is
 spread thin over many words, so the model weighs them all from annotated articles: how many sentences
 report the event and where the first stands, whether a headline does, how many events the article holds,
-its parties (named, titled, known to the knowledge base, of how many states), its kind, status, day
-(the day of publication, another, none), place and topics, and the words and word tags around each report's meeting word. The model is a file
-shipped in the package (`ingest/models/events.crfsuite`), rebuilt by `didar train events` from the
-config beside it (`ingest.event_training`).
+its parties (named, titled, known to the knowledge base, of how many states), its kind, status, day (the
+day of publication, another, none), place and topics, and the words and word tags around each report's
+meeting word. The model is a file shipped in the package (`ingest/models/events.crfsuite`), rebuilt by
+`didar train events` from the config beside it (`ingest.event_training`).
 """
 
 from __future__ import annotations
