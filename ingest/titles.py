@@ -2,9 +2,11 @@
 organisation they belong to, and the name before or after them."""
 
 from dataclasses import dataclass, replace
+from functools import cache
 
+from ingest.gazetteer import Gazetteer
 from ingest.knowledge import knowledge
-from ingest.lexicon import one_word, phrases, word_class
+from ingest.lexicon import one_word, phrases, rows, word_class
 from ingest.mentions import Kind, Mention, honorifics
 from ingest.name_spans import NameReader
 from ingest.party_phrase import IRAN, PartyPhrase
@@ -33,6 +35,7 @@ _DEMONSTRATIVES = word_class("demonstrative")
 _COUNTRY = one_word("country_noun")
 _ABLATIVE = one_word("ablative")
 _OBJECT = one_word("object_marker")
+_NATIONAL = "national"  # organizations.tsv: a state's own agency, which names the state, not an organisation
 
 
 def _coordinated_titles(role: str) -> list[tuple[str, str | None]]:
@@ -209,6 +212,8 @@ class TitleReader(NameReader):
             index += 1
         while index > phrase.last and self.words[index - 1] in _COORDINATORS:
             index -= 1
+        if not countries and not organizations:
+            countries = self._state_body_inside(phrase)
         if organizations:
             phrase.org_id, phrase.org, phrase.country = organizations[0]
             if len(organizations) > 1:
@@ -233,6 +238,12 @@ class TitleReader(NameReader):
                 continue
             mention = self.mention_at.get(index)
             geo = mention.geo if mention and mention.kind is Kind.GEO else None
+            state_body = self._state_body_at(index) if not countries else None
+            if state_body is not None:
+                # "سخنگوی کاخ سفید", "رئیس موساد": a seat of government or a state's agency names the state.
+                countries.append(state_body[0])
+                index = state_body[1]
+                break
             if geo and geo.city is None:
                 countries.append(geo.country)
                 index = mention.last if mention else index
@@ -269,6 +280,24 @@ class TitleReader(NameReader):
                 break
         return index, countries, organizations
 
+    def _state_body_inside(self, phrase: PartyPhrase) -> list[str]:
+        """ "سخنگوی کاخ سفید", "رئیس سیا": a title that runs on into a seat of government or a state's
+        agency is that state's."""
+        for index in range(phrase.first, phrase.last):
+            body = self._state_body_at(index)
+            if body is not None and body[1] <= phrase.last:
+                return [body[0]]
+        return []
+
+    def _state_body_at(self, index: int) -> tuple[str, int] | None:
+        """The country and end of a seat of government (landmarks.tsv, `seat`) or a state's own agency
+        (organizations.tsv, kind `national`) at `index`."""
+        named = knowledge().org_names.match_at(self.words, index)  # also inside a title ("رئیس سیا")
+        if named is not None and named.value.kind == _NATIONAL and named.value.country:
+            return named.value.country, named.last
+        seat = _seats().match_at(self.words, index)
+        return (seat.value, seat.last) if seat is not None else None
+
     def _this_country(self, phrase: PartyPhrase) -> list[str]:
         """ "رئیس‌جمهور این کشور": the country the sentence named before; else not the outlet's ("... به
         برن با مقامات این کشور": a city names its country too), and the article may know it."""
@@ -289,3 +318,9 @@ class _TitleRun:
     rank_prefix: bool
     principal: Mention | None = None
     coordinated: bool = False
+
+
+@cache
+def _seats() -> Gazetteer[str]:
+    """Seats of government that stand for their state after a title ("سخنگوی کرملین")."""
+    return Gazetteer((row["form"], row["country"]) for row in rows("landmarks") if row.get("seat"))

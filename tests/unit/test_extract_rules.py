@@ -851,3 +851,16 @@ def test_a_partner_another_meeting_word_introduces_joins_the_subjects_of_a_recip
 
 def test_a_meeting_word_inside_a_title_names_an_office_not_a_meeting() -> None:
     assert _meetings("رئیس هیئت مذاکره‌کننده کشورمان امروز با حضور سفیر روسیه گفت.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("مریم سهرابی با سخنگوی کاخ سفید دیدار کرد.", "US"),  # a seat of government names its state
+        ("مریم سهرابی با رئیس موساد دیدار کرد.", "IL"),  # a state's own agency names its state
+        ("مریم سهرابی با رئیس سازمان سیا دیدار کرد.", "US"),
+    ],
+)
+def test_a_title_of_a_seat_of_government_or_a_state_agency_is_that_states(text: str, country: str) -> None:
+    (meeting,) = _meetings(text)
+    assert [p.country for p in meeting.participants if p.name != "مریم سهرابی"] == [country]

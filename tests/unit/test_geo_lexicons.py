@@ -22,7 +22,7 @@ HEADERS = {
 }
 # Persian columns: these must hold Persian script only (plus spaces, ZWNJ, punctuation, digits).
 PERSIAN_COLUMNS = {"name_fa", "aliases_fa", "adjectives_fa", "ambiguous_fa"}
-ORG_KINDS = {"international", "non_state", "regional"}
+ORG_KINDS = {"international", "non_state", "regional", "national"}
 
 
 def _rows(name: str) -> list[dict[str, str]]:
