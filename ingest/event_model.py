@@ -5,10 +5,10 @@ The rules find a meeting wherever a meeting word stands with two parties; many s
 news of a meeting (an interview, a meeting recalled, a session spoken about). What separates them is
 spread thin over many words, so the model weighs them all from annotated articles: how many sentences
 report the event and where the first stands, whether a headline does, how many events the article holds,
-its parties (named, titled, known to the knowledge base, of how many states), its kind, status, day (the
-day of publication, another, none), place and topics, and the words and word tags around each report's
-meeting word. The model is a file shipped in the package (`ingest/models/events.crfsuite`), rebuilt by
-`didar train events` from the config beside it (`ingest.event_training`).
+its parties (named, titled, known to the knowledge base, of how many states), its kind, status, day,
+place and topics, and the words and word tags around each report's meeting word. The model is a file
+shipped in the package (`ingest/models/events.crfsuite`), rebuilt by `didar train events` from the
+config beside it (`ingest.event_training`).
 """
 
 from __future__ import annotations
@@ -41,13 +41,6 @@ def _first_sentence(event: Event) -> int:
     return min(report.sentence.index for report in event.reports)
 
 
-def _day(doc: Doc, event: Event) -> str:
-    """When the event took place as far as the text fixes it: the day of publication is today's news."""
-    if event.day is None:
-        return "none"
-    return "published" if event.day == doc.article.published else "other"
-
-
 def features(doc: Doc, event: Event) -> list[str]:
     """What the model reads of one event of the article."""
     parties = event.parties
@@ -61,7 +54,7 @@ def features(doc: Doc, event: Event) -> list[str]:
         f"titled={_bucket(sum(1 for p in parties if p.role))}",
         f"known={_bucket(sum(1 for p in parties if p.person))}",
         f"states={_bucket(len({p.country for p in parties if p.country}))}",
-        f"day={_day(doc, event)}",
+        f"day={event.day is not None}",
         f"place={event.place is not None}",
         f"topics={_bucket(len(event.topics))}",
         f"headline={any(report.sentence.is_title for report in event.reports)}",

@@ -24,7 +24,6 @@ from hazm import Lemmatizer
 
 from ingest.gazetteer import Gazetteer
 from ingest.lexicon import one_word, rows, verb_forms, verb_lemmas, word_class, word_values
-from ingest.names import lexicons
 from ingest.segment import Sentence
 
 Mood = Literal["factual", "future", "unreal", "negated"]
@@ -72,7 +71,6 @@ def _boundaries() -> frozenset[str]:
 
 
 _WORD = re.compile(r"[^\s«»\"'()\[\]،,]+|[،,]")
-_UNLISTED = "0"  # hazm's tag of a word its list holds without a corpus count
 _AUXILIARIES = verb_forms("auxiliary") | {_COPULA} | word_class("perfect_ending")
 
 
@@ -130,8 +128,6 @@ def _verb_after(tokens: list[str]) -> Verb | None:
         lemma = verbs.get(token)
         if not lemma or "#" not in lemma or lemma == f"#{_COPULA}" or token in _triggers():
             continue
-        if _listed_second_singular(token, lemma):
-            continue  # "شرایط جنگی": hazm's word list knows "جنگی" as a word of its own, not "you fight"
         after = tokens[index + 1] if index + 1 < len(tokens) else None
         past, present = lemma.split("#", 1)
         ends_clause = after is None or after in _COMMAS or after in boundaries
@@ -144,13 +140,6 @@ def _verb_after(tokens: list[str]) -> Verb | None:
             before = [t for t in tokens[:index] if t != _OBJECT and t not in _COMMAS]
             return Verb(token, past, present, after, before[-1] if before else None)
     return None
-
-
-def _listed_second_singular(token: str, lemma: str) -> bool:
-    """A second-person singular form that hazm's word list holds as a word (an adjective or a noun in
-    "-ی"): news does not address "you", so the word is not the clause's verb."""
-    present = lemma.split("#", 1)[1]
-    return token == present + _ENDING_OF["2sg"] and lexicons().tags.get(token, _UNLISTED) != _UNLISTED
 
 
 @cache
@@ -227,10 +216,8 @@ def _mood(clauses: Clauses, first: int, last: int) -> Mood:
     verb = _verb_after(clauses.after(sentence.spans[last - 1][1]))
     if verb is None:
         return "factual"
-    framing = _frames().get(verb.complement) if verb.complement else None
-    if framing in ("wish", "denial") and not _adjunct(sentence.words, first):
-        # "دیدار با X را خواستار شد", "گزارش دیدار X و Y را رد کرد"; not "پس از دیدار با X، ... خواستار شد"
-        return "unreal" if framing == "wish" else "negated"
+    if verb.complement and _frames().get(verb.complement) == "wish" and not _adjunct(sentence.words, first):
+        return "unreal"  # "دیدار با X را خواستار شد"; not "پس از دیدار با X، ... خواستار شد"
     if _negative(verb):
         return "negated"
     if _future(verb):

@@ -15,7 +15,6 @@ from ingest.meeting_context import (
     time_words,
 )
 from ingest.meeting_groups import meeting_groups
-from ingest.names import lexicons
 from ingest.parties import SentenceParties
 from ingest.party_phrase import PartyPhrase
 from ingest.placenames import journey_destination
@@ -50,34 +49,6 @@ _MEDIATION = phrases("mediation")
 _RECEIVED = phrases("received")
 _COLON = one_word("colon")
 _SEMICOLONS = word_class("semicolon")
-# hazm's word-list tags of the words that may modify a meeting noun before its party: adjectives and
-# residual words ("جانبه" of "سه جانبه"), at most this many of them.
-_MODIFIER_TAGS = {"AJ", "RES"}
-_NUMERAL = "NUM"
-_MODIFIER_REACH = 5
-_SUFFIXES = word_class("word_suffix")
-
-
-def _after_modifiers(words: list[str], start: int, party_starts: set[int]) -> int:
-    """Where the party of a meeting noun starts after the words that modify the noun: time and manner
-    words ("در دیدار عصر امروز X", "با استقبال رسمی X"), adjectives ("تماس‌های تلفنی مداوم میان X و
-    Y"), a numeral and its unit ("دیدار دو ساعته X و Y", "نشست سه جانبه X، Y و Z"). An adjective is a word
-    hazm's word list tags so; `start` itself when no party follows the modifiers."""
-    tags = lexicons().tags
-    index, after_numeral = start, False
-    while index < len(words) and index - start < _MODIFIER_REACH and index not in party_starts:
-        word = words[index]
-        kinds = set(tags.get(word, "").split("+"))
-        if word.isdigit() or _NUMERAL in kinds:
-            after_numeral = True
-        elif word in _SUFFIXES and index > start:
-            pass  # "دقیقه‌ای", "محرمانه‌ای": an ending the tokens split off after a ZWNJ
-        elif after_numeral or kinds & _MODIFIER_TAGS or word in time_words() or word in _MANNER:
-            after_numeral = False  # a numeral's unit ("دقیقه‌ای", "ساعته"), an adjective
-        else:
-            break
-        index += 1
-    return index if index in party_starts else start
 
 
 class MeetingReader:
@@ -102,8 +73,6 @@ class MeetingReader:
             return []
         found: list[SentenceMeeting] = []
         for trigger in sorted(triggers, key=lambda trigger: rank(self.words, trigger)):
-            if any(party.first <= trigger.first and trigger.last <= party.last for party in self.parties):
-                continue  # "رئیس هیئت مذاکره‌کننده": a meeting word inside a title names an office
             if self.told_before and is_anaphoric(self.words, trigger):
                 continue  # "این دیدار", "این نخستین دیدار": a meeting already reported
             if trigger.last in venues:
@@ -164,9 +133,7 @@ class MeetingReader:
             if before:
                 subjects, subject_missing = [before[0]], False
         return [
-            SentenceMeeting(
-                self.analysis, trigger, triggers, group, subject_missing, writer, partner_missing=not partners
-            )
+            SentenceMeeting(self.analysis, trigger, triggers, group, subject_missing, writer)
             for group in meeting_groups(self.sentence, trigger, triggers, subjects, partners)
         ]
 
@@ -216,7 +183,11 @@ class MeetingReader:
         """No "با": the one received or informed, the parties after a nominal, or none; None for a
         session of one body."""
         words, parties = self.words, self.parties
-        after_time = _after_modifiers(words, trigger.last, {party.first for party in parties})
+        # "در دیدار عصر امروز X", "با استقبال رسمی X": time and manner words may sit between the
+        # meeting noun and its party.
+        after_time = trigger.last
+        while after_time < len(words) and (words[after_time] in time_words() or words[after_time] in _MANNER):
+            after_time += 1
         position = first_party_at_or_after(parties, after_time, limit=1)
         after = chain(parties, position, words) if position is not None else []
         subjects = self._clause_subjects(clause, trigger.first)

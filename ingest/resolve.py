@@ -49,17 +49,8 @@ class Party:
         """One party under two mentions: equal offices, or names that agree on the surname even when
         written run together or with the Arabic article ("جوادالمالکی" / "جواد مالکی")."""
         if self.name and other.name:
-            return same_name(self.name, other.name) or self._known_as(other) or other._known_as(self)
+            return same_name(self.name, other.name)
         return not self.name and not other.name and self.identity == other.identity
-
-    def _known_as(self, other: "Party") -> bool:
-        """The knowledge base's person of this party goes by the other's name ("لولا" of "لوئیز ایناسیو
-        لولا دا سیلوا"), or both are that person."""
-        if self.person is None or other.name is None:
-            return False
-        if other.person is not None:
-            return other.person.name_en == self.person.name_en
-        return _compact(other.name) in {_compact(alias) for alias in self.person.aliases}
 
 
 def _compact(name: str) -> str:

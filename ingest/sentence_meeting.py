@@ -32,8 +32,6 @@ class SentenceMeeting:
     parties: list[PartyPhrase]
     subject_missing: bool
     writer_subject: bool = False
-    # No partner was read: the parties are the subjects of a reciprocal verb ("X و Y ... گفت‌وگو کردند").
-    partner_missing: bool = False
     kind: MeetingKind = "in_person"
     status: MeetingStatus = "held"
     day: date | None = None
@@ -92,30 +90,28 @@ def chain(parties: list[PartyPhrase], start: int, words: list[str]) -> list[Part
     return chain
 
 
-def _overlaps(p: PartyPhrase, q: PartyPhrase) -> bool:
-    return p.first < q.last and q.first < p.last
-
-
-def _within(x: SentenceMeeting, y: SentenceMeeting) -> bool:
-    """Is every party of `x` a party of `y`?"""
-    return all(any(_overlaps(p, q) for q in y.parties) for p in x.parties)
-
-
 def same_parties(a: SentenceMeeting, b: SentenceMeeting) -> bool:
     """Do two readings of one sentence read the same meeting? They do when every party of one is a
     party of the other; two meetings of one person ("با X دیدار کند و سپس برای دیدار با Y") share
     only that person."""
-    return _within(a, b) or _within(b, a)
+
+    def overlaps(p: PartyPhrase, q: PartyPhrase) -> bool:
+        return p.first < q.last and q.first < p.last
+
+    def within(x: SentenceMeeting, y: SentenceMeeting) -> bool:
+        return all(any(overlaps(p, q) for q in y.parties) for p in x.parties)
+
+    return within(a, b) or within(b, a)
 
 
 def fuller(batch: list[SentenceMeeting], same: list[SentenceMeeting]) -> bool:
-    """A reading with more parties replaces the one of a meeting word tried first: "X میزبان Y بود و دو
-    وزیر ... رایزنی کردند" names the host as well; "X و Y در نشستی با Z گفت‌وگو کردند" adds the partner
-    that "با" gives the other meeting word to the subjects the verb read alone."""
-    if not (len(batch) == len(same) == 1 and len(batch[0].parties) > len(same[0].parties)):
-        return False
-    earlier = same[0]
-    return earlier.subject_missing or (earlier.partner_missing and _within(earlier, batch[0]))
+    """ "X میزبان Y بود و دو وزیر ... رایزنی کردند": a reading that names the host as well replaces
+    the one that found no subject."""
+    return (
+        len(batch) == len(same) == 1
+        and same[0].subject_missing
+        and len(batch[0].parties) > len(same[0].parties)
+    )
 
 
 def first_party_at_or_after(

@@ -1,14 +1,13 @@
 """The event model: which events it judges, how training labels them, the judging pass, `didar train
 events` (the team's own sentences)."""
 
-from datetime import date
 from pathlib import Path
 
 from typer.testing import CliRunner
 
 from app.cli import app
 from ingest.doc import Doc
-from ingest.event_model import THRESHOLD, chance, features, judged
+from ingest.event_model import THRESHOLD, chance, judged
 from ingest.event_training import is_gold, matches, train
 from ingest.model import Article
 from ingest.passes.judging import judge_events
@@ -62,17 +61,6 @@ def test_the_model_judges_body_events_of_two_parties_not_the_headline_or_lead() 
     by_sentence = {min(r.sentence.index for r in event.reports): event for event in doc.events}
     assert not judged(by_sentence[0])  # the headline's (and the lead's, which repeats it)
     assert all(judged(event) for first, event in by_sentence.items() if first > 1)
-
-
-def test_the_model_reads_whether_an_event_took_place_on_the_day_of_publication() -> None:
-    text = BODY + "وزیر نفت دیروز با سفیر قطر در تهران دیدار کرد.\n"
-    doc = Doc(Article(id="t", title=TITLE, text=text, published=date(2025, 2, 12)))
-    for step in PASSES[: PASSES.index(judge_events)]:
-        doc = step(doc)
-    days = {min(r.sentence.index for r in e.reports): features(doc, e) for e in doc.events}
-    assert "day=published" in days[0]  # "امروز": the day of publication
-    assert "day=none" in days[4]  # "هفته آینده" fixes no day
-    assert "day=other" in days[5]  # "دیروز": another day
 
 
 def test_a_meeting_a_party_tells_in_his_own_post_is_not_judged() -> None:
