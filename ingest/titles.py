@@ -238,12 +238,6 @@ class TitleReader(NameReader):
                 continue
             mention = self.mention_at.get(index)
             geo = mention.geo if mention and mention.kind is Kind.GEO else None
-            state_body = self._state_body_at(index) if not countries else None
-            if state_body is not None:
-                # "سخنگوی کاخ سفید", "رئیس موساد": a seat of government or a state's agency names the state.
-                countries.append(state_body[0])
-                index = state_body[1]
-                break
             if geo and geo.city is None:
                 countries.append(geo.country)
                 index = mention.last if mention else index
@@ -253,6 +247,11 @@ class TitleReader(NameReader):
                 # "شهردار تبریز", "استاندار آذربایجان شرقی": a local office; "... تهران را ترک کرد" is not
                 countries.append(geo.country)
                 return mention.last, countries, organizations
+            elif mention and mention.kind is Kind.ORG and mention.org and mention.org.kind == _NATIONAL:
+                if not countries and mention.org.country:
+                    countries.append(mention.org.country)  # "رئیس موساد": a state's agency names the state
+                    index = mention.last
+                break
             elif mention and mention.kind is Kind.ORG and mention.org and not countries:
                 written = self.span_text(mention.first, mention.last)
                 organizations.append((mention.org.id, written, mention.org.country))
@@ -281,22 +280,17 @@ class TitleReader(NameReader):
         return index, countries, organizations
 
     def _state_body_inside(self, phrase: PartyPhrase) -> list[str]:
-        """ "سخنگوی کاخ سفید", "رئیس سیا": a title that runs on into a seat of government or a state's
-        agency is that state's."""
+        """ "سخنگوی کاخ سفید", "رئیس سیا": a title that runs on into a seat of government (landmarks.tsv,
+        `seat`) or a state's own agency (organizations.tsv, kind `national`) is that state's."""
         for index in range(phrase.first, phrase.last):
-            body = self._state_body_at(index)
-            if body is not None and body[1] <= phrase.last:
-                return [body[0]]
+            agency = knowledge().org_names.match_at(self.words, index)
+            state = agency.value.country if agency and agency.value.kind == _NATIONAL else None
+            if agency and state and agency.last <= phrase.last:
+                return [state]
+            seat = _seats().match_at(self.words, index)
+            if seat is not None and seat.last <= phrase.last:
+                return [seat.value]
         return []
-
-    def _state_body_at(self, index: int) -> tuple[str, int] | None:
-        """The country and end of a seat of government (landmarks.tsv, `seat`) or a state's own agency
-        (organizations.tsv, kind `national`) at `index`."""
-        named = knowledge().org_names.match_at(self.words, index)  # also inside a title ("رئیس سیا")
-        if named is not None and named.value.kind == _NATIONAL and named.value.country:
-            return named.value.country, named.last
-        seat = _seats().match_at(self.words, index)
-        return (seat.value, seat.last) if seat is not None else None
 
     def _this_country(self, phrase: PartyPhrase) -> list[str]:
         """ "رئیس‌جمهور این کشور": the country the sentence named before; else not the outlet's ("... به
