@@ -102,6 +102,8 @@ class Knowledge:
     titles: Gazetteer[Title] = field(default_factory=Gazetteer)
     titles_by_id: dict[str, Title] = field(default_factory=dict)
     title_words: frozenset[str] = frozenset()
+    # The time a title word puts its holder in: "سابق" former, "جدید" new, "وقت" then, "فعلی" current.
+    title_tenses: dict[str, str] = field(default_factory=dict)
     people: Gazetteer[tuple[Officeholder, ...]] = field(default_factory=Gazetteer)
     holders_by_office: dict[tuple[str, str], list[Officeholder]] = field(default_factory=dict)
     first_names: frozenset[str] = frozenset()
@@ -203,6 +205,8 @@ def _load_titles(kb: Knowledge) -> None:
     words = {word for word in words if word.isalpha() and word not in stop}
     for row in rows("title_words"):
         words.update(phrase_key(row["word"]))
+        if row.get("tense"):
+            kb.title_tenses[normalize(row["word"])] = row["tense"]
     kb.title_words = frozenset(words)
 
 

@@ -39,6 +39,7 @@ class PartyPhrase:
     # "رئیس‌جمهور این کشور" with no country named before it in the sentence: the article's last one.
     this_country: bool = False
     iranian_rank: bool = False  # introduced as "سردار X", "حجت‌الاسلام X"
+    tense: str | None = None  # a title word's time: "former", "new", "then", "current" (title_words.tsv)
 
     @property
     def is_person_named(self) -> bool:

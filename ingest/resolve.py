@@ -14,6 +14,9 @@ from ingest.party_phrase import IRAN, PartyPhrase
 _NON_STATE_TITLES = word_class("non_state_title")
 _ARTICLE = one_word("arabic_article")  # "المالکی" = "مالکی"
 _PATRONYMICS = word_class("patronymic")
+_PAST_TENSES = frozenset({"former", "then"})  # title_words.tsv's tenses that name no holder of today
+_NEW = "new"
+_NEW_TERM_DAYS = 180  # how long a holder is still "new" in office
 
 
 @dataclass
@@ -246,12 +249,18 @@ class ArticleRegistry:
             party.country = party.country or country
             self._complete_named(party, replace(named, in_title=True))
             return
-        if self.day is None or not party.title_id:
-            return
+        if self.day is None or not party.title_id or phrase.tense in _PAST_TENSES:
+            return  # a former holder, or the holder of a time the article does not date
         holder = knowledge().holder(party.title_id, party.country or party.org_id or country or "", self.day)
+        if holder and phrase.tense == _NEW and not _new_in_office(holder, self.day):
+            return  # "نخست‌وزیر جدید": not the one in office for years (the knowledge base may lag)
         if holder:
             party.name, party.name_source, party.person = holder.name_fa, "knowledge_base", holder
             party.country = party.country or holder.country
+
+
+def _new_in_office(holder: Officeholder, day: date) -> bool:
+    return holder.start is not None and (day - holder.start).days <= _NEW_TERM_DAYS
 
 
 def _persian_given_name(name: str) -> bool:

@@ -145,6 +145,8 @@ class TitleReader(NameReader):
         title_id = None if run.rank_prefix else run.title_id
         role = self.role_text(mention.first, last)
         phrase = PartyPhrase(mention.first, last, role=role, title_id=title_id)
+        tenses = knowledge().title_tenses
+        phrase.tense = next((tenses[w] for w in self.words[mention.first : last] if w in tenses), None)
         phrase.counterpart = self.words[mention.first] in _COUNTERPART
         if mention.plural:
             phrase.group_role = self.span_text(mention.first, last).replace("\u200c ", " ")

@@ -825,3 +825,22 @@ def test_a_compound_title_is_plural_by_the_ending_of_its_last_part() -> None:
 def test_a_title_of_a_seat_of_government_or_a_state_agency_is_that_states(text: str, country: str) -> None:
     (meeting,) = _meetings(text)
     assert [p.country for p in meeting.participants if p.name != "مریم سهرابی"] == [country]
+
+
+@pytest.mark.parametrize(
+    ("title", "published", "holder"),
+    [
+        ("نخست‌وزیر", date(2025, 2, 12), "کی‌یر استارمر"),  # in office that day
+        ("نخست‌وزیر فعلی", date(2025, 2, 12), "کی‌یر استارمر"),  # "current" changes nothing
+        ("نخست‌وزیر جدید", date(2024, 8, 1), "کی‌یر استارمر"),  # new: four weeks in office
+        ("نخست‌وزیر جدید", date(2025, 2, 12), None),  # not after seven months: the base may lag
+        ("وزیر دفاع سابق", date(2025, 2, 12), None),  # former: not today's holder
+        ("نخست‌وزیر وقت", date(2025, 2, 12), None),  # then: a time the article does not date
+    ],
+)
+def test_a_title_word_of_time_decides_whether_todays_holder_is_named(
+    title: str, published: date, holder: str | None
+) -> None:
+    (meeting,) = _meetings(f"ظریف با {title} انگلیس در لندن دیدار کرد.", published=published)
+    british = next(p for p in meeting.participants if p.country == "GB")
+    assert british.name == holder
