@@ -138,7 +138,9 @@ class ArticleRegistry:
         return max(candidates, key=lambda n: len(text_key(n).split()), default=name)
 
     def holder_in_text(self, party: PartyPhrase, country: str | None) -> PartyPhrase | None:
-        """The one named person of the article with this title and country, if exactly one."""
+        """The one named person of the article with this title and country, if exactly one: given that
+        title in the text, or holding it on the article's day by the knowledge base (Putin, once prime
+        minister, is not "نخست‌وزیر روسیه" of 2024)."""
         if not party.title_id and not party.role:
             return None
         matches = {
@@ -151,7 +153,10 @@ class ArticleRegistry:
         known = {
             surname(p.name): p
             for p in self.named
-            if p.name and not p.role and p.people and any(_holds(h, party, country) for h in p.people)
+            if p.name
+            and not p.role
+            and p.people
+            and any(_holds(h, party, country) and h.held_on(self.day) for h in p.people)
         }
         return next(iter(known.values())) if len(known) == 1 else None
 

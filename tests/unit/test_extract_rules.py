@@ -862,3 +862,15 @@ def test_a_title_word_of_time_decides_whether_todays_holder_is_named(
 def test_meetings_near_the_words_of_interviews_wishes_and_cancellations(text: str, status: str) -> None:
     (meeting,) = _meetings(text)
     assert meeting.status == status
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "other"),
+    [
+        ("پوتین با نخست‌وزیر روسیه دیدار کرد.", date(2024, 1, 1), "میخائیل میشوستین"),  # PM 2008-2012
+        ("نتانیاهو با وزیر دفاع اسرائیل دیدار کرد.", date(2024, 1, 1), "یوآو گالانت"),  # DM 2018-2019
+    ],
+)
+def test_a_title_someone_held_years_before_is_not_his_on_the_day(text: str, published: date, other: str) -> None:
+    (meeting,) = _meetings(text, published=published)
+    assert other in {p.name for p in meeting.participants}
