@@ -99,7 +99,9 @@ def is_interview(words: list[str], trigger: Trigger) -> bool:
         return False
     media = _media_words()
     around = [*range(trigger.last, ba), ba + 1, ba + 2]  # the talk's own words, then its partner
-    comma = next((i for i in range(ba + 2, ba + _NAME_REACH + 2) if i < len(words) and words[i] == _COMMA), None)
+    comma = next(
+        (i for i in range(ba + 2, ba + _NAME_REACH + 2) if i < len(words) and words[i] == _COMMA), None
+    )
     if comma is not None:
         around += [comma + 1, comma + 2]
     return any(media.match_at(words, i) for i in around if i < len(words))

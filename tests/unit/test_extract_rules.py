@@ -871,6 +871,8 @@ def test_meetings_near_the_words_of_interviews_wishes_and_cancellations(text: st
         ("نتانیاهو با وزیر دفاع اسرائیل دیدار کرد.", date(2024, 1, 1), "یوآو گالانت"),  # DM 2018-2019
     ],
 )
-def test_a_title_someone_held_years_before_is_not_his_on_the_day(text: str, published: date, other: str) -> None:
+def test_a_title_someone_held_years_before_is_not_his_on_the_day(
+    text: str, published: date, other: str
+) -> None:
     (meeting,) = _meetings(text, published=published)
     assert other in {p.name for p in meeting.participants}
