@@ -75,12 +75,43 @@ def same_name(a: str, b: str) -> bool:
     own_a, own_b = _before_patronymic(a), _before_patronymic(b)
     if own_a and own_b and own_a != own_b:
         return False  # "تمیم بن حمد آل ثانی" and "محمد بن عبدالرحمن آل ثانی": one family, two men
-    if surname(a) == surname(b) or _compact(a) == _compact(b) or _pieces_of_one_name(a, b):
+    if surname(a) == surname(b):
+        # "مسرور بارزانی" and "نچیروان بارزانی", "علی لاریجانی" and "صادق لاریجانی": one family, two men
+        return _given_names_agree(a, b)
+    if _compact(a) == _compact(b) or _pieces_of_one_name(a, b):
         return True
+    if not _given_names_agree(a, b):
+        return False
     short, long_ = sorted((_bare_surname(a), _bare_surname(b)), key=len)
     return len(short) >= 4 and (
         short == long_ or _compact(a if long_ == _bare_surname(a) else b).endswith(short)
     )
+
+
+def _given_names_agree(a: str, b: str) -> bool:
+    """Two written given names before one surname are one person's when one holds the other
+    ("محمدجواد" / "جواد") or they differ by a letter of transliteration ("ولادیمیر" / "ولادمیر");
+    a name without a given name agrees with any."""
+    given_a, given_b = _given_name(a), _given_name(b)
+    if not given_a or not given_b or given_a in given_b or given_b in given_a:
+        return True
+    return _one_edit_apart(given_a, given_b)
+
+
+def _given_name(name: str) -> str:
+    """The words before the surname, honorifics ("سید", "شیخ") aside, run together."""
+    words = text_key(name).split()[:-1]
+    honorifics = knowledge().honorific_words
+    return "".join(word for word in words if word not in honorifics)
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
 def _pieces_of_one_name(a: str, b: str) -> bool:
@@ -125,15 +156,17 @@ class ArticleRegistry:
         # The article's own context for a bare surname: its outlet's country and the countries it names.
         self.countries = {home_country, *(p.country for p in phrases)} - {None}
 
-    def _same_person(self, key: str) -> list[PartyPhrase]:
-        return [p for p in self.named if p.name and surname(p.name) == key]
+    def _same_person(self, name: str) -> list[PartyPhrase]:
+        """The article's mentions of the person `name` names: his surname, and no other given name."""
+        key = surname(name)
+        return [
+            p for p in self.named if p.name and surname(p.name) == key and _given_names_agree(p.name, name)
+        ]
 
     def fullest_name(self, name: str) -> str:
         tokens = set(text_key(name).split())
         candidates = [
-            p.name
-            for p in self._same_person(surname(name))
-            if p.name and tokens <= set(text_key(p.name).split())
+            p.name for p in self._same_person(name) if p.name and tokens <= set(text_key(p.name).split())
         ]
         return max(candidates, key=lambda n: len(text_key(n).split()), default=name)
 
@@ -199,7 +232,7 @@ class ArticleRegistry:
     def _complete_named(self, party: Party, phrase: PartyPhrase) -> None:
         assert party.name is not None
         party.name = self.fullest_name(party.name)
-        mentions = self._same_person(surname(party.name))
+        mentions = self._same_person(party.name)
         # The body's words for a person's title beat a headline's abbreviation of them.
         titled = sorted((m for m in mentions if m.role), key=lambda m: m.in_title)
         if titled and (phrase.in_title or not phrase.role):
@@ -211,9 +244,7 @@ class ArticleRegistry:
             party.title_id = party.title_id or mention.title_id
             party.country = party.country or mention.country
             party.org, party.org_id = party.org or mention.org, party.org_id or mention.org_id
-        people = phrase.people or next(
-            (m.people for m in self._same_person(surname(party.name)) if m.people), ()
-        )
+        people = phrase.people or next((m.people for m in self._same_person(party.name) if m.people), ())
         person = _pick(self._fitting(party, people), self.day)
         if person:
             party.person = person
