@@ -9,6 +9,7 @@ from ingest.knowledge import knowledge
 from ingest.lexicon import one_word, phrases, rows, word_class
 from ingest.mentions import Kind, Mention, honorifics
 from ingest.name_spans import NameReader
+from ingest.names import lexicons
 from ingest.party_phrase import IRAN, PartyPhrase
 
 # Words after a title that point back at the other party: "همتای چینی خود".
@@ -32,9 +33,10 @@ _TITLE_LINKER = phrases("title_linker")
 _TITLE_TRAILERS = word_class("title_trailer")
 _OUR_COUNTRY = one_word("our_country")
 _DEMONSTRATIVES = word_class("demonstrative")
-_COUNTRY = one_word("country_noun")
+_STATE_NOUNS = word_class("country_noun")  # "این کشور", "این رژیم"
 _ABLATIVE = one_word("ablative")
 _OBJECT = one_word("object_marker")
+_ADJECTIVE_ENDING = one_word("adjective_ending")  # "تروریستی"
 _NATIONAL = "national"  # organizations.tsv: a state's own agency, which names the state, not an organisation
 
 
@@ -265,7 +267,10 @@ class TitleReader(NameReader):
                 countries.append(IRAN)
                 index += 1
             elif (
-                word in _DEMONSTRATIVES and self.words[index + 1 : index + 2] == [_COUNTRY] and not countries
+                word in _DEMONSTRATIVES
+                and index + 1 < len(self.words)
+                and self.words[index + 1] in _STATE_NOUNS
+                and not countries
             ):
                 countries.extend(self._this_country(phrase))
                 index += 2
@@ -274,6 +279,9 @@ class TitleReader(NameReader):
                 return index + 1, countries, organizations
             elif plural and word in _COORDINATORS and (countries or organizations):
                 index += 1
+                continue
+            elif index == phrase.last and not countries and self._judged_state_after(index):
+                index += 1  # "رئیس‌جمهور شیاد آمریکا": the writer's adjective between a title and its state
                 continue
             else:
                 break
@@ -293,6 +301,19 @@ class TitleReader(NameReader):
             if seat is not None and seat.last <= phrase.last:
                 return [seat.value]
         return []
+
+    def _judged_state_after(self, index: int) -> bool:
+        """Is the word an adjective (by hazm's word list, or an unlisted "-ی" word: "تروریستی") with a
+        state named right after it, not as an object ("... آمریکا را ترک کرد")?"""
+        word, after = self.words[index], self.mention_at.get(index + 1)
+        if after is None or after.kind is not Kind.GEO or after.geo is None or after.geo.city is not None:
+            return False
+        if self.words[after.last : after.last + 1] == [_OBJECT] or word in knowledge().title_words:
+            return False
+        tags = lexicons().tags.get(word)
+        if tags is None:
+            return word.endswith(_ADJECTIVE_ENDING) and word not in knowledge().not_names
+        return "AJ" in tags.split("+") and "ADV" not in tags.split("+")
 
     def _this_country(self, phrase: PartyPhrase) -> list[str]:
         """ "رئیس‌جمهور این کشور": the country the sentence named before; else not the outlet's ("... به

@@ -876,3 +876,16 @@ def test_a_title_someone_held_years_before_is_not_his_on_the_day(
 ) -> None:
     (meeting,) = _meetings(text, published=published)
     assert other in {p.name for p in meeting.participants}
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        ("امیر قطر با رئیس‌جمهور شیاد آمریکا تلفنی گفت‌وگو کرد.", {"QA", "US"}),  # the writer's adjective
+        ("فرمانده عربستانی با معاون فرمانده تروریستی آمریکا دیدار کرد.", {"SA", "US"}),  # one hazm lacks
+        ("هگست در سفر به اسرائیل با وزیر جنگ این رژیم دیدار کرد.", {"US", "IL"}),  # "this regime"
+    ],
+)
+def test_a_title_keeps_its_state_past_the_writers_words(text: str, countries: set[str | None]) -> None:
+    (meeting,) = _meetings(text)
+    assert {p.country for p in meeting.participants} == countries
