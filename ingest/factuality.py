@@ -23,6 +23,7 @@ from typing import Literal
 from hazm import Lemmatizer
 
 from ingest.gazetteer import Gazetteer
+from ingest.knowledge import knowledge
 from ingest.lexicon import one_word, rows, verb_forms, verb_lemmas, word_class, word_values
 from ingest.segment import Sentence
 
@@ -83,6 +84,8 @@ class Clauses:
     meeting word, and the meetings and status passes both ask for the mood of the ones they have."""
 
     sentence: Sentence
+    # The character spans of person names (the parties pass sets them): a name is never the verb.
+    names: list[tuple[int, int]] = field(default_factory=list)
     _moods: dict[tuple[int, int], Mood] = field(default_factory=dict)
 
     @cached_property
@@ -105,6 +108,8 @@ class Clauses:
         for index in range(bisect_right(ends, position), len(starts)):
             if starts[index] >= stop:
                 break
+            if any(first <= starts[index] and ends[index] <= last for first, last in self.names):
+                continue
             words.append(text[max(starts[index], position) : min(ends[index], stop)])
         return [word for word in words if word]
 
@@ -125,9 +130,10 @@ def _verb_after(tokens: list[str]) -> Verb | None:
     """
     verbs = _verbs()
     boundaries = _boundaries()
+    named = _named_words()
     for index, token in enumerate(tokens[:_VERB_REACH]):
         lemma = verbs.get(token)
-        if not lemma or "#" not in lemma or lemma == f"#{_COPULA}" or token in _triggers():
+        if not lemma or "#" not in lemma or lemma == f"#{_COPULA}" or token in _triggers() or token in named:
             continue
         after = tokens[index + 1] if index + 1 < len(tokens) else None
         past, present = lemma.split("#", 1)
@@ -141,6 +147,14 @@ def _verb_after(tokens: list[str]) -> Verb | None:
             before = [t for t in tokens[:index] if t != _OBJECT and t not in _COMMAS]
             return Verb(token, past, present, after, before[-1] if before else None)
     return None
+
+
+@cache
+def _named_words() -> frozenset[str]:
+    """Places and given names the conjugation table also holds ("هلند" as "they let", "شکری" as
+    "you break", "مالی"): in news they are the names."""
+    kb = knowledge()
+    return frozenset(kb.geo.all_words | kb.first_names)
 
 
 @cache

@@ -12,4 +12,6 @@ def find_parties(doc: Doc) -> Doc:
             doc.sentences, doc.triggers, doc.mentions, doc.names, strict=True
         )
     ]
+    for clauses, analysis in zip(doc.clauses, doc.parties, strict=True):
+        clauses.names = analysis.name_spans()
     return doc

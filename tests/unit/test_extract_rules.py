@@ -889,3 +889,16 @@ def test_a_title_someone_held_years_before_is_not_his_on_the_day(
 def test_a_title_keeps_its_state_past_the_writers_words(text: str, countries: set[str | None]) -> None:
     (meeting,) = _meetings(text)
     assert {p.country for p in meeting.participants} == countries
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وزیر امور خارجه مصر در دیدار با نخست‌وزیر هلند، بر گسترش همکاری‌ها تاکید کرد.",  # "هلند": "they let"
+        "وزیر امور خارجه ترکیه در دیدار با کامران فهمی، معاون وزیر خارجه مصر، بر همکاری تاکید کرد.",  # "فهمی"
+        "نخست‌وزیر ژاپن در تماس تلفنی با سیاوش کنی، درباره تحولات منطقه گفت‌وگو کرد.",  # "کنی": "you do"
+    ],
+)
+def test_a_name_or_place_before_a_comma_is_not_the_clauses_verb(text: str) -> None:
+    (meeting,) = _meetings(text)
+    assert meeting.status == "held" and len(meeting.participants) == 2
