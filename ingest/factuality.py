@@ -84,8 +84,8 @@ class Clauses:
     meeting word, and the meetings and status passes both ask for the mood of the ones they have."""
 
     sentence: Sentence
-    # The character spans of person names (the parties pass sets them): a name is never the verb.
-    names: list[tuple[int, int]] = field(default_factory=list)
+    # The words of person names (the parties pass sets them): a name is never a verb or a frame.
+    names: frozenset[int] = frozenset()
     _moods: dict[tuple[int, int], Mood] = field(default_factory=dict)
 
     @cached_property
@@ -98,6 +98,10 @@ class Clauses:
     def _ends(self) -> list[int]:
         return [match.start() for match in _CLAUSE_END.finditer(self.sentence.text)]
 
+    @property
+    def _name_spans(self) -> list[tuple[int, int]]:
+        return [self.sentence.spans[index] for index in sorted(self.names)]
+
     def after(self, position: int) -> list[str]:
         """The words of the clause after character `position`, a word running across it cut there."""
         text, (starts, ends) = self.sentence.text, self._words
@@ -108,7 +112,7 @@ class Clauses:
         for index in range(bisect_right(ends, position), len(starts)):
             if starts[index] >= stop:
                 break
-            if any(first <= starts[index] and ends[index] <= last for first, last in self.names):
+            if any(first <= starts[index] and ends[index] <= last for first, last in self._name_spans):
                 continue
             words.append(text[max(starts[index], position) : min(ends[index], stop)])
         return [word for word in words if word]
@@ -192,13 +196,16 @@ def _future(verb: Verb) -> bool:
     return f"{verb.past}#{verb.present}" == _FUTURE_AUX and verb.next_form is not None
 
 
-def _framed(words: tuple[str, ...], first: int) -> set[str]:
-    """The frame classes of the words before the meeting word (wishes only right before it)."""
+def _framed(words: tuple[str, ...], first: int, names: frozenset[int] = frozenset()) -> set[str]:
+    """The frame classes of the words before the meeting word (wishes only right before it), none of
+    them a word of a name ("اگر" of "اشپیندل‌اگر")."""
     found: set[str] = set()
     start = max(0, first - _FRAME_REACH)
     for match in _frames().find_all(words[start:first]):
         kind = match.value
         if kind == "wish" and first - (start + match.last) > _WISH_REACH - 1:
+            continue
+        if names.intersection(range(start + match.first, start + match.last)):
             continue
         found.add(kind)
     return found
@@ -240,7 +247,7 @@ def _hedged(words: tuple[str, ...], last: int) -> bool:
 
 def _mood(clauses: Clauses, first: int, last: int) -> Mood:
     sentence = clauses.sentence
-    frames = _framed(sentence.words, first)
+    frames = _framed(sentence.words, first, clauses.names)
     if frames & {"wish", "possibility", "condition"} or _hedged(sentence.words, last):
         return "unreal"
     if _wished_purpose(sentence.words, first):

@@ -63,7 +63,7 @@ class MeetingReader:
         self.journey: tuple[Trigger, PartyPhrase] | None = None
 
     def read(self) -> list[SentenceMeeting]:
-        if blocked(self.sentence) or negated(self.sentence):
+        if blocked(self.sentence, self.clauses.names) or negated(self.sentence):
             return []
         triggers = self.analysis.triggers
         # The members named in a venue ("در حاشیه نشست وزرای خارجه بریکس") are no side of a meeting.

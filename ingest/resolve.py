@@ -98,6 +98,12 @@ def _given_names_agree(a: str, b: str) -> bool:
     return _one_edit_apart(given_a, given_b)
 
 
+def _surname_like(words: list[str]) -> bool:
+    """Can the last word of a name be the first of a longer surname: no given name ("محمد") and no
+    father's name after "بن" ("... بن عبدالعزیز" is not "عبدالعزیز بوتفلیقه")?"""
+    return words[-1] not in knowledge().first_names and words[-2] not in _PATRONYMICS
+
+
 def _given_name(name: str) -> str:
     """The words before the surname, honorifics ("سید", "شیخ") aside, run together."""
     words = text_key(name).split()[:-1]
@@ -119,8 +125,8 @@ def _pieces_of_one_name(a: str, b: str) -> bool:
     overlapping pieces (a name boundary found in the wrong place), not two people."""
     first, second = text_key(a).split(), text_key(b).split()
     for x, y in ((first, second), (second, first)):
-        if len(x) >= 2 and len(y) >= 2 and x[-1] == y[0] and x[0] != y[0]:
-            return True  # "... حسینی" + "حسینی ..."
+        if len(x) >= 2 and len(y) >= 2 and x[-1] == y[0] and x[0] != y[0] and _surname_like(x):
+            return True  # "... حسینی" + "حسینی ...", not "ماهاتیر محمد" + "محمد اشتیه"
         if (
             len(x) >= 2
             and x[:-1] == y[: len(x) - 1]

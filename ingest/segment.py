@@ -17,6 +17,7 @@ _SENTENCE_END = re.compile(
 # slashes of a date ("۱۴۰۳ / ۱۲ / ۲۰").
 _HEADLINE_JOIN = re.compile(r"(?<!\d)\s/(\s+)(?!\d)")
 _WORD_CHAR = re.compile(r"\w")
+_INITIALS = word_class("latin_initial")
 # Subtokens: ZWNJ separates them too, so "رئیس‌جمهور" and "رئیس جمهور" tokenise alike.
 _TAIL = 40  # longer than any open end, so the tail's last token is the line's
 _TOKEN = re.compile(r"[\w\u064B-\u065F]+|[^\s\w\u200c]")
@@ -129,11 +130,23 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def _ends(line: str, title: bool) -> list[re.Match[str]]:
-    """Where the line's sentences end: at stops, and in the title also where headlines are joined."""
-    ends = list(_SENTENCE_END.finditer(line))
+    """Where the line's sentences end: at stops (not after a Latin letter's initial, "اس. جایشانکار"),
+    and in the title also where headlines are joined."""
+    ends = [end for end in _SENTENCE_END.finditer(line) if not _after_initial(line, end.start())]
     if title:
         ends = sorted(ends + list(_HEADLINE_JOIN.finditer(line)), key=lambda end: end.start(1))
     return ends
+
+
+def _after_initial(line: str, stop: int) -> bool:
+    """Is the stop at `stop` an initial's: "." after a Latin letter's name standing alone, not after a
+    number (the month "دی" in "۱۵ دی."), with more of the line after it?"""
+    if line[stop] != "." or not line[stop + 1 :].strip():
+        return False
+    before = line[:stop].split()
+    if not before or before[-1] not in _INITIALS:
+        return False
+    return len(before) < 2 or not any(character.isdigit() for character in before[-2])
 
 
 def _add(sentences: list[Sentence], line: int, line_start: int, piece: str, piece_start: int) -> None:

@@ -64,15 +64,11 @@ class SentenceWords:
             previous_end = end
         return "".join(pieces).strip().replace("\u200c ", " ")
 
-    def name_spans(self) -> list[tuple[int, int]]:
-        """The character spans of the words of person names: those the knowledge base knows, and those
-        the name tagger reads as names ("فهمی" of "نبیل فهمی" is no "you understand")."""
+    def name_tokens(self) -> frozenset[int]:
+        """The words of person names: those the knowledge base knows, and those the name tagger reads as
+        names ("فهمی" of "نبیل فهمی" is no "you understand", "گل" of "عبدالله گل" no goal)."""
         known = {i for m in self.mentions if m.kind is Kind.PERSON for i in range(m.first, m.last)}
-        return [
-            self.sentence.spans[index]
-            for index in range(len(self.words))
-            if index in known or self._tagged_name(index)
-        ]
+        return frozenset(i for i in range(len(self.words)) if i in known or self._tagged_name(i))
 
     def _name_capable(self, index: int, *, titles_too: bool = False) -> bool:
         if index < 0 or index >= len(self.words) or index in self.covered:

@@ -102,10 +102,13 @@ def find_triggers(sentence: Sentence) -> list[Trigger]:
     ]
 
 
-def blocked(sentence: Sentence) -> bool:
-    """Sport or funeral vocabulary makes every دیدار of the sentence a match or a farewell."""
+def blocked(sentence: Sentence, names: frozenset[int] = frozenset()) -> bool:
+    """Sport or funeral vocabulary makes every دیدار of the sentence a match or a farewell; a word of a
+    person's name is none ("گل" of "عبدالله گل")."""
     return any(
-        blocker.value in _WHOLE_SENTENCE and not _runs_on(sentence, blocker.last - 1)
+        blocker.value in _WHOLE_SENTENCE
+        and not _runs_on(sentence, blocker.last - 1)
+        and not names.intersection(range(blocker.first, blocker.last))
         for blocker in _blockers().find_all(sentence.words)
     )
 

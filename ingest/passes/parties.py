@@ -13,5 +13,5 @@ def find_parties(doc: Doc) -> Doc:
         )
     ]
     for clauses, analysis in zip(doc.clauses, doc.parties, strict=True):
-        clauses.names = analysis.name_spans()
+        clauses.names = analysis.name_tokens()
     return doc

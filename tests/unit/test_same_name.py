@@ -30,6 +30,8 @@ def test_pieces_of_one_name(a: str, b: str, same: bool) -> None:
         ("سید کامران بهرامی", "کامران بهرامی", True),  # an honorific aside
         ("ولادیمیر کارلوف", "ولادمیر کارلوف", True),  # a letter of transliteration
         ("بهرامی", "سیاوش بهرامی", True),  # a bare surname agrees with any given name
+        ("کامران محمد", "محمد کاپور", False),  # a given name shared is no overlapping piece of one name
+        ("سلمان بن عبدالکریم", "عبدالکریم کاپور", False),  # nor a father's name after "بن"
     ],
 )
 def test_given_names_tell_apart_two_men_of_one_family(a: str, b: str, same: bool) -> None:

@@ -28,3 +28,13 @@ def test_a_title_of_several_headlines_is_a_sentence_each_but_a_body_slash_is_not
     ]
     # a date or a pair of words joined by a slash without spaces is no headline join
     assert len(split_sentences("دیدار ۱۳۹۹/۰۵/۰۱ و/یا گفتگو")) == 1
+
+
+def test_an_initials_stop_ends_no_sentence_but_a_months_does() -> None:
+    text = "عنوان\nکامران اسمیت با اس. جی. کاپور دیدار کرد. او سپس رفت. نشست روز ۱۵ دی. وزیر آمد."
+    assert [s.text for s in split_sentences(text)][1:] == [
+        "کامران اسمیت با اس. جی. کاپور دیدار کرد.",
+        "او سپس رفت.",
+        "نشست روز ۱۵ دی.",
+        "وزیر آمد.",
+    ]
