@@ -23,8 +23,10 @@ _ACT_NOUNS = word_class("act_noun")
 _PURPOSE = word_class("purpose")
 _PURPOSE_CLAUSE = one_word("purpose_conjunction")
 _TOMORROW = frozenset(row["form"] for row in rows("day_words") if row["offset"] == "1")
-_VIDEO_WORDS = word_class("video_word")
-_PHONE_WORDS = word_class("phone_word")
+# With the adjective's or the indefinite's "-ی" too: "نشست ویدئوکنفرانسی", "تماسی تلفنی".
+_ADJECTIVE_ENDING = one_word("adjective_ending")
+_VIDEO_WORDS = word_class("video_word") | {w + _ADJECTIVE_ENDING for w in word_class("video_word")}
+_PHONE_WORDS = word_class("phone_word") | {w + _ADJECTIVE_ENDING for w in word_class("phone_word")}
 _WHOLE_SENTENCE = {"sport", "funeral"}
 
 

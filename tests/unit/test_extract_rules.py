@@ -902,3 +902,8 @@ def test_a_title_keeps_its_state_past_the_writers_words(text: str, countries: se
 def test_a_name_or_place_before_a_comma_is_not_the_clauses_verb(text: str) -> None:
     (meeting,) = _meetings(text)
     assert meeting.status == "held" and len(meeting.participants) == 2
+
+
+def test_a_video_word_with_its_adjective_ending_makes_a_video_meeting() -> None:
+    (meeting,) = _meetings("وزیر امور خارجه مصر در نشستی ویدئوکنفرانسی با همتای اردنی خود گفت‌وگو کرد.")
+    assert meeting.kind == "video"
