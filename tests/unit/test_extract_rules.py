@@ -907,3 +907,9 @@ def test_a_name_or_place_before_a_comma_is_not_the_clauses_verb(text: str) -> No
 def test_a_video_word_with_its_adjective_ending_makes_a_video_meeting() -> None:
     (meeting,) = _meetings("وزیر امور خارجه مصر در نشستی ویدئوکنفرانسی با همتای اردنی خود گفت‌وگو کرد.")
     assert meeting.kind == "video"
+
+
+def test_a_known_surname_running_on_after_a_zwnj_is_a_longer_surname() -> None:
+    """ "صالحی" is a known person's surname; "صالحی‌فر" is another man's."""
+    (meeting,) = _meetings("بهمن صالحی‌فر، وزیر کشور، با وزیر کشور عراق دیدار کرد.")
+    assert "بهمن صالحی‌فر" in {p.name for p in meeting.participants}
