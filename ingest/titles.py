@@ -36,6 +36,8 @@ _DEMONSTRATIVES = word_class("demonstrative")
 _STATE_NOUNS = word_class("country_noun")  # "این کشور", "این رژیم"
 _ABLATIVE = one_word("ablative")
 _OBJECT = one_word("object_marker")
+_LOCATIVE = one_word("locative")
+_POSTED_TITLES = word_class("posted_title")  # envoys named with their post: "سفیر ایران در ایتالیا"
 _ADJECTIVE_ENDING = one_word("adjective_ending")  # "تروریستی"
 _NATIONAL = "national"  # organizations.tsv: a state's own agency, which names the state, not an organisation
 
@@ -223,10 +225,21 @@ class TitleReader(NameReader):
             if len(organizations) > 1:
                 phrase.plural_orgs = organizations
         phrase.last = max(phrase.last, index)
+        if phrase.title_id in _POSTED_TITLES and (countries or organizations):
+            phrase.last = self._after_post(phrase.last)
         if plural and len(countries) > 1:
             phrase.plural_countries = countries
         elif countries:
             phrase.country = countries[0]
+
+    def _after_post(self, index: int) -> int:
+        """ "سفیر ایران در ایتالیا": where an envoy's post ("در" and a place or an organisation) ends, so
+        that a name after it is his."""
+        after = self.mention_at.get(index + 1)
+        located = index < len(self.words) and self.words[index] == _LOCATIVE
+        if located and after is not None and after.kind in (Kind.GEO, Kind.ORG):
+            return after.last
+        return index
 
     def _complement_words(
         self, phrase: PartyPhrase, index: int, *, plural: bool

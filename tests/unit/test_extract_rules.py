@@ -913,3 +913,9 @@ def test_a_known_surname_running_on_after_a_zwnj_is_a_longer_surname() -> None:
     """ "صالحی" is a known person's surname; "صالحی‌فر" is another man's."""
     (meeting,) = _meetings("بهمن صالحی‌فر، وزیر کشور، با وزیر کشور عراق دیدار کرد.")
     assert "بهمن صالحی‌فر" in {p.name for p in meeting.participants}
+
+
+def test_an_envoys_post_belongs_to_his_title_and_his_name_follows_it() -> None:
+    (meeting,) = _meetings("سفیر ایران در ایتالیا کاوه یزدان‌پور با وزیر خارجه ایتالیا دیدار کرد.")
+    envoy = next(p for p in meeting.participants if p.country == "IR")
+    assert (envoy.name, envoy.role) == ("کاوه یزدان‌پور", "سفیر")
