@@ -6,6 +6,7 @@ from functools import cache
 from ingest.factuality import Clauses
 from ingest.gazetteer import Gazetteer
 from ingest.lexicon import one_word, phrases, rows, verb_forms, word_class
+from ingest.mentions import regular_plurals
 from ingest.model import MeetingKind, MeetingStatus
 from ingest.segment import Sentence
 
@@ -28,6 +29,10 @@ _ADJECTIVE_ENDING = one_word("adjective_ending")
 _VIDEO_WORDS = word_class("video_word") | {w + _ADJECTIVE_ENDING for w in word_class("video_word")}
 _PHONE_WORDS = word_class("phone_word") | {w + _ADJECTIVE_ENDING for w in word_class("phone_word")}
 _WHOLE_SENTENCE = {"sport", "funeral"}
+# "مذاکره‌کننده", "مذاکره‌کنندگان": a meeting word before an agent's ending names a person, not a meeting.
+_AGENT_PARTS = word_class("agent_part") | {
+    plural for part in word_class("agent_part") for plural in regular_plurals(part)
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,10 +102,12 @@ def find_triggers(sentence: Sentence) -> list[Trigger]:
         if blocker.value not in _WHOLE_SENTENCE
         for index in range(blocker.first, blocker.last)
     }
+    words = sentence.words
     return [
         Trigger(m.first, m.last, m.value)
-        for m in _triggers().find_all(sentence.words)
+        for m in _triggers().find_all(words)
         if not blocked_at & set(range(m.first, m.last))
+        and not (m.last < len(words) and words[m.last] in _AGENT_PARTS)  # "مذاکره‌کننده": a negotiator
     ]
 
 

@@ -919,3 +919,9 @@ def test_an_envoys_post_belongs_to_his_title_and_his_name_follows_it() -> None:
     (meeting,) = _meetings("سفیر ایران در ایتالیا کاوه یزدان‌پور با وزیر خارجه ایتالیا دیدار کرد.")
     envoy = next(p for p in meeting.participants if p.country == "IR")
     assert (envoy.name, envoy.role) == ("کاوه یزدان‌پور", "سفیر")
+
+
+def test_a_meeting_word_before_an_agents_ending_names_a_negotiator_not_a_meeting() -> None:
+    """ "تیم مذاکره‌کننده": a team is named, and another man travels; nobody is reported meeting anybody."""
+    text = "ونس، که رهبر تیم مذاکره‌کننده آمریکا است، پیش از آنکه ترامپ به فرانسه سفر کند، بازگشت."
+    assert _meetings(text) == []
