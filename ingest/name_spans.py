@@ -29,7 +29,7 @@ class NameReader(SentenceWords):
             if quoted:
                 return quoted
         start = end
-        while start - 1 >= 0 and end - (start - 1) <= 3 and self._name_capable(start - 1):
+        while start - 1 >= 0 and self._words_in(start - 1, end) <= 3 and self._name_capable(start - 1):
             start -= 1
         while start < end and not self._starts_word(start):
             start += 1  # "میانجی‌گری بدر ...": "گری" ends another word, it begins no name
@@ -62,6 +62,10 @@ class NameReader(SentenceWords):
                 return index, end
         return start, end
 
+    def _words_in(self, first: int, last: int) -> int:
+        """How many words tokens [first, last) make: "روح‌الله" is two tokens of one word."""
+        return sum(1 for index in range(first, last) if self._starts_word(index))
+
     def _name_after(self, index: int) -> tuple[int, int] | None:
         """A name right after a title phrase: it must start with a known given name or be quoted."""
         if index < len(self.words) and self.words[index] in _COMMAS:
@@ -77,10 +81,10 @@ class NameReader(SentenceWords):
         ):
             return None
         end = index + 1
-        while end < len(self.words) and end - index < 3 and self._name_capable(end):
+        while end < len(self.words) and self._words_in(index, end + 1) <= 3 and self._name_capable(end):
             end += 1
         end = self._patronymics_after(index, end)
-        return (index, end) if end - index >= 2 else None
+        return (index, end) if self._words_in(index, end) >= 2 else None
 
     def _quoted_back(self, close: int) -> tuple[int, int] | None:
         start = close

@@ -51,6 +51,8 @@ class Party:
     def same_as(self, other: "Party") -> bool:
         """One party under two mentions: equal offices, or names that agree on the surname even when
         written run together or with the Arabic article ("جوادالمالکی" / "جواد مالکی")."""
+        if self.person and other.person and self.person.name_en == other.person.name_en:
+            return True  # "بی‌بی" and "بنیامین نتانیاهو": two names the knowledge base knows for one man
         if self.name and other.name:
             return same_name(self.name, other.name)
         return not self.name and not other.name and self.identity == other.identity

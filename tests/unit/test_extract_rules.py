@@ -925,3 +925,16 @@ def test_a_meeting_word_before_an_agents_ending_names_a_negotiator_not_a_meeting
     """ "تیم مذاکره‌کننده": a team is named, and another man travels; nobody is reported meeting anybody."""
     text = "ونس، که رهبر تیم مذاکره‌کننده آمریکا است، پیش از آنکه ترامپ به فرانسه سفر کند، بازگشت."
     assert _meetings(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # "الله" is also a title word, "ولی" also "but"
+        ("روح‌الله کریمیان، وزیر کشور، با وزیر کشور عراق دیدار کرد.", "روح‌الله کریمیان"),
+        ("ولی‌الله بهمن‌نژاد، سفیر ایران، با وزیر خارجه ایتالیا دیدار کرد.", "ولی‌الله بهمن‌نژاد"),
+    ],
+)
+def test_a_compound_given_name_is_one_word_of_the_name(text: str, name: str) -> None:
+    (meeting,) = _meetings(text)
+    assert name in {p.name for p in meeting.participants}
