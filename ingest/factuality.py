@@ -98,9 +98,13 @@ class Clauses:
     def _ends(self) -> list[int]:
         return [match.start() for match in _CLAUSE_END.finditer(self.sentence.text)]
 
-    @property
+    @cached_property
     def _name_spans(self) -> list[tuple[int, int]]:
+        """Made on first use, after the parties pass has set `names`."""
         return [self.sentence.spans[index] for index in sorted(self.names)]
+
+    def _in_name(self, start: int, end: int) -> bool:
+        return any(first <= start and end <= last for first, last in self._name_spans)
 
     def after(self, position: int) -> list[str]:
         """The words of the clause after character `position`, a word running across it cut there."""
@@ -112,7 +116,9 @@ class Clauses:
         for index in range(bisect_right(ends, position), len(starts)):
             if starts[index] >= stop:
                 break
-            if any(first <= starts[index] and ends[index] <= last for first, last in self._name_spans):
+            if self.names and any(
+                first <= starts[index] and ends[index] <= last for first, last in self._name_spans
+            ):
                 continue
             words.append(text[max(starts[index], position) : min(ends[index], stop)])
         return [word for word in words if word]

@@ -3,6 +3,7 @@ who hold them, "his counterpart" to a title, and the outlet's own country to unn
 
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 
 from ingest.knowledge import NameFit, Officeholder, knowledge
@@ -106,6 +107,7 @@ def _surname_like(words: list[str]) -> bool:
     return words[-1] not in knowledge().first_names and words[-2] not in _PATRONYMICS
 
 
+@lru_cache(maxsize=4096)
 def _given_name(name: str) -> str:
     """The words before the surname, honorifics ("سید", "شیخ") aside, run together."""
     words = text_key(name).split()[:-1]

@@ -143,10 +143,11 @@ def _after_initial(line: str, stop: int) -> bool:
     number (the month "دی" in "۱۵ دی."), with more of the line after it?"""
     if line[stop] != "." or not line[stop + 1 :].strip():
         return False
-    before = line[:stop].split()
-    if not before or before[-1] not in _INITIALS:
+    space = line.rfind(" ", 0, stop)
+    if line[space + 1 : stop] not in _INITIALS:
         return False
-    return len(before) < 2 or not any(character.isdigit() for character in before[-2])
+    previous = line[: max(space, 0)].rsplit(" ", 1)[-1]
+    return not any(character.isdigit() for character in previous)
 
 
 def _add(sentences: list[Sentence], line: int, line_start: int, piece: str, piece_start: int) -> None:

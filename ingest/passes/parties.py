@@ -13,5 +13,6 @@ def find_parties(doc: Doc) -> Doc:
         )
     ]
     for clauses, analysis in zip(doc.clauses, doc.parties, strict=True):
-        clauses.names = analysis.name_tokens()
+        if analysis.triggers:  # only a meeting word's clause is read for its verb and frames
+            clauses.names = analysis.name_tokens()
     return doc
