@@ -104,6 +104,7 @@ class Clauses:
         return [self.sentence.spans[index] for index in sorted(self.names)]
 
     def _in_name(self, start: int, end: int) -> bool:
+        """Does the word at characters [start, end) lie inside a person's name?"""
         return any(first <= start and end <= last for first, last in self._name_spans)
 
     def after(self, position: int) -> list[str]:
@@ -116,9 +117,7 @@ class Clauses:
         for index in range(bisect_right(ends, position), len(starts)):
             if starts[index] >= stop:
                 break
-            if self.names and any(
-                first <= starts[index] and ends[index] <= last for first, last in self._name_spans
-            ):
+            if self.names and self._in_name(starts[index], ends[index]):
                 continue
             words.append(text[max(starts[index], position) : min(ends[index], stop)])
         return [word for word in words if word]

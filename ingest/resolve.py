@@ -53,7 +53,7 @@ class Party:
         """One party under two mentions: equal offices, or names that agree on the surname even when
         written run together or with the Arabic article ("جوادالمالکی" / "جواد مالکی")."""
         if self.person and other.person and self.person.name_en == other.person.name_en:
-            return True  # "بی‌بی" and "بنیامین نتانیاهو": two names the knowledge base knows for one man
+            return True  # two written forms the knowledge base links to one man ("جی‌دی ونس", "جی. دی. ونس")
         if self.name and other.name:
             return same_name(self.name, other.name)
         return not self.name and not other.name and self.identity == other.identity
