@@ -34,10 +34,24 @@ class SentenceWords:
         self.words = list(sentence.words)
         self.lead_in = mentions.lead_in
         self.singular = mentions.singular
-        self.mentions = mentions.mentions
         self.name_probability = names
+        self.mentions = [m for m in mentions.mentions if not self._given_name_of_another(m)]
         self.mention_at: dict[int, Mention] = {m.first: m for m in self.mentions}
         self.covered: set[int] = {i for m in self.mentions for i in range(m.first, m.last)}
+
+    def _given_name_of_another(self, mention: Mention) -> bool:
+        """A known person's one-word name that is also a given name, with a word the name tagger reads
+        as a name after it ("نصرالله کریمی", "عارف رستمی"): another man's given name."""
+        after = mention.last
+        return (
+            mention.kind is Kind.PERSON
+            and after - mention.first == 1
+            and self.words[mention.first] in knowledge().first_names
+            and after < len(self.words)
+            and self.name_probability[after] >= _BEGINS_A_NAME
+            and not is_punctuation(self.words[after])
+            and self.words[after] not in knowledge().title_words
+        )
 
     # -- text helpers -----------------------------------------------------------------------------
     def span_text(self, first: int, last: int) -> str:

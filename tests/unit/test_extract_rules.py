@@ -938,3 +938,9 @@ def test_a_meeting_word_before_an_agents_ending_names_a_negotiator_not_a_meeting
 def test_a_compound_given_name_is_one_word_of_the_name(text: str, name: str) -> None:
     (meeting,) = _meetings(text)
     assert name in {p.name for p in meeting.participants}
+
+
+def test_a_known_persons_one_word_name_before_another_surname_is_a_given_name() -> None:
+    """ "نصرالله" alone is the known Hezbollah leader; "نصرالله کریمی" is another man."""
+    (meeting,) = _meetings("نصرالله کریمی، معاون اول رئیس‌جمهور، با معاون وزیر خارجه سوئد دیدار کرد.")
+    assert "نصرالله کریمی" in {p.name for p in meeting.participants}
