@@ -44,7 +44,6 @@ _OBJECT = one_word("object_marker")
 _PURPOSE_CLAUSE = one_word("purpose_conjunction")
 _VERB_REACH = 20  # words after the meeting word in which its verb stands
 _WISH_REACH = 3  # "خواستار برگزاری دیدار"
-_HEDGES = word_class("hedge")  # "احتمالی": a modifier that makes the meeting only possible
 _FRAME_REACH = 10  # words before the meeting word that can frame it as possible or conditional
 
 
@@ -235,35 +234,16 @@ def _arranged(words: tuple[str, ...], first: int) -> bool:
     )
 
 
-def _wished_purpose(words: tuple[str, ...], first: int) -> bool:
-    """Is the meeting word in a purpose clause a wish opens ("در تلاش است تا با X دیدار کند": tried
-    for, not arranged)?"""
-    purpose = [index for index in range(first) if words[index] == _PURPOSE_CLAUSE]
-    if not purpose:
-        return False
-    start = max(0, purpose[-1] - _WISH_REACH - 1)
-    return any(match.value == "wish" for match in _frames().find_all(words[start : purpose[-1]]))
-
-
-def _hedged(words: tuple[str, ...], last: int) -> bool:
-    """ "دیدار احتمالی": a meeting word its own modifier calls possible."""
-    return last < len(words) and words[last] in _HEDGES
-
-
 def _mood(clauses: Clauses, first: int, last: int) -> Mood:
     sentence = clauses.sentence
     frames = _framed(sentence.words, first, clauses.names)
-    if frames & {"wish", "possibility", "condition"} or _hedged(sentence.words, last):
-        return "unreal"
-    if _wished_purpose(sentence.words, first):
+    if frames & {"wish", "possibility", "condition"}:
         return "unreal"
     verb = _verb_after(clauses.after(sentence.spans[last - 1][1]))
     if verb is None:
         return "factual"
-    complement = _frames().get(verb.complement) if verb.complement else None
-    if complement in ("wish", "cancel") and not _adjunct(sentence.words, first):
-        # "دیدار با X را خواستار شد", "دیدار با X را لغو کرد"; not "پس از دیدار با X، ... خواستار شد"
-        return "unreal" if complement == "wish" else "negated"
+    if verb.complement and _frames().get(verb.complement) == "wish" and not _adjunct(sentence.words, first):
+        return "unreal"  # "دیدار با X را خواستار شد"; not "پس از دیدار با X، ... خواستار شد"
     if _negative(verb):
         return "negated"
     if _future(verb):

@@ -9,7 +9,6 @@ from ingest.lexicon import one_word, phrases, rows, verb_forms, word_class
 from ingest.triggers import Trigger
 
 _INTERVIEW_REACH = 4  # "در گفت‌وگوی تلویزیونی با شبکه ...": the "با" of a talk, right after it
-_NAME_REACH = 3  # the words of a partner's name before the comma that sets off his title
 _FIRST_PERSON_VERBS = verb_forms("first_person_past")
 _REPORTING_VERBS = phrases("reporting_phrase")
 _SPEECH_VERBS = verb_forms("speech_lead_verb") | word_class("speech_noun")
@@ -88,9 +87,7 @@ def first_person(words: list[str]) -> bool:
 
 
 def is_interview(words: list[str], trigger: Trigger) -> bool:
-    """A talk with a reporter, a channel or a paper is an interview, not a meeting: the media word
-    is the talk's own ("گفت‌وگوی تلویزیونی"), its partner's ("با شبکه ...") or the title set off
-    after its partner's name ("با X Y، مجری آمریکایی،")."""
+    """A talk with a reporter, a channel or a paper is an interview, not a meeting."""
     if trigger.kind != "talk":
         return False
     end = min(len(words), trigger.last + _INTERVIEW_REACH)
@@ -98,13 +95,8 @@ def is_interview(words: list[str], trigger: Trigger) -> bool:
     if ba is None:
         return False
     media = _media_words()
-    around = [*range(trigger.last, ba), ba + 1, ba + 2]  # the talk's own words, then its partner
-    comma = next(
-        (i for i in range(ba + 2, ba + _NAME_REACH + 2) if i < len(words) and words[i] == _COMMA), None
-    )
-    if comma is not None:
-        around += [comma + 1, comma + 2]
-    return any(media.match_at(words, i) for i in around if i < len(words))
+    around = (*range(trigger.last, ba), ba + 1, ba + 2)  # the talk's own words, then its partner
+    return any(media.match_at(words, i) for i in around if i < end)
 
 
 def rank(words: list[str], trigger: Trigger) -> int:

@@ -124,11 +124,6 @@ def test_held_meeting_with_yesterday_and_a_city() -> None:
         "سفر نخست‌وزیر هند به ژاپن به تعویق افتاد. قرار بود او با نخست‌وزیر ژاپن دیدار کند.",  # put off
         "وزیر خارجه مصر گفت: دیداری با وزیر خارجه اسرائیل نخواهیم داشت.",  # refused, first person
         "دیپلمات فقید بارها به ژنو سفر کرده و با مقامات سازمان ملل دیدار کرده بود.",  # an obituary's past
-        "رئیس‌جمهور برزیل در گفت‌وگویی با جان اسمیت، مجری آمریکایی، از جنگ سخن گفت.",  # an interview
-        "نخست‌وزیر هند در گفت‌وگو با جان اسمیت، روزنامه‌نگار انگلیسی، به پرسش‌ها پاسخ داد.",  # an interview
-        "دفتر نخست‌وزیر در حال هماهنگی دیدار احتمالی رئیس‌جمهور مصر و پادشاه اردن است.",  # only possible
-        "وزارت خارجه دیدار وزیر خارجه با سفیر فرانسه را لغو کرد.",  # called off
-        "رئیس‌جمهور کره جنوبی در تلاش است تا با رهبر کره شمالی دیدار کند.",  # tried for, not arranged
     ],
 )
 def test_not_meetings(text: str) -> None:
@@ -849,19 +844,6 @@ def test_a_title_word_of_time_decides_whether_todays_holder_is_named(
     (meeting,) = _meetings(f"ظریف با {title} انگلیس در لندن دیدار کرد.", published=published)
     british = next(p for p in meeting.participants if p.country == "GB")
     assert british.name == holder
-
-
-@pytest.mark.parametrize(
-    ("text", "status"),
-    [
-        ("نخست‌وزیر هند به توکیو سفر کرد تا با نخست‌وزیر ژاپن دیدار کند.", "planned"),  # a trip's purpose
-        ("پس از لغو تحریم‌ها، وزیر خارجه با همتای فرانسوی خود دیدار کرد.", "held"),  # another cancellation
-        ("وزیر خارجه در گفت‌وگو با جان اسمیت، وزیر خارجه انگلیس، درباره جنگ سخن گفت.", "held"),  # a minister
-    ],
-)
-def test_meetings_near_the_words_of_interviews_wishes_and_cancellations(text: str, status: str) -> None:
-    (meeting,) = _meetings(text)
-    assert meeting.status == status
 
 
 @pytest.mark.parametrize(
