@@ -178,19 +178,16 @@ def find_mentions(sentence: Sentence, words: list[str], plural_at: set[int]) -> 
             end = index + length
             if kind is Kind.TITLE and end < len(words) and words[end] in _ACTIVITY_SUFFIXES:
                 continue  # "میانجی‌گری": the activity, not the one who does it
-            if kind is Kind.PERSON and _runs_on(sentence, words, end):
+            if (
+                kind is Kind.PERSON
+                and end < len(words)
+                and words[end] not in _WORD_ENDINGS
+                and sentence.runs_on(end - 1)
+            ):
                 continue  # "صالحی‌نژاد", "رستمی‌فر": a longer surname than the known person's "صالحی"
             plural = any(i in plural_at for i in range(index, end))  # "وزرای خارجه", "مذاکره‌کنندگان ارشد"
             found.append(_mention(kind, index, end, value, plural=plural))
     return found
-
-
-def _runs_on(sentence: Sentence, words: list[str], end: int) -> bool:
-    """Does the word before `end` go on after a ZWNJ into more than an ending ("ها", "ی")?"""
-    if end >= len(words) or words[end] in _WORD_ENDINGS:
-        return False
-    stop = sentence.spans[end - 1][1]
-    return stop < len(sentence.text) and sentence.text[stop] == "\u200c"
 
 
 def _mention(kind: Kind, first: int, last: int, value: Any, *, plural: bool) -> Mention:

@@ -54,6 +54,11 @@ class Sentence:
             spans.append((start, end))
         return tuple(spans)
 
+    def runs_on(self, index: int) -> bool:
+        """Does word `index` go on after a ZWNJ into the next token ("کشتی‌رانی", "روح‌الله")?"""
+        end = self.spans[index][1]
+        return end < len(self.text) and self.text[end] == "\u200c"
+
     @cached_property
     def tokens(self) -> tuple[Token, ...]:
         """The words with their offsets in the article text."""

@@ -92,7 +92,7 @@ class SentenceWords:
         return not (
             is_punctuation(word)
             or _DIGITS.search(word)
-            or (word in kb.not_names and not self._name_tail(index) and not self._runs_on(index))
+            or (word in kb.not_names and not self._name_tail(index) and not self.sentence.runs_on(index))
             # "الله" of "روح‌الله" ends a given name; a title word only stands as a title on its own
             or (word in kb.title_words and not titles_too and self._starts_word(index))
             or len(word) < 2
@@ -106,10 +106,6 @@ class SentenceWords:
     def _name_tail(self, index: int) -> bool:
         """ "نعمت‌زاده": after a ZWNJ, a common word ("زاده") ends a surname; a suffix ("های") does not."""
         return self.words[index] not in _SUFFIXES and index > 0 and not self._starts_word(index)
-
-    def _runs_on(self, index: int) -> bool:
-        """Does the word go on after a ZWNJ ("ولی" of "ولی‌الله" is no "but")?"""
-        return index + 1 < len(self.words) and not self._starts_word(index + 1)
 
     def _starts_word(self, index: int) -> bool:
         """Is the token a word of its own, not the part after a ZWNJ ("گری" of "میانجی‌گری")?"""

@@ -116,16 +116,10 @@ def blocked(sentence: Sentence, names: frozenset[int] = frozenset()) -> bool:
     person's name is none ("گل" of "عبدالله گل")."""
     return any(
         blocker.value in _WHOLE_SENTENCE
-        and not _runs_on(sentence, blocker.last - 1)
+        and not sentence.runs_on(blocker.last - 1)  # "کشتی‌رانی" is shipping, not "کشتی" wrestling
         and not names.intersection(range(blocker.first, blocker.last))
         for blocker in _blockers().find_all(sentence.words)
     )
-
-
-def _runs_on(sentence: Sentence, index: int) -> bool:
-    """Does the word go on after a ZWNJ ("کشتی‌رانی" is shipping, not "کشتی" wrestling)?"""
-    end = sentence.spans[index][1]
-    return end < len(sentence.text) and sentence.text[end] == "\u200c"
 
 
 def negated(sentence: Sentence) -> bool:
