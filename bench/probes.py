@@ -62,6 +62,18 @@ COUNTERPART_SHAPES = {
     "planned": ("{A}، {ta} {ca}، فردا با همتای {adjb} خود دیدار خواهد کرد.", "planned", "in_person"),
     "video": ("{A}، {ta} {ca}، در نشستی ویدئوکنفرانسی با همتای {adjb} خود گفت‌وگو کرد.", "held", "video"),
 }
+# A third holder, C, reports or comments on the meeting of A and B: C is no party of it.
+REPORTED_SHAPES = {
+    "said": ("{C}، {tc} {cc}، گفت {A} با {B} دیدار کرد.", "held"),
+    "said-plural": ("مقامات {adjc} گفتند {A} با {B} دیدار خواهد کرد.", "planned"),
+    "says": ("رسانه‌های {cc} می‌گویند {A} با {B} دیدار کرده است.", "held"),
+    "according-to": ("به گفته {C}، {tc} {cc}، {A} و {B} دیروز دیدار کردند.", "held"),
+    "announced": ("{C}، {tc} {cc}، اعلام کرد که {A} و {B} فردا دیدار خواهند کرد.", "planned"),
+    "told-of": ("{C} از دیدار {A} و {B} در هفته آینده خبر داد.", "planned"),
+    "welcomed": ("{C}، {tc} {cc}، از دیدار {A} و {B} استقبال کرد.", "held"),
+    "between": ("تماس تلفنی طولانی میان {A} و {B} درباره تحولات منطقه انجام شد.", "held"),
+    "length": ("{A} و {B} در تماسی ۴۰ دقیقه‌ای درباره تحولات منطقه گفت‌وگو کردند.", "held"),
+}
 UNKNOWN_SHAPES = {
     "names-first": "{A}، {ta}، با {B}، {tb}، دیدار کرد.",
     "emphasis": "{A}، {ta} در دیدار با {B}، {tb}، بر همکاری تاکید کرد.",
@@ -161,6 +173,29 @@ def counterparts(rng: random.Random, draws: int) -> Iterator[Probe]:
             yield shape, template.format(**values), day, _as_said(_two_of(a, b), status, kind)
 
 
+def reported(rng: random.Random, draws: int) -> Iterator[Probe]:
+    kb, terms = knowledge(), _terms()
+    adjectives = {row["code"]: (row.get("adjectives_fa") or "").split("|")[0] for row in rows("countries")}
+    for _ in range(draws):
+        a, b, c = rng.sample(terms, 3)
+        day = _common_day(a, b)
+        if day is None or len({a.country, b.country}) < 2 or len({a.name_en, b.name_en, c.name_en}) < 3:
+            continue
+        if not adjectives.get(c.country or ""):
+            continue
+        values = {
+            "A": a.name_fa,
+            "B": b.name_fa,
+            "C": c.name_fa,
+            "tc": kb.titles_by_id[c.role_id].title_fa,
+            "cc": kb.countries[c.country or ""].name_fa,
+            "adjc": adjectives[c.country or ""],
+        }
+        for shape, (template, status) in REPORTED_SHAPES.items():
+            kind = "phone" if "تلفنی" in template or "تماس" in template else "in_person"
+            yield shape, template.format(**values), day, _as_said(_two_of(a, b), status, kind)
+
+
 def _as_said(two: Callable[[list[Meeting]], bool], status: str, kind: str) -> Callable[[list[Meeting]], bool]:
     def right(meetings: list[Meeting]) -> bool:
         return two(meetings) and meetings[0].status == status and meetings[0].kind == kind
@@ -191,7 +226,12 @@ def unknown(rng: random.Random, draws: int) -> Iterator[Probe]:
             yield shape, template.format(**values), datetime.date(2024, 3, 3), _named({a, b})
 
 
-FAMILIES = {"officeholders": officeholders, "counterparts": counterparts, "unknown": unknown}
+FAMILIES = {
+    "officeholders": officeholders,
+    "counterparts": counterparts,
+    "reported": reported,
+    "unknown": unknown,
+}
 
 
 def main() -> int:

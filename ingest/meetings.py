@@ -1,6 +1,7 @@
 """Reads who meets whom from one sentence: the parties around a meeting word."""
 
 from ingest.factuality import Clauses
+from ingest.knowledge import knowledge
 from ingest.lexicon import one_word, phrases, verb_forms, word_class
 from ingest.meeting_context import (
     after_finished_clause,
@@ -15,6 +16,7 @@ from ingest.meeting_context import (
     time_words,
 )
 from ingest.meeting_groups import meeting_groups
+from ingest.names import lexicons
 from ingest.parties import SentenceParties
 from ingest.party_phrase import PartyPhrase
 from ingest.placenames import journey_destination
@@ -47,8 +49,15 @@ _PARTNER_MARKERS = word_class("partner_marker")
 _HOSTING_MARKERS = word_class("hosting_marker")
 _MEDIATION = phrases("mediation")
 _RECEIVED = phrases("received")
+_SPOKEN_OF = word_class("spoken_of")
+_BETWEEN = word_class("between")
+_LENGTH_WORDS = word_class("duration_unit") | word_class("number_word")
+_MODIFIER_REACH = 5
+_AFTER_OR_BEFORE = phrases("after") | phrases("before")
 _COLON = one_word("colon")
 _SEMICOLONS = word_class("semicolon")
+_ADJECTIVE_ENDING = one_word("adjective_ending")
+_ADJECTIVE_TAGS = {"AJ", "N", "ADV", "RES"}
 
 
 class MeetingReader:
@@ -183,12 +192,7 @@ class MeetingReader:
         """No "با": the one received or informed, the parties after a nominal, or none; None for a
         session of one body."""
         words, parties = self.words, self.parties
-        # "در دیدار عصر امروز X", "با استقبال رسمی X": time and manner words may sit between the
-        # meeting noun and its party.
-        after_time = trigger.last
-        while after_time < len(words) and (words[after_time] in time_words() or words[after_time] in _MANNER):
-            after_time += 1
-        position = first_party_at_or_after(parties, after_time, limit=1)
+        position = first_party_at_or_after(parties, self._past_modifiers(trigger.last), limit=1)
         after = chain(parties, position, words) if position is not None else []
         subjects = self._clause_subjects(clause, trigger.first)
         received = self._object_before(trigger) or self._informed_after(trigger)
@@ -197,7 +201,9 @@ class MeetingReader:
             return [p for p in subjects if p is not received], [received]
         if set(words) & _TOGETHER:
             return subjects, []
-        if len(self._expanded(after)) >= 2 and (not subjects or self._heads_clause(trigger)):
+        if len(self._expanded(after)) >= 2 and (
+            not subjects or self._heads_clause(trigger) or self._spoken_of(trigger)
+        ):
             return after, []  # "دیدار X و Y": the parties follow the trigger
         if trigger.kind == "session" and after and all(p.group or p.group_role for p in after):
             return None  # "X در نشست شورای وزیران خارجه گفت": a session of one body (docs/annotation.md, 2)
@@ -283,6 +289,34 @@ class MeetingReader:
         """ "... اما نشست X و Y در جریان است": a meeting noun that opens a clause names all its parties."""
         return trigger.first > 0 and self.words[trigger.first - 1] in _CLAUSE_OPENERS
 
+    def _past_modifiers(self, start: int) -> int:
+        """Where a meeting noun's parties may start after what modifies it: time and manner ("در دیدار
+        عصر امروز X", "با استقبال رسمی X"), a length ("تماس ۸۵ دقیقه‌ای X و Y"), adjectives ("گفت‌وگوی
+        پرتنشی X و Y", "طولانی و دشوار") and a "بین" ending them ("مذاکرات طولانی بین X و Y")."""
+        words, starts = self.words, {party.first for party in self.parties}
+        index = start
+        while index < min(len(words), start + _MODIFIER_REACH) and index not in starts:
+            word, following = words[index], words[index + 1] if index + 1 < len(words) else ""
+            if not (
+                word in time_words()
+                or word in _MANNER
+                or word in _LENGTH_WORDS
+                or word.isdigit()
+                or _adjective(word)
+                or (word == _AND and _adjective(following))
+            ):
+                break
+            index += 1
+        if index < len(words) and words[index] in _BETWEEN and index not in starts:
+            index += 1
+        return index
+
+    def _spoken_of(self, trigger: Trigger) -> bool:
+        """ "Z از دیدار X و Y خبر داد", "Z درباره گفت‌وگوی X و Y گفت": a meeting noun after a preposition
+        of topic is what the clause's subject speaks of; "Z پس از دیدار X و Y" is a time, not a topic."""
+        before = self.words[: trigger.first]
+        return bool(before) and before[-1] in _SPOKEN_OF and tuple(before[-2:]) not in _AFTER_OR_BEFORE
+
     def _expanded(self, parties: list[PartyPhrase]) -> list[PartyPhrase]:
         return [single for party in parties for single in expand(party)]
 
@@ -321,6 +355,16 @@ class MeetingReader:
         if not before:
             return []
         return chain(self.parties, self.parties.index(before[0]), self.words)
+
+
+def _adjective(word: str) -> bool:
+    """An adjective by hazm's word list, also with the indefinite's "-ی" ("پرتنشی"): a word the list
+    tags AJ and, besides, only as a noun or adverb ("در", "که", "خود" are tagged AJ too); no title word."""
+    if word in knowledge().title_words:
+        return False
+    tags = lexicons().tags
+    found = set((tags.get(word) or tags.get(word.removesuffix(_ADJECTIVE_ENDING)) or "").split("+"))
+    return "AJ" in found and found <= _ADJECTIVE_TAGS
 
 
 def read_meetings(analysis: SentenceParties, clauses: Clauses, *, told_before: bool) -> list[SentenceMeeting]:

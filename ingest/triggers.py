@@ -24,6 +24,8 @@ _ACT_NOUNS = word_class("act_noun")
 _PURPOSE = word_class("purpose")
 _PURPOSE_CLAUSE = one_word("purpose_conjunction")
 _TOMORROW = frozenset(row["form"] for row in rows("day_words") if row["offset"] == "1")
+_TIME_AHEAD = phrases("time_ahead")
+_TIME_AHEAD_REACH = 6  # words of the meeting noun's own phrase, its parties' names left out
 # With the adjective's or the indefinite's "-ی" too: "نشست ویدئوکنفرانسی", "تماسی تلفنی".
 _ADJECTIVE_ENDING = one_word("adjective_ending")
 _VIDEO_WORDS = word_class("video_word") | {w + _ADJECTIVE_ENDING for w in word_class("video_word")}
@@ -174,6 +176,10 @@ def meeting_status(clauses: Clauses, trigger: Trigger) -> MeetingStatus:
         return "planned"
     if _held_later(words, trigger.last):
         return "planned"
+    # The clause after the meeting word, names left out: "دیدار X و Y در هفته آینده".
+    own_phrase = tuple(clauses.after(clauses.sentence.spans[trigger.last - 1][1])[:_TIME_AHEAD_REACH])
+    if any(_contains(own_phrase, ahead) for ahead in _TIME_AHEAD):
+        return "planned"  # "X از دیدار A و B در هفته آینده خبر داد"
     before = tuple(words[max(0, trigger.first - 12) : trigger.first])
     if any(_contains(before, plan) for plan in _PLAN_WORDS):
         return "planned"

@@ -926,3 +926,44 @@ def test_a_known_persons_one_word_name_before_another_surname_is_a_given_name() 
     """ "نصرالله" alone is the known Hezbollah leader; "نصرالله کریمی" is another man."""
     (meeting,) = _meetings("نصرالله کریمی، معاون اول رئیس‌جمهور، با معاون وزیر خارجه سوئد دیدار کرد.")
     assert "نصرالله کریمی" in {p.name for p in meeting.participants}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "سخنگوی دولت از دیدار لاوروف و فیدان در آنکارا استقبال کرد.",
+        "سخنگوی دولت درباره گفت‌وگوی لاوروف و فیدان توضیح داد.",
+    ],
+)
+def test_who_speaks_of_a_meeting_noun_with_its_parties_is_no_party_of_it(text: str) -> None:
+    (meeting,) = _meetings(text)
+    assert _names(meeting) == {"لاوروف", "فیدان"}
+
+
+def test_a_meeting_held_after_a_meeting_noun_is_a_time_not_a_topic() -> None:
+    """ "پس از دیدار X و Y": the speaker may be one of them; the clause's subject stays a party."""
+    meetings = _meetings("عراقچی پس از دیدار لاوروف و فیدان در آنکارا گفت: گفت‌وگوها سازنده بود.")
+    assert meetings and all("عراقچی" in _names(meeting) for meeting in meetings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "گفت‌وگوی پرتنشی بین لاوروف و فیدان در آنکارا انجام شد.",
+        "تماس تلفنی ۴۰ دقیقه‌ای لاوروف و فیدان درباره قفقاز انجام شد.",
+        "مذاکرات طولانی و دشوار میان لاوروف و فیدان ادامه دارد.",
+    ],
+)
+def test_adjectives_lengths_and_between_stand_between_a_meeting_noun_and_its_parties(text: str) -> None:
+    (meeting,) = _meetings(text)
+    assert _names(meeting) == {"لاوروف", "فیدان"}
+
+
+def test_a_time_ahead_in_the_meeting_nouns_phrase_makes_it_planned() -> None:
+    (meeting,) = _meetings("سخنگوی دولت از دیدار لاوروف و فیدان در هفته آینده خبر داد.")
+    assert meeting.status == "planned"
+
+
+def test_sources_who_said_in_the_plural_are_no_parties() -> None:
+    (meeting,) = _meetings("مقامات ترکیه گفتند لاوروف با فیدان در آنکارا دیدار کرد.")
+    assert _names(meeting) == {"لاوروف", "فیدان"}
