@@ -171,6 +171,8 @@ def find_mentions(sentence: Sentence, words: list[str], plural_at: set[int]) -> 
         best: tuple[Kind, int, Any] | None = None
         for kind, gazetteer in starts[words[index]]:
             phrase = gazetteer.longest_at(words, index)
+            if kind is Kind.TITLE and index in plural_at:
+                phrase = _longer(phrase, _title_past_plural_ending(words, index, gazetteer))
             if phrase is not None and (best is None or phrase[0] > best[1]):
                 best = (kind, *phrase)
         if best is not None:
@@ -188,6 +190,21 @@ def find_mentions(sentence: Sentence, words: list[str], plural_at: set[int]) -> 
             plural = any(i in plural_at for i in range(index, end))  # "وزرای خارجه", "مذاکره‌کنندگان ارشد"
             found.append(_mention(kind, index, end, value, plural=plural))
     return found
+
+
+def _title_past_plural_ending(words: list[str], index: int, titles: Gazetteer[Any]) -> tuple[int, Any] | None:
+    """ "تیم‌های فنی", "هیئت‌های عالی‌رتبه": a title of several words made plural on its first word,
+    whose ending the tokeniser splits off ("تیم" "های" "فنی"); its length counts the ending."""
+    if index + 1 >= len(words) or words[index + 1] not in _GLUED_PLURAL_ENDINGS:
+        return None
+    phrase = titles.longest_at([*words[: index + 1], *words[index + 2 :]], index)
+    if phrase is None or phrase[0] < 2:
+        return None
+    return phrase[0] + 1, phrase[1]
+
+
+def _longer(a: tuple[int, Any] | None, b: tuple[int, Any] | None) -> tuple[int, Any] | None:
+    return b if a is None or (b is not None and b[0] > a[0]) else a
 
 
 def _mention(kind: Kind, first: int, last: int, value: Any, *, plural: bool) -> Mention:

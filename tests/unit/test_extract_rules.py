@@ -967,3 +967,9 @@ def test_a_time_ahead_in_the_meeting_nouns_phrase_makes_it_planned() -> None:
 def test_sources_who_said_in_the_plural_are_no_parties() -> None:
     (meeting,) = _meetings("مقامات ترکیه گفتند لاوروف با فیدان در آنکارا دیدار کرد.")
     assert _names(meeting) == {"لاوروف", "فیدان"}
+
+
+def test_a_title_of_several_words_made_plural_on_its_first_word_is_one_group_per_state() -> None:
+    """ "تیم‌های فنی": the tokeniser splits the ending off the first word of "تیم فنی"."""
+    (meeting,) = _meetings("تیم‌های فنی ایران و عمان فردا در مسقط دیدار می‌کنند.")
+    assert {(p.role, p.country) for p in meeting.participants} == {("تیم‌های فنی", "IR"), ("تیم‌های فنی", "OM")}
