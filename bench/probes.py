@@ -74,6 +74,25 @@ REPORTED_SHAPES = {
     "between": ("تماس تلفنی طولانی میان {A} و {B} درباره تحولات منطقه انجام شد.", "held"),
     "length": ("{A} و {B} در تماسی ۴۰ دقیقه‌ای درباره تحولات منطقه گفت‌وگو کردند.", "held"),
 }
+# The same meeting of A and B told in other ways news tells it: spoken with, partner first, the name in
+# another sentence than the title, a pronoun for the visitor.
+TOLD_SHAPES = {
+    "spoke-with": ("{A}، {ta} {ca}، امروز با {B}، {tb} {cb}، تلفنی صحبت کرد.", "held", "phone"),
+    "spoke-together": ("{A} و {B} روز دوشنبه تلفنی با یکدیگر صحبت کردند.", "held", "phone"),
+    "partner-first": ("با {B}، {tb} {cb}، {A}، {ta} {ca}، دیدار کرد.", "held", "in_person"),
+    "headline": ("دیدار {A} با {B} در {city}", "held", "in_person"),
+    "he-visited": (
+        "{A}، {ta} {ca}، روز دوشنبه وارد {city} شد. او در این سفر با {B}، {tb} {cb}، دیدار کرد.",
+        "held",
+        "in_person",
+    ),
+    "title-then-name": (
+        "{ta} {ca} روز دوشنبه با {tb} {cb} دیدار کرد. {A} در این دیدار گفت روابط دو کشور رو به گسترش است.",
+        "held",
+        "in_person",
+    ),
+    "on-a-visit": ("{A}، {ta} {ca}، در سفر به {city} با {B}، {tb} {cb}، دیدار کرد.", "held", "in_person"),
+}
 UNKNOWN_SHAPES = {
     "names-first": "{A}، {ta}، با {B}، {tb}، دیدار کرد.",
     "emphasis": "{A}، {ta} در دیدار با {B}، {tb}، بر همکاری تاکید کرد.",
@@ -196,6 +215,30 @@ def reported(rng: random.Random, draws: int) -> Iterator[Probe]:
             yield shape, template.format(**values), day, _as_said(_two_of(a, b), status, kind)
 
 
+def told(rng: random.Random, draws: int) -> Iterator[Probe]:
+    kb, terms = knowledge(), _terms()
+    capitals = {row["country"]: row["name_fa"] for row in rows("cities") if row.get("is_capital") == "1"}
+    for _ in range(draws):
+        a, b = rng.sample(terms, 2)
+        day = _common_day(a, b)
+        if day is None or a.country == b.country or a.name_en == b.name_en or b.country not in capitals:
+            continue
+        values = {
+            "A": a.name_fa,
+            "B": b.name_fa,
+            "ta": kb.titles_by_id[a.role_id].title_fa,
+            "tb": kb.titles_by_id[b.role_id].title_fa,
+            "ca": kb.countries[a.country or ""].name_fa,
+            "cb": kb.countries[b.country or ""].name_fa,
+            "city": capitals[b.country or ""],
+        }
+        holders = (kb.holder(a.role_id, a.country or "", day), kb.holder(b.role_id, b.country or "", day))
+        for shape, (template, status, kind) in TOLD_SHAPES.items():
+            if "title" in shape and holders != (a, b):
+                continue  # a title alone names only the day's holder
+            yield shape, template.format(**values), day, _as_said(_two_of(a, b), status, kind)
+
+
 def _as_said(two: Callable[[list[Meeting]], bool], status: str, kind: str) -> Callable[[list[Meeting]], bool]:
     def right(meetings: list[Meeting]) -> bool:
         return two(meetings) and meetings[0].status == status and meetings[0].kind == kind
@@ -230,6 +273,7 @@ FAMILIES = {
     "officeholders": officeholders,
     "counterparts": counterparts,
     "reported": reported,
+    "told": told,
     "unknown": unknown,
 }
 

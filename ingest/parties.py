@@ -111,7 +111,11 @@ class SentenceParties(TitleReader):
         start = self.lead_in
         end = start
         # Title words are allowed here ("خلیفه حفتر"): no title mention starts at these words.
-        while end < len(self.words) and end - start < 3 and self._name_capable(end, titles_too=True):
+        while (
+            end < len(self.words)
+            and self._words_in(start, end + 1) <= 3
+            and self._name_capable(end, titles_too=True)
+        ):
             end += 1
         if end - start < 2 or end >= len(self.words) or self.words[end] not in _COMMAS:
             return None
@@ -280,9 +284,12 @@ class SentenceParties(TitleReader):
                     span = None
             elif self._opens_a_name(index):
                 end = index + 1
-                while end < len(self.words) and end - index < 3 and self._name_capable(end):
+                while (
+                    end < len(self.words) and self._words_in(index, end + 1) <= 3 and self._name_capable(end)
+                ):
                     end += 1
                 end = self._patronymics_after(index, end)
+                # Two tokens at least: a word of two parts the tagger reads as a name will do ("بی‌بی").
                 span = (index, end) if end - index >= 2 else None
             if span and not any(i in taken for i in range(*span)):
                 name = self.span_text(*span)

@@ -94,9 +94,24 @@ class SentenceWords:
             or _DIGITS.search(word)
             or (word in kb.not_names and not self._name_tail(index) and not self.sentence.runs_on(index))
             # "الله" of "روح‌الله" ends a given name; a title word only stands as a title on its own
-            or (word in kb.title_words and not titles_too and self._starts_word(index))
+            or (
+                word in kb.title_words
+                and not titles_too
+                and self._starts_word(index)
+                and not self._given_name_inside_titles(index)
+            )
             or len(word) < 2
             or self.name_probability[index] < _SURELY_NOT_A_NAME
+        )
+
+    def _given_name_inside_titles(self, index: int) -> bool:
+        """ "عمران کوالسکی", "اکبر رستمی": a given name that is a word inside titles ("... و عمران"), never
+        the first word of one, is a name where the tagger reads it as one."""
+        kb, word = knowledge(), self.words[index]
+        return (
+            word in kb.first_names
+            and word not in kb.titles.first_words
+            and self.name_probability[index] >= _BEGINS_A_NAME
         )
 
     def _tagged_name(self, index: int) -> bool:

@@ -96,10 +96,10 @@ class TitleReader(NameReader):
         if phrase.plural_countries:
             return phrase
         name = self._name_before(phrase.first) or self._name_after(phrase.last)
-        known = self._known_person_after(phrase.last)
-        if name is None and known is not None:
+        after = self._known_person_after(phrase.last)
+        if name is None and after is not None:
             # "وزیر امور خارجه محمدجواد ظریف": a title, then the person who holds it.
-            first = known.first
+            first, known = after
             while first + 1 < known.last and (rank := honorifics().match_at(self.words, first)):
                 first = rank.last
             phrase.name, phrase.name_first, phrase.people = (
@@ -129,11 +129,24 @@ class TitleReader(NameReader):
             index += 1
         return self._name_capable(index) and self.words[index] not in knowledge().first_names
 
-    def _known_person_after(self, index: int) -> Mention | None:
+    def _known_person_after(self, index: int) -> tuple[int, Mention] | None:
+        """A person the knowledge base knows right after a title, and where the name starts: at the
+        mention, or at a given name written before a known surname ("معاون اول رئیس‌جمهور اسحاق باقری":
+        whether he is the known "باقری" the given names decide later)."""
         if index < len(self.words) and self.words[index] in _COMMAS:
             index += 1
+        given = index
+        if (
+            index < len(self.words)
+            and self.words[index] in knowledge().first_names
+            and self._starts_word(index)
+            and self._name_capable(index)
+        ):
+            index += 1
         mention = self.mention_at.get(index)
-        return mention if mention is not None and mention.kind is Kind.PERSON else None
+        if mention is None or mention.kind is not Kind.PERSON:
+            return None
+        return (given if index > given else mention.first), mention
 
     def _title_phrase(self, mention: Mention) -> PartyPhrase:
         """Titles, title words and rank prefixes run together, then the country or organisation."""
@@ -180,7 +193,11 @@ class TitleReader(NameReader):
                 if run.rank_prefix and nxt.title and not nxt.title.rank:
                     run.title_id, run.rank_prefix = f"{run.title_id}+{nxt.title.id}", False
                 run.last = nxt.last
-            elif last not in self.covered and words[last] in kb.title_words:
+            elif (
+                last not in self.covered
+                and words[last] in kb.title_words
+                and not self._given_name_inside_titles(last)  # "وزیر کشور اکبر باقریان"
+            ):
                 run.last += 1
             elif last == mention.last and words[last] in _PLURAL_SUFFIXES:
                 run.last += 1  # "هیئت‌های" tokenises as هیئت + های

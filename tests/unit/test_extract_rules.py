@@ -973,3 +973,27 @@ def test_a_title_of_several_words_made_plural_on_its_first_word_is_one_group_per
     """ "تیم‌های فنی": the tokeniser splits the ending off the first word of "تیم فنی"."""
     (meeting,) = _meetings("تیم‌های فنی ایران و عمان فردا در مسقط دیدار می‌کنند.")
     assert {(p.role, p.country) for p in meeting.participants} == {("تیم‌های فنی", "IR"), ("تیم‌های فنی", "OM")}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # "عمران" and "اکبر" are words inside titles, and given names
+        ("بهمن کریمیان، وزیر کشور، با عمران کوالسکی، معاون وزیر خارجه لهستان، دیدار کرد.", "عمران کوالسکی"),
+        ("وزیر کشور اکبر نوریان با معاون وزیر خارجه لهستان دیدار کرد.", "اکبر نوریان"),
+        # a name of two words is four tokens: "روح" "الله" "جعفر" "پور"
+        ("روح‌الله جعفر‌پور در تماس تلفنی با آنا کوالسکی درباره روابط دو کشور گفت‌وگو کرد.", "روح‌الله جعفر‌پور"),
+    ],
+)
+def test_a_name_is_read_whole(text: str, name: str) -> None:
+    (meeting,) = _meetings(text)
+    assert name in _names(meeting)
+
+
+def test_a_given_name_before_a_known_surname_after_a_title_is_the_titled_persons_name() -> None:
+    """ "باقری" alone is a known person; "اسحاق باقری" after the title is the titled man, not the
+    knowledge base's holder of that title."""
+    (meeting,) = _meetings("معاون اول رئیس‌جمهور اسحاق باقری با معاون وزیر خارجه لهستان دیدار کرد.")
+    deputy = next(p for p in meeting.participants if p.country == "IR")
+    assert (deputy.name, deputy.role) == ("اسحاق باقری", "معاون اول رئیس‌جمهور")
+    assert len(meeting.participants) == 2
