@@ -11,8 +11,13 @@ Families:
   the answer is one meeting of the two, with their countries.
 - `counterparts`: one office in two states ("X، T C، با همتای D خود دیدار کرد"), by phone, by video,
   planned; the answer adds the status and the kind.
+- `reported`: a third holder reports, announces or welcomes the meeting of two others (no party of it),
+  and nouns of meeting with adjectives, lengths and "بین" before their parties.
+- `told`: the meeting of two holders told in other ways (spoken with, partner first, a headline, the
+  name in another sentence than the title, a pronoun for the visitor, on a visit).
 - `unknown`: people no lexicon knows in full (given names from `first_names.tsv`, surnames the team makes
-  up) with domestic and foreign titles before or after their names.
+  up) with domestic and foreign titles before or after their names; and an interview (an official's
+  conversation with a person of no office), which is no meeting.
 
 The probes measure what the annotated sets cannot: constructions rare in a sample of real news but
 certain to come (a place name read as a verb, a father's name read as a surname, an initial read as a
@@ -99,6 +104,7 @@ UNKNOWN_SHAPES = {
     "titles-first": "{ta} {A} با {tb} {B} دیدار کرد.",
     "call": "{A} در تماس تلفنی با {B} درباره روابط دو کشور گفت‌وگو کرد.",
 }
+INTERVIEW = "{A}، {ta}، در گفت‌وگو با {B} درباره روابط دو کشور سخن گفت."
 # The team's own parts of names and titles for people no lexicon knows.
 SURNAME_STEMS = ["کریم", "رحیم", "نور", "صالح", "باقر", "جعفر", "امین", "فرهاد", "بهمن", "شریف", "رستم"]
 SURNAME_ENDINGS = ["ی", "یان", "\u200cزاده", "\u200cپور", "\u200cنژاد", "ی\u200cفر"]
@@ -253,6 +259,10 @@ def _named(names: set[str]) -> Callable[[list[Meeting]], bool]:
     return right
 
 
+def _no_meeting(meetings: list[Meeting]) -> bool:
+    return not meetings
+
+
 def unknown(rng: random.Random, draws: int) -> Iterator[Probe]:
     persian = [r["name_fa"].split("|")[0] for r in rows("first_names") if "persian" in r.get("origin", "")]
     foreign = [
@@ -267,6 +277,8 @@ def unknown(rng: random.Random, draws: int) -> Iterator[Probe]:
 
         for shape, template in UNKNOWN_SHAPES.items():
             yield shape, template.format(**values), datetime.date(2024, 3, 3), _named({a, b})
+        # An official's conversation with a person of no office is an interview: no meeting.
+        yield "interview", INTERVIEW.format(**values), datetime.date(2024, 3, 3), _no_meeting
 
 
 FAMILIES = {

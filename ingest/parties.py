@@ -35,8 +35,12 @@ def _delegation_word(word: str) -> bool:
 
 
 def _given_name(word: str) -> bool:
-    """A given name, also run together with سید or میر ("سیدعباس")."""
-    names = knowledge().first_names
+    """A given name, also run together with سید or میر ("سیدعباس"); not one that is also a common
+    function word ("آن", "ولی": "در آن ترامپ ..."), which only the tagger may read as a name."""
+    kb = knowledge()
+    names = kb.first_names
+    if word in kb.not_names:
+        return False
     return word in names or any(word.startswith(p) and word[len(p) :] in names for p in _NAME_PREFIXES)
 
 

@@ -997,3 +997,36 @@ def test_a_given_name_before_a_known_surname_after_a_title_is_the_titled_persons
     deputy = next(p for p in meeting.participants if p.country == "IR")
     assert (deputy.name, deputy.role) == ("اسحاق باقری", "معاون اول رئیس‌جمهور")
     assert len(meeting.participants) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "لاوروف در گفت‌وگو با جان کارسون درباره جنگ اوکراین گفت: مذاکرات ادامه دارد.",
+        "گفتگوی فیدان با جان کارسون درباره روابط ترکیه و اروپا",
+        "فیدان در گفت‌وگویی با آنا مولر، درباره روابط ترکیه و اروپا سخن گفت.",
+    ],
+)
+def test_a_conversation_with_a_named_person_of_no_office_is_an_interview(text: str) -> None:
+    assert _meetings(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a negotiation is no interview, whoever the other side is
+        "لاوروف با جان کارسون درباره آتش‌بس مذاکره کرد.",
+        # a conversation of two officials
+        "لاوروف در گفت‌وگو با فیدان درباره جنگ اوکراین گفت: مذاکرات ادامه دارد.",
+    ],
+)
+def test_negotiations_and_officials_conversations_stay_meetings(text: str) -> None:
+    (meeting,) = _meetings(text)
+    assert "لاوروف" in _names(meeting)
+
+
+def test_a_function_word_that_is_also_a_given_name_does_not_widen_a_known_name() -> None:
+    """ "آن" is "that" and "Anne": "در آن ترامپ ..." names Trump."""
+    meetings = _meetings("روزنامه تصویری منتشر کرد که در آن ترامپ در حال گفت‌وگو با پوتین است.")
+    assert all("آن ترامپ" not in _names(meeting) for meeting in meetings)
+    assert any("ترامپ" in _names(meeting) for meeting in meetings)
