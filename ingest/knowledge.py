@@ -106,6 +106,8 @@ class Knowledge:
     title_tenses: dict[str, str] = field(default_factory=dict)
     people: Gazetteer[tuple[Officeholder, ...]] = field(default_factory=Gazetteer)
     holders_by_office: dict[tuple[str, str], list[Officeholder]] = field(default_factory=dict)
+    # The offices a title of two joins ("نخست‌وزیر و وزیر امور خارجه": prime minister, foreign minister).
+    title_parts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     first_names: frozenset[str] = frozenset()
     persian_first_names: frozenset[str] = frozenset()
     not_names: frozenset[str] = frozenset()
@@ -128,11 +130,26 @@ class Knowledge:
         return NameFit.FULL if any(form in person.aliases for form in chained) else None
 
     def holder(self, role_id: str, party: str, day: date | None) -> Officeholder | None:
-        """Who held office `role_id` for country or organisation `party` on `day` (today if None)."""
+        """Who held office `role_id` for country or organisation `party` on `day` (today if None). For a
+        title of two offices, the one person who held those of them the knowledge base lists."""
         for person in self.holders_by_office.get((role_id, party), []):
             if person.held_on(day):
                 return person
+        listed = [
+            person
+            for part in self.title_parts.get(role_id, ())
+            for person in self.holders_by_office.get((part, party), [])
+            if person.held_on(day)
+        ]
+        # One person, in every office of the title the knowledge base lists: an office many hold at
+        # once ("سفیر") names nobody.
+        if listed and len({person.name_en for person in listed}) == 1:
+            return listed[0]
         return None
+
+    def holds(self, person: Officeholder, role_id: str | None) -> bool:
+        """Does the person's term hold that office, alone or as one of a title of two?"""
+        return person.role_id == role_id or person.role_id in self.title_parts.get(role_id or "", ())
 
 
 def _parse_date(text: str) -> date | None:
@@ -208,6 +225,21 @@ def _load_titles(kb: Knowledge) -> None:
         if row.get("tense"):
             kb.title_tenses[normalize(row["word"])] = row["tense"]
     kb.title_words = frozenset(words)
+    _load_title_parts(kb)
+
+
+def _load_title_parts(kb: Knowledge) -> None:
+    """A title that joins whole titles with "و" ("ولیعهد و نخست‌وزیر") is held by one person who holds
+    each; "وزیر امور اقتصادی و دارایی" joins no two titles."""
+    joiner = f" {one_word('and')} "
+    for title in kb.titles_by_id.values():
+        parts = title.title_fa.split(joiner)
+        if len(parts) < 2:
+            continue
+        found = [kb.titles.get(part) for part in parts]
+        ids = tuple(part.id for part in found if part is not None and not part.rank)
+        if len(ids) == len(parts):
+            kb.title_parts[title.id] = ids
 
 
 def _load_people(kb: Knowledge) -> None:

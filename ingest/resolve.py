@@ -315,7 +315,7 @@ def _persian_given_name(name: str) -> bool:
 
 
 def _holds(person: Officeholder, party: PartyPhrase, country: str | None) -> bool:
-    if person.role_id != party.title_id:
+    if not knowledge().holds(person, party.title_id):
         return False
     return person.country == country if country else person.org == party.org_id
 

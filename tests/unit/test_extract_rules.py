@@ -1030,3 +1030,9 @@ def test_a_function_word_that_is_also_a_given_name_does_not_widen_a_known_name()
     meetings = _meetings("روزنامه تصویری منتشر کرد که در آن ترامپ در حال گفت‌وگو با پوتین است.")
     assert all("آن ترامپ" not in _names(meeting) for meeting in meetings)
     assert any("ترامپ" in _names(meeting) for meeting in meetings)
+
+
+def test_a_title_of_two_offices_names_the_one_who_holds_both() -> None:
+    (meeting,) = _meetings("نخست‌وزیر و وزیر امور خارجه قطر امروز با وزیر امور خارجه عمان دیدار کرد.")
+    qatari = next(p for p in meeting.participants if p.country == "QA")
+    assert qatari.name is not None and "عبدالرحمن" in qatari.name

@@ -11,7 +11,7 @@ import pytest
 from babel import Locale
 
 from ingest.gazetteer import phrase_key
-from ingest.knowledge import knowledge
+from ingest.knowledge import Knowledge, Officeholder, knowledge
 
 DATA = Path(__file__).resolve().parents[2] / "ingest" / "data"
 HEADERS = {
@@ -189,3 +189,27 @@ def test_landmarks_are_in_known_countries_and_not_cities_or_countries() -> None:
         assert row["country"] in territories, row
         assert PERSIAN.search(row["form"]) and row["note"], row
         assert kb.geo.get(row["form"]) is None, row  # a country or city is found as one already
+
+
+def test_a_title_of_two_offices_is_held_by_the_one_person_who_holds_both() -> None:
+    """ "ولیعهد و نخست‌وزیر" joins two titles; "وزیر امور اقتصادی و دارایی" is one office."""
+    kb = knowledge()
+    assert kb.title_parts["crown_prince_pm"] == ("crown_prince", "prime_minister")
+    assert "economy_minister" not in kb.title_parts
+    holder = kb.holder("crown_prince_pm", "SA", date(2025, 6, 1))
+    assert holder is not None and holder.name_en == "Mohammed bin Salman"
+    assert kb.holds(holder, "crown_prince_pm") and not kb.holds(holder, "foreign_minister")
+
+
+def test_a_title_of_two_offices_that_many_hold_at_once_names_nobody() -> None:
+    """Two envoys of one state at once: "سفیر و نماینده دائم" is neither of them."""
+    term = {"role_id": "ambassador", "country": "IR", "org": None, "start": date(2020, 1, 1), "end": None}
+    one = Officeholder("الف", "A", aliases=(), **term)
+    two = Officeholder("ب", "B", aliases=(), **term)
+    kb = Knowledge(
+        holders_by_office={("ambassador", "IR"): [one, two]},
+        title_parts={"ambassador_permanent_rep": ("ambassador", "permanent_rep")},
+    )
+    assert kb.holder("ambassador_permanent_rep", "IR", date(2024, 1, 1)) is None
+    kb.holders_by_office[("ambassador", "IR")] = [one]
+    assert kb.holder("ambassador_permanent_rep", "IR", date(2024, 1, 1)) is one
