@@ -104,6 +104,15 @@ UNKNOWN_SHAPES = {
     "titles-first": "{ta} {A} با {tb} {B} دیدار کرد.",
     "call": "{A} در تماس تلفنی با {B} درباره روابط دو کشور گفت‌وگو کرد.",
 }
+# Delegations and plural titles: a delegation the text names as a unit is one party; a plural title
+# over two states is one holder each.
+GROUP_SHAPES = {
+    "delegation-of": ("{A}، {ta} {ca}، امروز با هیئتی از {cb} دیدار کرد.", "delegation"),
+    "parliamentary": ("{A}، {ta} {ca}، در دیدار با هیئت پارلمانی {cb} بر گسترش روابط تاکید کرد.", "delegation"),
+    "delegation-adjective": ("{A}، {ta} {ca}، امروز هیئت {adjb} را به حضور پذیرفت.", "delegation"),
+    "plural-title": ("{pl} {ca} و {cb} روز دوشنبه در {city} دیدار و گفت‌وگو کردند.", "holders"),
+    "plural-title-call": ("{pl} {ca} و {cb} در تماسی تلفنی درباره تحولات منطقه گفت‌وگو کردند.", "holders"),
+}
 INTERVIEW = "{A}، {ta}، در گفت‌وگو با {B} درباره روابط دو کشور سخن گفت."
 # The team's own parts of names and titles for people no lexicon knows.
 SURNAME_STEMS = ["کریم", "رحیم", "نور", "صالح", "باقر", "جعفر", "امین", "فرهاد", "بهمن", "شریف", "رستم"]
@@ -245,6 +254,46 @@ def told(rng: random.Random, draws: int) -> Iterator[Probe]:
             yield shape, template.format(**values), day, _as_said(_two_of(a, b), status, kind)
 
 
+def groups(rng: random.Random, draws: int) -> Iterator[Probe]:
+    kb, terms = knowledge(), _terms()
+    adjectives = {row["code"]: (row.get("adjectives_fa") or "").split("|")[0] for row in rows("countries")}
+    plurals = {"foreign_minister": "وزرای خارجه", "president": "روسای جمهور", "prime_minister": "نخست‌وزیران"}
+    capitals = {row["country"]: row["name_fa"] for row in rows("cities") if row.get("is_capital") == "1"}
+    for _ in range(draws):
+        a, b = rng.sample(terms, 2)
+        day = _common_day(a, b)
+        if day is None or a.country == b.country or not adjectives.get(b.country or ""):
+            continue
+        values = {
+            "A": a.name_fa,
+            "ta": kb.titles_by_id[a.role_id].title_fa,
+            "ca": kb.countries[a.country or ""].name_fa,
+            "cb": kb.countries[b.country or ""].name_fa,
+            "adjb": adjectives[b.country or ""],
+            "city": capitals.get(b.country or "", ""),
+        }
+        office = a.role_id if a.role_id in plurals else None
+        same_office = office and kb.holder(office, b.country or "", day)
+        for shape, (template, answer) in GROUP_SHAPES.items():
+            if answer == "delegation":
+                yield shape, template.format(**values), day, _with_delegation(a, b.country or "")
+            elif office and same_office and kb.holder(office, a.country or "", day) == a and values["city"]:
+                text = template.format(**values, pl=plurals[office])
+                yield shape, text, day, _two_of(a, same_office)
+
+
+def _with_delegation(a: Officeholder, country: str) -> Callable[[list[Meeting]], bool]:
+    def right(meetings: list[Meeting]) -> bool:
+        if len(meetings) != 1 or len(meetings[0].participants) != 2:
+            return False
+        named = {_core(p.name) for p in meetings[0].participants if p.name}
+        return named == {_core(a.name_fa)} and any(
+            p.country == country and not p.name for p in meetings[0].participants
+        )
+
+    return right
+
+
 def _as_said(two: Callable[[list[Meeting]], bool], status: str, kind: str) -> Callable[[list[Meeting]], bool]:
     def right(meetings: list[Meeting]) -> bool:
         return two(meetings) and meetings[0].status == status and meetings[0].kind == kind
@@ -286,6 +335,7 @@ FAMILIES = {
     "counterparts": counterparts,
     "reported": reported,
     "told": told,
+    "groups": groups,
     "unknown": unknown,
 }
 
