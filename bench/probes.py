@@ -15,6 +15,8 @@ Families:
   and nouns of meeting with adjectives, lengths and "بین" before their parties.
 - `told`: the meeting of two holders told in other ways (spoken with, partner first, a headline, the
   name in another sentence than the title, a pronoun for the visitor, on a visit).
+- `groups`: a delegation received or met ("هیئتی از C", "هیئت پارلمانی C", "هیئت X را به حضور
+  پذیرفت"), and plural titles over two states ("وزرای خارجه A و B ... دیدار کردند").
 - `unknown`: people no lexicon knows in full (given names from `first_names.tsv`, surnames the team makes
   up) with domestic and foreign titles before or after their names; and an interview (an official's
   conversation with a person of no office), which is no meeting.
@@ -108,7 +110,10 @@ UNKNOWN_SHAPES = {
 # over two states is one holder each.
 GROUP_SHAPES = {
     "delegation-of": ("{A}، {ta} {ca}، امروز با هیئتی از {cb} دیدار کرد.", "delegation"),
-    "parliamentary": ("{A}، {ta} {ca}، در دیدار با هیئت پارلمانی {cb} بر گسترش روابط تاکید کرد.", "delegation"),
+    "parliamentary": (
+        "{A}، {ta} {ca}، در دیدار با هیئت پارلمانی {cb} بر گسترش روابط تاکید کرد.",
+        "delegation",
+    ),
     "delegation-adjective": ("{A}، {ta} {ca}، امروز هیئت {adjb} را به حضور پذیرفت.", "delegation"),
     "plural-title": ("{pl} {ca} و {cb} روز دوشنبه در {city} دیدار و گفت‌وگو کردند.", "holders"),
     "plural-title-call": ("{pl} {ca} و {cb} در تماسی تلفنی درباره تحولات منطقه گفت‌وگو کردند.", "holders"),
