@@ -131,20 +131,20 @@ class Knowledge:
 
     def holder(self, role_id: str, party: str, day: date | None) -> Officeholder | None:
         """Who held office `role_id` for country or organisation `party` on `day` (today if None). For a
-        title of two offices, the one person who held those of them the knowledge base lists."""
+        title of two offices, the one person who held both."""
         for person in self.holders_by_office.get((role_id, party), []):
             if person.held_on(day):
                 return person
-        listed = [
-            person
+        holders = [
+            [person for person in self.holders_by_office.get((part, party), []) if person.held_on(day)]
             for part in self.title_parts.get(role_id, ())
-            for person in self.holders_by_office.get((part, party), [])
-            if person.held_on(day)
         ]
-        # One person, in every office of the title the knowledge base lists: an office many hold at
-        # once ("سفیر") names nobody.
-        if listed and len({person.name_en for person in listed}) == 1:
-            return listed[0]
+        # One person in every office of the title: Iran's foreign minister is no "prime minister and
+        # foreign minister" (Iran has no prime minister), and an office many hold at once ("سفیر")
+        # names nobody.
+        names = {person.name_en for people in holders for person in people}
+        if holders and all(holders) and len(names) == 1:
+            return holders[0][0]
         return None
 
     def holds(self, person: Officeholder, role_id: str | None) -> bool:

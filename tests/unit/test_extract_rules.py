@@ -1036,3 +1036,19 @@ def test_a_title_of_two_offices_names_the_one_who_holds_both() -> None:
     (meeting,) = _meetings("نخست‌وزیر و وزیر امور خارجه قطر امروز با وزیر امور خارجه عمان دیدار کرد.")
     qatari = next(p for p in meeting.participants if p.country == "QA")
     assert qatari.name is not None and "عبدالرحمن" in qatari.name
+
+
+def test_spoke_with_is_a_talk() -> None:
+    (meeting,) = _meetings("لاوروف امروز با فیدان درباره قفقاز صحبت کرد.")
+    assert _names(meeting) == {"لاوروف", "فیدان"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "لاوروف از توافق با فیدان صحبت کرد.",  # a topic, not a partner
+        "لاوروف در صحبت‌هایش به روابط با ترکیه اشاره کرد.",  # a speech
+    ],
+)
+def test_speaking_of_or_in_a_speech_is_no_talk(text: str) -> None:
+    assert _meetings(text) == []

@@ -202,7 +202,8 @@ def test_a_title_of_two_offices_is_held_by_the_one_person_who_holds_both() -> No
 
 
 def test_a_title_of_two_offices_that_many_hold_at_once_names_nobody() -> None:
-    """Two envoys of one state at once: "سفیر و نماینده دائم" is neither of them."""
+    """Two envoys of one state at once: "سفیر و نماینده دائم" is neither of them; one envoy who is not
+    also the permanent representative is not either."""
     term = {"role_id": "ambassador", "country": "IR", "org": None, "start": date(2020, 1, 1), "end": None}
     one = Officeholder("الف", "A", aliases=(), **term)
     two = Officeholder("ب", "B", aliases=(), **term)
@@ -212,4 +213,6 @@ def test_a_title_of_two_offices_that_many_hold_at_once_names_nobody() -> None:
     )
     assert kb.holder("ambassador_permanent_rep", "IR", date(2024, 1, 1)) is None
     kb.holders_by_office[("ambassador", "IR")] = [one]
+    assert kb.holder("ambassador_permanent_rep", "IR", date(2024, 1, 1)) is None  # no permanent rep listed
+    kb.holders_by_office[("permanent_rep", "IR")] = [one]
     assert kb.holder("ambassador_permanent_rep", "IR", date(2024, 1, 1)) is one
