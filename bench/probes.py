@@ -105,6 +105,7 @@ UNKNOWN_SHAPES = {
     "emphasis": "{A}، {ta} در دیدار با {B}، {tb}، بر همکاری تاکید کرد.",
     "titles-first": "{ta} {A} با {tb} {B} دیدار کرد.",
     "call": "{A} در تماس تلفنی با {B} درباره روابط دو کشور گفت‌وگو کرد.",
+    "titles-apposed": "{ta}، {A}، با {tb}، {B}، دیدار کرد.",
 }
 # Delegations and plural titles: a delegation the text names as a unit is one party; a plural title
 # over two states is one holder each.
