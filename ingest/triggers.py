@@ -5,7 +5,7 @@ from functools import cache
 
 from ingest.factuality import Clauses
 from ingest.gazetteer import Gazetteer
-from ingest.lexicon import one_word, phrases, rows, verb_forms, word_class
+from ingest.lexicon import one_word, phrases, rows, verb_forms, with_possessives, word_class
 from ingest.mentions import regular_plurals
 from ingest.model import MeetingKind, MeetingStatus
 from ingest.segment import Sentence
@@ -52,9 +52,7 @@ class Trigger:
 
 # Plural suffixes older or hand-typed text glues to a word ("دیدارهای" for "دیدار‌های").
 _GLUED_PLURALS = word_class("glued_plural")
-_POSSESSIVES = word_class("possessive_suffix")
 _POSSESSIVE_KINDS = word_class("possessive_trigger_kind")
-_FINAL_VOWELS = word_class("final_vowel")
 (_GLIDE,) = word_class("glide")
 
 
@@ -80,11 +78,7 @@ def _possessed(noun: str) -> list[str]:
         return []  # "گفت‌وگوی", "دیداری": an ezafe or indefinite form
     plurals = sorted(plural for plural in _GLUED_PLURALS if not plural.endswith(_GLIDE))  # "ها"
     stems = [noun, *(noun + "\u200c" + plural for plural in plurals)]
-    return [
-        stem + (_GLIDE if stem.endswith(tuple(_FINAL_VOWELS)) else "") + suffix
-        for stem in stems
-        for suffix in sorted(_POSSESSIVES)
-    ]
+    return [possessed for stem in stems for possessed in with_possessives(stem)]
 
 
 @cache

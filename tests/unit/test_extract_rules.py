@@ -1,6 +1,6 @@
 """Who met whom, sentence by sentence: table-driven tests in sentences the team wrote."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -1052,3 +1052,9 @@ def test_spoke_with_is_a_talk() -> None:
 )
 def test_speaking_of_or_in_a_speech_is_no_talk(text: str) -> None:
     assert _meetings(text) == []
+
+
+@pytest.mark.parametrize(("text", "days_back"), [("امروزش", 0), ("دیروزش", 1)])
+def test_a_day_word_with_a_possessive_ending_dates_the_meeting(text: str, days_back: int) -> None:
+    (meeting,) = _meetings(f"لاوروف در دیدار {text} با فیدان گفت روابط دو کشور رو به گسترش است.")
+    assert meeting.date == PUBLISHED - timedelta(days=days_back)
