@@ -130,7 +130,8 @@ class MeetingReader:
                 return []
             subjects, partners = sides
         if not partners and len(self._expanded(subjects)) < 2:
-            self._note_journey(trigger, subjects or self._described(before_finished, clause))
+            described = self._described(before_finished, clause) or self._shared(before_finished, clause)
+            self._note_journey(trigger, subjects or described)
             return []
         if not subjects:
             subjects = self._described(before_finished, clause)
@@ -256,6 +257,13 @@ class MeetingReader:
         if relative is None or not any(p.last == relative for p in self.parties):
             return []
         return self._clause_subjects(start, relative)
+
+    def _shared(self, start: int, clause: int) -> list[PartyPhrase]:
+        """ "X وارد پکن شد و دیدار رسمی خود را آغاز کرد": a clause joined by "و" that names no subject
+        of its own shares the finished clause's."""
+        if clause <= start or self.words[clause - 1] != _AND:
+            return []
+        return self._clause_subjects(start, clause - 1)
 
     def _object_before(self, trigger: Trigger) -> PartyPhrase | None:
         """The party received: "... Y را به حضور پذیرفت", "X از Y استقبال کرد"."""

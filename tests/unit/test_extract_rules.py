@@ -1058,3 +1058,9 @@ def test_speaking_of_or_in_a_speech_is_no_talk(text: str) -> None:
 def test_a_day_word_with_a_possessive_ending_dates_the_meeting(text: str, days_back: int) -> None:
     (meeting,) = _meetings(f"لاوروف در دیدار {text} با فیدان گفت روابط دو کشور رو به گسترش است.")
     assert meeting.date == PUBLISHED - timedelta(days=days_back)
+
+
+def test_a_clause_joined_by_and_shares_the_visitors_subject() -> None:
+    """ "X وارد آنکارا شد و دیدار رسمی خود را آغاز کرد": the visit is X's, with the host state."""
+    (meeting,) = _meetings("لاوروف امروز وارد آنکارا شد و دیدار رسمی خود را آغاز کرد.")
+    assert {(p.name, p.country) for p in meeting.participants} == {("لاوروف", "RU"), (None, "TR")}
