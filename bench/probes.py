@@ -165,24 +165,35 @@ def _two_of(a: Officeholder, b: Officeholder) -> Callable[[list[Meeting]], bool]
     return met
 
 
+def _two_holders(a: Officeholder, b: Officeholder) -> dict[str, str]:
+    """The names, titles and countries of two holders, for a template."""
+    kb = knowledge()
+    return {
+        "A": a.name_fa,
+        "B": b.name_fa,
+        "ta": kb.titles_by_id[a.role_id].title_fa,
+        "tb": kb.titles_by_id[b.role_id].title_fa,
+        "ca": kb.countries[a.country or ""].name_fa,
+        "cb": kb.countries[b.country or ""].name_fa,
+    }
+
+
+def _in_office(a: Officeholder, b: Officeholder, day: datetime.date) -> bool:
+    """Are both the holders of their titles that day? A title alone names only the day's holder."""
+    kb = knowledge()
+    return (kb.holder(a.role_id, a.country or "", day), kb.holder(b.role_id, b.country or "", day)) == (a, b)
+
+
 def officeholders(rng: random.Random, draws: int) -> Iterator[Probe]:
-    kb, terms = knowledge(), _terms()
+    terms = _terms()
     for _ in range(draws):
         a, b = rng.sample(terms, 2)
         day = _common_day(a, b)
         if day is None or a.country == b.country or a.name_en == b.name_en:
             continue
-        values = {
-            "A": a.name_fa,
-            "B": b.name_fa,
-            "ta": kb.titles_by_id[a.role_id].title_fa,
-            "tb": kb.titles_by_id[b.role_id].title_fa,
-            "ca": kb.countries[a.country or ""].name_fa,
-            "cb": kb.countries[b.country or ""].name_fa,
-        }
-        holders = (kb.holder(a.role_id, a.country or "", day), kb.holder(b.role_id, b.country or "", day))
+        values = _two_holders(a, b)
         for shape, template in OFFICEHOLDER_SHAPES.items():
-            if "titles" in shape and holders != (a, b):
+            if "titles" in shape and not _in_office(a, b, day):
                 continue  # a title alone names only the day's holder
             yield shape, template.format(**values), day, _two_of(a, b)
 
@@ -237,25 +248,16 @@ def reported(rng: random.Random, draws: int) -> Iterator[Probe]:
 
 
 def told(rng: random.Random, draws: int) -> Iterator[Probe]:
-    kb, terms = knowledge(), _terms()
+    terms = _terms()
     capitals = {row["country"]: row["name_fa"] for row in rows("cities") if row.get("is_capital") == "1"}
     for _ in range(draws):
         a, b = rng.sample(terms, 2)
         day = _common_day(a, b)
         if day is None or a.country == b.country or a.name_en == b.name_en or b.country not in capitals:
             continue
-        values = {
-            "A": a.name_fa,
-            "B": b.name_fa,
-            "ta": kb.titles_by_id[a.role_id].title_fa,
-            "tb": kb.titles_by_id[b.role_id].title_fa,
-            "ca": kb.countries[a.country or ""].name_fa,
-            "cb": kb.countries[b.country or ""].name_fa,
-            "city": capitals[b.country or ""],
-        }
-        holders = (kb.holder(a.role_id, a.country or "", day), kb.holder(b.role_id, b.country or "", day))
+        values = {**_two_holders(a, b), "city": capitals[b.country or ""]}
         for shape, (template, status, kind) in TOLD_SHAPES.items():
-            if "title" in shape and holders != (a, b):
+            if "title" in shape and not _in_office(a, b, day):
                 continue  # a title alone names only the day's holder
             yield shape, template.format(**values), day, _as_said(_two_of(a, b), status, kind)
 
