@@ -24,9 +24,13 @@ def _interview(event: Event) -> bool:
         return False
     if not all(report.analysis.words[report.trigger.first] in _CONVERSATION for report in event.reports):
         return False
-    private = [party for party in event.parties if _private(party)]
-    return len(private) == 1 and not _private(next(p for p in event.parties if p is not private[0]))
+    first, second = event.parties
+    return (_private(first) and _official(second)) or (_private(second) and _official(first))
+
+
+def _official(party: Party) -> bool:
+    return bool(party.role or party.person or party.org_id or party.group)
 
 
 def _private(party: Party) -> bool:
-    return bool(party.name) and not (party.role or party.person or party.org_id or party.group)
+    return bool(party.name) and not _official(party)
