@@ -6,6 +6,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Literal
 
+from ingest.gazetteer import phrase_key
 from ingest.knowledge import NameFit, Officeholder, knowledge
 from ingest.lexicon import one_word, word_class
 from ingest.normalize import text_key
@@ -14,6 +15,7 @@ from ingest.party_phrase import IRAN, PartyPhrase
 # Titles that stand for an office of a state: without a country phrase, an Iranian outlet means Iran.
 _NON_STATE_TITLES = word_class("non_state_title")
 _ARTICLE = one_word("arabic_article")  # "المالکی" = "مالکی"
+_AND = one_word("and")
 _PATRONYMICS = word_class("patronymic")
 _PAST_TENSES = frozenset({"former", "then"})  # title_words.tsv's tenses that name no holder of today
 _NEW = "new"
@@ -141,9 +143,23 @@ def _pieces_of_one_name(a: str, b: str) -> bool:
 
 
 def _same_title(a: PartyPhrase, b: PartyPhrase) -> bool:
+    """One title; or, for a person with two ("نماینده ولی فقیه و امام جمعه X"), one of his."""
     if a.title_id and b.title_id:
-        return a.title_id == b.title_id
+        return (
+            a.title_id == b.title_id or a.title_id in _titles_in(b.role) or b.title_id in _titles_in(a.role)
+        )
     return bool(a.role and b.role and text_key(a.role) == text_key(b.role))
+
+
+@lru_cache(maxsize=4096)
+def _titles_in(role: str | None) -> frozenset[str]:
+    """The titles a role joins with "و" ("نماینده ولی فقیه و امام جمعه": both); none for one title."""
+    words = phrase_key(role or "")
+    if _AND not in words:
+        return frozenset()
+    kb = knowledge()
+    ids = {match.value.id for match in kb.titles.find_all(words) if not match.value.rank}
+    return frozenset(ids.union(*(kb.title_parts.get(title, ()) for title in ids)))
 
 
 def surname(name: str) -> str:

@@ -1064,3 +1064,13 @@ def test_a_clause_joined_by_and_shares_the_visitors_subject() -> None:
     """ "X وارد آنکارا شد و دیدار رسمی خود را آغاز کرد": the visit is X's, with the host state."""
     (meeting,) = _meetings("لاوروف امروز وارد آنکارا شد و دیدار رسمی خود را آغاز کرد.")
     assert {(p.name, p.country) for p in meeting.participants} == {("لاوروف", "RU"), (None, "TR")}
+
+
+def test_a_title_names_the_person_who_holds_it_among_two_titles() -> None:
+    """ "وزیر امور خارجه لهستان" is the person the article calls "معاون نخست‌وزیر و وزیر امور خارجه لهستان"."""
+    text = (
+        "وزیر امور خارجه لهستان امروز با عراقچی دیدار کرد. "
+        "آنا کوالسکا، معاون نخست‌وزیر و وزیر امور خارجه لهستان، در این دیدار گفت روابط خوب است."
+    )
+    (meeting,) = _meetings(text)
+    assert "آنا کوالسکا" in _names(meeting)
