@@ -79,11 +79,39 @@ class SentenceParties(TitleReader):
             parties.append(party)
             index = max(party.last, index + 1)
         parties = self._headed_delegations(self._attach_loose_names(self._joined_groups(parties)))
+        parties = self._second_titles_in_apposition(parties)
         parties = [party for party in parties if not self._names_a_venue(party)]
         leading = self._leading_name(parties)
         if leading is not None:
             parties.insert(0, leading)
         return self._distribute_plural_titles(parties)
+
+    def _second_titles_in_apposition(self, parties: list[PartyPhrase]) -> list[PartyPhrase]:
+        """ "X، معاون نخست‌وزیر و وزیر دفاع لهستان، ...": a second title joined by "و" inside the commas
+        of a named person's apposition is his too, and its state is his; two states are two people."""
+        merged: list[PartyPhrase] = []
+        for party in parties:
+            named = merged[-1] if merged else None
+            if (
+                named is not None
+                and named.name
+                and named.role
+                and not party.name
+                and party.role
+                and not (party.group or party.group_role or party.plural_countries or named.plural_countries)
+                and self.words[named.last : party.first] == [_AND]
+                and named.name_first is not None
+                and named.name_first < named.first + 1 <= named.last  # the name opens the phrase
+                and party.last < len(self.words)
+                and self.words[party.last] in _COMMAS
+                and named.country in (None, party.country)
+            ):
+                named.role = f"{named.role} {_AND} {party.role}"
+                named.country, named.last = party.country, party.last
+                named.org_id, named.org = named.org_id or party.org_id, named.org or party.org
+                continue
+            merged.append(party)
+        return merged
 
     def _joined_groups(self, parties: list[PartyPhrase]) -> list[PartyPhrase]:
         """ "معاونان و مدیران سیاسی وزرای خارجه ایران و چین", "سفیران و کارداران کشورهای اسلامی": two

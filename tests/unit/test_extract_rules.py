@@ -1074,3 +1074,14 @@ def test_a_title_names_the_person_who_holds_it_among_two_titles() -> None:
     )
     (meeting,) = _meetings(text)
     assert "آنا کوالسکا" in _names(meeting)
+
+
+def test_a_second_title_inside_a_named_persons_apposition_is_his() -> None:
+    """ "X، معاون نخست‌وزیر و وزیر دفاع لهستان،": one person of Poland, not a second party."""
+    (meeting,) = _meetings("لاوروف با آنا کوالسکا، معاون نخست‌وزیر و وزیر دفاع لهستان، دیدار کرد.")
+    assert {(p.name, p.country) for p in meeting.participants} == {("لاوروف", "RU"), ("آنا کوالسکا", "PL")}
+
+
+def test_two_titles_of_two_states_are_two_people() -> None:
+    (meeting,) = _meetings("لاوروف، وزیر خارجه روسیه و وزیر دفاع آمریکا، دیدار کردند.")
+    assert {p.country for p in meeting.participants} == {"RU", "US"}
