@@ -205,7 +205,10 @@ class SentenceParties(TitleReader):
     def _after_honorific(self, mention: Mention) -> PartyPhrase | None:
         """ "سردار X", "آقای X Y": a rank or honorific announces a name even when no list knows it."""
         end = mention.last
-        while end < len(self.words) and end - mention.last < 2 and self._name_capable(end):
+        # Two words ("علی شریعتی‌تبار" is three tokens: "شریعتی" "تبار" one word).
+        while (
+            end < len(self.words) and self._words_in(mention.last, end + 1) <= 2 and self._name_capable(end)
+        ):
             end += 1
         if end == mention.last:
             return None

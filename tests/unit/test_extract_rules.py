@@ -1085,3 +1085,9 @@ def test_a_second_title_inside_a_named_persons_apposition_is_his() -> None:
 def test_two_titles_of_two_states_are_two_people() -> None:
     (meeting,) = _meetings("لاوروف، وزیر خارجه روسیه و وزیر دفاع آمریکا، دیدار کردند.")
     assert {p.country for p in meeting.participants} == {"RU", "US"}
+
+
+def test_a_name_after_an_honorific_is_counted_in_words() -> None:
+    """ "حجت‌الاسلام علی شریعتی‌تبار": two words, three tokens; one party, not "علی شریعتی" beside it."""
+    (meeting,) = _meetings("حجت‌الاسلام علی شریعتی‌تبار، نماینده رهبری، با استاندار خراسان رضوی دیدار کرد.")
+    assert "علی شریعتی‌تبار" in _names(meeting) and len(meeting.participants) == 2
