@@ -1,6 +1,7 @@
 """Groups a sentence's mentions into parties: a person's name, title and country or organisation,
 a delegation, or a group of officials."""
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from ingest.knowledge import knowledge
@@ -89,51 +90,62 @@ class SentenceParties(TitleReader):
     def _second_titles_in_apposition(self, parties: list[PartyPhrase]) -> list[PartyPhrase]:
         """ "X، معاون نخست‌وزیر و وزیر دفاع لهستان، ...": a second title joined by "و" inside the commas
         of a named person's apposition is his too, and its state is his; two states are two people."""
-        merged: list[PartyPhrase] = []
-        for party in parties:
-            named = merged[-1] if merged else None
-            if (
-                named is not None
-                and named.name
+
+        def his(named: PartyPhrase, party: PartyPhrase) -> PartyPhrase | None:
+            if not (
+                named.name
                 and named.role
                 and not party.name
                 and party.role
                 and not (party.group or party.group_role or party.plural_countries or named.plural_countries)
-                and self.words[named.last : party.first] == [_AND]
                 and named.name_first is not None
                 and named.name_first < named.first + 1 <= named.last  # the name opens the phrase
                 and party.last < len(self.words)
                 and self.words[party.last] in _COMMAS
                 and named.country in (None, party.country)
             ):
-                named.role = f"{named.role} {_AND} {party.role}"
-                named.country, named.last = party.country, party.last
-                named.org_id, named.org = named.org_id or party.org_id, named.org or party.org
-                continue
-            merged.append(party)
-        return merged
+                return None
+            named.role = f"{named.role} {_AND} {party.role}"
+            named.country, named.last = party.country, party.last
+            named.org_id, named.org = named.org_id or party.org_id, named.org or party.org
+            return named
+
+        return self._joined_by_and(parties, his)
 
     def _joined_groups(self, parties: list[PartyPhrase]) -> list[PartyPhrase]:
         """ "معاونان و مدیران سیاسی وزرای خارجه ایران و چین", "سفیران و کارداران کشورهای اسلامی": two
         groups under plural titles joined by "و" are one group, of the second's country or countries."""
-        joined: list[PartyPhrase] = []
-        for party in parties:
-            previous = joined[-1] if joined else None
-            if (
-                previous is not None
-                and previous.group_role
+
+        def one_group(previous: PartyPhrase, party: PartyPhrase) -> PartyPhrase | None:
+            if not (
+                previous.group_role
                 and party.group_role
                 and not (previous.name or party.name)
                 and not (previous.country or previous.plural_countries or previous.org_id)
-                and self.words[previous.last : party.first] == [_AND]
             ):
-                written = f"{self.span_text(previous.first, previous.last)} {_AND} {party.group_role}"
-                party.first, party.group_role = previous.first, written
-                party.plural_roles = []
-                if party.group:
-                    party.role = party.group_role
-                joined[-1] = party
-                continue
+                return None
+            written = f"{self.span_text(previous.first, previous.last)} {_AND} {party.group_role}"
+            party.first, party.group_role = previous.first, written
+            party.plural_roles = []
+            if party.group:
+                party.role = party.group_role
+            return party
+
+        return self._joined_by_and(parties, one_group)
+
+    def _joined_by_and(
+        self, parties: list[PartyPhrase], join: Callable[[PartyPhrase, PartyPhrase], PartyPhrase | None]
+    ) -> list[PartyPhrase]:
+        """Each party that only "و" separates from the one before, made one with it where `join` says
+        so (it returns the joined party, or None)."""
+        joined: list[PartyPhrase] = []
+        for party in parties:
+            previous = joined[-1] if joined else None
+            if previous is not None and self.words[previous.last : party.first] == [_AND]:
+                one = join(previous, party)
+                if one is not None:
+                    joined[-1] = one
+                    continue
             joined.append(party)
         return joined
 
