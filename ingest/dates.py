@@ -7,7 +7,7 @@ from functools import cache
 import jdatetime
 
 from ingest.gazetteer import Gazetteer
-from ingest.lexicon import one_word, rows, verb_forms, with_possessives, word_class, word_values
+from ingest.lexicon import one_word, rows, verb_forms, word_class, word_values
 from ingest.segment import Sentence
 
 _PERSIAN_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
@@ -31,11 +31,10 @@ def _months() -> Gazetteer[tuple[str, int]]:
 
 @cache
 def _day_words() -> Gazetteer[int]:
-    """امروز, دیروز, "روز گذشته" ...: days counted from the publication day; one-word days with a
-    possessive ending too ("دیدار امروزش", "دیدار دیروزمان")."""
-    days = [(row["form"], int(row["offset"])) for row in rows("day_words") if row["offset"] != "none"]
-    owned = [(form, offset) for day, offset in days if " " not in day for form in with_possessives(day)]
-    return Gazetteer([*days, *owned])
+    """امروز, دیروز, "روز گذشته" ...: days counted from the publication day."""
+    return Gazetteer(
+        (row["form"], int(row["offset"])) for row in rows("day_words") if row["offset"] != "none"
+    )
 
 
 @cache

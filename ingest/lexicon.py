@@ -138,8 +138,8 @@ def _verb_rows(name: str) -> list[dict[str, str]]:
 
 
 def with_possessives(stem: str) -> list[str]:
-    """A noun with each possessive ending glued on ("دیدارش", "امروزش", "فردایش": after a final vowel a
-    glide comes between)."""
+    """A noun with each possessive ending glued on ("دیدارش", "تماس‌هایمان"; after a final vowel a glide
+    comes between)."""
     glide = one_word("glide")
     vowel = stem.endswith(tuple(word_class("final_vowel")))
     return [stem + (glide if vowel else "") + suffix for suffix in sorted(word_class("possessive_suffix"))]

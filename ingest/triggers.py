@@ -25,12 +25,6 @@ _PURPOSE = word_class("purpose")
 _PURPOSE_CLAUSE = one_word("purpose_conjunction")
 _TOMORROW = frozenset(row["form"] for row in rows("day_words") if row["offset"] == "1")
 _TIME_AHEAD = phrases("time_ahead")
-# "صحبت" is a meeting word only as "با X صحبت کرد" (spoke with X): a talk.
-_SPOKE, _TALK = "spoke", "talk"
-_SPOKE_REACH = 8
-_SPOKE_VERBS = verb_forms("spoke_verb")
-_PARTNER_MARKERS = word_class("partner_marker")
-_TOPIC_MARKERS = word_class("topic_marker")
 _TIME_AHEAD_REACH = 6  # words of the meeting noun's own phrase, its parties' names left out
 # With the adjective's or the indefinite's "-ی" too: "نشست ویدئوکنفرانسی", "تماسی تلفنی".
 _ADJECTIVE_ENDING = one_word("adjective_ending")
@@ -106,23 +100,11 @@ def find_triggers(sentence: Sentence) -> list[Trigger]:
     }
     words = sentence.words
     return [
-        Trigger(m.first, m.last, _TALK if m.value == _SPOKE else m.value)
+        Trigger(m.first, m.last, m.value)
         for m in _triggers().find_all(words)
         if not blocked_at & set(range(m.first, m.last))
         and not (m.last < len(words) and words[m.last] in _AGENT_PARTS)  # "مذاکره‌کننده": a negotiator
-        and (m.value != _SPOKE or _spoke_with(words, m.first, m.last))
     ]
-
-
-def _spoke_with(words: tuple[str, ...], first: int, last: int) -> bool:
-    """ "با X صحبت کرد" is a talk with X; "از توافق با X صحبت کردند" speaks of a topic, and the noun
-    alone ("در صحبت‌هایش") is a speech."""
-    before = words[max(0, first - _SPOKE_REACH) : first]
-    verb = words[last] if last < len(words) else ""
-    partners = [index for index, word in enumerate(before) if word in _PARTNER_MARKERS]
-    if not partners or not (verb in _SPOKE_VERBS or verb == _MI or verb in _FUTURE_AUX):
-        return False
-    return not _TOPIC_MARKERS & set(before[: partners[-1]])
 
 
 def blocked(sentence: Sentence, names: frozenset[int] = frozenset()) -> bool:

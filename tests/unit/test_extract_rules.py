@@ -1,6 +1,6 @@
 """Who met whom, sentence by sentence: table-driven tests in sentences the team wrote."""
 
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 
@@ -1036,28 +1036,6 @@ def test_a_title_of_two_offices_names_the_one_who_holds_both() -> None:
     (meeting,) = _meetings("نخست‌وزیر و وزیر امور خارجه قطر امروز با وزیر امور خارجه عمان دیدار کرد.")
     qatari = next(p for p in meeting.participants if p.country == "QA")
     assert qatari.name is not None and "عبدالرحمن" in qatari.name
-
-
-def test_spoke_with_is_a_talk() -> None:
-    (meeting,) = _meetings("لاوروف امروز با فیدان درباره قفقاز صحبت کرد.")
-    assert _names(meeting) == {"لاوروف", "فیدان"}
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "لاوروف از توافق با فیدان صحبت کرد.",  # a topic, not a partner
-        "لاوروف در صحبت‌هایش به روابط با ترکیه اشاره کرد.",  # a speech
-    ],
-)
-def test_speaking_of_or_in_a_speech_is_no_talk(text: str) -> None:
-    assert _meetings(text) == []
-
-
-@pytest.mark.parametrize(("text", "days_back"), [("امروزش", 0), ("دیروزش", 1)])
-def test_a_day_word_with_a_possessive_ending_dates_the_meeting(text: str, days_back: int) -> None:
-    (meeting,) = _meetings(f"لاوروف در دیدار {text} با فیدان گفت روابط دو کشور رو به گسترش است.")
-    assert meeting.date == PUBLISHED - timedelta(days=days_back)
 
 
 def test_a_clause_joined_by_and_shares_the_visitors_subject() -> None:
