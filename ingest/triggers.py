@@ -91,20 +91,18 @@ def _words(sentence: Sentence) -> list[str]:
 
 def find_triggers(sentence: Sentence) -> list[Trigger]:
     """Meeting words, except those inside a phrase that gives them another sense ("نشست خبری",
-    "آخرین دیدار") and not longer still ("نشست خبری مشترک با X": the two stood together)."""
-    blockers = [
-        (blocker.first, blocker.last)
+    "آخرین دیدار")."""
+    blocked_at = {
+        index
         for blocker in _blockers().find_all(sentence.words)
         if blocker.value not in _WHOLE_SENTENCE
-    ]
+        for index in range(blocker.first, blocker.last)
+    }
     words = sentence.words
     return [
         Trigger(m.first, m.last, m.value)
         for m in _triggers().find_all(words)
-        if not any(
-            first < m.last and m.first < last and not (m.first <= first and last <= m.last)
-            for first, last in blockers
-        )
+        if not blocked_at & set(range(m.first, m.last))
         and not (m.last < len(words) and words[m.last] in _AGENT_PARTS)  # "مذاکره‌کننده": a negotiator
     ]
 

@@ -94,13 +94,6 @@ def test_find_meeting_words_marks_meeting_words_but_not_a_press_conference() -> 
     assert press == []
 
 
-def test_a_joint_press_conference_is_a_meeting_word() -> None:
-    text = "وزیر خارجه در نشست خبری مشترک با همتای ژاپنی خود سخن گفت."
-    doc = find_meeting_words(_before(find_meeting_words, text))
-    ((joint,),) = doc.triggers
-    assert doc.sentences[0].words[joint.first : joint.last] == ("نشست", "خبری", "مشترک")
-
-
 def test_find_mentions_makes_plural_titles_singular_and_skips_the_lead_in() -> None:
     doc = find_mentions(_before(find_mentions, "به گزارش ایرنا، وزرای خارجه ایران و روسیه گفت‌وگو کردند."))
     (layer,) = doc.mentions
