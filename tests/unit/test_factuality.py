@@ -35,13 +35,6 @@ def _mood_of_first_trigger(sentence: str) -> str:
         ("اگر شرایط فراهم شود، دو رئیس‌جمهور دیدار خواهند کرد.", "unreal"),
         ("او برای برگزاری دیدار دو رهبر تلاش خواهد کرد.", "unreal"),  # the verb's noun is a wish
         ("کارشناسان درباره روند گفت‌وگوها سخن گفتند.", "factual"),  # "روند" here is "process"
-        # called off or refused: the noun of the clause's verb says so
-        ("دیدار دو وزیر خارجه به تعویق افتاد.", "negated"),
-        ("کاخ سفید دیدار رئیس‌جمهور با سفیر ژاپن را لغو کرد.", "negated"),
-        ("نشست سران دو کشور منتفی شد.", "negated"),
-        ("علی کامرانی از دیدار با وزیر خارجه ترکیه خودداری کرد.", "negated"),
-        # trying is no arrangement, though a purpose clause follows it and a journey is named
-        ("رئیس‌جمهور در تلاش است تا در سفر آینده خود با رهبر کره دیدار کند.", "unreal"),
     ],
 )
 def test_mood(sentence: str, expected: str) -> None:
@@ -52,7 +45,6 @@ def test_mood(sentence: str, expected: str) -> None:
     ("sentence", "expected"),
     [
         ("پس از دیدار با نخست‌وزیر، وزیر خارجه خواستار آتش‌بس شد.", "factual"),  # the wish is not the meeting's
-        ("پس از دیدار با نخست‌وزیر، وزیر خارجه این گزارش را رد کرد.", "factual"),  # nor the refusal
         ("وزیر خارجه خواستار دیدار با نخست‌وزیر شد.", "unreal"),
         ("کرملین اعلام کرد رئیس‌جمهور آماده دیدار با همتای اوکراینی خود است.", "unreal"),
         # the reported speech is not the meeting verb
