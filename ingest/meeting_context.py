@@ -151,15 +151,26 @@ def is_refused(words: list[str], trigger: Trigger) -> bool:
     return refused or any(word in _NEGATIVE_VERBS for word in words[trigger.last : trigger.last + 6])
 
 
-def after_finished_clause(words: list[str], start: int, end: int) -> int:
-    """ "... برگزار خواهد شد و X با Y دیدار خواهد کرد": a verb and "و" close the clause before."""
+def after_finished_clause(
+    words: list[str], start: int, end: int, party_starts: frozenset[int] = frozenset()
+) -> int:
+    """ "... برگزار خواهد شد و X با Y دیدار خواهد کرد": a verb and "و" close the clause before. A
+    relative clause closed by a comma after the clause has named a party ("X و Y درباره توافقی که ...
+    است، دیدار کردند") is inside the clause, not before it; "در حالی که ... بود، X ..." closes one."""
     found = start
     for index in range(start, end - 1):
         if words[index] in _CLAUSE_END_VERBS and words[index + 1] in (_AND, _COMMA):
-            found = index + 2
+            if not (words[index + 1] == _COMMA and _relative_after_party(words, found, index, party_starts)):
+                found = index + 2
         elif words[index] in _THAT_CLAUSE_VERBS and words[index + 1] == _THAT:
             found = index + 2  # "در بیانیه X آمده که Y با Z دیدار کرد": Y's clause
     return found
+
+
+def _relative_after_party(words: list[str], start: int, verb: int, party_starts: frozenset[int]) -> bool:
+    """Does the clause ending at `verb` open with a relative "که" that follows a party of [start, که)?"""
+    that = next((i for i in range(verb - 1, start - 1, -1) if words[i] == _THAT), None)
+    return that is not None and any(start <= first < that for first in party_starts)
 
 
 def meeting_referred_to(words: list[str]) -> int | None:

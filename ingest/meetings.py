@@ -157,7 +157,8 @@ class MeetingReader:
         clause = max(clause, colon + 1 if writer else quote_start(words, trigger.first))
         # "X با Y دیدار کرد؛ Z میزبان W بود": a semicolon closes the clause before it.
         clause = max([clause, *(i + 1 for i in range(clause, trigger.first) if words[i] in _SEMICOLONS)])
-        return writer, clause, max(clause, after_finished_clause(self.words, clause, trigger.first))
+        starts = frozenset(party.first for party in self.parties)
+        return writer, clause, max(clause, after_finished_clause(self.words, clause, trigger.first, starts))
 
     def _attendance_list(
         self, trigger: Trigger, ba: int, before_finished: int, clause: int

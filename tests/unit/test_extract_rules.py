@@ -35,6 +35,12 @@ def _names(meeting: Meeting) -> set[str | None]:
             "وزیر خارجه روسیه، سرگئی لاوروف، در مسکو با محمدجواد ظریف دیدار و گفت‌وگو کرد.",
             {"سرگئی لاوروف", "محمدجواد ظریف"},
         ),
+        # A relative clause closed by a comma inside the subjects' clause.
+        (
+            "کایا کالاس، مسئول سیاست خارجی اتحادیه اروپا و هاکان فیدان، وزیر امور خارجه ترکیه درباره"
+            " توافقی که هفته گذشته در آنکارا امضا شده است، دیدار و گفت‌وگو کردند.",
+            {"کایا کالاس", "هاکان فیدان"},
+        ),
         # "در دیدار با" with a quoted name.
         (
             "رئیس‌جمهور فرانسه در دیدار با «آنتونیو گوترش» دبیرکل سازمان ملل متحد بر آتش‌بس تأکید کرد.",
@@ -128,6 +134,14 @@ def test_held_meeting_with_yesterday_and_a_city() -> None:
 )
 def test_not_meetings(text: str) -> None:
     assert _meetings(text) == []
+
+
+def test_an_adverbial_clause_with_that_closes_before_the_next_subject() -> None:
+    text = (
+        "در حالی که کایا کالاس با وزیر خارجه ژاپن دیدار کرده بود، هاکان فیدان با وزیر خارجه چین گفت‌وگو کرد."
+    )
+    assert {"هاکان فیدان"} < set().union(*(_names(m) for m in _meetings(text)))
+    assert not any({"کایا کالاس", "هاکان فیدان"} <= _names(m) for m in _meetings(text))
 
 
 def test_delegation_is_a_party() -> None:
