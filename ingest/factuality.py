@@ -7,8 +7,10 @@ plan, a wish, a possibility or a condition are data (`ingest/data/modality.tsv`)
 
 - "unreal": asked for, wished, possible or conditional, or a subjunctive verb nothing arranges
   ("خواستار دیدار با X شد", "احتمالا ... دیدار کنند", "می‌خواهد با X دیدار کند");
-- "negated": the governing verb is negative ("دیدار نکرد", "دیدار نخواهد کرد");
-- "future": "خواهد + past stem", or a subjunctive that a plan word arranges ("قرار است ... دیدار کند");
+- "negated": the governing verb is negative ("دیدار نکرد", "دیدار نخواهد کرد") or calls the meeting off
+  or refuses it ("دیدار ... لغو شد", "به تعویق افتاد", "از دیدار با X خودداری کرد");
+- "future": "خواهد + past stem", or a subjunctive that a plan word arranges ("قرار است ... دیدار کند")
+  or a purpose clause no wish heads ("عازم مسکو شد تا ... دیدار کند", not "در تلاش است تا ...");
 - "factual": anything else (past, perfect, present of a report).
 """
 
@@ -42,6 +44,12 @@ _SUBJUNCTIVE = one_word("subjunctive_prefix")
 _STEM_VOWEL, _GLIDE = one_word("stem_vowel"), one_word("glide")
 _OBJECT = one_word("object_marker")
 _PURPOSE_CLAUSE = one_word("purpose_conjunction")
+# The noun of a verb that calls the meeting off or refuses it ("لغو شد", "به تعویق افتاد", "خودداری کرد").
+_CALLING_OFF = word_class("called_off") | word_class("refusal_noun")
+_FROM = one_word("ablative")
+_AND = one_word("and")
+# The first words of the prepositions of time that end in "از" ("پس از", "بعد از", "پیش از", "قبل از").
+_TIME_BEFORE_FROM = frozenset(phrase.split()[0] for phrase in word_class("after")) | word_class("ago")
 _VERB_REACH = 20  # words after the meeting word in which its verb stands
 _WISH_REACH = 3  # "خواستار برگزاری دیدار"
 _FRAME_REACH = 10  # words before the meeting word that can frame it as possible or conditional
@@ -226,12 +234,27 @@ def _adjunct(words: tuple[str, ...], first: int) -> bool:
     return first > 0 and words[first - 1] in _adjunct_prepositions()
 
 
+def _light_verb_shared(words: tuple[str, ...], last: int) -> bool:
+    """ "با X دیدار و ادعاها را رد کرد": the meeting word's own verb is left out before "و" and the
+    verb after is the next clause's ("دیدار [کرد] و ... رد کرد"); "دیدار و گفت‌وگو" is one meeting."""
+    return last + 1 < len(words) and words[last] == _AND and words[last + 1] not in _triggers()
+
+
+def _refused_with_from(words: tuple[str, ...], first: int) -> bool:
+    """ "از دیدار با X خودداری کرد": a bare "از" is the object of a refusal; "پس از" and "پیش از" make
+    the meeting a time."""
+    return words[first - 1] == _FROM and (first < 2 or words[first - 2] not in _TIME_BEFORE_FROM)
+
+
 def _arranged(words: tuple[str, ...], first: int) -> bool:
     """A plan word anywhere in the sentence ("این نشست قرار است ... برگزار شود"), or a purpose
-    clause ("عازم مسکو شد تا با X دیدار کند", "اعزام خواهد شد تا ... نشستی برگزار کند")."""
-    return _PURPOSE_CLAUSE in words[:first] or any(
-        match.value == "plan" for match in _frames().find_all(words)
-    )
+    clause ("عازم مسکو شد تا با X دیدار کند", "اعزام خواهد شد تا ... نشستی برگزار کند") that no
+    wish heads ("در تلاش است تا با X دیدار کند" is trying, not arranged)."""
+    if _PURPOSE_CLAUSE in words[:first]:
+        purpose = max(index for index in range(first) if words[index] == _PURPOSE_CLAUSE)
+        head = words[max(0, purpose - _WISH_REACH) : purpose]
+        return not any(match.value == "wish" for match in _frames().find_all(head))
+    return any(match.value == "plan" for match in _frames().find_all(words))
 
 
 def _mood(clauses: Clauses, first: int, last: int) -> Mood:
@@ -242,10 +265,19 @@ def _mood(clauses: Clauses, first: int, last: int) -> Mood:
     verb = _verb_after(clauses.after(sentence.spans[last - 1][1]))
     if verb is None:
         return "factual"
-    if verb.complement and _frames().get(verb.complement) == "wish" and not _adjunct(sentence.words, first):
-        return "unreal"  # "دیدار با X را خواستار شد"; not "پس از دیدار با X، ... خواستار شد"
+    # The verb of a clause the meeting word only heads an adverb of ("پس از دیدار با X، ... خواستار
+    # شد") is another event's: what its noun says is not about the meeting.
+    adjunct = _adjunct(sentence.words, first)
+    if verb.complement and _frames().get(verb.complement) == "wish" and not adjunct:
+        return "unreal"  # "دیدار با X را خواستار شد"
     if _negative(verb):
         return "negated"
+    if (
+        verb.complement in _CALLING_OFF
+        and (not adjunct or _refused_with_from(sentence.words, first))
+        and not _light_verb_shared(sentence.words, last)
+    ):
+        return "negated"  # "دیدار X با Y لغو شد", "دیدار با X را رد کرد"
     if _future(verb):
         return "future"
     if _subjunctive(verb):

@@ -23,8 +23,6 @@ _NEGATIVE_VERBS = verb_forms("negative_verb") | word_class("negative_imperfectiv
 _LIGHT_VERBS = verb_forms("light_verb") | word_class("imperfective_prefix")
 _ANAPHORA = word_class("demonstrative")
 _ORDINALS = word_class("ordinal_adjective")  # "این نخستین دیدار"
-_REFUSALS = word_class("refusal_noun") | verb_forms("refusal_verb")  # "دیدار با X را رد کرد"
-_REFUSAL_REACH = 10
 _CLAUSE_END_VERBS = verb_forms("clause_end_verb") | word_class("copula")
 _THAT = one_word("relativizer")
 _THAT_CLAUSE_VERBS = _CLAUSE_END_VERBS | verb_forms("speech_verb") | word_class("that_clause_verb")
@@ -36,7 +34,6 @@ _AND = one_word("and")
 _TALK_TAIL = one_word("talk_tail")
 _COMITATIVE = one_word("comitative")
 _LOCATIVE = one_word("locative")
-_OBJECT = one_word("object_marker")
 _ANY = one_word("any_determiner")
 _VENUE_MARGIN = word_class("venue_margin")
 _ATTENDING = phrases("attending")
@@ -143,12 +140,11 @@ def is_background(words: list[str], trigger: Trigger) -> bool:
 
 
 def is_refused(words: list[str], trigger: Trigger) -> bool:
-    """ "با X دیدار نخواهد کرد", "هرگونه دیدار با X را رد کرد": no meeting."""
+    """ "با X دیدار نخواهد کرد", "هرگونه دیدار با X": no meeting. A meeting its clause's verb refuses
+    ("دیدار با X را رد کرد") the clause's mood says (ingest/factuality.py)."""
     if trigger.first > 0 and words[trigger.first - 1] == _ANY:
         return True
-    after = words[trigger.last : trigger.last + _REFUSAL_REACH]
-    refused = any(after[i] == _OBJECT and after[i + 1] in _REFUSALS for i in range(len(after) - 1))
-    return refused or any(word in _NEGATIVE_VERBS for word in words[trigger.last : trigger.last + 6])
+    return any(word in _NEGATIVE_VERBS for word in words[trigger.last : trigger.last + 6])
 
 
 def after_finished_clause(

@@ -130,10 +130,19 @@ def test_held_meeting_with_yesterday_and_a_city() -> None:
         "سفر نخست‌وزیر هند به ژاپن به تعویق افتاد. قرار بود او با نخست‌وزیر ژاپن دیدار کند.",  # put off
         "وزیر خارجه مصر گفت: دیداری با وزیر خارجه اسرائیل نخواهیم داشت.",  # refused, first person
         "دیپلمات فقید بارها به ژنو سفر کرده و با مقامات سازمان ملل دیدار کرده بود.",  # an obituary's past
+        "کاخ سفید دیدار رئیس‌جمهور با سفیر ژاپن را لغو کرد.",  # cancelled
+        "وزیر خارجه عراق از دیدار با سفیر آمریکا خودداری کرد.",  # refused
+        "رئیس‌جمهور فرانسه در تلاش است تا در سفر آینده خود با رهبر کره شمالی دیدار کند.",  # trying
     ],
 )
 def test_not_meetings(text: str) -> None:
     assert _meetings(text) == []
+
+
+def test_a_refusal_of_something_else_leaves_the_meeting() -> None:
+    text = "کایا کالاس هنگام دیدار با هاکان فیدان ادعاهای رسانه‌ها را رد کرد."
+    (meeting,) = _meetings(text)
+    assert _names(meeting) == {"کایا کالاس", "هاکان فیدان"}
 
 
 def test_an_adverbial_clause_with_that_closes_before_the_next_subject() -> None:
