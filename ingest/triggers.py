@@ -30,7 +30,13 @@ _TIME_AHEAD_REACH = 6  # words of the meeting noun's own phrase, its parties' na
 _ADJECTIVE_ENDING = one_word("adjective_ending")
 _VIDEO_WORDS = word_class("video_word") | {w + _ADJECTIVE_ENDING for w in word_class("video_word")}
 _PHONE_WORDS = word_class("phone_word") | {w + _ADJECTIVE_ENDING for w in word_class("phone_word")}
-_WHOLE_SENTENCE = {"sport", "funeral"}
+_COMMAS = word_class("comma")
+_AND = one_word("and")
+_WHOLE_SENTENCE = {"sport"}
+# A funeral word makes a meeting word near it a farewell ("دیدار با پیکر", "نشست ستاد تشییع"); farther
+# off it is another event of the sentence ("با X دیدار و در مراسم تشییع Y شرکت خواهد کرد").
+_FUNERAL = "funeral"
+_FUNERAL_REACH = (3, 8)  # words before and after the meeting word
 # "مذاکره‌کننده", "مذاکره‌کنندگان": a meeting word before an agent's ending names a person, not a meeting.
 _AGENT_PARTS = word_class("agent_part") | {
     plural for part in word_class("agent_part") for plural in regular_plurals(part)
@@ -92,24 +98,42 @@ def _words(sentence: Sentence) -> list[str]:
 def find_triggers(sentence: Sentence) -> list[Trigger]:
     """Meeting words, except those inside a phrase that gives them another sense ("نشست خبری",
     "آخرین دیدار")."""
+    found = _blockers().find_all(sentence.words)
     blocked_at = {
         index
-        for blocker in _blockers().find_all(sentence.words)
-        if blocker.value not in _WHOLE_SENTENCE
+        for blocker in found
+        if blocker.value not in _WHOLE_SENTENCE and blocker.value != _FUNERAL
         for index in range(blocker.first, blocker.last)
     }
     words = sentence.words
+    funerals = [blocker.first for blocker in found if blocker.value == _FUNERAL]
     return [
         Trigger(m.first, m.last, m.value)
         for m in _triggers().find_all(words)
         if not blocked_at & set(range(m.first, m.last))
+        and not any(_farewell(words, m.first, m.last, funeral) for funeral in funerals)
         and not (m.last < len(words) and words[m.last] in _AGENT_PARTS)  # "مذاکره‌کننده": a negotiator
     ]
 
 
+def _farewell(words: tuple[str, ...], first: int, last: int, funeral: int) -> bool:
+    """Is the meeting word at [first, last) one with the funeral word at `funeral`: in its phrase ("نشست
+    ستاد تشییع", "مراسم تشییع و دیدار") and not past a comma or a verb left out before "و" ("با X
+    دیدار و در مراسم تشییع Y شرکت کرد")?"""
+    before, after = _FUNERAL_REACH
+    if funeral < first:
+        return first - funeral <= before
+    between = words[last:funeral]
+    return (
+        funeral - last < after
+        and not _COMMAS.intersection(between)
+        and not (between and between[0] == _AND)
+    )
+
+
 def blocked(sentence: Sentence, names: frozenset[int] = frozenset()) -> bool:
-    """Sport or funeral vocabulary makes every دیدار of the sentence a match or a farewell; a word of a
-    person's name is none ("گل" of "عبدالله گل")."""
+    """Sport vocabulary makes every دیدار of the sentence a match; a word of a person's name is none
+    ("گل" of "عبدالله گل")."""
     return any(
         blocker.value in _WHOLE_SENTENCE
         and not sentence.runs_on(blocker.last - 1)  # "کشتی‌رانی" is shipping, not "کشتی" wrestling
