@@ -193,10 +193,14 @@ def _subjunctive(verb: Verb) -> bool:
     past form ("انجامید": past stem + ending) is not one, though it may look like present + "ید"."""
     if verb.form.startswith(_MI) or verb.past in _NO_MI_PRESENT or verb.present == _COPULA:
         return False
+    if not verb.past:
+        return False  # "هستند": the copula's present, which has no past stem
     if any(verb.form == verb.past + ending for ending in ("", *_PERSONAL_ENDINGS)):
         return False
     if verb.form == verb.present + _ENDING_OF["2pl"]:
         return False  # "کشید": news tells the past, not "you (plural) pull"
+    if verb.form == verb.present + _ENDING_OF["2sg"]:
+        return False  # "شرایط جنگی و ...": an adjective, not "(that) you fight"; news seldom says "you"
     form = verb.form.removeprefix(_SUBJUNCTIVE) if not verb.present.startswith(_SUBJUNCTIVE) else verb.form
     return any(form == verb.present + ending for ending in _PERSONAL_ENDINGS) or (
         verb.present.endswith(_STEM_VOWEL)

@@ -125,9 +125,7 @@ def _farewell(words: tuple[str, ...], first: int, last: int, funeral: int) -> bo
         return first - funeral <= before
     between = words[last:funeral]
     return (
-        funeral - last < after
-        and not _COMMAS.intersection(between)
-        and not (between and between[0] == _AND)
+        funeral - last < after and not _COMMAS.intersection(between) and not (between and between[0] == _AND)
     )
 
 

@@ -35,6 +35,9 @@ def _mood_of_first_trigger(sentence: str) -> str:
         ("اگر شرایط فراهم شود، دو رئیس‌جمهور دیدار خواهند کرد.", "unreal"),
         ("او برای برگزاری دیدار دو رهبر تلاش خواهد کرد.", "unreal"),  # the verb's noun is a wish
         ("کارشناسان درباره روند گفت‌وگوها سخن گفتند.", "factual"),  # "روند" here is "process"
+        # "هستند" is the copula's present, no subjunctive; "جنگی" before "و" is an adjective, not "you fight"
+        ("علی کامرانی و وزیر خارجه ترکیه در حال گفت‌وگو درباره توافق هستند.", "factual"),
+        ("علی کامرانی در دیدار با وزیر خارجه ترکیه بر آمادگی در شرایط جنگی و پساجنگ تاکید کرد.", "factual"),
         # called off or refused: the noun of the clause's verb says so
         ("دیدار دو وزیر خارجه به تعویق افتاد.", "negated"),
         ("کاخ سفید دیدار رئیس‌جمهور با سفیر ژاپن را لغو کرد.", "negated"),
