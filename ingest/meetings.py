@@ -157,8 +157,18 @@ class MeetingReader:
         clause = max(clause, colon + 1 if writer else quote_start(words, trigger.first))
         # "X با Y دیدار کرد؛ Z میزبان W بود": a semicolon closes the clause before it.
         clause = max([clause, *(i + 1 for i in range(clause, trigger.first) if words[i] in _SEMICOLONS)])
+        if not writer:
+            clause = max(clause, self._quoted_clause(clause, trigger))
         starts = frozenset(party.first for party in self.parties)
         return writer, clause, max(clause, after_finished_clause(self.words, clause, trigger.first, starts))
+
+    def _quoted_clause(self, clause: int, trigger: Trigger) -> int:
+        """ "سخنگوی دولت: رئیس‌جمهور امروز با X دیدار کرد": what follows a speaker's colon is a clause of its
+        own when it names a party before the meeting word; the speaker is none of its parties."""
+        colons = [i for i in range(clause, trigger.first) if self.words[i] == _COLON]
+        if colons and any(colons[-1] < party.first < trigger.first for party in self.parties):
+            return colons[-1] + 1
+        return clause
 
     def _attendance_list(
         self, trigger: Trigger, ba: int, before_finished: int, clause: int
