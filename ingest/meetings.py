@@ -55,6 +55,11 @@ _LENGTH_WORDS = word_class("duration_unit") | word_class("number_word")
 _MODIFIER_REACH = 5
 _AFTER_OR_BEFORE = phrases("after") | phrases("before")
 _COLON = one_word("colon")
+_COMMAS = word_class("comma")
+# "پس از", "بعد از", "پیش از", "قبل از": prepositions that make the noun after them a time.
+_TIME_BEFORE = frozenset(tuple(phrase.split()) for phrase in word_class("after")) | {
+    (word, one_word("ablative")) for word in word_class("ago")
+}
 _SEMICOLONS = word_class("semicolon")
 _ADJECTIVE_ENDING = one_word("adjective_ending")
 _ADJECTIVE_TAGS = {"AJ", "N", "ADV", "RES"}
@@ -134,7 +139,7 @@ class MeetingReader:
             self._note_journey(trigger, subjects or described)
             return []
         if not subjects:
-            subjects = self._described(before_finished, clause)
+            subjects = self._described(before_finished, clause) or self._shared(before_finished, clause)
         if self._second_title_of_one_person(subjects, trigger):
             subjects = subjects[:1]
         subject_missing = not subjects
@@ -371,9 +376,19 @@ class MeetingReader:
 
     def _clause_subjects(self, clause: int, end: int) -> list[PartyPhrase]:
         before = [p for p in self.parties if p.first >= clause and p.last <= end]
+        if len(before) > 1 and self._in_time_adverbial(before[0], before[1]):
+            before = before[1:]
         if not before:
             return []
         return chain(self.parties, self.parties.index(before[0]), self.words)
+
+    def _in_time_adverbial(self, party: PartyPhrase, following: PartyPhrase) -> bool:
+        """ "پس از سفر X به پکن، Y وارد چین شد و با Z دیدار کرد": the party of an event noun after a
+        preposition of time ("پس از", "پیش از"), closed by a comma before the next party, is no subject."""
+        words = self.words
+        if party.first < 3 or not _COMMAS.intersection(words[party.last : following.first]):
+            return False
+        return tuple(words[party.first - 3 : party.first - 1]) in _TIME_BEFORE
 
 
 def _adjective(word: str) -> bool:
