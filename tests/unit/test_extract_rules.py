@@ -174,6 +174,13 @@ def test_an_adverbial_clause_with_that_closes_before_the_next_subject() -> None:
     assert not any({"کایا کالاس", "هاکان فیدان"} <= _names(m) for m in _meetings(text))
 
 
+def test_an_office_many_hold_at_once_names_nobody() -> None:
+    # the Leader has many advisers; the knowledge base's senior military adviser is not each of them
+    text = "مشاور مقام معظم رهبری امروز با سفیر عراق در تهران دیدار کرد."
+    (meeting,) = _meetings(text)
+    assert {p.role: p.name for p in meeting.participants}["مشاور مقام معظم رهبری"] is None
+
+
 def test_delegation_is_a_party() -> None:
     (meeting,) = _meetings("هیئت قطری امروز با رئیس مجلس شورای اسلامی دیدار کرد.", published=None)
     assert ("هیئت", "QA") in {(p.role, p.country) for p in meeting.participants}
