@@ -277,7 +277,8 @@ class ArticleRegistry:
             party.country = party.country or person.country
             if not party.org_id and person.org:
                 party.org_id = person.org
-            if not party.role and person.role_id in knowledge().titles_by_id:
+            # The office of a term that covers the day: Kushner in 2026 is no "adviser to the president".
+            if not party.role and person.role_id in knowledge().titles_by_id and person.held_on(self.day):
                 party.title_id = person.role_id
                 party.role = knowledge().titles_by_id[person.role_id].title_fa
                 party.role_from_knowledge = True

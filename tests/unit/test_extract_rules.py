@@ -174,6 +174,13 @@ def test_an_adverbial_clause_with_that_closes_before_the_next_subject() -> None:
     assert not any({"کایا کالاس", "هاکان فیدان"} <= _names(m) for m in _meetings(text))
 
 
+def test_a_known_person_keeps_his_state_but_not_an_office_his_term_left() -> None:
+    # Kushner advised the president until 2021; in 2025 the knowledge base gives his state, no title
+    (meeting,) = _meetings("جرد کوشنر امروز در بیت‌المقدس با بنیامین نتانیاهو دیدار کرد.")
+    kushner = next(p for p in meeting.participants if p.name == "جرد کوشنر")
+    assert (kushner.role, kushner.country) == (None, "US")
+
+
 def test_an_office_many_hold_at_once_names_nobody() -> None:
     # the Leader has many advisers; the knowledge base's senior military adviser is not each of them
     text = "مشاور مقام معظم رهبری امروز با سفیر عراق در تهران دیدار کرد."
