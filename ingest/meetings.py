@@ -56,10 +56,8 @@ _MODIFIER_REACH = 5
 _AFTER_OR_BEFORE = phrases("after") | phrases("before")
 _COLON = one_word("colon")
 _COMMAS = word_class("comma")
-# "پس از", "بعد از", "پیش از", "قبل از": prepositions that make the noun after them a time.
-_TIME_BEFORE = frozenset(tuple(phrase.split()) for phrase in word_class("after")) | {
-    (word, one_word("ablative")) for word in word_class("ago")
-}
+_WELCOME_GAP = 8  # words of place and time between the one welcomed and "استقبال"
+_TIME_BEFORE = frozenset(tuple(phrase.split()) for phrase in word_class("time_preposition"))
 _SEMICOLONS = word_class("semicolon")
 _ADJECTIVE_ENDING = one_word("adjective_ending")
 _ADJECTIVE_TAGS = {"AJ", "N", "ADV", "RES"}
@@ -286,8 +284,16 @@ class MeetingReader:
         if trigger.kind != "hosting" or trigger.first < 2:
             return None
         if self.words[trigger.first] == _WELCOME:
-            before = [p for p in self.parties if p.last == trigger.first and p.first > 0]
-            return before[0] if before and self.words[before[0].first - 1] == _ABLATIVE else None
+            # "X از Y (در کاخ ... در دمشق) استقبال کرد": the nearest party before, after "از", with at
+            # most a place or time between it and the word and no comma.
+            before = [p for p in self.parties if p.last <= trigger.first and p.first > 0]
+            if not before:
+                return None
+            nearest = before[-1]
+            between = self.words[nearest.last : trigger.first]
+            if self.words[nearest.first - 1] != _ABLATIVE or len(between) > _WELCOME_GAP:
+                return None
+            return None if _COMMAS.intersection(between) else nearest
         ra = next(
             (i for i in range(trigger.first - 1, max(0, trigger.first - 4), -1) if self.words[i] == _OBJECT),
             None,

@@ -34,6 +34,7 @@ ZWNJ = "\u200c"
         ),
         ("بازار و بارانی", "بازار و بارانی"),  # words of the language stay whole
         ("سازمان ملل", "سازمان ملل"),
+        (f"در گفت{ZWNJ}و{ZWNJ}گو با", f"در گفت{ZWNJ}وگو با"),  # a ZWNJ on both sides of و
     ],
 )
 def test_normalize(raw: str, expected: str) -> None:
