@@ -7,9 +7,10 @@ only together with others: a country name is mostly a participant's country ("و
 subject. Two reserved topic values shape the matching instead of scoring:
 
 - `@frame`: a subject frame ("تحولات", "بحران", "درباره"). The next keyword, at most two words further on
-  in the same sentence, counts with the frame's weight if it is a weak one (a name, weight <= 0.5):
-  "بحران یمن" makes Yemen a subject where a bare "یمن" does not. A list that continues a framed keyword
-  ("اوضاع لبنان و سوریه") shares the frame.
+  in the same sentence, counts with the frame's weight if it is a weak one (a name, weight <= 0.5; a
+  frame word of a topic too: "درباره جنگ"): "بحران یمن" makes Yemen a subject where a bare "یمن" does
+  not, and "جنگ", which news of 2025-26 names as the time of everything, only as a subject. A list
+  that continues a framed keyword ("اوضاع لبنان و سوریه") shares the frame.
 - `@none`: a phrase that scores nothing. It hides the topic words inside it ("وزیر دفاع" is a role, not a
   talk about defence) and, being a match, ends a frame's reach ("درباره روابط ایران و عراق").
 
@@ -157,7 +158,7 @@ class TopicTagger:
                 if seen >= MAX_COUNT:
                     continue
                 counts[entry.key, topic] = seen + 1
-                if framed and not entry.frame and weight <= FRAMEABLE_UP_TO:
+                if framed and weight <= FRAMEABLE_UP_TO:
                     weight = max(weight, boost)
                 for scored in lineage[topic]:
                     scores[scored] += weight
