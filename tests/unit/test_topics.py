@@ -39,6 +39,8 @@ SPECIFIC_TOPICS = [
     # the war as the time of the news is no subject; the war talked about is
     ("از زمان آغاز جنگ، دو وزیر درباره همکاری‌های اقتصادی گفت‌وگو کردند.", {"economy-trade"}, set()),
     ("دو طرف درباره جنگ گفت‌وگو کردند.", {"war-and-security"}, set()),
+    ("دو وزیر بر حمایت از لبنان تاکید کردند.", {"lebanon"}, set()),  # a frame of support
+    ("او از رویکرد دولت در قبال یمن انتقاد کرد.", {"yemen"}, set()),
     (
         "افزایش حجم مبادلات تجاری، سرمایه‌گذاری مشترک و تکمیل کریدور شمال - جنوب بررسی شد.",
         {"economy-trade"},
