@@ -49,7 +49,9 @@ _CALLING_OFF = word_class("called_off") | word_class("refusal_noun")
 _FROM = one_word("ablative")
 _AND = one_word("and")
 # The first words of the prepositions of time that end in "از" ("پس از", "بعد از", "پیش از", "قبل از").
-_TIME_BEFORE_FROM = frozenset(phrase.split()[0] for phrase in word_class("after")) | word_class("ago")
+_TIME_BEFORE_FROM = frozenset(
+    phrase.split()[0] for phrase in word_class("time_preposition") if phrase.split()[-1] == _FROM
+)
 _VERB_REACH = 20  # words after the meeting word in which its verb stands
 _WISH_REACH = 3  # "خواستار برگزاری دیدار"
 _FRAME_REACH = 10  # words before the meeting word that can frame it as possible or conditional

@@ -68,7 +68,6 @@ def _triggers() -> Gazetteer[str]:
         if " " not in form and kind in _POSSESSIVE_KINDS:
             for suffix in _GLUED_PLURALS:  # "گفت‌وگو‌های": the plural after a ZWNJ is the word's own
                 triggers.add(form + "\u200c" + suffix, kind)
-        if " " not in form and kind in _POSSESSIVE_KINDS:
             for possessed in _possessed(form):
                 triggers.add(possessed, kind)
     return triggers
