@@ -5,9 +5,8 @@ mood. Verb forms come from hazm's conjugation table (the Lemmatizer's `verbs`, e
 of every verb with its lemma), so no list of forms is kept here. The words that frame a meeting as a
 plan, a wish, a possibility or a condition are data (`ingest/data/modality.tsv`).
 
-- "unreal": asked for, wished, possible, prevented or conditional, or a subjunctive verb nothing arranges
-  ("خواستار دیدار با X شد", "احتمالا ... دیدار کنند", "دیدار احتمالی X و Y", "مانع از برگزاری دیدار
-  ... می‌شود", "می‌خواهد با X دیدار کند");
+- "unreal": asked for, wished, possible or conditional, or a subjunctive verb nothing arranges
+  ("خواستار دیدار با X شد", "احتمالا ... دیدار کنند", "می‌خواهد با X دیدار کند");
 - "negated": the governing verb is negative ("دیدار نکرد", "دیدار نخواهد کرد") or calls the meeting off
   or refuses it ("دیدار ... لغو شد", "به تعویق افتاد", "از دیدار با X خودداری کرد");
 - "future": "خواهد + past stem", or a subjunctive that a plan word arranges ("قرار است ... دیدار کند")
@@ -54,10 +53,7 @@ _TIME_BEFORE_FROM = frozenset(
     phrase.split()[0] for phrase in word_class("time_preposition") if phrase.split()[-1] == _FROM
 )
 _VERB_REACH = 20  # words after the meeting word in which its verb stands
-_WISH_REACH = 3  # "خواستار برگزاری دیدار", "مانع از برگزاری دیدار"
-_NEAR_FRAMES = {"wish", "prevention"}  # frames that reach the meeting word only from close by
-_UNREAL_FRAMES = {"wish", "possibility", "condition", "prevention"}
-_POSSIBLE = word_class("possible_adjective")
+_WISH_REACH = 3  # "خواستار برگزاری دیدار"
 _FRAME_REACH = 10  # words before the meeting word that can frame it as possible or conditional
 
 
@@ -225,7 +221,7 @@ def _framed(words: tuple[str, ...], first: int, names: frozenset[int] = frozense
     start = max(0, first - _FRAME_REACH)
     for match in _frames().find_all(words[start:first]):
         kind = match.value
-        if kind in _NEAR_FRAMES and first - (start + match.last) > _WISH_REACH - 1:
+        if kind == "wish" and first - (start + match.last) > _WISH_REACH - 1:
             continue
         if names.intersection(range(start + match.first, start + match.last)):
             continue
@@ -236,10 +232,6 @@ def _framed(words: tuple[str, ...], first: int, names: frozenset[int] = frozense
 @cache
 def _adjunct_prepositions() -> frozenset[str]:
     return frozenset(row["form"] for row in rows("adjunct_prepositions"))
-
-
-def _word_after(words: tuple[str, ...], last: int) -> str:
-    return words[last] if last < len(words) else ""
 
 
 def _adjunct(words: tuple[str, ...], first: int) -> bool:
@@ -274,8 +266,8 @@ def _arranged(words: tuple[str, ...], first: int) -> bool:
 def _mood(clauses: Clauses, first: int, last: int) -> Mood:
     sentence = clauses.sentence
     frames = _framed(sentence.words, first, clauses.names)
-    if frames & _UNREAL_FRAMES or _word_after(sentence.words, last) in _POSSIBLE:
-        return "unreal"  # "... دیدار احتمالی X و Y"
+    if frames & {"wish", "possibility", "condition"}:
+        return "unreal"
     verb = _verb_after(clauses.after(sentence.spans[last - 1][1]))
     if verb is None:
         return "factual"
