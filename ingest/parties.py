@@ -18,8 +18,6 @@ _COUNTERPART_ONLY_ADJECTIVES = word_values("counterpart_nationality")
 _HEADED_BY = phrases("headed_by")
 _VENUE_WORDS = word_class("named_venue")
 _VENUE_FILLERS = word_class("venue_filler")
-_BODY_WORDS = word_class("standing_body")  # after "هیئت": a body, not a delegation
-_SESSION = "session"  # the triggers.tsv kind of "نشست"
 _HEAD_GAP = 3  # "هیئت‌های عالی‌رتبه دو کشور دیروز به ریاست X": words between a delegation and its head
 _GROUPS = word_class("official_group")
 _MEMBERS = one_word("members")
@@ -66,10 +64,6 @@ class SentenceParties(TitleReader):
         while index < len(self.words):
             mention = self.mention_at.get(index)
             party: PartyPhrase | None = None
-            members = self.words[index] == _MEMBERS
-            if self._names_a_body(index + 1 if members else index):
-                index += 3 if members else 2  # "نشست هیئت دولت": a body's own session has no parties
-                continue
             if mention and mention.kind is Kind.TITLE:
                 party = self._title_party(mention)
             elif mention and mention.kind is Kind.PERSON:
@@ -295,19 +289,6 @@ class SentenceParties(TitleReader):
             added = True
         if added:
             self.parties.sort(key=lambda p: p.first)
-
-    def _names_a_body(self, index: int) -> bool:
-        """ "نشست هیئت دولت", "در نشست اعضای هیئت‌مدیره": the delegation word names a standing body in
-        the session of that body (its members meeting someone else, "اعضای هیئت رئیسه مجلس با X دیدار
-        کردند", are a party)."""
-        if not (
-            _delegation_word(self.words[index])
-            and index + 1 < len(self.words)
-            and self.words[index + 1] in _BODY_WORDS
-        ):
-            return False
-        head = index - 1 if index > 0 and self.words[index - 1] == _MEMBERS else index
-        return any(t.last == head and t.kind == _SESSION for t in self.triggers)
 
     def _names_a_venue(self, party: PartyPhrase) -> bool:
         """ "فرودگاه بین‌المللی رفیق حریری", "خیابان ولیعصر": a name that names a place."""

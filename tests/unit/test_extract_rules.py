@@ -170,7 +170,6 @@ def test_held_meeting_with_yesterday_and_a_city() -> None:
         "وزیر خارجه مصر گفت: دیداری با وزیر خارجه اسرائیل نخواهیم داشت.",  # refused, first person
         "دیپلمات فقید بارها به ژنو سفر کرده و با مقامات سازمان ملل دیدار کرده بود.",  # an obituary's past
         "کاخ سفید دیدار رئیس‌جمهور با سفیر ژاپن را لغو کرد.",  # cancelled
-        "رئیس‌جمهور ترکیه پس از پایان نشست هیئت دولت در آنکارا گفت جنگ باید پایان یابد.",  # one body
         "وزیر خارجه عراق از دیدار با سفیر آمریکا خودداری کرد.",  # refused
         "رئیس‌جمهور فرانسه در تلاش است تا در سفر آینده خود با رهبر کره شمالی دیدار کند.",  # trying
     ],
@@ -205,11 +204,6 @@ def test_an_office_many_hold_at_once_names_nobody() -> None:
     text = "مشاور مقام معظم رهبری امروز با سفیر عراق در تهران دیدار کرد."
     (meeting,) = _meetings(text)
     assert {p.role: p.name for p in meeting.participants}["مشاور مقام معظم رهبری"] is None
-
-
-def test_a_standing_body_meeting_someone_else_is_a_party() -> None:
-    (meeting,) = _meetings("اعضای هیئت رئیسه مجلس امروز با رئیس‌جمهور عراق دیدار کردند.")
-    assert any("هیئت" in (p.role or "") and p.country == "IR" for p in meeting.participants)
 
 
 def test_delegation_is_a_party() -> None:
