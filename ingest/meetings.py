@@ -56,7 +56,6 @@ _MODIFIER_REACH = 5
 _AFTER_OR_BEFORE = phrases("after") | phrases("before")
 _COLON = one_word("colon")
 _COMMAS = word_class("comma")
-_WELCOME_GAP = 8  # words of place and time between the one welcomed and "استقبال"
 _TIME_BEFORE = frozenset(tuple(phrase.split()) for phrase in word_class("time_preposition"))
 _SEMICOLONS = word_class("semicolon")
 _ADJECTIVE_ENDING = one_word("adjective_ending")
@@ -284,16 +283,8 @@ class MeetingReader:
         if trigger.kind != "hosting" or trigger.first < 2:
             return None
         if self.words[trigger.first] == _WELCOME:
-            # "X از Y (در کاخ ... در دمشق) استقبال کرد": the nearest party before, after "از", with at
-            # most a place or time between it and the word and no comma.
-            before = [p for p in self.parties if p.last <= trigger.first and p.first > 0]
-            if not before:
-                return None
-            nearest = before[-1]
-            between = self.words[nearest.last : trigger.first]
-            if self.words[nearest.first - 1] != _ABLATIVE or len(between) > _WELCOME_GAP:
-                return None
-            return None if _COMMAS.intersection(between) else nearest
+            before = [p for p in self.parties if p.last == trigger.first and p.first > 0]
+            return before[0] if before and self.words[before[0].first - 1] == _ABLATIVE else None
         ra = next(
             (i for i in range(trigger.first - 1, max(0, trigger.first - 4), -1) if self.words[i] == _OBJECT),
             None,

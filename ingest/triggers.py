@@ -66,8 +66,6 @@ def _triggers() -> Gazetteer[str]:
             for suffix in _GLUED_PLURALS:
                 triggers.add(form + suffix, kind)
         if " " not in form and kind in _POSSESSIVE_KINDS:
-            for suffix in _GLUED_PLURALS:  # "گفت‌وگو‌های": the plural after a ZWNJ is the word's own
-                triggers.add(form + "\u200c" + suffix, kind)
             for possessed in _possessed(form):
                 triggers.add(possessed, kind)
     return triggers
