@@ -69,6 +69,7 @@ class MeetingReader:
         self.analysis = analysis
         self.words = self.analysis.words
         self.parties = self.analysis.parties
+        self.party_starts = frozenset(party.first for party in self.parties)
         # A meeting word on a journey with one party and no partner: kept in case the sentence
         # reports no other meeting, when the host country is the partner.
         self.journey: tuple[Trigger, PartyPhrase] | None = None
@@ -80,6 +81,7 @@ class MeetingReader:
         # The members named in a venue ("در حاشیه نشست وزرای خارجه بریکس") are no side of a meeting.
         venues = {trigger.last for trigger in triggers if is_venue(self.words, trigger)}
         self.parties = [party for party in self.parties if party.first not in venues]
+        self.party_starts = frozenset(party.first for party in self.parties)
         if not triggers or not self.parties:
             return []
         found: list[SentenceMeeting] = []
@@ -161,8 +163,8 @@ class MeetingReader:
         clause = max([clause, *(i + 1 for i in range(clause, trigger.first) if words[i] in _SEMICOLONS)])
         if not writer:
             clause = max(clause, self._quoted_clause(clause, trigger))
-        starts = frozenset(party.first for party in self.parties)
-        return writer, clause, max(clause, after_finished_clause(self.words, clause, trigger.first, starts))
+        finished = after_finished_clause(self.words, clause, trigger.first, self.party_starts)
+        return writer, clause, max(clause, finished)
 
     def _quoted_clause(self, clause: int, trigger: Trigger) -> int:
         """ "سخنگوی دولت: رئیس‌جمهور امروز با X دیدار کرد": what follows a speaker's colon is a clause of its
@@ -314,7 +316,7 @@ class MeetingReader:
         """Where a meeting noun's parties may start after what modifies it: time and manner ("در دیدار
         عصر امروز X", "با استقبال رسمی X"), a length ("تماس ۸۵ دقیقه‌ای X و Y"), adjectives ("گفت‌وگوی
         پرتنشی X و Y", "طولانی و دشوار") and a "بین" ending them ("مذاکرات طولانی بین X و Y")."""
-        words, starts = self.words, {party.first for party in self.parties}
+        words, starts = self.words, self.party_starts
         index = start
         while index < min(len(words), start + _MODIFIER_REACH) and index not in starts:
             word, following = words[index], words[index + 1] if index + 1 < len(words) else ""
