@@ -1,6 +1,7 @@
 """Groups a sentence's mentions into parties: a person's name, title and country or organisation,
 a delegation, or a group of officials."""
 
+import itertools
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -81,6 +82,7 @@ class SentenceParties(TitleReader):
             index = max(party.last, index + 1)
         parties = self._headed_delegations(self._attach_loose_names(self._joined_groups(parties)))
         parties = self._second_titles_in_apposition(parties)
+        parties = self._titles_sharing_a_state(parties)
         parties = [party for party in parties if not self._names_a_venue(party)]
         leading = self._leading_name(parties)
         if leading is not None:
@@ -111,6 +113,35 @@ class SentenceParties(TitleReader):
             return named
 
         return self._joined_by_and(parties, his)
+
+    def _titles_sharing_a_state(self, parties: list[PartyPhrase]) -> list[PartyPhrase]:
+        """ "وزیر امور خارجه و وزیر دفاع آمریکا", "وزیر خارجه و وزیر اطلاعات این کشور": a bare title
+        joined by "و" to a title of a state is that state's too (the outlet's country is no clue)."""
+
+        def share(previous: PartyPhrase, party: PartyPhrase) -> bool:
+            if not (
+                previous.role
+                and party.role
+                and not (previous.name or previous.group or previous.group_role or previous.counterpart)
+                and not (previous.country or previous.org_id or previous.plural_countries)
+                and not (party.group or party.group_role or party.plural_countries or party.counterpart)
+                and not previous.unknown_complement
+                and (party.country or party.this_country)
+                and not party.org_id
+            ):
+                return False
+            previous.country, previous.this_country = party.country, party.this_country
+            previous.unknown_complement = party.unknown_complement
+            return True
+
+        # From the last pair back, so that "A، B و C آمریکا" reaches A through B: a comma joins a
+        # title to a list only where "و" closes that list.
+        sharing: PartyPhrase | None = None
+        for previous, party in reversed(list(itertools.pairwise(parties))):
+            between = self.words[previous.last : party.first]
+            joined = between == [_AND] or (party is sharing and len(between) == 1 and between[0] in _COMMAS)
+            sharing = previous if joined and share(previous, party) else None
+        return parties
 
     def _joined_groups(self, parties: list[PartyPhrase]) -> list[PartyPhrase]:
         """ "معاونان و مدیران سیاسی وزرای خارجه ایران و چین", "سفیران و کارداران کشورهای اسلامی": two

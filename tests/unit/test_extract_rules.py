@@ -308,6 +308,21 @@ def test_a_title_that_names_its_state_gives_the_country() -> None:
     assert ("رئیس تشکیلات خودگردان", "PS") in sides
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "معاون وزیر امور خارجه و رئیس دفتر ریاست‌جمهوری ترکیه با رئیس‌جمهور لبنان دیدار کردند.",
+        # the state "این کشور" points back to, through a chain of three titles
+        "رئیس‌جمهور لبنان همراه با وزیر دفاع، وزیر کشور و وزیر دادگستری این کشور با سفیر ترکیه دیدار کرد.",
+    ],
+)
+def test_bare_titles_joined_by_and_to_a_title_of_a_state_are_that_states(text: str) -> None:
+    (meeting,) = _meetings(text, published=None)
+    countries = {p.role: p.country for p in meeting.participants}
+    assert "IR" not in countries.values()
+    assert len(countries) == len(meeting.participants) >= 3
+
+
 def test_a_title_after_a_bracketed_alias_is_the_persons() -> None:
     (meeting,) = _meetings("وزیر خارجه مصر با محمود عباس (ابومازن)، رئیس تشکیلات خودگردان دیدار کرد.")
     abbas = next(p for p in meeting.participants if p.name == "محمود عباس")
