@@ -38,6 +38,22 @@ def _vocabulary() -> frozenset[str]:
 
 
 @cache
+def _used_stems() -> frozenset[str]:
+    """Words hazm's word list counts in its corpus, and past participles (a past stem of hazm's verb
+    list and "ه"): the stems a suffix after "ه" may follow. The list also holds words it never saw
+    ("کالاه", "گروهه", "برنه"), and splitting at those breaks a plural ("گروههای" is "گروه‌های", not
+    "گروهه‌ای") or a name ("برنهام")."""
+    hazm_data = resources.files("hazm").joinpath("data")
+    words = hazm_data.joinpath("words.dat").read_text(encoding="utf-8")
+    counted = (
+        parts[0] for line in words.splitlines() if len(parts := line.split("\t")) > 1 and parts[1] != "0"
+    )
+    verbs = hazm_data.joinpath("verbs.dat").read_text(encoding="utf-8")
+    participles = (f"{past}{_HEH}" for line in verbs.splitlines() if (past := line.split("#", 1)[0]))
+    return frozenset((*counted, *participles))
+
+
+@cache
 def _adjectives() -> frozenset[str]:
     words = resources.files("hazm").joinpath("data/words.dat").read_text(encoding="utf-8")
     return frozenset(
@@ -58,8 +74,10 @@ def _repair_word(word: str) -> str:
             continue
         if f"{left}{ZWNJ}{right}" in vocabulary:
             return f"{left}{ZWNJ}{right}"
-    # The longest known stem wins: منطقه+ای rather than منطق+های.
-    for stem, suffix in sorted(_stem_splits(word), key=lambda split: -len(split[0])):
+    # A stem hazm's corpus uses wins, then the longest: منطقه+ای rather than منطق+های, but
+    # گروه+های rather than an unused گروهه+ای.
+    used = _used_stems()
+    for stem, suffix in sorted(_stem_splits(word), key=lambda split: (split[0] not in used, -len(split[0]))):
         if stem in vocabulary:
             return f"{stem}{ZWNJ}{suffix}"
         repaired = _repair_word(stem)
@@ -81,7 +99,7 @@ def _stem_splits(word: str) -> list[tuple[str, str]]:
         stem = word[: -len(suffix)]
         if not word.endswith(suffix) or len(stem) < 3 or stem[-1] in _NON_JOINING:
             continue
-        if suffix in _AFTER_HEH and stem[-1] != _HEH:
+        if suffix in _AFTER_HEH and (stem[-1] != _HEH or stem not in _used_stems()):
             continue
         if suffix in _COMPARATIVES and stem not in _adjectives():
             continue
