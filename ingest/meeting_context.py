@@ -67,6 +67,13 @@ def _media_words() -> Gazetteer[bool]:
 
 
 @cache
+def _outlets() -> Gazetteer[bool]:
+    """The outlets didar knows by a Persian name ("فارس", "مهر"): some are common words too, so only
+    the partner's own word is read as one."""
+    return Gazetteer((row["pattern"], True) for row in rows("outlets") if not row["pattern"].isascii())
+
+
+@cache
 def time_words() -> frozenset[str]:
     return frozenset(row["word"] for row in rows("not_names") if row["why"] in ("time", "weekday"))
 
@@ -93,7 +100,9 @@ def is_interview(words: list[str], trigger: Trigger) -> bool:
         return False
     media = _media_words()
     around = (*range(trigger.last, ba), ba + 1, ba + 2)  # the talk's own words, then its partner
-    return any(media.match_at(words, i) for i in around if i < end)
+    return any(media.match_at(words, i) for i in around if i < end) or (
+        ba + 1 < len(words) and _outlets().match_at(words, ba + 1) is not None
+    )
 
 
 def rank(words: list[str], trigger: Trigger) -> int:

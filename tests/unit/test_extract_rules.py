@@ -156,6 +156,7 @@ def test_held_meeting_with_yesterday_and_a_city() -> None:
         "کاخ سفید دیدار رئیس‌جمهور با سفیر ژاپن را لغو کرد.",  # cancelled
         "وزیر خارجه عراق از دیدار با سفیر آمریکا خودداری کرد.",  # refused
         "رئیس‌جمهور فرانسه در تلاش است تا در سفر آینده خود با رهبر کره شمالی دیدار کند.",  # trying
+        "وزیر نیرو و وزیر نفت در گفت‌وگو با ایسنا از طرح‌های تازه خبر دادند.",  # an outlet interviews two
     ],
 )
 def test_not_meetings(text: str) -> None:
