@@ -35,6 +35,8 @@ _TALK_TAIL = one_word("talk_tail")
 _COMITATIVE = one_word("comitative")
 _LOCATIVE = one_word("locative")
 _ANY = one_word("any_determiner")
+# A noun that calls off or refuses what follows it in ezafe ("لغو دیدار", "تعویق سفر", "رد استوارنامه").
+_CALLING_OFF = word_class("called_off") | word_class("refusal_noun")
 _VENUE_MARGIN = word_class("venue_margin")
 _ATTENDING = phrases("attending")
 _REFERRING_BACK = word_class("referring_back")
@@ -151,8 +153,8 @@ def is_background(words: list[str], trigger: Trigger) -> bool:
 def is_refused(words: list[str], trigger: Trigger) -> bool:
     """ "با X دیدار نخواهد کرد", "هرگونه دیدار با X": no meeting. A meeting its clause's verb refuses
     ("دیدار با X را رد کرد") the clause's mood says (ingest/factuality.py)."""
-    if trigger.first > 0 and words[trigger.first - 1] == _ANY:
-        return True
+    if trigger.first > 0 and (words[trigger.first - 1] == _ANY or words[trigger.first - 1] in _CALLING_OFF):
+        return True  # "هرگونه دیدار", "لغو دیدار X", "رد استوارنامه Y", "عدم دیدار"
     return any(word in _NEGATIVE_VERBS for word in words[trigger.last : trigger.last + 6])
 
 

@@ -157,6 +157,8 @@ def test_held_meeting_with_yesterday_and_a_city() -> None:
         "وزیر خارجه عراق از دیدار با سفیر آمریکا خودداری کرد.",  # refused
         "رئیس‌جمهور فرانسه در تلاش است تا در سفر آینده خود با رهبر کره شمالی دیدار کند.",  # trying
         "وزیر نیرو و وزیر نفت در گفت‌وگو با ایسنا از طرح‌های تازه خبر دادند.",  # an outlet interviews two
+        "پس از تعویق دیدار وزیران خارجه چین و ژاپن، بازارها واکنش نشان دادند.",  # a put-off meeting
+        "عدم دیدار رئیس‌جمهور برزیل با همتای آرژانتینی خبرساز شد.",  # the meeting that did not happen
     ],
 )
 def test_not_meetings(text: str) -> None:
