@@ -186,6 +186,14 @@ def test_a_known_person_keeps_his_state_but_not_an_office_his_term_left() -> Non
     assert (kushner.role, kushner.country) == (None, "US")
 
 
+def test_a_meeting_the_text_dates_meets_the_holders_of_its_day() -> None:
+    (meeting,) = _meetings(
+        "در ۱۵ مارس ۲۰۰۳، وزیر امور خارجه ایران با وزیر خارجه آمریکا ملاقات کرد.", published=date(2020, 2, 18)
+    )
+    assert meeting.date == date(2003, 3, 15)
+    assert {p.name_en for p in meeting.participants} == {"Kamal Kharrazi", "Colin Powell"}
+
+
 def test_an_office_many_hold_at_once_names_nobody() -> None:
     # the Leader has many advisers; the knowledge base's senior military adviser is not each of them
     text = "مشاور مقام معظم رهبری امروز با سفیر عراق در تهران دیدار کرد."
