@@ -28,6 +28,7 @@ _OPEN_QUOTES = word_class("open_quote")
 _COMMAS = word_class("comma")
 _PLURAL_SUFFIXES = word_class("plural_suffix")
 _AND = one_word("and")
+_COUNTRY_NOUNS = tuple(word_class("country_noun"))
 _NAME_PREFIXES = word_class("name_prefix")
 
 
@@ -70,7 +71,7 @@ class SentenceParties(TitleReader):
             elif mention and mention.kind is Kind.PERSON:
                 party = self._known_person(mention)
             elif self.words[index] in _DELEGATION or self.words[index] in _GROUPS:
-                party = self._group(index)
+                party = self._group(index, joined_to_a_state=self._joined_to_a_state(parties, index))
             elif self.singular[index] in _COUNTERPART:
                 party = self._counterpart(index)
             elif mention and mention.kind is Kind.HONORIFIC:
@@ -141,7 +142,25 @@ class SentenceParties(TitleReader):
             between = self.words[previous.last : party.first]
             joined = between == [_AND] or (party is sharing and len(between) == 1 and between[0] in _COMMAS)
             sharing = previous if joined and share(previous, party) else None
+        for previous, party in itertools.pairwise(parties):
+            if self.words[previous.last : party.first] == [_AND]:
+                self._group_of_conjunct(previous, party)
         return parties
+
+    def _group_of_conjunct(self, previous: PartyPhrase, group: PartyPhrase) -> None:
+        """ "با وزیر خارجه ترکیه و هیئت همراه وی", "با نخست‌وزیر شهباز شریف و مقامات ارشد": a group that
+        names no state of its own, joined by "و" to a party of one state, is of that state."""
+        if not (group.group or group.group_role or self.words[group.first] in _DELEGATION):
+            return
+        if group.name or group.country or group.org_id or group.plural_countries or group.unknown_complement:
+            return
+        if any(word.startswith(_COUNTRY_NOUNS) for word in self.words[group.first : group.last]):
+            return  # "رهبران کشورهای حوزه خلیج فارس": of states of their own
+        states = {previous.country} if previous.country else {person.country for person in previous.people}
+        if previous.org_id and not previous.country:
+            group.org_id, group.org = previous.org_id, previous.org
+        elif len(states) == 1 and None not in states:
+            group.country = next(iter(states))
 
     def _joined_groups(self, parties: list[PartyPhrase]) -> list[PartyPhrase]:
         """ "معاونان و مدیران سیاسی وزرای خارجه ایران و چین", "سفیران و کارداران کشورهای اسلامی": two
@@ -263,8 +282,16 @@ class SentenceParties(TitleReader):
         tail = self._role_after(end)
         return self._merge_role(party, tail) if tail else party
 
-    def _group(self, index: int) -> PartyPhrase | None:
-        """A delegation or a group of officials, identified by its nationality or country."""
+    def _joined_to_a_state(self, parties: list[PartyPhrase], index: int) -> bool:
+        """Does "و" join the word at `index` to a party of one state or organisation?"""
+        if not parties or self.words[parties[-1].last : index] != [_AND]:
+            return False
+        previous = parties[-1]
+        return bool(previous.country or previous.org_id or len({p.country for p in previous.people}) == 1)
+
+    def _group(self, index: int, *, joined_to_a_state: bool = False) -> PartyPhrase | None:
+        """A delegation or a group of officials, identified by its nationality or country, or by the
+        party of a state "و" joins it to (`_group_of_conjunct`)."""
         phrase = PartyPhrase(index, index + 1, role=self.singular[index], group=True)
         if self.words[index] == _MEMBERS:
             phrase.role = _MEMBERS
@@ -281,7 +308,7 @@ class SentenceParties(TitleReader):
         self._complement(phrase, plural=True)
         if phrase.country or phrase.plural_countries or phrase.org_id:
             return phrase
-        return None
+        return phrase if joined_to_a_state and not phrase.unknown_complement else None
 
     def _counterpart(self, index: int) -> PartyPhrase:
         phrase = PartyPhrase(index, index + 1, role=None, counterpart=True)

@@ -334,6 +334,13 @@ def test_bare_titles_joined_by_and_to_a_title_of_a_state_are_that_states(text: s
     assert len(countries) == len(meeting.participants) >= 3
 
 
+def test_a_group_joined_to_a_party_of_a_state_is_of_that_state() -> None:
+    (meeting,) = _meetings("رئیس‌جمهور با وزیر خارجه مجارستان و هیئت همراه وی دیدار کرد.", published=None)
+    assert {p.country for p in meeting.participants if p.role and p.role.startswith("هیئت")} == {"HU"}
+    (meeting,) = _meetings("وزیر کشور هند با نخست‌وزیر نپال و مقامات ارشد دیدار کرد.", published=None)
+    assert ("مقامات ارشد", "NP") in {(p.role, p.country) for p in meeting.participants}
+
+
 def test_a_title_after_a_bracketed_alias_is_the_persons() -> None:
     (meeting,) = _meetings("وزیر خارجه مصر با محمود عباس (ابومازن)، رئیس تشکیلات خودگردان دیدار کرد.")
     abbas = next(p for p in meeting.participants if p.name == "محمود عباس")
