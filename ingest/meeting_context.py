@@ -25,6 +25,7 @@ _ANAPHORA = word_class("demonstrative")
 _ORDINALS = word_class("ordinal_adjective")  # "این نخستین دیدار"
 _CLAUSE_END_VERBS = verb_forms("clause_end_verb") | word_class("copula")
 _THAT = one_word("relativizer")
+_AGO_PHRASE_REACH = 8
 _THAT_CLAUSE_VERBS = _CLAUSE_END_VERBS | verb_forms("speech_verb") | word_class("that_clause_verb")
 _PLUPERFECT = verb_forms("pluperfect_auxiliary")
 _JOINT = word_class("joint_meeting")
@@ -135,6 +136,10 @@ def is_anaphoric(words: list[str], trigger: Trigger) -> bool:
 def is_background(words: list[str], trigger: Trigger) -> bool:
     """ "ماه گذشته نیز دیداری با X داشت", "در دیدار سال گذشته ...": a meeting long past."""
     before = words[max(0, trigger.first - 8) : trigger.first]
+    # "با همتای خود که ۳ سال پیش به این سمت منصوب شد دیدار کرد": a time of a clause that ended before
+    # the meeting word is that clause's.
+    ends = [i for i, word in enumerate(before) if word in _CLAUSE_END_VERBS]
+    before = before[ends[-1] + 1 :] if ends else before
     after = words[trigger.last : trigger.last + 3]
     # "نشست هفته گذشته X و Y" names an earlier meeting; "هفته گذشته با Y دیدار کرد" may be news.
     long_ago = any(
@@ -147,7 +152,23 @@ def is_background(words: list[str], trigger: Trigger) -> bool:
     earlier = any((word,) in _EARLIER for word in told_before) or any(
         tuple(told_before[i : i + 2]) in _EARLIER for i in range(len(told_before) - 1)
     )
-    return long_ago or (earlier and any(word in _PLUPERFECT for word in after))
+    return (
+        long_ago or _ago_in_phrase(words, trigger) or (earlier and any(word in _PLUPERFECT for word in after))
+    )
+
+
+def _ago_in_phrase(words: list[str], trigger: Trigger) -> bool:
+    """ "پس از ملاقات با X در ۱۵ سال پیش": a number of long units ago in the meeting word's own phrase
+    (up to a comma, "که" or a verb)."""
+    phrase: list[str] = []
+    for word in words[trigger.last : trigger.last + _AGO_PHRASE_REACH]:
+        if word in (_COMMA, _THAT) or word in _CLAUSE_END_VERBS:
+            break
+        phrase.append(word)
+    return any(
+        phrase[i].isdigit() and phrase[i + 1] in _LONG_AGO_UNITS and phrase[i + 2] in _AGO
+        for i in range(len(phrase) - 2)
+    )
 
 
 def is_refused(words: list[str], trigger: Trigger) -> bool:

@@ -159,6 +159,8 @@ def test_held_meeting_with_yesterday_and_a_city() -> None:
         "وزیر نیرو و وزیر نفت در گفت‌وگو با ایسنا از طرح‌های تازه خبر دادند.",  # an outlet interviews two
         "پس از تعویق دیدار وزیران خارجه چین و ژاپن، بازارها واکنش نشان دادند.",  # a put-off meeting
         "عدم دیدار رئیس‌جمهور برزیل با همتای آرژانتینی خبرساز شد.",  # the meeting that did not happen
+        # dated years back in its own phrase
+        "وزیر خارجه پرو گفت پس از ملاقات با رئیس‌جمهور شیلی در ۱۵ سال پیش، به این نتیجه رسیده است.",
     ],
 )
 def test_not_meetings(text: str) -> None:
@@ -332,6 +334,14 @@ def test_bare_titles_joined_by_and_to_a_title_of_a_state_are_that_states(text: s
     countries = {p.role: p.country for p in meeting.participants}
     assert "IR" not in countries.values()
     assert len(countries) == len(meeting.participants) >= 3
+
+
+def test_a_time_long_ago_in_a_relative_clause_is_that_clauses() -> None:
+    (meeting,) = _meetings(
+        "وزیر خارجه پرو امروز با همتای شیلیایی خود که ۳ سال پیش به این سمت منصوب شد دیدار کرد."
+    )
+    assert meeting.status == "held"
+    assert {p.country for p in meeting.participants} == {"PE", "CL"}
 
 
 def test_a_group_joined_to_a_party_of_a_state_is_of_that_state() -> None:
