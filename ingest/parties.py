@@ -83,7 +83,7 @@ class SentenceParties(TitleReader):
             index = max(party.last, index + 1)
         parties = self._headed_delegations(self._attach_loose_names(self._joined_groups(parties)))
         parties = self._second_titles_in_apposition(parties)
-        parties = self._titles_sharing_a_state(parties)
+        parties = self._groups_of_conjuncts(self._titles_sharing_a_state(parties))
         parties = [party for party in parties if not self._names_a_venue(party)]
         leading = self._leading_name(parties)
         if leading is not None:
@@ -142,6 +142,9 @@ class SentenceParties(TitleReader):
             between = self.words[previous.last : party.first]
             joined = between == [_AND] or (party is sharing and len(between) == 1 and between[0] in _COMMAS)
             sharing = previous if joined and share(previous, party) else None
+        return parties
+
+    def _groups_of_conjuncts(self, parties: list[PartyPhrase]) -> list[PartyPhrase]:
         for previous, party in itertools.pairwise(parties):
             if self.words[previous.last : party.first] == [_AND]:
                 self._group_of_conjunct(previous, party)
@@ -287,7 +290,8 @@ class SentenceParties(TitleReader):
         if not parties or self.words[parties[-1].last : index] != [_AND]:
             return False
         previous = parties[-1]
-        return bool(previous.country or previous.org_id or len({p.country for p in previous.people}) == 1)
+        states = {person.country for person in previous.people}
+        return bool(previous.country or previous.org_id or (len(states) == 1 and None not in states))
 
     def _group(self, index: int, *, joined_to_a_state: bool = False) -> PartyPhrase | None:
         """A delegation or a group of officials, identified by its nationality or country, or by the
