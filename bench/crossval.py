@@ -1,0 +1,119 @@
+#!/usr/bin/env python3
+"""Train figures the shipped models have not seen: k-fold cross-validation of the whole extractor on the
+annotated train split. For each fold the name tagger and then the event model are trained on the other
+folds (with the CRF parameters of `ingest/models/*.json`), and the fold's items are extracted with them;
+pairs are scored over all of train as `bench/quality` scores them.
+
+    .venv/bin/python bench/crossval.py              # five folds, about five minutes on one core
+    .venv/bin/python bench/crossval.py --folds 3
+
+`bench/quality --set train` runs the shipped models on the items they were trained on, so a step that
+changes a model's training data (a lexicon row the tagger reads, a rule that changes the events the
+event model is trained on) moves train by the model's fit as much as by the step. Blind stays the judge;
+this is the honest train figure to read beside it. Needs `../shared`, like `didar train`.
+"""
+
+import argparse
+import json
+import sys
+import zlib
+from pathlib import Path
+from tempfile import TemporaryDirectory
+
+import pycrfsuite
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from app.cli_extract import _output  # noqa: E402
+from bench import quality  # noqa: E402
+from ingest import event_model, names  # noqa: E402
+from ingest.event_training import events, is_gold  # noqa: E402
+from ingest.model import Extraction  # noqa: E402
+from ingest.passes.judging import judge_events  # noqa: E402
+from ingest.passes.records import write_meetings  # noqa: E402
+from ingest.pipeline import EXTRACTOR_VERSION  # noqa: E402
+from ingest.training import label  # noqa: E402
+
+MODELS = ROOT / "ingest" / "models"
+
+
+def _crf(model: str) -> dict:
+    return json.loads((MODELS / f"{model}.json").read_text(encoding="utf-8"))["crf"]
+
+
+def _tagger(trainer: pycrfsuite.Trainer, path: Path) -> pycrfsuite.Tagger:
+    trainer.train(str(path))
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    return tagger
+
+
+def _use(module: object, tagger: pycrfsuite.Tagger) -> None:
+    """Make `module` read `tagger` instead of its shipped model (it calls `shipped(MODEL)`)."""
+    module.shipped = lambda _model: tagger  # type: ignore[attr-defined]
+
+
+def crossval(folds: int, folder: Path) -> list[dict]:
+    """The contract's output of every train item, each extracted by models that never saw it."""
+    bench = quality.load("train")
+    gold = {path.stem: json.loads(path.read_text(encoding="utf-8")) for path in bench.gold_dir.glob("*.json")}
+    fold_of = {item["id"]: zlib.crc32(item["id"].encode()) % folds for item in bench.articles}
+    outputs: dict[str, dict] = {}
+    for fold in range(folds):
+        trainer = pycrfsuite.Trainer(verbose=False)
+        trainer.set_params(_crf("names"))
+        for item in bench.articles:
+            if fold_of[item["id"]] != fold and "persons" in gold[item["id"]]:
+                for row in label(item, gold[item["id"]]):
+                    trainer.append(names.features(row.words), list(row.labels))
+        _use(names, _tagger(trainer, folder / f"names-{fold}.crfsuite"))
+        trainer = pycrfsuite.Trainer(verbose=False)
+        trainer.set_params(_crf("events"))
+        held_out = []
+        for item in bench.articles:
+            doc = events(item)
+            if fold_of[item["id"]] == fold:
+                held_out.append(doc)
+                continue
+            for event in doc.events:
+                news = is_gold(event, gold[item["id"]].get("meetings", []))
+                trainer.append(
+                    [event_model.features(doc, event)], [event_model.NEWS if news else event_model.NOT_NEWS]
+                )
+        _use(event_model, _tagger(trainer, folder / f"events-{fold}.crfsuite"))
+        for doc in held_out:
+            doc = write_meetings(judge_events(doc))
+            extraction = Extraction(
+                id=doc.article.key, meetings=doc.meetings, extractor_version=EXTRACTOR_VERSION, text=doc.text
+            )
+            outputs[doc.article.key] = json.loads(_output(extraction, doc.article))
+        print(f"fold {fold + 1} of {folds} done", file=sys.stderr)
+    return [outputs[item["id"]] for item in bench.articles]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--folds", type=int, default=5, help="default 5")
+    arguments = parser.parse_args()
+    with TemporaryDirectory() as folder:
+        predicted = crossval(arguments.folds, Path(folder))
+    score = quality.scorer()
+    bench = quality.load("train")
+    gold = {path.stem: json.loads(path.read_text(encoding="utf-8")) for path in bench.gold_dir.glob("*.json")}
+    tallies = quality._pair_tallies(score, gold, {item["id"]: item for item in predicted})
+    tp, fp, fn = (sum(column) for column in zip(*tallies, strict=True))
+    false_alarms = sum(1 for item in predicted if item["meetings"] and not gold[item["id"]].get("meetings"))
+    print(
+        f"train, {arguments.folds} folds: pairs P {tp / (tp + fp):.3f} R {tp / (tp + fn):.3f} "
+        f"F1 {quality._f1(tp, fp, fn):.3f}, article-mean "
+        f"{sum(quality._f1(*tally) for tally in tallies) / len(tallies):.3f}, "
+        f"false alarms {false_alarms}/{sum(1 for g in gold.values() if not g.get('meetings'))}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
