@@ -54,10 +54,8 @@ def _use(module: object, tagger: pycrfsuite.Tagger) -> None:
     module.shipped = lambda _model: tagger  # type: ignore[attr-defined]
 
 
-def crossval(folds: int, folder: Path) -> list[dict]:
+def crossval(bench: quality.Bench, gold: dict[str, dict], folds: int, folder: Path) -> list[dict]:
     """The contract's output of every train item, each extracted by models that never saw it."""
-    bench = quality.load("train")
-    gold = {path.stem: json.loads(path.read_text(encoding="utf-8")) for path in bench.gold_dir.glob("*.json")}
     fold_of = {item["id"]: zlib.crc32(item["id"].encode()) % folds for item in bench.articles}
     outputs: dict[str, dict] = {}
     for fold in range(folds):
@@ -98,11 +96,11 @@ def main() -> int:
     )
     parser.add_argument("--folds", type=int, default=5, help="default 5")
     arguments = parser.parse_args()
-    with TemporaryDirectory() as folder:
-        predicted = crossval(arguments.folds, Path(folder))
-    score = quality.scorer()
     bench = quality.load("train")
     gold = {path.stem: json.loads(path.read_text(encoding="utf-8")) for path in bench.gold_dir.glob("*.json")}
+    with TemporaryDirectory() as folder:
+        predicted = crossval(bench, gold, arguments.folds, Path(folder))
+    score = quality.scorer()
     tallies = quality._pair_tallies(score, gold, {item["id"]: item for item in predicted})
     tp, fp, fn = (sum(column) for column in zip(*tallies, strict=True))
     false_alarms = sum(1 for item in predicted if item["meetings"] and not gold[item["id"]].get("meetings"))

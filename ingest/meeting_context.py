@@ -25,7 +25,6 @@ _ANAPHORA = word_class("demonstrative")
 _ORDINALS = word_class("ordinal_adjective")  # "این نخستین دیدار"
 _CLAUSE_END_VERBS = verb_forms("clause_end_verb") | word_class("copula")
 _THAT = one_word("relativizer")
-_AGO_PHRASE_REACH = 8  # words after the meeting word in which "۱۵ سال پیش" dates it
 _THAT_CLAUSE_VERBS = _CLAUSE_END_VERBS | verb_forms("speech_verb") | word_class("that_clause_verb")
 _PLUPERFECT = verb_forms("pluperfect_auxiliary")
 _JOINT = word_class("joint_meeting")
@@ -36,8 +35,6 @@ _TALK_TAIL = one_word("talk_tail")
 _COMITATIVE = one_word("comitative")
 _LOCATIVE = one_word("locative")
 _ANY = one_word("any_determiner")
-# A noun that calls off or refuses what follows it in ezafe ("لغو دیدار", "تعویق سفر", "رد استوارنامه").
-_CALLING_OFF = word_class("called_off") | word_class("refusal_noun")
 _VENUE_MARGIN = word_class("venue_margin")
 _ATTENDING = phrases("attending")
 _REFERRING_BACK = word_class("referring_back")
@@ -70,13 +67,6 @@ def _media_words() -> Gazetteer[bool]:
 
 
 @cache
-def _outlets() -> Gazetteer[bool]:
-    """The outlets didar knows by a Persian name ("فارس", "مهر"): some are common words too, so only
-    the partner's own word is read as one."""
-    return Gazetteer((row["pattern"], True) for row in rows("outlets") if not row["pattern"].isascii())
-
-
-@cache
 def time_words() -> frozenset[str]:
     return frozenset(row["word"] for row in rows("not_names") if row["why"] in ("time", "weekday"))
 
@@ -103,9 +93,7 @@ def is_interview(words: list[str], trigger: Trigger) -> bool:
         return False
     media = _media_words()
     around = (*range(trigger.last, ba), ba + 1, ba + 2)  # the talk's own words, then its partner
-    return any(media.match_at(words, i) for i in around if i < end) or (
-        ba + 1 < len(words) and _outlets().match_at(words, ba + 1) is not None
-    )
+    return any(media.match_at(words, i) for i in around if i < end)
 
 
 def rank(words: list[str], trigger: Trigger) -> int:
@@ -136,10 +124,6 @@ def is_anaphoric(words: list[str], trigger: Trigger) -> bool:
 def is_background(words: list[str], trigger: Trigger) -> bool:
     """ "ماه گذشته نیز دیداری با X داشت", "در دیدار سال گذشته ...": a meeting long past."""
     before = words[max(0, trigger.first - 8) : trigger.first]
-    # "با همتای خود که ۳ سال پیش به این سمت منصوب شد دیدار کرد": a time of a clause that ended before
-    # the meeting word is that clause's.
-    ends = [i for i, word in enumerate(before) if word in _CLAUSE_END_VERBS]
-    before = before[ends[-1] + 1 :] if ends else before
     after = words[trigger.last : trigger.last + 3]
     # "نشست هفته گذشته X و Y" names an earlier meeting; "هفته گذشته با Y دیدار کرد" may be news.
     long_ago = any(
@@ -152,30 +136,14 @@ def is_background(words: list[str], trigger: Trigger) -> bool:
     earlier = any((word,) in _EARLIER for word in told_before) or any(
         tuple(told_before[i : i + 2]) in _EARLIER for i in range(len(told_before) - 1)
     )
-    return (
-        long_ago or _ago_in_phrase(words, trigger) or (earlier and any(word in _PLUPERFECT for word in after))
-    )
-
-
-def _ago_in_phrase(words: list[str], trigger: Trigger) -> bool:
-    """ "پس از ملاقات با X در ۱۵ سال پیش": a number of long units ago in the meeting word's own phrase
-    (up to a comma, "که" or a verb)."""
-    phrase: list[str] = []
-    for word in words[trigger.last : trigger.last + _AGO_PHRASE_REACH]:
-        if word in (_COMMA, _THAT) or word in _CLAUSE_END_VERBS:
-            break
-        phrase.append(word)
-    return any(
-        phrase[i].isdigit() and phrase[i + 1] in _LONG_AGO_UNITS and phrase[i + 2] in _AGO
-        for i in range(len(phrase) - 2)
-    )
+    return long_ago or (earlier and any(word in _PLUPERFECT for word in after))
 
 
 def is_refused(words: list[str], trigger: Trigger) -> bool:
     """ "با X دیدار نخواهد کرد", "هرگونه دیدار با X": no meeting. A meeting its clause's verb refuses
     ("دیدار با X را رد کرد") the clause's mood says (ingest/factuality.py)."""
-    if trigger.first > 0 and (words[trigger.first - 1] == _ANY or words[trigger.first - 1] in _CALLING_OFF):
-        return True  # "هرگونه دیدار", "لغو دیدار X", "رد استوارنامه Y", "عدم دیدار"
+    if trigger.first > 0 and words[trigger.first - 1] == _ANY:
+        return True
     return any(word in _NEGATIVE_VERBS for word in words[trigger.last : trigger.last + 6])
 
 

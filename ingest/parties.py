@@ -1,7 +1,6 @@
 """Groups a sentence's mentions into parties: a person's name, title and country or organisation,
 a delegation, or a group of officials."""
 
-import itertools
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -28,7 +27,6 @@ _OPEN_QUOTES = word_class("open_quote")
 _COMMAS = word_class("comma")
 _PLURAL_SUFFIXES = word_class("plural_suffix")
 _AND = one_word("and")
-_COUNTRY_NOUNS = tuple(word_class("country_noun"))
 _NAME_PREFIXES = word_class("name_prefix")
 
 
@@ -71,7 +69,7 @@ class SentenceParties(TitleReader):
             elif mention and mention.kind is Kind.PERSON:
                 party = self._known_person(mention)
             elif self.words[index] in _DELEGATION or self.words[index] in _GROUPS:
-                party = self._group(index, joined_to_a_state=self._joined_to_a_state(parties, index))
+                party = self._group(index)
             elif self.singular[index] in _COUNTERPART:
                 party = self._counterpart(index)
             elif mention and mention.kind is Kind.HONORIFIC:
@@ -83,7 +81,6 @@ class SentenceParties(TitleReader):
             index = max(party.last, index + 1)
         parties = self._headed_delegations(self._attach_loose_names(self._joined_groups(parties)))
         parties = self._second_titles_in_apposition(parties)
-        parties = self._groups_of_conjuncts(self._titles_sharing_a_state(parties))
         parties = [party for party in parties if not self._names_a_venue(party)]
         leading = self._leading_name(parties)
         if leading is not None:
@@ -114,56 +111,6 @@ class SentenceParties(TitleReader):
             return named
 
         return self._joined_by_and(parties, his)
-
-    def _titles_sharing_a_state(self, parties: list[PartyPhrase]) -> list[PartyPhrase]:
-        """ "وزیر امور خارجه و وزیر دفاع آمریکا", "وزیر خارجه و وزیر اطلاعات این کشور": a bare title
-        joined by "و" to a title of a state is that state's too (the outlet's country is no clue)."""
-
-        def share(previous: PartyPhrase, party: PartyPhrase) -> bool:
-            if not (
-                previous.role
-                and party.role
-                and not (previous.name or previous.group or previous.group_role or previous.counterpart)
-                and not (previous.country or previous.org_id or previous.plural_countries)
-                and not (party.group or party.group_role or party.plural_countries or party.counterpart)
-                and not previous.unknown_complement
-                and (party.country or party.this_country)
-                and not party.org_id
-            ):
-                return False
-            previous.country, previous.this_country = party.country, party.this_country
-            previous.unknown_complement = party.unknown_complement
-            return True
-
-        # From the last pair back, so that "A، B و C آمریکا" reaches A through B: a comma joins a
-        # title to a list only where "و" closes that list.
-        sharing: PartyPhrase | None = None
-        for previous, party in reversed(list(itertools.pairwise(parties))):
-            between = self.words[previous.last : party.first]
-            joined = between == [_AND] or (party is sharing and len(between) == 1 and between[0] in _COMMAS)
-            sharing = previous if joined and share(previous, party) else None
-        return parties
-
-    def _groups_of_conjuncts(self, parties: list[PartyPhrase]) -> list[PartyPhrase]:
-        for previous, party in itertools.pairwise(parties):
-            if self.words[previous.last : party.first] == [_AND]:
-                self._group_of_conjunct(previous, party)
-        return parties
-
-    def _group_of_conjunct(self, previous: PartyPhrase, group: PartyPhrase) -> None:
-        """ "با وزیر خارجه ترکیه و هیئت همراه وی", "با نخست‌وزیر شهباز شریف و مقامات ارشد": a group that
-        names no state of its own, joined by "و" to a party of one state, is of that state."""
-        if not (group.group or group.group_role or self.words[group.first] in _DELEGATION):
-            return
-        if group.name or group.country or group.org_id or group.plural_countries or group.unknown_complement:
-            return
-        if any(word.startswith(_COUNTRY_NOUNS) for word in self.words[group.first : group.last]):
-            return  # "رهبران کشورهای حوزه خلیج فارس": of states of their own
-        states = {previous.country} if previous.country else {person.country for person in previous.people}
-        if previous.org_id and not previous.country:
-            group.org_id, group.org = previous.org_id, previous.org
-        elif len(states) == 1 and None not in states:
-            group.country = next(iter(states))
 
     def _joined_groups(self, parties: list[PartyPhrase]) -> list[PartyPhrase]:
         """ "معاونان و مدیران سیاسی وزرای خارجه ایران و چین", "سفیران و کارداران کشورهای اسلامی": two
@@ -285,17 +232,8 @@ class SentenceParties(TitleReader):
         tail = self._role_after(end)
         return self._merge_role(party, tail) if tail else party
 
-    def _joined_to_a_state(self, parties: list[PartyPhrase], index: int) -> bool:
-        """Does "و" join the word at `index` to a party of one state or organisation?"""
-        if not parties or self.words[parties[-1].last : index] != [_AND]:
-            return False
-        previous = parties[-1]
-        states = {person.country for person in previous.people}
-        return bool(previous.country or previous.org_id or (len(states) == 1 and None not in states))
-
-    def _group(self, index: int, *, joined_to_a_state: bool = False) -> PartyPhrase | None:
-        """A delegation or a group of officials, identified by its nationality or country, or by the
-        party of a state "و" joins it to (`_group_of_conjunct`)."""
+    def _group(self, index: int) -> PartyPhrase | None:
+        """A delegation or a group of officials, identified by its nationality or country."""
         phrase = PartyPhrase(index, index + 1, role=self.singular[index], group=True)
         if self.words[index] == _MEMBERS:
             phrase.role = _MEMBERS
@@ -312,7 +250,7 @@ class SentenceParties(TitleReader):
         self._complement(phrase, plural=True)
         if phrase.country or phrase.plural_countries or phrase.org_id:
             return phrase
-        return phrase if joined_to_a_state and not phrase.unknown_complement else None
+        return None
 
     def _counterpart(self, index: int) -> PartyPhrase:
         phrase = PartyPhrase(index, index + 1, role=None, counterpart=True)

@@ -322,20 +322,6 @@ class ArticleRegistry:
             party.country = party.country or holder.country
 
 
-def holder_on_meeting_day(party: Party, day: date | None) -> Party:
-    """The knowledge base named the holder of the article's day; a meeting the text dates to another
-    day ("۲۹ بهمن ۱۳۵۳، ... با وزیر خارجه آمریکا ملاقات کرد") met the holder of that day, or someone
-    the knowledge base does not know."""
-    if day is None or party.name_source != "knowledge_base" or not party.person or not party.title_id:
-        return party
-    if party.person.held_on(day):
-        return party
-    holder = knowledge().holder(party.title_id, party.country or party.org_id or "", day)
-    if holder is None:
-        return replace(party, name=None, name_source=None, person=None)
-    return replace(party, name=holder.name_fa, person=holder)
-
-
 def _new_in_office(holder: Officeholder, day: date) -> bool:
     return holder.start is not None and (day - holder.start).days <= _NEW_TERM_DAYS
 

@@ -4,7 +4,6 @@ place, topics and the evidence sentence."""
 from ingest.doc import Doc, Event
 from ingest.knowledge import knowledge
 from ingest.model import Meeting, Party, Span
-from ingest.resolve import holder_on_meeting_day
 from ingest.sentence_meeting import SentenceMeeting
 
 
@@ -26,7 +25,7 @@ def _meeting(event: Event) -> Meeting:
     kb = knowledge()
     report = _best_report(event)
     participants = []
-    for party in (holder_on_meeting_day(party, event.day) for party in event.parties):
+    for party in event.parties:
         country = kb.countries.get(party.country or "")
         org = kb.organizations.get(party.org_id or "")
         title = kb.titles_by_id.get(party.title_id or "")

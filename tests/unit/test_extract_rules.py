@@ -156,11 +156,6 @@ def test_held_meeting_with_yesterday_and_a_city() -> None:
         "کاخ سفید دیدار رئیس‌جمهور با سفیر ژاپن را لغو کرد.",  # cancelled
         "وزیر خارجه عراق از دیدار با سفیر آمریکا خودداری کرد.",  # refused
         "رئیس‌جمهور فرانسه در تلاش است تا در سفر آینده خود با رهبر کره شمالی دیدار کند.",  # trying
-        "وزیر نیرو و وزیر نفت در گفت‌وگو با ایسنا از طرح‌های تازه خبر دادند.",  # an outlet interviews two
-        "پس از تعویق دیدار وزیران خارجه چین و ژاپن، بازارها واکنش نشان دادند.",  # a put-off meeting
-        "عدم دیدار رئیس‌جمهور برزیل با همتای آرژانتینی خبرساز شد.",  # the meeting that did not happen
-        # dated years back in its own phrase
-        "وزیر خارجه پرو گفت پس از ملاقات با رئیس‌جمهور شیلی در ۱۵ سال پیش، به این نتیجه رسیده است.",
     ],
 )
 def test_not_meetings(text: str) -> None:
@@ -186,14 +181,6 @@ def test_a_known_person_keeps_his_state_but_not_an_office_his_term_left() -> Non
     (meeting,) = _meetings("جرد کوشنر امروز در بیت‌المقدس با بنیامین نتانیاهو دیدار کرد.")
     kushner = next(p for p in meeting.participants if p.name == "جرد کوشنر")
     assert (kushner.role, kushner.country) == (None, "US")
-
-
-def test_a_meeting_the_text_dates_meets_the_holders_of_its_day() -> None:
-    (meeting,) = _meetings(
-        "در ۱۵ مارس ۲۰۰۳، وزیر امور خارجه ایران با وزیر خارجه آمریکا ملاقات کرد.", published=date(2020, 2, 18)
-    )
-    assert meeting.date == date(2003, 3, 15)
-    assert {p.name_en for p in meeting.participants} == {"Kamal Kharrazi", "Colin Powell"}
 
 
 def test_an_office_many_hold_at_once_names_nobody() -> None:
@@ -319,36 +306,6 @@ def test_a_title_that_names_its_state_gives_the_country() -> None:
     (meeting,) = _meetings("رئیس تشکیلات خودگردان امروز با وزیر خارجه مصر در قاهره دیدار کرد.")
     sides = {(p.role, p.country) for p in meeting.participants}
     assert ("رئیس تشکیلات خودگردان", "PS") in sides
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "معاون وزیر امور خارجه و رئیس دفتر ریاست‌جمهوری ترکیه با رئیس‌جمهور لبنان دیدار کردند.",
-        # the state "این کشور" points back to, through a chain of three titles
-        "رئیس‌جمهور لبنان همراه با وزیر دفاع، وزیر کشور و وزیر دادگستری این کشور با سفیر ترکیه دیدار کرد.",
-    ],
-)
-def test_bare_titles_joined_by_and_to_a_title_of_a_state_are_that_states(text: str) -> None:
-    (meeting,) = _meetings(text, published=None)
-    countries = {p.role: p.country for p in meeting.participants}
-    assert "IR" not in countries.values()
-    assert len(countries) == len(meeting.participants) >= 3
-
-
-def test_a_time_long_ago_in_a_relative_clause_is_that_clauses() -> None:
-    (meeting,) = _meetings(
-        "وزیر خارجه پرو امروز با همتای شیلیایی خود که ۳ سال پیش به این سمت منصوب شد دیدار کرد."
-    )
-    assert meeting.status == "held"
-    assert {p.country for p in meeting.participants} == {"PE", "CL"}
-
-
-def test_a_group_joined_to_a_party_of_a_state_is_of_that_state() -> None:
-    (meeting,) = _meetings("رئیس‌جمهور با وزیر خارجه مجارستان و هیئت همراه وی دیدار کرد.", published=None)
-    assert {p.country for p in meeting.participants if p.role and p.role.startswith("هیئت")} == {"HU"}
-    (meeting,) = _meetings("وزیر کشور هند با نخست‌وزیر نپال و مقامات ارشد دیدار کرد.", published=None)
-    assert ("مقامات ارشد", "NP") in {(p.role, p.country) for p in meeting.participants}
 
 
 def test_a_title_after_a_bracketed_alias_is_the_persons() -> None:
