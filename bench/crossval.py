@@ -5,7 +5,7 @@ folds (with the CRF parameters of `ingest/models/*.json`), and the fold's items 
 pairs are scored over all of train as `bench/quality` scores them.
 
     .venv/bin/python bench/crossval.py              # five folds, about five minutes on one core
-    .venv/bin/python bench/crossval.py --folds 3
+    .venv/bin/python bench/crossval.py --folds 3 --jobs 2   # two folds at a time
 
 `bench/quality --set train` runs the shipped models on the items they were trained on, so a step that
 changes a model's training data (a lexicon row the tagger reads, a rule that changes the events the
@@ -15,6 +15,7 @@ this is the honest train figure to read beside it. Needs `../shared`, like `dida
 
 import argparse
 import json
+import multiprocessing
 import sys
 import zlib
 from pathlib import Path
@@ -54,39 +55,53 @@ def _use(module: object, tagger: pycrfsuite.Tagger) -> None:
     module.shipped = lambda _model: tagger  # type: ignore[attr-defined]
 
 
-def crossval(bench: quality.Bench, gold: dict[str, dict], folds: int, folder: Path) -> list[dict]:
-    """The contract's output of every train item, each extracted by models that never saw it."""
+def _fold(
+    bench: quality.Bench, gold: dict[str, dict], folds: int, fold: int, folder: Path
+) -> dict[str, dict]:
+    """The contract's output of one fold's items, extracted by models trained on the other folds."""
     fold_of = {item["id"]: zlib.crc32(item["id"].encode()) % folds for item in bench.articles}
-    outputs: dict[str, dict] = {}
-    for fold in range(folds):
-        trainer = pycrfsuite.Trainer(verbose=False)
-        trainer.set_params(_crf("names"))
-        for item in bench.articles:
-            if fold_of[item["id"]] != fold and "persons" in gold[item["id"]]:
-                for row in label(item, gold[item["id"]]):
-                    trainer.append(names.features(row.words), list(row.labels))
-        _use(names, _tagger(trainer, folder / f"names-{fold}.crfsuite"))
-        trainer = pycrfsuite.Trainer(verbose=False)
-        trainer.set_params(_crf("events"))
-        held_out = []
-        for item in bench.articles:
-            doc = events(item)
-            if fold_of[item["id"]] == fold:
-                held_out.append(doc)
-                continue
-            for event in doc.events:
-                news = is_gold(event, gold[item["id"]].get("meetings", []))
-                trainer.append(
-                    [event_model.features(doc, event)], [event_model.NEWS if news else event_model.NOT_NEWS]
-                )
-        _use(event_model, _tagger(trainer, folder / f"events-{fold}.crfsuite"))
-        for doc in held_out:
-            doc = write_meetings(judge_events(doc))
-            extraction = Extraction(
-                id=doc.article.key, meetings=doc.meetings, extractor_version=EXTRACTOR_VERSION, text=doc.text
+    trainer = pycrfsuite.Trainer(verbose=False)
+    trainer.set_params(_crf("names"))
+    for item in bench.articles:
+        if fold_of[item["id"]] != fold and "persons" in gold[item["id"]]:
+            for row in label(item, gold[item["id"]]):
+                trainer.append(names.features(row.words), list(row.labels))
+    _use(names, _tagger(trainer, folder / f"names-{fold}.crfsuite"))
+    trainer = pycrfsuite.Trainer(verbose=False)
+    trainer.set_params(_crf("events"))
+    held_out = []
+    for item in bench.articles:
+        doc = events(item)
+        if fold_of[item["id"]] == fold:
+            held_out.append(doc)
+            continue
+        for event in doc.events:
+            news = is_gold(event, gold[item["id"]].get("meetings", []))
+            trainer.append(
+                [event_model.features(doc, event)], [event_model.NEWS if news else event_model.NOT_NEWS]
             )
-            outputs[doc.article.key] = json.loads(_output(extraction, doc.article))
-        print(f"fold {fold + 1} of {folds} done", file=sys.stderr)
+    _use(event_model, _tagger(trainer, folder / f"events-{fold}.crfsuite"))
+    outputs = {}
+    for doc in held_out:
+        doc = write_meetings(judge_events(doc))
+        extraction = Extraction(
+            id=doc.article.key, meetings=doc.meetings, extractor_version=EXTRACTOR_VERSION, text=doc.text
+        )
+        outputs[doc.article.key] = json.loads(_output(extraction, doc.article))
+    print(f"fold {fold + 1} of {folds} done", file=sys.stderr)
+    return outputs
+
+
+def crossval(bench: quality.Bench, gold: dict[str, dict], folds: int, jobs: int, folder: Path) -> list[dict]:
+    """The contract's output of every train item, each extracted by models that never saw it. Folds run
+    in `jobs` forked processes; each sets its own models, so none sees another's."""
+    arguments = [(bench, gold, folds, fold, folder) for fold in range(folds)]
+    if jobs == 1:
+        results = [_fold(*fold) for fold in arguments]
+    else:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            results = pool.starmap(_fold, arguments)
+    outputs = {key: output for result in results for key, output in result.items()}
     return [outputs[item["id"]] for item in bench.articles]
 
 
@@ -95,11 +110,12 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--folds", type=int, default=5, help="default 5")
+    parser.add_argument("--jobs", type=int, default=1, help="folds trained at once, one core each; default 1")
     arguments = parser.parse_args()
     bench = quality.load("train")
     gold = {path.stem: json.loads(path.read_text(encoding="utf-8")) for path in bench.gold_dir.glob("*.json")}
     with TemporaryDirectory() as folder:
-        predicted = crossval(bench, gold, arguments.folds, Path(folder))
+        predicted = crossval(bench, gold, arguments.folds, arguments.jobs, Path(folder))
     score = quality.scorer()
     tallies = quality._pair_tallies(score, gold, {item["id"]: item for item in predicted})
     tp, fp, fn = (sum(column) for column in zip(*tallies, strict=True))
