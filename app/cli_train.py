@@ -1,5 +1,7 @@
 """`didar train`: rebuilds a model file of the extractor from its config and the annotated data: the
-person-name tagger (`names`) or the event model (`events`)."""
+person-name tagger (`names`) or the event model (`events`); or the word classes the tagger reads
+(`clusters`), learned from the raw pool, not from gold. Train clusters before names: the tagger's
+features include them."""
 
 import json
 from collections.abc import Callable
@@ -9,20 +11,27 @@ from typing import Annotated
 
 import typer
 
-from ingest import event_training, training
+from ingest import cluster_training, event_training, training
 
 _MODELS = Path(__file__).resolve().parent.parent / "ingest" / "models"
 
 
 class Model(StrEnum):
+    """In the order they build on each other: the tagger reads the classes, the event model the
+    tagger's names."""
+
+    clusters = "clusters"
     names = "names"
     events = "events"
 
 
 TRAINERS: dict[Model, Callable[[Path, Path, Path], dict[str, object]]] = {
+    Model.clusters: cluster_training.train,
     Model.names: training.train,
     Model.events: event_training.train,
 }
+# What each writes: a table, or a CRF model.
+SUFFIX = {Model.clusters: "tsv", Model.names: "crfsuite", Model.events: "crfsuite"}
 
 
 def train_command(
@@ -33,7 +42,7 @@ def train_command(
 ) -> None:
     """Train a model; print its figures on the config's evaluation sets."""
     config = config or _MODELS / f"{which.value}.json"
-    model = model or _MODELS / f"{which.value}.crfsuite"
+    model = model or _MODELS / f"{which.value}.{SUFFIX[which]}"
     if not config.is_file():
         typer.echo(f"{config}: no such config", err=True)
         raise typer.Exit(2)

@@ -5,8 +5,9 @@ its config into a temporary file and compares it byte for byte with the shipped 
     bench/models.py              # every model
     bench/models.py events       # one
 
-The event model judges the events the rules find, and the name tagger reads the lexicons: a change to a
-rule or a lexicon can leave a shipped model stale without any test failing. Exit status 1 when one is.
+The event model judges the events the rules find, the name tagger reads the lexicons and the word classes,
+and the classes read the normaliser's words: a change to a rule, a lexicon or the normaliser can leave a
+shipped model stale without any test failing. Exit status 1 when one is.
 Needs `../shared` (the training data), like `didar train`.
 """
 
@@ -18,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app.cli_train import TRAINERS, Model  # noqa: E402
+from app.cli_train import SUFFIX, TRAINERS, Model  # noqa: E402
 
 MODELS = ROOT / "ingest" / "models"
 
@@ -32,9 +33,10 @@ def main() -> int:
     stale = []
     with tempfile.TemporaryDirectory() as folder:
         for name in names:
-            rebuilt = Path(folder) / f"{name}.crfsuite"
+            file = f"{name}.{SUFFIX[Model(name)]}"
+            rebuilt = Path(folder) / file
             TRAINERS[Model(name)](MODELS / f"{name}.json", ROOT, rebuilt)
-            same = rebuilt.read_bytes() == (MODELS / f"{name}.crfsuite").read_bytes()
+            same = rebuilt.read_bytes() == (MODELS / file).read_bytes()
             print(f"{name:8s} {'the same' if same else 'STALE: run didar train ' + name}")
             if not same:
                 stale.append(name)

@@ -1,9 +1,10 @@
 """Person names learned from data: a CRF over a sentence's tokens marks the words of person names.
 
 The lexicons (given names, officeholders, titles, places, organisations) are features here, not the
-only way a word becomes a name; so are hazm's word-list frequency and tags, affixes, neighbours and
-quotes. The model is a file shipped in the package (`ingest/models/names.crfsuite`), rebuilt by
-`didar train` from the config beside it; this module only reads it.
+only way a word becomes a name; so are hazm's word-list frequency and tags, the word classes learned from
+raw news (`ingest.clusters`), affixes, neighbours and quotes. The model is a file shipped in the package
+(`ingest/models/names.crfsuite`), rebuilt by `didar train` from the config beside it; this module only
+reads it.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from functools import cache, lru_cache
 
 from hazm import words_list
 
+from ingest.clusters import classes
 from ingest.crf import shipped
 from ingest.knowledge import knowledge
 from ingest.lexicon import rows, word_class
@@ -75,6 +77,7 @@ def _shape(word: str, lex: Lexicons) -> list[str]:
     if _DIGIT.search(word):
         return ["digit"]
     found = [f"freq={lex.frequency.get(word, -1)}", f"tags={lex.tags.get(word, '-')}"]
+    found.extend(classes().get(word, ()))
     for name, words in (
         ("first", lex.first_names),
         ("holder", lex.holders),

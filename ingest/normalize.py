@@ -38,6 +38,25 @@ def _vocabulary() -> frozenset[str]:
 
 
 @cache
+def _stem_counts() -> dict[str, int]:
+    """How often hazm's corpus has each word of its word list."""
+    words = resources.files("hazm").joinpath("data/words.dat").read_text(encoding="utf-8")
+    return {parts[0]: int(parts[1]) for line in words.splitlines() if len(parts := line.split("\t")) > 1}
+
+
+@cache
+def _used_stems() -> frozenset[str]:
+    """Words hazm's word list counts in its corpus, and past participles (a past stem of hazm's verb
+    list and "ه"): the stems a suffix after "ه" may follow. The list also holds words it never saw
+    ("کالاه", "گروهه", "برنه"), and splitting at those breaks a plural ("گروههای" is "گروه‌های", not
+    "گروهه‌ای") or a name ("برنهام")."""
+    counted = (word for word, count in _stem_counts().items() if count)
+    verbs = resources.files("hazm").joinpath("data/verbs.dat").read_text(encoding="utf-8")
+    participles = (f"{past}{_HEH}" for line in verbs.splitlines() if (past := line.split("#", 1)[0]))
+    return frozenset((*counted, *participles))
+
+
+@cache
 def _adjectives() -> frozenset[str]:
     words = resources.files("hazm").joinpath("data/words.dat").read_text(encoding="utf-8")
     return frozenset(
@@ -58,8 +77,15 @@ def _repair_word(word: str) -> str:
             continue
         if f"{left}{ZWNJ}{right}" in vocabulary:
             return f"{left}{ZWNJ}{right}"
-    # The longest known stem wins: منطقه+ای rather than منطق+های.
-    for stem, suffix in sorted(_stem_splits(word), key=lambda split: -len(split[0])):
+    # A stem hazm's corpus uses wins, the one it uses most, then the longest: منطقه+ای rather than
+    # منطق+های, but سال+های rather than ساله+ای and گروه+های rather than an unused گروهه+ای.
+    used, counts = _used_stems(), _stem_counts()
+    splits = sorted(
+        _stem_splits(word), key=lambda split: (split[0] not in used, -counts.get(split[0], 0), -len(split[0]))
+    )
+    if splits and _reads_whole(word, counts.get(splits[0][0], 0)):
+        return word
+    for stem, suffix in splits:
         if stem in vocabulary:
             return f"{stem}{ZWNJ}{suffix}"
         repaired = _repair_word(stem)
@@ -75,13 +101,26 @@ def _repair_word(word: str) -> str:
     return word
 
 
+def _reads_whole(word: str, best_count: int) -> bool:
+    """ "نهادهای" is نهاد + های, which needs no ZWNJ after "د" (a letter that joins nothing after it):
+    a plural of a stem ending so that hazm's corpus uses more than the best split's stem stays whole."""
+    counts = _stem_counts()
+    return any(
+        word.endswith(suffix)
+        and len(stem := word[: -len(suffix)]) >= 3
+        and stem[-1] in _NON_JOINING
+        and counts.get(stem, 0) > best_count
+        for suffix in _SUFFIXES
+    )
+
+
 def _stem_splits(word: str) -> list[tuple[str, str]]:
     splits = []
     for suffix in _SUFFIXES + _AFTER_HEH:
         stem = word[: -len(suffix)]
         if not word.endswith(suffix) or len(stem) < 3 or stem[-1] in _NON_JOINING:
             continue
-        if suffix in _AFTER_HEH and stem[-1] != _HEH:
+        if suffix in _AFTER_HEH and (stem[-1] != _HEH or stem not in _used_stems()):
             continue
         if suffix in _COMPARATIVES and stem not in _adjectives():
             continue

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 
-def _jsonl(path: Path) -> Iterator[dict]:
+def jsonl(path: Path) -> Iterator[dict]:
     opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rt", encoding="utf-8") as lines:
         for line in lines:
@@ -29,7 +29,7 @@ def load_source(source: dict, root: Path, layer: str = "persons") -> list[tuple[
     if "draw" in source:
         drawn = _drawn(root / source["ids"], source["draw"])
         golds = {key: gold for key, gold in golds.items() if key in drawn}
-    articles = (item for item in _jsonl(root / source["articles"]) if item["id"] in golds)
+    articles = (item for item in jsonl(root / source["articles"]) if item["id"] in golds)
     return sorted(((item, golds[item["id"]]) for item in articles), key=lambda pair: pair[0]["id"])
 
 

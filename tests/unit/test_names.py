@@ -32,6 +32,8 @@ def test_features_mark_lexicon_words_and_neighbours() -> None:
     assert "first" in rows[0]  # a given name of the lexicon
     assert "title" in rows[2]
     assert "1:title" in rows[1]  # the word after "لاوروف" is a title word
+    surname_class = next(item for item in rows[1] if item.startswith("c64="))  # learned from raw news
+    assert f"-1:{surname_class}" in rows[2]
     assert "BOS" in rows[0] and "EOS" in rows[-1]
 
 
