@@ -119,15 +119,14 @@ def build(config: dict, root: Path) -> tuple[dict[str, list[int]], dict[str, obj
     sentences = list(_sentences(config, root))
     frequency = Counter(word for words in sentences for word in words)
     common = [word for word, count in frequency.most_common() if count >= config["min_count"]]
-    vocabulary = {word: index for index, word in enumerate(w for w in common if _is_word(w))}
-    vocabulary = {word: index for word, index in vocabulary.items() if index < config["vocabulary"]}
+    words = [word for word in common if _is_word(word)][: config["vocabulary"]]
+    vocabulary = {word: index for index, word in enumerate(words)}
     contexts = {word: index for index, word in enumerate([_EDGE, *common[: config["contexts"] - 1]])}
     counts = _cooccurrence(sentences, vocabulary, contexts)
     rng = np.random.default_rng(config["seed"])
     vectors = _reduce(_ppmi(counts, config["smoothing"]), config["dimensions"], rng)
     by_size = [_kmeans(vectors, size, config["iterations"], rng) for size in config["classes"]]
-    words = sorted(vocabulary, key=vocabulary.__getitem__)
-    classes = {word: [int(assigned[vocabulary[word]]) for assigned in by_size] for word in words}
+    classes = {word: [int(assigned[index]) for assigned in by_size] for word, index in vocabulary.items()}
     tokens = sum(frequency.values())
     report: dict[str, object] = {"sentences": len(sentences), "tokens": tokens, "words": len(classes)}
     return classes, report

@@ -32,16 +32,21 @@ def _fix_chars(text: str) -> str:
 
 
 @cache
-def _vocabulary() -> frozenset[str]:
+def _word_list() -> tuple[list[str], ...]:
+    """hazm's word list, read once: each line's fields (the word, its corpus count, its tags)."""
     words = resources.files("hazm").joinpath("data/words.dat").read_text(encoding="utf-8")
-    return frozenset(line.split("\t", 1)[0] for line in words.splitlines() if line)
+    return tuple(line.split("\t") for line in words.splitlines() if line)
+
+
+@cache
+def _vocabulary() -> frozenset[str]:
+    return frozenset(fields[0] for fields in _word_list())
 
 
 @cache
 def _stem_counts() -> dict[str, int]:
     """How often hazm's corpus has each word of its word list."""
-    words = resources.files("hazm").joinpath("data/words.dat").read_text(encoding="utf-8")
-    return {parts[0]: int(parts[1]) for line in words.splitlines() if len(parts := line.split("\t")) > 1}
+    return {fields[0]: int(fields[1]) for fields in _word_list() if len(fields) > 1}
 
 
 @cache
@@ -58,10 +63,7 @@ def _used_stems() -> frozenset[str]:
 
 @cache
 def _adjectives() -> frozenset[str]:
-    words = resources.files("hazm").joinpath("data/words.dat").read_text(encoding="utf-8")
-    return frozenset(
-        parts[0] for line in words.splitlines() if len(parts := line.split("\t")) > 2 and "AJ" in parts[2]
-    )
+    return frozenset(fields[0] for fields in _word_list() if len(fields) > 2 and "AJ" in fields[2])
 
 
 # News repeats its words: most of an article's words were repaired (or left alone) before.
