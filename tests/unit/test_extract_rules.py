@@ -67,6 +67,11 @@ def _names(meeting: Meeting) -> set[str | None]:
             " تحولات را بررسی کردند.",
             {"هاکان فیدان", "مارک روته"},
         ),
+        # A reporting verb in the present ends the source's clause as the past does.
+        (
+            "یک دیپلمات می‌گوید که هاکان فیدان فردا در دوحه با کایا کالاس دیدار خواهد کرد.",
+            {"هاکان فیدان", "کایا کالاس"},
+        ),
         # A place named after a man names no party.
         ("دونالد ترامپ در کمپ دیوید با پیت هگست دیدار کرد.", {"دونالد ترامپ", "پیت هگست"}),
         # "در دیدار با" with a quoted name.
