@@ -10,9 +10,14 @@ from ingest.triggers import Trigger
 
 _INTERVIEW_REACH = 4  # "در گفت‌وگوی تلویزیونی با شبکه ...": the "با" of a talk, right after it
 _FIRST_PERSON_VERBS = verb_forms("first_person_past")
-_REPORTING_VERBS = phrases("reporting_phrase")
+_COPULA = word_class("copula")
+# "اعلام کرد", "گزارش دادند", "ادعا می‌کند", "مدعی است", "فاش کرده": a noun of reporting and its light
+# verb, past, present or perfect; the speaker is no party of what is reported.
+_REPORTING_NOUNS = word_class("reporting_noun")
+_REPORTING_LIGHT_VERBS = verb_forms("reporting_light_verb") | _COPULA
 _SPEECH_VERBS = verb_forms("speech_lead_verb") | word_class("speech_noun")
 _SAID = verb_forms("speech_verb")
+_SAID_PERFECT = verb_forms("speech_participle")
 _SPEECH_OPENERS = word_class("speech_opener")
 _COMMA = one_word("persian_comma")
 _EARLIER = phrases("earlier")
@@ -21,9 +26,10 @@ _LONG_AGO_UNITS = word_class("long_time_unit")
 _WEEK = word_class("week")
 _NEGATIVE_VERBS = verb_forms("negative_verb") | word_class("negative_imperfective_prefix")
 _LIGHT_VERBS = verb_forms("light_verb") | word_class("imperfective_prefix")
+_MI = one_word("imperfective_prefix")
 _ANAPHORA = word_class("demonstrative")
 _ORDINALS = word_class("ordinal_adjective")  # "این نخستین دیدار"
-_CLAUSE_END_VERBS = verb_forms("clause_end_verb") | word_class("copula")
+_CLAUSE_END_VERBS = verb_forms("clause_end_verb") | _COPULA
 _THAT = one_word("relativizer")
 _THAT_CLAUSE_VERBS = _CLAUSE_END_VERBS | verb_forms("speech_verb") | word_class("that_clause_verb")
 _PLUPERFECT = verb_forms("pluperfect_auxiliary")
@@ -58,7 +64,14 @@ def _speech_verb_ends_at(words: list[str], index: int) -> bool:
     following = words[index + 1] if index + 1 < len(words) else ""
     if word in _SAID and not (following == _AND or following.startswith(_TALK_TAIL)):
         return True
-    return index > 0 and (words[index - 1], word) in _REPORTING_VERBS
+    if index == 0:
+        return False
+    if word in _COPULA and words[index - 1] in _SAID_PERFECT:
+        return True  # "X نوشته است ...": not "به گفته X", which names a source after it
+    if word not in _REPORTING_LIGHT_VERBS:
+        return False
+    noun = index - 2 if words[index - 1] == _MI and index > 1 else index - 1
+    return words[noun] in _REPORTING_NOUNS
 
 
 @cache

@@ -176,6 +176,17 @@ def test_not_meetings(text: str) -> None:
     assert _meetings(text) == []
 
 
+@pytest.mark.parametrize(
+    "reporting",
+    ["ادعا کرد", "گزارش دادند", "اعلام می‌کند", "مدعی است", "فاش کرده است", "یادآور شد", "نوشته است"],
+)
+def test_the_source_of_a_reporting_verb_is_no_party(reporting: str) -> None:
+    """A noun of reporting with its light verb in any tense, or a speech verb's perfect, ends the
+    source's clause: what follows names its own subject."""
+    text = f"سخنگوی وزارت خارجه روسیه {reporting} هاکان فیدان امروز با کایا کالاس دیدار کرد."
+    assert [_names(meeting) for meeting in _meetings(text)] == [{"هاکان فیدان", "کایا کالاس"}]
+
+
 def test_a_refusal_of_something_else_leaves_the_meeting() -> None:
     text = "کایا کالاس هنگام دیدار با هاکان فیدان ادعاهای رسانه‌ها را رد کرد."
     (meeting,) = _meetings(text)
