@@ -26,6 +26,8 @@ def _pattern(name: str) -> re.Pattern[str]:
             variants = _VARIANTS.get(char, char)
             parts.append((f"[{re.escape(variants)}]" if len(variants) > 1 else re.escape(char)) + _MARKS)
             parts.append(_JOIN)
+    if parts and parts[-1] == _JOIN:
+        parts.pop()  # a space after the last letter is no part of the name ("هاکان فیدان (وزیر ...)")
     # The normaliser may have joined what the text spaced ("احمدی نژاد") or split what it ran together.
     body = (
         "".join(parts)

@@ -12,6 +12,7 @@ from ingest.written import as_written, surname_as_written
         ("رئیس جمهور محمود احمدي نژاد امروز گفت", "محمود احمدي نژاد"),  # space and Arabic ye
         ("رئیس جمهور محمود احمدی‌نژاد امروز گفت", "محمود احمدی‌نژاد"),  # as normalised
         ("رئیس جمهور محمود احمدینژاد امروز گفت", "محمود احمدینژاد"),  # run together
+        ("محمود احمدی نژاد (رئیس جمهور) امروز گفت", "محمود احمدی نژاد"),  # no space taken before "("
     ],
 )
 def test_a_name_in_the_texts_spelling(raw: str, expected: str) -> None:
