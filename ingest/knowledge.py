@@ -3,6 +3,7 @@
 Built once per process from the lexicons in ingest/data/ (see `knowledge()`).
 """
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
@@ -76,6 +77,8 @@ class Officeholder:
 # "فرانسوا"): a given name spelled another way is still the same given name.
 _SOUND_LETTERS = str.maketrans(dict(letter_map("sound_fold")))
 _CHAIN_WORDS = word_class("patronymic") | word_class("dynasty")
+# A Latin middle initial as Persian writes it, with its full stop ("جی." of "دونالد جی. ترامپ").
+_MIDDLE_INITIAL = re.compile(r"(?<=\s)\S{1,5}\.(?=\s)")
 
 
 def name_skeleton(words: tuple[str, ...] | list[str]) -> str:
@@ -117,6 +120,12 @@ class Knowledge:
         """How a written name fits a holder: FULL when its given name (honorifics aside) is one of the
         holder's aliases, BARE for a surname alone, None for another given name ("مراد فیدان" is not
         Hakan Fidan)."""
+        fit = self._written_fit(name, person)
+        if fit is None and _MIDDLE_INITIAL.search(name):
+            fit = self._written_fit(_MIDDLE_INITIAL.sub(" ", name), person)  # "دونالد جی. ترامپ"
+        return fit
+
+    def _written_fit(self, name: str, person: Officeholder) -> NameFit | None:
         words = phrase_key(name)
         while len(words) > 1 and words[0] in self.honorific_words:
             words = words[1:]

@@ -29,6 +29,8 @@ _COMMA = one_word("persian_comma")
 _PARTNER_MARKERS = word_class("partner_marker")
 _PLURAL_SUFFIXES = word_class("plural_suffix")
 _AND = one_word("and")
+_FULL_STOP = one_word("full_stop")
+_INITIAL_LETTERS = 5  # "جی", "دبلیو": a Latin initial as Persian writes it
 _NAME_PREFIXES = word_class("name_prefix")
 
 
@@ -79,6 +81,9 @@ class SentenceParties(TitleReader):
             if party is None:
                 index += 1
                 continue
+            # A known surname widened back over given names a party before it took ("آیت‌الله سید مجتبی"
+            # then "خامنه‌ای"): the fuller phrase stands for both.
+            parties = [p for p in parties if not (party.first <= p.first and p.last <= party.last)]
             parties.append(party)
             index = max(party.last, index + 1)
         parties = self._headed_delegations(self._attach_loose_names(self._joined_groups(parties)))
@@ -222,12 +227,14 @@ class SentenceParties(TitleReader):
             name_first = rank.last
         party.name = self.span_text(name_first, mention.last)
         party.name_first = name_first
-        # Widen a surname to the given names written before it ("محمدجواد ظریف" with only "ظریف" known).
-        start = mention.first
+        # Widen a surname to the given names written before it ("محمدجواد ظریف" with only "ظریف" known),
+        # over a middle initial too ("دونالد جی. ترامپ").
+        start = self._past_initial(mention.first)
+        initial = mention.first - start  # the two tokens of "جی." where there is one
         while (
             start - 1 >= 0
             and start - 1 not in self.covered
-            and mention.first - start < 2
+            and mention.first - start < 2 + initial
             and self._starts_word(start - 1)
             and (_given_name(self.words[start - 1]) or self._tagged_name(start - 1))
         ):
@@ -244,6 +251,16 @@ class SentenceParties(TitleReader):
         if tail:
             return self._merge_role(party, tail)
         return party
+
+    def _past_initial(self, index: int) -> int:
+        """Where a middle initial before `index` starts ("جی." of "دونالد جی. ترامپ": a short word the
+        tagger reads as a name, its full stop glued to it), or `index` where there is none."""
+        dot = index - 1
+        if dot < 1 or self.words[dot] != _FULL_STOP or not self._tagged_name(dot - 1):
+            return index
+        glued = self.sentence.spans[dot - 1][1] == self.sentence.spans[dot][0]
+        short = len(self.words[dot - 1]) <= _INITIAL_LETTERS
+        return dot - 1 if glued and short and (dot - 1) not in self.covered else index
 
     def _after_honorific(self, mention: Mention) -> PartyPhrase | None:
         """ "سردار X", "آقای X Y": a rank or honorific announces a name even when no list knows it."""

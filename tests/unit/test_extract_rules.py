@@ -82,6 +82,10 @@ def _names(meeting: Meeting) -> set[str | None]:
         # A meeting noun with the indefinite's "-ی" glued on, after a consonant and after a long vowel.
         ("هاکان فیدان و سرگئی لاوروف دیروز در مسکو مذاکراتی داشتند.", {"هاکان فیدان", "سرگئی لاوروف"}),
         ("هاکان فیدان امروز در آنکارا گفتگویی با کایا کالاس داشت.", {"هاکان فیدان", "کایا کالاس"}),
+        # A middle initial with its full stop stays inside the name.
+        ("دونالد جی. ترامپ امروز با هاکان فیدان دیدار کرد.", {"دونالد جی. ترامپ", "هاکان فیدان"}),
+        # A known surname widened back over the given names an honorific's phrase took: one party.
+        ("آیت‌الله سید مجتبی خامنه‌ای امروز با هاکان فیدان دیدار کرد.", {"سید مجتبی خامنه‌ای", "هاکان فیدان"}),
         # Honorifics and ranks are not part of the name.
         (
             "سردار حسین سلامی امروز با وزیر دفاع عمان دیدار کرد.",
@@ -200,6 +204,12 @@ def test_an_organisations_official_the_knowledge_base_knows_has_no_state() -> No
     (meeting,) = _meetings("هاکان فیدان امروز با کایا کالاس دیدار کرد.")
     kallas = next(p for p in meeting.participants if p.name == "کایا کالاس")
     assert (kallas.country, kallas.org_id) == (None, "eu")
+
+
+def test_a_middle_initial_keeps_the_knowledge_base_link() -> None:
+    (meeting,) = _meetings("دونالد جی. ترامپ امروز با هاکان فیدان دیدار کرد.")
+    trump = next(p for p in meeting.participants if p.name == "دونالد جی. ترامپ")
+    assert (trump.country, trump.name_en) == ("US", "Donald Trump")
 
 
 def test_a_refusal_of_something_else_leaves_the_meeting() -> None:
