@@ -54,8 +54,6 @@ class Trigger:
 _GLUED_PLURALS = word_class("glued_plural")
 _POSSESSIVE_KINDS = word_class("possessive_trigger_kind")
 (_GLIDE,) = word_class("glide")
-_LONG_VOWELS = tuple(word_class("final_vowel"))  # the indefinite's "-ی" takes a glide after these
-_APART_FINALS = tuple(word_class("final_heh"))  # the indefinite stays apart after these ("مذاکره ای")
 
 
 @cache
@@ -70,19 +68,7 @@ def _triggers() -> Gazetteer[str]:
         if " " not in form and kind in _POSSESSIVE_KINDS:
             for possessed in _possessed(form):
                 triggers.add(possessed, kind)
-            indefinite = _indefinite(form)
-            if indefinite:
-                triggers.add(indefinite, kind)
     return triggers
-
-
-def _indefinite(noun: str) -> str | None:
-    """ "مذاکراتی", "گفتگویی": a meeting noun with the indefinite's "-ی" glued on ("مذاکراتی داشتند"), a
-    glide after a long vowel. None after a final "ه" or "ی", which the text keeps apart ("مذاکره ای", two
-    words), nor for a form that already ends in the glide (an ezafe or an indefinite)."""
-    if noun.endswith((_GLIDE, *_APART_FINALS)):
-        return None
-    return noun + (_GLIDE if noun.endswith(_LONG_VOWELS) else "") + _GLIDE
 
 
 def _possessed(noun: str) -> list[str]:
