@@ -82,8 +82,9 @@ class SentenceParties(TitleReader):
                 index += 1
                 continue
             # A known surname widened back over given names a party before it took ("آیت‌الله سید مجتبی"
-            # then "خامنه‌ای"): the fuller phrase stands for both.
-            parties = [p for p in parties if not (party.first <= p.first and p.last <= party.last)]
+            # then "خامنه‌ای"): the fuller phrase stands for both. Those it covers are the list's last.
+            while parties and parties[-1].first >= party.first:
+                parties.pop()
             parties.append(party)
             index = max(party.last, index + 1)
         parties = self._headed_delegations(self._attach_loose_names(self._joined_groups(parties)))

@@ -242,8 +242,12 @@ class ArticleRegistry:
             self._name_officeholder(party, phrase)
         if phrase.unknown_complement:
             pass
-        elif not party.country and not party.org_id and party.role and party.role not in _NON_STATE_TITLES:
-            party.country = self.home_country  # not an organisation's official the knowledge base knows
+        elif (
+            not (party.country or party.org or party.org_id)
+            and party.role
+            and party.role not in _NON_STATE_TITLES
+        ):
+            party.country = self.home_country  # no organisation's official, written or known
         elif not party.country and not party.org_id and party.name and phrase.iranian_rank:
             party.country = IRAN  # "سردار X": a rank only Iran's forces use
         elif not party.country and not party.org_id and party.name and _persian_given_name(party.name):
