@@ -131,6 +131,8 @@ def main() -> int:
         "tagger does not see (an event-model feature, a rule after tagging); empty it when the tagger's "
         "data, features or lexicons change",
     )
+    parser.add_argument("--save-tallies", type=Path, metavar="DIR", help="as bench/quality's (train.json)")
+    parser.add_argument("--against", type=Path, metavar="DIR", help="as bench/quality's: the paired change")
     arguments = parser.parse_args()
     bench = quality.load("train")
     gold = {path.stem: json.loads(path.read_text(encoding="utf-8")) for path in bench.gold_dir.glob("*.json")}
@@ -139,7 +141,8 @@ def main() -> int:
             arguments.taggers.mkdir(parents=True, exist_ok=True)
         predicted = crossval(bench, gold, arguments.folds, arguments.jobs, Path(folder), arguments.taggers)
     score = quality.scorer()
-    tallies = quality._pair_tallies(score, gold, {item["id"]: item for item in predicted})
+    by_article = quality._pair_tallies(score, gold, {item["id"]: item for item in predicted})
+    tallies = list(by_article.values())
     tp, fp, fn = (sum(column) for column in zip(*tallies, strict=True))
     false_alarms = sum(1 for item in predicted if item["meetings"] and not gold[item["id"]].get("meetings"))
     print(
@@ -148,6 +151,12 @@ def main() -> int:
         f"{sum(quality._f1(*tally) for tally in tallies) / len(tallies):.3f}, "
         f"false alarms {false_alarms}/{sum(1 for g in gold.values() if not g.get('meetings'))}"
     )
+    if arguments.against:
+        change = quality.paired(quality._read_tallies(arguments.against, "train"), by_article)
+        print(quality._change_row("train", change, arguments.against))
+    if arguments.save_tallies:
+        arguments.save_tallies.mkdir(parents=True, exist_ok=True)
+        (arguments.save_tallies / "train.json").write_text(json.dumps(by_article), encoding="utf-8")
     return 0
 
 

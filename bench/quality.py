@@ -6,9 +6,16 @@ bench/data/corpus (texts from ../shared/corpus) that have a gold file. Pair F1 a
 carry a bootstrap 95% interval over articles. Blind prints figures only: `--show-errors` refuses it,
 so that whoever tunes the extractor never reads blind's errors.
 
+A step moves blind by less than the interval of either reading, so two readings are compared paired:
+`--save-tallies DIR` keeps each article's pair counts (tp, fp, fn) of a run, and `--against DIR` prints
+the difference of a later run from them, with a bootstrap interval that resamples the same articles for
+both readings, and how many articles read better or worse. Only those figures are printed.
+
   bench/quality                          # the table
   bench/quality --set train --show-errors
   bench/quality --json
+  bench/quality --set blind --save-tallies var/base   # before a step
+  bench/quality --set blind --against var/base        # after it: the paired difference
 """
 
 from __future__ import annotations
@@ -34,6 +41,7 @@ from bench import corpus_split  # noqa: E402
 SETS = ("dev", "probe", "train", "blind")
 NO_ERRORS = {"blind"}
 RESAMPLES = 2000
+Tallies = dict[str, tuple[int, int, int]]
 
 
 @dataclass(frozen=True)
@@ -87,11 +95,9 @@ def extract(articles: list[dict]) -> list[dict]:
     return [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
 
 
-def _pair_tallies(
-    score: ModuleType, gold: dict[str, dict], predicted: dict[str, dict]
-) -> list[tuple[int, int, int]]:
-    """(tp, fp, fn) of pairs per article with a meeting in gold or prediction, as the scorer counts them."""
-    tallies = []
+def _pair_tallies(score: ModuleType, gold: dict[str, dict], predicted: dict[str, dict]) -> Tallies:
+    """(tp, fp, fn) of pairs by article, for each with a meeting in gold or prediction, as scored."""
+    tallies = {}
     for aid, entry in gold.items():
         gm = entry.get("meetings", [])
         pm = (predicted.get(aid) or {}).get("meetings") or []
@@ -100,7 +106,7 @@ def _pair_tallies(
         tp = sum(score.n_pairs(len(matched)) for _, _, matched in score.align_meetings(pm, gm))
         fp = sum(score.n_pairs(len(m.get("participants", []))) for m in pm) - tp
         fn = sum(score.n_pairs(len(m.get("participants", []))) for m in gm) - tp
-        tallies.append((tp, fp, fn))
+        tallies[aid] = (tp, fp, fn)
     return tallies
 
 
@@ -116,14 +122,56 @@ def bootstrap(tallies: list[tuple[int, int, int]], seed: int = 0) -> dict[str, l
     micro, mean = [], []
     for _ in range(RESAMPLES):
         sample = [tallies[rng.randrange(len(tallies))] for _ in tallies]
-        micro.append(_f1(*(sum(column) for column in zip(*sample, strict=True))))
+        micro.append(_micro(sample))
         mean.append(sum(_f1(*t) for t in sample) / len(sample))
     return {"pairs_f1": _interval(micro), "article_mean_f1": _interval(mean)}
 
 
-def _interval(values: list[float]) -> list[float]:
+def _micro(rows: list[tuple[int, int, int]]) -> float:
+    return _f1(*(sum(column) for column in zip(*rows, strict=True)))
+
+
+def _article_mean(rows: list[tuple[int, int, int]]) -> float:
+    """The scorer's article mean: articles with no pair in gold or prediction do not count."""
+    scored = [_f1(*row) for row in rows if any(row)]
+    return sum(scored) / len(scored) if scored else 1.0
+
+
+def paired(before: Tallies, after: Tallies, seed: int = 0) -> dict:
+    """The change from one reading to another of the same articles: micro and article-mean pair F1,
+    each with a 95% interval from resampling articles (the same draw for both readings)."""
+    ids = sorted(before.keys() | after.keys())
+    empty = (0, 0, 0)
+    rows = [(before.get(aid, empty), after.get(aid, empty)) for aid in ids]
+
+    def deltas(sample: list[tuple[tuple[int, int, int], tuple[int, int, int]]]) -> tuple[float, float]:
+        old = [row[0] for row in sample]
+        new = [row[1] for row in sample]
+        return _micro(new) - _micro(old), _article_mean(new) - _article_mean(old)
+
+    rng = random.Random(seed)
+    micro, mean = [], []
+    for _ in range(RESAMPLES):
+        d_micro, d_mean = deltas([rows[rng.randrange(len(rows))] for _ in rows])
+        micro.append(d_micro)
+        mean.append(d_mean)
+    d_micro, d_mean = deltas(rows)
+    changed = [(old, new) for old, new in rows if old != new]
+    return {
+        "pairs_f1": round(d_micro, 4),
+        "pairs_f1_interval": _interval(micro, digits=4),
+        "article_mean_f1": round(d_mean, 4),
+        "article_mean_f1_interval": _interval(mean, digits=4),
+        "articles_changed": len(changed),
+        "articles_better": sum(1 for old, new in changed if _f1(*new) > _f1(*old)),
+        "articles_worse": sum(1 for old, new in changed if _f1(*new) < _f1(*old)),
+    }
+
+
+def _interval(values: list[float], digits: int = 3) -> list[float]:
     ordered = sorted(values)
-    return [round(ordered[int(0.025 * len(ordered))], 3), round(ordered[int(0.975 * len(ordered)) - 1], 3)]
+    low, high = ordered[int(0.025 * len(ordered))], ordered[int(0.975 * len(ordered)) - 1]
+    return [round(low, digits), round(high, digits)]
 
 
 def measure(bench: Bench, show_errors: bool) -> dict:
@@ -143,7 +191,9 @@ def measure(bench: Bench, show_errors: bool) -> dict:
         result = score.score(gold_dir, pred_path, show_errors=show_errors)
         gold = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in gold_dir.glob("*.json")}
     result["no_meeting_articles"] = sum(1 for g in gold.values() if not g.get("meetings"))
-    result["interval"] = bootstrap(_pair_tallies(score, gold, {p["id"]: p for p in predicted}))
+    tallies = _pair_tallies(score, gold, {p["id"]: p for p in predicted})
+    result["interval"] = bootstrap(list(tallies.values()))
+    result["tallies"] = tallies
     return result
 
 
@@ -178,6 +228,12 @@ def main() -> None:
     parser.add_argument("--set", choices=SETS, action="append", help="only these sets (repeatable)")
     parser.add_argument("--show-errors", action="store_true", help="list each miss (not for blind)")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--save-tallies", type=Path, metavar="DIR", help="keep each article's pair counts, one file per set"
+    )
+    parser.add_argument(
+        "--against", type=Path, metavar="DIR", help="print the paired change from the counts saved there"
+    )
     args = parser.parse_args()
     names = args.set or list(SETS)
     if args.show_errors and set(names) & NO_ERRORS:
@@ -187,7 +243,16 @@ def main() -> None:
     results = {}
     for name in names:
         results[name] = measure(load(name), args.show_errors)
+    changes = {}
+    for name, result in results.items():
+        tallies = result.pop("tallies")
+        if args.against:
+            changes[name] = paired(_read_tallies(args.against, name), tallies)
+        if args.save_tallies:
+            args.save_tallies.mkdir(parents=True, exist_ok=True)
+            (args.save_tallies / f"{name}.json").write_text(json.dumps(tallies), encoding="utf-8")
     if args.json:
+        results = {name: {**result, "change": changes.get(name)} for name, result in results.items()}
         print(json.dumps(results, ensure_ascii=False, indent=2))
         return
     for name, result in results.items():
@@ -196,6 +261,28 @@ def main() -> None:
     print(HEADER)
     for name, result in results.items():
         print(_row(name, result))
+    for name, change in changes.items():
+        print(_change_row(name, change, args.against))
+
+
+def _read_tallies(folder: Path, name: str) -> Tallies:
+    path = folder / f"{name}.json"
+    if not path.is_file():
+        raise SystemExit(f"bench/quality: no saved counts for {name} at {path} (run --save-tallies first)")
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    return {aid: (row[0], row[1], row[2]) for aid, row in saved.items()}
+
+
+def _change_row(name: str, change: dict, against: Path) -> str:
+    return (
+        f"{name:6} against {against}: pairs F1 {change['pairs_f1']:+.4f} [{{:+.4f}} {{:+.4f}}]".format(
+            *change["pairs_f1_interval"]
+        )
+        + f", art-mean {change['article_mean_f1']:+.4f} "
+        + "[{:+.4f} {:+.4f}]".format(*change["article_mean_f1_interval"])
+        + f"; {change['articles_changed']} articles changed: {change['articles_better']} better, "
+        f"{change['articles_worse']} worse"
+    )
 
 
 if __name__ == "__main__":
