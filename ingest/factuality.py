@@ -44,6 +44,9 @@ _SUBJUNCTIVE = one_word("subjunctive_prefix")
 _STEM_VOWEL, _GLIDE = one_word("stem_vowel"), one_word("glide")
 _OBJECT = one_word("object_marker")
 _PURPOSE_CLAUSE = one_word("purpose_conjunction")
+_PURPOSE = word_class("purpose")
+# Between a wish noun and the meeting word it is about: "تمایل خود را برای دیدار با X اعلام کرد".
+_WISH_FILLERS = word_class("reflexive") | {_OBJECT} | _PURPOSE
 # The noun of a verb that calls the meeting off or refuses it ("لغو شد", "به تعویق افتاد", "خودداری کرد").
 _CALLING_OFF = word_class("called_off") | word_class("refusal_noun")
 _FROM = one_word("ablative")
@@ -221,7 +224,8 @@ def _framed(words: tuple[str, ...], first: int, names: frozenset[int] = frozense
     start = max(0, first - _FRAME_REACH)
     for match in _frames().find_all(words[start:first]):
         kind = match.value
-        if kind == "wish" and first - (start + match.last) > _WISH_REACH - 1:
+        between = [word for word in words[start + match.last : first] if word not in _WISH_FILLERS]
+        if kind == "wish" and len(between) > _WISH_REACH - 1:
             continue
         if names.intersection(range(start + match.first, start + match.last)):
             continue
@@ -274,8 +278,9 @@ def _mood(clauses: Clauses, first: int, last: int) -> Mood:
     # The verb of a clause the meeting word only heads an adverb of ("پس از دیدار با X، ... خواستار
     # شد") is another event's: what its noun says is not about the meeting.
     adjunct = _adjunct(sentence.words, first)
-    if verb.complement and _frames().get(verb.complement) == "wish" and not adjunct:
-        return "unreal"  # "دیدار با X را خواستار شد"
+    purpose = first > 0 and sentence.words[first - 1] in _PURPOSE
+    if verb.complement and _frames().get(verb.complement) == "wish" and (purpose or not adjunct):
+        return "unreal"  # "دیدار با X را خواستار شد", "برای دیدار با X اعلام آمادگی کرد"
     if _negative(verb):
         return "negated"
     if (

@@ -20,6 +20,7 @@ from ingest.names import lexicons
 from ingest.parties import SentenceParties
 from ingest.party_phrase import PartyPhrase
 from ingest.placenames import journey_destination
+from ingest.segment import is_punctuation
 from ingest.sentence_meeting import (
     SentenceMeeting,
     chain,
@@ -53,6 +54,7 @@ _SPOKEN_OF = word_class("spoken_of")
 _BETWEEN = word_class("between")
 _LENGTH_WORDS = word_class("duration_unit") | word_class("number_word")
 _MODIFIER_REACH = 5
+_ADVERBIAL_REACH = 6  # "از Y در کاخ ریاست‌جمهوری به گرمی استقبال کرد"
 _AFTER_OR_BEFORE = phrases("after") | phrases("before")
 _COLON = one_word("colon")
 _COMMAS = word_class("comma")
@@ -211,10 +213,11 @@ class MeetingReader:
         position = first_party_at_or_after(parties, self._past_modifiers(trigger.last), limit=1)
         after = chain(parties, position, words) if position is not None else []
         subjects = self._clause_subjects(clause, trigger.first)
-        received = self._object_before(trigger) or self._informed_after(trigger)
-        if received is not None:
+        informed = self._informed_after(trigger)
+        received = self._received_before(trigger) or ([informed] if informed else [])
+        if received:
             # "X، Y را به حضور پذیرفت": Y is the one received.
-            return [p for p in subjects if p is not received], [received]
+            return [p for p in subjects if all(p is not r for r in received)], received
         if set(words) & _TOGETHER:
             return subjects, []
         if len(self._expanded(after)) >= 2 and (
@@ -280,20 +283,33 @@ class MeetingReader:
             return []
         return self._clause_subjects(start, clause - 1)
 
-    def _object_before(self, trigger: Trigger) -> PartyPhrase | None:
-        """The party received: "... Y را به حضور پذیرفت", "X از Y استقبال کرد"."""
+    def _received_before(self, trigger: Trigger) -> list[PartyPhrase]:
+        """The parties received: "... Y را به حضور پذیرفت", "X از Y و Z استقبال کرد", also with an
+        adverbial of place, time or manner before the verb ("از Y در کاخ ... به گرمی استقبال کرد")."""
         if trigger.kind != "hosting" or trigger.first < 2:
-            return None
-        if self.words[trigger.first] == _WELCOME:
-            before = [p for p in self.parties if p.last == trigger.first and p.first > 0]
-            return before[0] if before and self.words[before[0].first - 1] == _ABLATIVE else None
-        ra = next(
-            (i for i in range(trigger.first - 1, max(0, trigger.first - 4), -1) if self.words[i] == _OBJECT),
-            None,
+            return []
+        words = self.words
+        if words[trigger.first] == _WELCOME:
+            for start, party in enumerate(self.parties):
+                if party.first > 0 and words[party.first - 1] == _ABLATIVE and party.last <= trigger.first:
+                    received = chain(self.parties, start, words)
+                    if self._adverbial(received[-1].last, trigger.first):
+                        return received
+            return []
+        ra = next((i for i in range(trigger.first - 1, 0, -1) if words[i] == _OBJECT), None)
+        if ra is None or not self._adverbial(ra + 1, trigger.first):
+            return []
+        return [p for p in self.parties if p.last in (ra, ra - 1) and p.first > 0][:1]
+
+    def _adverbial(self, first: int, last: int) -> bool:
+        """Whether the words from `first` to `last` can be an adverbial between an object and its verb:
+        a few words, no punctuation, no relative clause, no party."""
+        gap = self.words[first:last]
+        return (
+            len(gap) <= _ADVERBIAL_REACH
+            and not any(is_punctuation(word) or word == _RELATIVE for word in gap)
+            and not any(first <= start < last for start in self.party_starts)
         )
-        if ra is None:
-            return None
-        return next((p for p in self.parties if p.last in (ra, ra - 1) and p.first > 0), None)
 
     def _informed_after(self, trigger: Trigger) -> PartyPhrase | None:
         """ "X در تماسی، Y را در جریان ... قرار داد": the object of the clause is the other side."""

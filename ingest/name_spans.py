@@ -4,7 +4,7 @@ patronymics."""
 from ingest.knowledge import knowledge
 from ingest.lexicon import one_word, word_class
 from ingest.mentions import Kind
-from ingest.sentence_words import SentenceWords
+from ingest.sentence_words import BEGINS_A_NAME, SentenceWords
 
 _PATRONYMICS = word_class("patronymic")
 _DYNASTY = one_word("dynasty")
@@ -13,7 +13,6 @@ _QUOTES = word_class("quote")
 _OPEN_QUOTES = word_class("open_quote")
 _CLOSE_QUOTES = word_class("close_quote")
 _COMMAS = word_class("comma")
-_BEGINS_A_NAME = 0.5
 
 
 class NameReader(SentenceWords):
@@ -75,7 +74,7 @@ class NameReader(SentenceWords):
         kb = knowledge()
         if (
             index >= len(self.words)
-            or not (self.words[index] in kb.first_names or self.name_probability[index] >= _BEGINS_A_NAME)
+            or not (self.words[index] in kb.first_names or self.name_probability[index] >= BEGINS_A_NAME)
             or not self._name_capable(index)
             or not self._starts_word(index)
         ):
@@ -123,10 +122,10 @@ class NameReader(SentenceWords):
             return True
         probability = self.name_probability
         return (
-            probability[index] >= _BEGINS_A_NAME
-            and (index == 0 or probability[index - 1] < _BEGINS_A_NAME)
+            probability[index] >= BEGINS_A_NAME
+            and (index == 0 or probability[index - 1] < BEGINS_A_NAME)
             and index + 1 < len(self.words)
-            and probability[index + 1] >= _BEGINS_A_NAME
+            and probability[index + 1] >= BEGINS_A_NAME
         )
 
     def _patronymics_after(self, first: int, end: int) -> int:

@@ -3,6 +3,7 @@ a delegation, or a group of officials."""
 
 from collections.abc import Callable
 from dataclasses import replace
+from itertools import pairwise
 
 from ingest.knowledge import knowledge
 from ingest.lexicon import one_word, phrases, word_class, word_values
@@ -29,6 +30,7 @@ _COMMA = one_word("persian_comma")
 _PARTNER_MARKERS = word_class("partner_marker")
 _PLURAL_SUFFIXES = word_class("plural_suffix")
 _AND = one_word("and")
+_ALONG = one_word("along")  # "هیئت همراه", "هیئت همراهش"
 _FULL_STOP = one_word("full_stop")
 _INITIAL_LETTERS = 5  # "جی", "دبلیو": a Latin initial as Persian writes it
 _NAME_PREFIXES = word_class("name_prefix")
@@ -90,6 +92,7 @@ class SentenceParties(TitleReader):
         parties = self._headed_delegations(self._attach_loose_names(self._joined_groups(parties)))
         parties = self._second_titles_in_apposition(parties)
         parties = self._shared_complements(parties)
+        parties = self._accompanying_delegations(parties)
         parties = [party for party in parties if not self._names_a_venue(party)]
         leading = self._leading_name(parties)
         if leading is not None:
@@ -120,6 +123,22 @@ class SentenceParties(TitleReader):
             return named
 
         return self._joined_by_and(parties, his)
+
+    def _accompanying_delegations(self, parties: list[PartyPhrase]) -> list[PartyPhrase]:
+        """ "X و هیئت همراهش", "A، B و هیئت همراه آنها": the delegation accompanying the party before it
+        in the list is that party's side, not a party of its own (annotators never list it, and as a
+        party it would take the home state)."""
+        kept = parties[:1]
+        for before, party in pairwise(parties):
+            if not (
+                not party.name
+                and not party.plural_countries
+                and _delegation_word(self.words[party.first])
+                and any(word.startswith(_ALONG) for word in self.words[party.first + 1 : party.last + 1])
+                and self.words[before.last : party.first] in ([_AND], [_COMMA])
+            ):
+                kept.append(party)
+        return kept
 
     def _shared_complements(self, parties: list[PartyPhrase]) -> list[PartyPhrase]:
         """ "با رئیس‌جمهور و نخست‌وزیر لبنان", "با رئیس‌جمهور، نخست‌وزیر و رئیس پارلمان لبنان": titles of no

@@ -4,6 +4,7 @@ a chain of phrases joined by "و" and commas, a plural phrase expanded to one pa
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from ingest.knowledge import knowledge
 from ingest.lexicon import phrases, rows, word_class
 from ingest.model import MeetingKind, MeetingStatus, Place
 from ingest.parties import SentenceParties
@@ -95,23 +96,27 @@ def same_parties(a: SentenceMeeting, b: SentenceMeeting) -> bool:
     party of the other; two meetings of one person ("با X دیدار کند و سپس برای دیدار با Y") share
     only that person."""
 
-    def overlaps(p: PartyPhrase, q: PartyPhrase) -> bool:
-        return p.first < q.last and q.first < p.last
+    return _within(a, b) or _within(b, a)
 
-    def within(x: SentenceMeeting, y: SentenceMeeting) -> bool:
-        return all(any(overlaps(p, q) for q in y.parties) for p in x.parties)
 
-    return within(a, b) or within(b, a)
+def _within(x: SentenceMeeting, y: SentenceMeeting) -> bool:
+    """Every party of `x` is a party of `y`."""
+    return all(any(p.first < q.last and q.first < p.last for q in y.parties) for p in x.parties)
 
 
 def fuller(batch: list[SentenceMeeting], same: list[SentenceMeeting]) -> bool:
-    """ "X میزبان Y بود و دو وزیر ... رایزنی کردند": a reading that names the host as well replaces
-    the one that found no subject."""
-    return (
-        len(batch) == len(same) == 1
-        and same[0].subject_missing
-        and len(batch[0].parties) > len(same[0].parties)
-    )
+    """A later reading of the same meeting that adds parties replaces the earlier one: "X میزبان Y بود
+    و دو وزیر ... رایزنی کردند" names the host the first found no subject for; "X و Y در دیدار با Z
+    ... گفت‌وگو کردند" the partner the verb's own reading (X and Y alone) left out."""
+    if not (len(batch) == len(same) == 1 and len(batch[0].parties) > len(same[0].parties)):
+        return False
+    if same[0].subject_missing:
+        return True
+    # Only persons added: a group beside its listed members ("نشست سران ... با حضور A، B و C") is them.
+    added = [
+        p for p in batch[0].parties if not any(p.first < q.last and q.first < p.last for q in same[0].parties)
+    ]
+    return _within(same[0], batch[0]) and not any(p.group or p.group_role or p.of_plural_title for p in added)
 
 
 def first_party_at_or_after(
@@ -122,7 +127,9 @@ def first_party_at_or_after(
     meeting with X."""
     for position, party in enumerate(parties):
         if index <= party.first <= index + limit:
-            if words is not None and not all(word in _FILLERS for word in words[index : party.first]):
+            honorifics = knowledge().honorific_words  # "با حضرت آیت‌الله العظمی X": a title follows
+            gap = words[index : party.first] if words is not None else []
+            if not all(word in _FILLERS or word in honorifics for word in gap):
                 return None
             return position
     return None

@@ -16,9 +16,9 @@ _PLURAL_SUFFIXES = word_class("plural_suffix")
 # The name tagger's probability under which a word is surely no name ("قدرت", "مرز", "تخریب"), and
 # over which a word no lexicon knows begins one.
 _SURELY_NOT_A_NAME = 0.01
-_BEGINS_A_NAME = 0.5
+BEGINS_A_NAME = 0.5
 # A word the name tagger did not read (no name can matter in its sentence): neither vetoes nor begins a name.
-UNDECIDED = (_SURELY_NOT_A_NAME + _BEGINS_A_NAME) / 2
+UNDECIDED = (_SURELY_NOT_A_NAME + BEGINS_A_NAME) / 2
 
 
 class SentenceWords:
@@ -48,7 +48,7 @@ class SentenceWords:
             and after - mention.first == 1
             and self.words[mention.first] in knowledge().first_names
             and after < len(self.words)
-            and self.name_probability[after] >= _BEGINS_A_NAME
+            and self.name_probability[after] >= BEGINS_A_NAME
             and not is_punctuation(self.words[after])
             and self.words[after] not in knowledge().title_words
         )
@@ -111,12 +111,12 @@ class SentenceWords:
         return (
             word in kb.first_names
             and word not in kb.titles.first_words
-            and self.name_probability[index] >= _BEGINS_A_NAME
+            and self.name_probability[index] >= BEGINS_A_NAME
         )
 
     def _tagged_name(self, index: int) -> bool:
         """A word the name tagger reads as a name ("جورجا" before a known surname)."""
-        return self.name_probability[index] >= _BEGINS_A_NAME and self._name_capable(index)
+        return self.name_probability[index] >= BEGINS_A_NAME and self._name_capable(index)
 
     def _name_tail(self, index: int) -> bool:
         """ "نعمت‌زاده": after a ZWNJ, a common word ("زاده") ends a surname; a suffix ("های") does not."""

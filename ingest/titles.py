@@ -11,6 +11,7 @@ from ingest.mentions import Kind, Mention, honorifics
 from ingest.name_spans import NameReader
 from ingest.names import lexicons
 from ingest.party_phrase import IRAN, PartyPhrase
+from ingest.sentence_words import BEGINS_A_NAME
 
 # Words after a title that point back at the other party: "همتای چینی خود".
 _SELF = word_class("reflexive")
@@ -29,6 +30,7 @@ _AGENT_TITLES = word_class("agent_title")
 _ORG_FILLERS = word_class("org_filler")
 _SUFFIXES = word_class("word_suffix")
 _PLURAL_SUFFIXES = word_class("plural_suffix")
+_GIVEN_NAME_TITLES = word_class("given_name_title")
 _TITLE_LINKER = phrases("title_linker")
 _TITLE_TRAILERS = word_class("title_trailer")
 _OUR_COUNTRY = one_word("our_country")
@@ -95,6 +97,8 @@ class TitleReader(NameReader):
         phrase = self._title_phrase(mention)
         if phrase.plural_countries:
             return phrase
+        if self._given_name_not_title(phrase):
+            return self._named_by_title_word(phrase.first)
         name = self._name_before(phrase.first) or self._name_after(phrase.last)
         after = self._known_person_after(phrase.last)
         if name is None and after is not None:
@@ -121,6 +125,33 @@ class TitleReader(NameReader):
             phrase.first = min(phrase.first, self._skip_honorifics_back(first))
             phrase.last = max(phrase.last, last)
         return phrase
+
+    def _named_by_title_word(self, first: int) -> PartyPhrase:
+        """The person whose given name is the title word at `first`, with the title after the name."""
+        last = first + 1
+        while (
+            last < len(self.words)
+            and self._name_capable(last)
+            and self.name_probability[last] >= BEGINS_A_NAME
+        ):
+            last += 1
+        party = PartyPhrase(first, last, name=self.span_text(first, last), name_first=first)
+        role = self._role_after(last)
+        return self._merge_role(party, role) if role else party
+
+    def _given_name_not_title(self, phrase: PartyPhrase) -> bool:
+        """ "امیر اسحاقی، دبیر انجمن ...": a ruler's title that is also a given name, with no state of its
+        own and a name right after it, is the given name (the emir is "امیر قطر", "امیر تمیم بن حمد")."""
+        following = phrase.last
+        return (
+            self.words[phrase.first] in _GIVEN_NAME_TITLES
+            and phrase.last == phrase.first + 1
+            and not (phrase.country or phrase.org_id or phrase.people)
+            and following < len(self.words)
+            and self._name_capable(following)
+            and self.name_probability[following] >= BEGINS_A_NAME
+            and self._known_person_after(following) is None
+        )
 
     def _unknown_word_at(self, index: int) -> bool:
         if index < len(self.words) and (

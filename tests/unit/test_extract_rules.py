@@ -82,6 +82,18 @@ def _names(meeting: Meeting) -> set[str | None]:
             "سردار حسین سلامی امروز با وزیر دفاع عمان دیدار کرد.",
             {"حسین سلامی", None},
         ),
+        # The verb's own reading (the two subjects) gives way to the fuller one of "در دیدار با".
+        (
+            "جان اسمیت و پیتر جونز در دیدار با مایکل براون درباره انتخابات گفت‌وگو کردند.",
+            {"جان اسمیت", "پیتر جونز", "مایکل براون"},
+        ),
+        # A military rank between "با" and the name, as in foreign news.
+        ("جان اسمیت چندین بار با دریاسالار مایکل براون گفتگو کرد.", {"جان اسمیت", "مایکل براون"}),
+        ("رئیس‌جمهور با سپهبد جان اسمیت دیدار کرد.", {None, "جان اسمیت"}),
+        # A ruler's title that is also a given name, with a name after it and no state: the given name.
+        ("امیر سعیدی با سفیر ژاپن دیدار کرد.", {"امیر سعیدی", None}),
+        # "حضرت" and "العظمی" before a cleric's name.
+        ("رئیس‌جمهور با حضرت آیت‌الله العظمی علی موسوی دیدار کرد.", {None, "علی موسوی"}),
     ],
 )
 def test_parties_are_named(text: str, expected_names: set[str | None]) -> None:
@@ -265,6 +277,21 @@ def test_evidence_offsets_point_into_the_normalised_text() -> None:
         ("رئیس‌جمهور امروز سفیر جدید اتریش را به حضور پذیرفت.", {("رئیس‌جمهور", "IR"), ("سفیر جدید", "AT")}),
         # Welcoming a guest.
         ("رئیس‌جمهور در مراسمی رسمی از نخست‌وزیر عراق استقبال کرد.", {("رئیس‌جمهور", "IR"), ("نخست‌وزیر", "IQ")}),
+        # A place and a manner between the guest and the verb.
+        (
+            "رئیس‌جمهور از نخست‌وزیر عراق در کاخ سعدآباد به گرمی استقبال کرد.",
+            {("رئیس‌جمهور", "IR"), ("نخست‌وزیر", "IQ")},
+        ),
+        # Two guests welcomed together.
+        (
+            "نخست‌وزیر اسپانیا از رئیس‌جمهور فرانسه و صدراعظم آلمان در مادرید استقبال کرد.",
+            {("نخست‌وزیر", "ES"), ("رئیس‌جمهور", "FR"), ("صدراعظم", "DE")},
+        ),
+        # The one received, then where.
+        (
+            "رئیس‌جمهور امروز سفیر جدید اتریش را در دفتر کار خود به حضور پذیرفت.",
+            {("رئیس‌جمهور", "IR"), ("سفیر جدید", "AT")},
+        ),
         # Presenting credentials.
         ("سفیر جدید ژاپن استوارنامه خود را تقدیم رئیس‌جمهور کرد.", {("سفیر جدید", "JP"), ("رئیس‌جمهور", "IR")}),
         # Hosting a counterpart.
@@ -291,6 +318,11 @@ def test_evidence_offsets_point_into_the_normalised_text() -> None:
         (
             "رئیس مجلس به همراه وزیر نفت برای دیدار با امیر قطر عازم دوحه شد.",
             {("رئیس مجلس", "IR"), ("وزیر نفت", "IR"), ("امیر", "QA")},
+        ),
+        # The delegation accompanying a guest is the guest's side, not a party of its own.
+        (
+            "وزیر امور خارجه با وزیر امور خارجه عمان و هیئت همراهش دیدار کرد.",
+            {("وزیر امور خارجه", "IR"), ("وزیر امور خارجه", "OM")},
         ),
     ],
 )

@@ -34,6 +34,10 @@ def _mood_of_first_trigger(sentence: str) -> str:
         ("احتمالا دیداری میان رؤسای دو هیئت برگزار شود.", "unreal"),
         ("اگر شرایط فراهم شود، دو رئیس‌جمهور دیدار خواهند کرد.", "unreal"),
         ("او برای برگزاری دیدار دو رهبر تلاش خواهد کرد.", "unreal"),  # the verb's noun is a wish
+        # a wish a few words before its meeting word, across "خود را برای"; one the meeting is the purpose of
+        ("علی کامرانی تمایل خود را برای دیدار با وزیر خارجه ترکیه اعلام کرد.", "unreal"),
+        ("علی کامرانی برای دیدار با وزیر خارجه ترکیه اعلام آمادگی کرد.", "unreal"),
+        ("علی کامرانی برای دیدار با وزیر خارجه ترکیه به آنکارا رفت.", "factual"),
         ("کارشناسان درباره روند گفت‌وگوها سخن گفتند.", "factual"),  # "روند" here is "process"
         # "هستند" is the copula's present, no subjunctive; "جنگی" before "و" is an adjective, not "you fight"
         ("علی کامرانی و وزیر خارجه ترکیه در حال گفت‌وگو درباره توافق هستند.", "factual"),
