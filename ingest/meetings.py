@@ -53,6 +53,7 @@ _RECEIVED = phrases("received")
 _SPOKEN_OF = word_class("spoken_of")
 _BETWEEN = word_class("between")
 _LENGTH_WORDS = word_class("duration_unit") | word_class("number_word")
+_MODAL_WORDS = frozenset(word for form in word_class("modal_adjective") for word in form.split(" "))
 _MODIFIER_REACH = 5
 _ADVERBIAL_REACH = 6  # "از Y در کاخ ریاست‌جمهوری به گرمی استقبال کرد"
 _AFTER_OR_BEFORE = phrases("after") | phrases("before")
@@ -339,6 +340,7 @@ class MeetingReader:
             if not (
                 word in time_words()
                 or word in _MANNER
+                or word in _MODAL_WORDS
                 or word in _LENGTH_WORDS
                 or word.isdigit()
                 or _adjective(word)
