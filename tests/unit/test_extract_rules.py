@@ -321,6 +321,11 @@ def test_evidence_offsets_point_into_the_normalised_text() -> None:
             "رئیس مجلس به همراه وزیر نفت برای دیدار با امیر قطر عازم دوحه شد.",
             {("رئیس مجلس", "IR"), ("وزیر نفت", "IR"), ("امیر", "QA")},
         ),
+        # The level of a session names all who sat: one deputy of each state, and no one else.
+        (
+            "نشست کمیسیون مشترک در سطح معاونان وزرای خارجه ژاپن، کره جنوبی و استرالیا برگزار شد.",
+            {("معاونان وزرای خارجه", "JP"), ("معاونان وزرای خارجه", "KR"), ("معاونان وزرای خارجه", "AU")},
+        ),
         # The delegation accompanying a guest is the guest's side, not a party of its own.
         (
             "وزیر امور خارجه با وزیر امور خارجه عمان و هیئت همراهش دیدار کرد.",
