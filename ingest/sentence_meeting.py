@@ -101,7 +101,12 @@ def same_parties(a: SentenceMeeting, b: SentenceMeeting) -> bool:
 
 def _within(x: SentenceMeeting, y: SentenceMeeting) -> bool:
     """Every party of `x` is a party of `y`."""
-    return all(any(p.first < q.last and q.first < p.last for q in y.parties) for p in x.parties)
+    return all(_among(p, y.parties) for p in x.parties)
+
+
+def _among(party: PartyPhrase, parties: list[PartyPhrase]) -> bool:
+    """The phrase overlaps one of `parties`."""
+    return any(party.first < q.last and q.first < party.last for q in parties)
 
 
 def fuller(batch: list[SentenceMeeting], same: list[SentenceMeeting]) -> bool:
@@ -113,9 +118,7 @@ def fuller(batch: list[SentenceMeeting], same: list[SentenceMeeting]) -> bool:
     if same[0].subject_missing:
         return True
     # Only persons added: a group beside its listed members ("نشست سران ... با حضور A، B و C") is them.
-    added = [
-        p for p in batch[0].parties if not any(p.first < q.last and q.first < p.last for q in same[0].parties)
-    ]
+    added = [p for p in batch[0].parties if not _among(p, same[0].parties)]
     return _within(same[0], batch[0]) and not any(p.group or p.group_role or p.of_plural_title for p in added)
 
 
