@@ -20,7 +20,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from typing import Literal, cast
+from typing import Literal
 
 from hazm import Lemmatizer
 
@@ -45,10 +45,6 @@ _STEM_VOWEL, _GLIDE = one_word("stem_vowel"), one_word("glide")
 _OBJECT = one_word("object_marker")
 _PURPOSE_CLAUSE = one_word("purpose_conjunction")
 _PURPOSE = word_class("purpose")
-# An adjective right after the meeting word that says whether it will be held.
-_MODAL_ADJECTIVES: dict[tuple[str, ...], Mood] = {
-    tuple(form.split(" ")): cast(Mood, mood) for form, mood in word_values("modal_adjective").items()
-}
 # Between a wish noun and the meeting word it is about: "تمایل خود را برای دیدار با X اعلام کرد".
 _WISH_FILLERS = word_class("reflexive") | {_OBJECT} | _PURPOSE
 # The noun of a verb that calls the meeting off or refuses it ("لغو شد", "به تعویق افتاد", "خودداری کرد").
@@ -276,12 +272,6 @@ def _mood(clauses: Clauses, first: int, last: int) -> Mood:
     frames = _framed(sentence.words, first, clauses.names)
     if frames & {"wish", "possibility", "condition"}:
         return "unreal"
-    if "prevention" in frames:
-        return "negated"
-    words = sentence.words
-    for phrase, mood in _MODAL_ADJECTIVES.items():
-        if tuple(words[last : last + len(phrase)]) == phrase:
-            return mood  # "دیدار احتمالی X و Y", "دیدار قریب‌الوقوع X و Y"
     verb = _verb_after(clauses.after(sentence.spans[last - 1][1]))
     if verb is None:
         return "factual"

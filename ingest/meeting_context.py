@@ -76,10 +76,7 @@ def _speech_verb_ends_at(words: list[str], index: int) -> bool:
 
 @cache
 def _media_words() -> Gazetteer[bool]:
-    """Reporters and channels, and the outlets by name ("در گفت‌وگو با فارس", "در گفت‌وگو با ایسنا")."""
-    outlets = [row["pattern"] for row in rows("outlets") if not row["pattern"].isascii()]
-    media = [row["form"] for row in rows("media_words")]
-    return Gazetteer((form, True) for form in [*media, *outlets])
+    return Gazetteer((row["form"], True) for row in rows("media_words"))
 
 
 @cache

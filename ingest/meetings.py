@@ -45,17 +45,14 @@ _RELATIVE = one_word("relativizer")
 _ALONG = one_word("along")
 _WELCOME = one_word("welcome")
 _ATTENDANCE_LIST = phrases("attendance_list")
-_LEVEL = phrases("level")
 _CLAUSE_OPENERS = word_class("clause_opener")
 _PARTNER_MARKERS = word_class("partner_marker")
 _HOSTING_MARKERS = word_class("hosting_marker")
 _MEDIATION = phrases("mediation")
 _RECEIVED = phrases("received")
-_LISTS = _RECEIVED | _ATTENDANCE_LIST | _LEVEL  # phrases the other side, or all sides, follow
 _SPOKEN_OF = word_class("spoken_of")
 _BETWEEN = word_class("between")
 _LENGTH_WORDS = word_class("duration_unit") | word_class("number_word")
-_MODAL_WORDS = frozenset(word for form in word_class("modal_adjective") for word in form.split(" "))
 _MODIFIER_REACH = 5
 _ADVERBIAL_REACH = 6  # "از Y در کاخ ریاست‌جمهوری به گرمی استقبال کرد"
 _AFTER_OR_BEFORE = phrases("after") | phrases("before")
@@ -127,7 +124,7 @@ class MeetingReader:
         parties after it) and its partners (after "با" or a hosting word), grouped into meetings."""
         writer, before_finished, clause = self._clause_of(trigger)
         ba = self._partner_marker(trigger, triggers)
-        if ba is not None and tuple(self.words[ba - 1 : ba + 1]) in _ATTENDANCE_LIST | _LEVEL:
+        if ba is not None and tuple(self.words[ba - 1 : ba + 1]) in _ATTENDANCE_LIST:
             listed = self._attendance_list(trigger, ba, before_finished, clause)
             if listed is not None:
                 return [SentenceMeeting(self.analysis, trigger, triggers, listed, False)]
@@ -189,8 +186,6 @@ class MeetingReader:
         attendees = chain(parties, position, words) if position is not None else []
         if len(self._expanded(attendees)) < 2:
             return None
-        if tuple(words[ba - 1 : ba + 1]) in _LEVEL:
-            return self._expanded(attendees)  # "گفت‌وگو ... در سطح معاونان A و B": no one else sat
         holder = self._clause_subjects(clause, min(ba - 1, trigger.first)) or self._described(
             before_finished, clause
         )
@@ -344,7 +339,6 @@ class MeetingReader:
             if not (
                 word in time_words()
                 or word in _MANNER
-                or word in _MODAL_WORDS
                 or word in _LENGTH_WORDS
                 or word.isdigit()
                 or _adjective(word)
@@ -386,7 +380,7 @@ class MeetingReader:
             if (
                 word in _HOSTING_MARKERS
                 or (index > 0 and tuple(self.words[index - 1 : index + 1]) in _MEDIATION)  # "میانجی‌گری X"
-                or (index > 0 and tuple(self.words[index - 1 : index + 1]) in _LISTS)
+                or (index > 0 and tuple(self.words[index - 1 : index + 1]) in _RECEIVED)
             )
             and first_party_at_or_after(self.parties, index + 1, words=self.words) is not None
         ]

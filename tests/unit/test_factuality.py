@@ -38,12 +38,6 @@ def _mood_of_first_trigger(sentence: str) -> str:
         ("علی کامرانی تمایل خود را برای دیدار با وزیر خارجه ترکیه اعلام کرد.", "unreal"),
         ("علی کامرانی برای دیدار با وزیر خارجه ترکیه اعلام آمادگی کرد.", "unreal"),
         ("علی کامرانی برای دیدار با وزیر خارجه ترکیه به آنکارا رفت.", "factual"),
-        # an adjective of the meeting word says it is only possible, or imminent
-        ("دیدار احتمالی دو رئیس‌جمهور در هفته آینده بسیار مهم است.", "unreal"),
-        ("دیدار قریب‌الوقوع دو رئیس‌جمهور بسیار مهم است.", "future"),
-        # kept from happening
-        ("دولت مانع از برگزاری دیدار دو رئیس‌جمهور شد.", "negated"),
-        ("دولت از برگزاری دیدار دو رئیس‌جمهور جلوگیری کرد.", "negated"),
         ("کارشناسان درباره روند گفت‌وگوها سخن گفتند.", "factual"),  # "روند" here is "process"
         # "هستند" is the copula's present, no subjunctive; "جنگی" before "و" is an adjective, not "you fight"
         ("علی کامرانی و وزیر خارجه ترکیه در حال گفت‌وگو درباره توافق هستند.", "factual"),
