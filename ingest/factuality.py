@@ -224,13 +224,17 @@ def _framed(words: tuple[str, ...], first: int, names: frozenset[int] = frozense
     start = max(0, first - _FRAME_REACH)
     for match in _frames().find_all(words[start:first]):
         kind = match.value
-        between = [word for word in words[start + match.last : first] if word not in _WISH_FILLERS]
-        if kind == "wish" and len(between) > _WISH_REACH - 1:
+        if kind == "wish" and _words_between(words[start + match.last : first]) > _WISH_REACH - 1:
             continue
         if names.intersection(range(start + match.first, start + match.last)):
             continue
         found.add(kind)
     return found
+
+
+def _words_between(words: tuple[str, ...]) -> int:
+    """How far a wish stands from its meeting word, "خود را برای" not counted."""
+    return sum(1 for word in words if word not in _WISH_FILLERS)
 
 
 @cache

@@ -130,11 +130,9 @@ def first_party_at_or_after(
     meeting with X."""
     for position, party in enumerate(parties):
         if index <= party.first <= index + limit:
-            honorifics = knowledge().honorific_words  # "با حضرت آیت‌الله العظمی X": a title follows
             gap = words[index : party.first] if words is not None else []
-            if not all(word in _FILLERS or word in honorifics for word in gap):
-                return None
-            return position
+            honorifics = knowledge().honorific_words  # "با حضرت آیت‌الله العظمی X": a title follows
+            return position if all(word in _FILLERS or word in honorifics for word in gap) else None
     return None
 
 
