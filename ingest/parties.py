@@ -6,15 +6,28 @@ from dataclasses import replace
 from itertools import pairwise
 
 from ingest.knowledge import knowledge
-from ingest.lexicon import one_word, phrases, word_class, word_values
-from ingest.mentions import Kind, Mention, SentenceMentions, honorifics
+from ingest.lexicon import one_word, phrases, with_possessives, word_class, word_values
+from ingest.mentions import Kind, Mention, SentenceMentions, honorifics, regular_plurals
 from ingest.party_phrase import PartyPhrase
 from ingest.segment import Sentence, is_punctuation
 from ingest.sentence_words import DELEGATION_WORDS
 from ingest.titles import TitleReader
 from ingest.triggers import Trigger
 
-_COUNTERPART = word_class("counterpart")
+_COUNTERPART_NOUNS = [word for word in word_class("counterpart") if not word.endswith(one_word("glide"))]
+# "همتایش", "همتایانشان": a counterpart with a possessive ending is "همتای خود".
+_PLURAL_COUNTERPARTS = {
+    possessed: plural
+    for word in _COUNTERPART_NOUNS
+    for plural in regular_plurals(word)
+    for possessed in (plural, *with_possessives(plural))
+}
+_COUNTERPART = (
+    word_class("counterpart")
+    | {possessed for word in _COUNTERPART_NOUNS for possessed in with_possessives(word)}
+    | _PLURAL_COUNTERPARTS.keys()
+)
+_PLACE_PREPOSITIONS = {one_word("ablative"), one_word("locative")}
 _COUNTERPART_ONLY_ADJECTIVES = word_values("counterpart_nationality")
 _HEADED_BY = phrases("headed_by")
 _VENUE_WORDS = word_class("named_venue")
@@ -29,6 +42,12 @@ _COMMAS = word_class("comma")
 _COMMA = one_word("persian_comma")
 _PARTNER_MARKERS = word_class("partner_marker")
 _PLURAL_SUFFIXES = word_class("plural_suffix")
+_STATES_NOUNS = {
+    noun + separator + plural
+    for noun in word_class("country_noun")
+    for plural in _PLURAL_SUFFIXES
+    for separator in ("", "\u200c")
+}
 _AND = one_word("and")
 _ALONG = one_word("along")  # "هیئت همراه", "هیئت همراهش"
 _FULL_STOP = one_word("full_stop")
@@ -127,7 +146,7 @@ class SentenceParties(TitleReader):
     def _accompanying_delegations(self, parties: list[PartyPhrase]) -> list[PartyPhrase]:
         """ "X و هیئت همراهش", "A، B و هیئت همراه آنها": the delegation accompanying the party before it
         in the list is that party's side, not a party of its own (annotators never list it, and as a
-        party it would take the home state)."""
+        party it would take the home state); the party's phrase reaches over it."""
         kept = parties[:1]
         for before, party in pairwise(parties):
             if not (
@@ -138,6 +157,8 @@ class SentenceParties(TitleReader):
                 and self.words[before.last : party.first] in ([_AND], [_COMMA])
             ):
                 kept.append(party)
+            else:
+                kept[-1].last = max(kept[-1].last, party.last)  # the side's phrase: "Y و هیئت همراه را"
         return kept
 
     def _shared_complements(self, parties: list[PartyPhrase]) -> list[PartyPhrase]:
@@ -323,7 +344,17 @@ class SentenceParties(TitleReader):
     def _counterpart(self, index: int) -> PartyPhrase:
         phrase = PartyPhrase(index, index + 1, role=None, counterpart=True)
         # "همتایان روس و چینی خود": one counterpart per country
-        self._complement(phrase, plural=self.words[index] != self.singular[index])
+        word = self.words[index]
+        plural = word != self.singular[index] or word in _PLURAL_COUNTERPARTS
+        self._complement(phrase, plural=plural)
+        if plural and phrase.country is None and not phrase.plural_countries:
+            self._counterparts_in(phrase)
+        if plural and phrase.country is None and not phrase.plural_countries and not phrase.org_id:
+            # "با همتایان خود", "با همتایانش از کشورهای آسه‌آن": counterparts of states the text does not
+            # name, no one official of the home state.
+            phrase.counterpart, phrase.unknown_complement = False, True
+            phrase.role = _PLURAL_COUNTERPARTS.get(word, word)
+            return phrase
         following = self.words[index + 1] if index + 1 < len(self.words) else None
         if (
             phrase.country is None
@@ -339,6 +370,19 @@ class SentenceParties(TitleReader):
             phrase.name_first = name[0]
             phrase.first, phrase.last = min(phrase.first, name[0]), max(phrase.last, name[1])
         return phrase
+
+    def _counterparts_in(self, phrase: PartyPhrase) -> None:
+        """ "همتایان خود در قطر، بحرین و عمان", "همتایانش از عمان و قطر": one counterpart in each state
+        the list names."""
+        start = phrase.last
+        if start + 1 >= len(self.words) or self.words[start] not in _PLACE_PREPOSITIONS:
+            return
+        start += 1
+        if self.words[start] in _STATES_NOUNS and start + 1 < len(self.words):
+            start += 1  # "در کشورهای قطر، عمان و اردن"
+        end, countries, organizations = self._complement_words(phrase, start, plural=True)
+        if len(countries) > 1 and not organizations:
+            phrase.plural_countries, phrase.last = countries, end
 
     def add_article_names(self, surnames: set[str]) -> None:
         """Make parties of the surnames that the article introduced with a full name elsewhere."""

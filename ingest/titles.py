@@ -38,6 +38,7 @@ _DEMONSTRATIVES = word_class("demonstrative")
 _STATE_NOUNS = word_class("country_noun")  # "این کشور", "این رژیم"
 _ABLATIVE = one_word("ablative")
 _OBJECT = one_word("object_marker")
+_INDEFINITE = one_word("indefinite_article")
 _LOCATIVE = one_word("locative")
 _POSTED_TITLES = word_class("posted_title")  # envoys named with their post: "سفیر ایران در ایتالیا"
 _ADJECTIVE_ENDING = one_word("adjective_ending")  # "تروریستی"
@@ -71,12 +72,23 @@ class TitleReader(NameReader):
                 None,
             )
             index = close + 1 if close is not None else index
-        if index < len(self.words) and self.words[index] in _COMMAS:
-            index += 1
+        comma = index < len(self.words) and self.words[index] in _COMMAS
+        index += comma
         mention = self.mention_at.get(index)
         if mention and mention.kind is Kind.TITLE:
-            return self._title_phrase(mention)
+            phrase = self._title_phrase(mention)
+            return None if comma and self._object(phrase) else phrase
         return None
+
+    def _object(self, phrase: PartyPhrase) -> bool:
+        """ "همتی، رئیس‌جمهور را در جریان ... قرار داد": a bare title after a name's comma that "را"
+        follows is the verb's object, no apposition; one with its state or organisation may close an
+        object ("مذاکرات بین X و شی جین پینگ، رهبر چین را ارزیابی کرد")."""
+        return (
+            phrase.last < len(self.words)
+            and self.words[phrase.last] == _OBJECT
+            and not (phrase.country or phrase.org_id or phrase.plural_countries)
+        )
 
     def _merge_role(self, party: PartyPhrase, role: PartyPhrase) -> PartyPhrase:
         return replace(
@@ -99,7 +111,10 @@ class TitleReader(NameReader):
             return phrase
         if self._given_name_not_title(phrase):
             return self._named_by_title_word(phrase.first)
-        name = self._name_before(phrase.first) or self._name_after(phrase.last)
+        before = self._name_before(phrase.first)
+        if before is not None and self.words[phrase.first - 1] in _COMMAS and self._object(phrase):
+            before = None
+        name = before or self._name_after(phrase.last)
         after = self._known_person_after(phrase.last)
         if name is None and after is not None:
             # "وزیر امور خارجه محمدجواد ظریف": a title, then the person who holds it.
@@ -115,6 +130,8 @@ class TitleReader(NameReader):
             return phrase
         if name is None and not phrase.country and not phrase.org_id and self._unknown_word_at(phrase.last):
             phrase.unknown_complement = True
+        if name is None and not phrase.country and not phrase.org_id and self._indefinite(phrase.first):
+            phrase.unknown_complement = True  # "با یک سناتور": some senator, of no state the text names
         if name is None and phrase.group_role and not phrase.plural_roles:
             phrase.role = phrase.group_role  # a group, not a person: the role stays plural
             phrase.group = True
@@ -152,6 +169,9 @@ class TitleReader(NameReader):
             and self.name_probability[following] >= BEGINS_A_NAME
             and self._known_person_after(following) is None
         )
+
+    def _indefinite(self, first: int) -> bool:
+        return first > 0 and self.words[first - 1] == _INDEFINITE
 
     def _unknown_word_at(self, index: int) -> bool:
         if index < len(self.words) and (
