@@ -40,7 +40,10 @@ def _merge_or_add(events: list[Event], event: Event) -> None:
         elif _covers_group(existing.parties, event.parties):
             pass
         elif _headline_of(existing, event):
-            pass  # "X با معاون وزیر خارجه ژاپن دیدار کرد" over "X ... با همتای ژاپنی خود دیدار کرد"
+            # "X با معاون وزیر خارجه ژاپن دیدار کرد" over "X ... با همتای ژاپنی خود دیدار کرد"; the body's
+            # named persons over the headline's "سران آلمان و آمریکا"
+            if _named(event.parties) > _named(existing.parties):
+                existing.parties = event.parties
         else:
             continue
         existing.reports.extend(event.reports)
@@ -50,6 +53,10 @@ def _merge_or_add(events: list[Event], event: Event) -> None:
         existing.place = existing.place or event.place
         return
     events.append(event)
+
+
+def _named(parties: list[ResolvedParty]) -> int:
+    return sum(1 for party in parties if party.name)
 
 
 def _same_day(a: Event, b: Event) -> bool:

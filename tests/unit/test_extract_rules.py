@@ -1256,3 +1256,12 @@ def test_a_bare_title_after_a_names_comma_before_ra_is_the_object() -> None:
 def test_a_delegation_of_no_state_before_a_journey_is_company() -> None:
     (meeting,) = _meetings("عراقچی فردا با هیئت دیپلماتیک به عمان سفر خواهد کرد تا گفتگوهایی برگزار کند.")
     assert {p.country for p in meeting.participants} == {"IR", "OM"} and meeting.status == "planned"
+
+
+def test_the_bodys_named_persons_replace_the_headlines_heads_of_state() -> None:
+    """ "گفتگوی تلفنی سران آلمان و آمریکا" then the body's names: one meeting of the two named men."""
+    (meeting,) = _meetings(
+        "فردریش مرتس صدراعظم آلمان امروز به‌صورت تلفنی با دونالد ترامپ رئیس‌جمهور آمریکا گفتگو کرد.",
+        title="گفتگوی تلفنی سران آلمان و آمریکا",
+    )
+    assert _names(meeting) == {"فردریش مرتس", "دونالد ترامپ"}
