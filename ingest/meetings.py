@@ -373,8 +373,8 @@ class MeetingReader:
             if word in _PARTNER_MARKERS
             and index not in owned
             and (index == 0 or self.words[index - 1] != _ALONG)
-            and first_party_at_or_after(self.parties, index + 1, words=self.words) is not None
-            and not self._travelling_with(index)
+            and (position := first_party_at_or_after(self.parties, index + 1, words=self.words)) is not None
+            and not self._travelling_with(self.parties[position])
         ]
         hosting = [
             index
@@ -391,12 +391,9 @@ class MeetingReader:
             return None
         return min(candidates, key=lambda index: abs(index - trigger.first))
 
-    def _travelling_with(self, ba: int) -> bool:
+    def _travelling_with(self, party: PartyPhrase) -> bool:
         """ "X با یک هیئت دیپلماتیک به عمان سفر کرد تا ...": a delegation of no state or body named,
         after "با" and before the journey, is the company X travels with, not whom X meets."""
-        position = first_party_at_or_after(self.parties, ba + 1, words=self.words)
-        assert position is not None
-        party = self.parties[position]
         if not (
             party.role
             and party.role.split(" ")[0] in DELEGATION_WORDS

@@ -77,10 +77,10 @@ class TitleReader(NameReader):
         mention = self.mention_at.get(index)
         if mention and mention.kind is Kind.TITLE:
             phrase = self._title_phrase(mention)
-            return None if comma and self._object(phrase) else phrase
+            return None if comma and self._object_of_verb(phrase) else phrase
         return None
 
-    def _object(self, phrase: PartyPhrase) -> bool:
+    def _object_of_verb(self, phrase: PartyPhrase) -> bool:
         """ "همتی، رئیس‌جمهور را در جریان ... قرار داد": a bare title after a name's comma that "را"
         follows is the verb's object, no apposition; one with its state or organisation may close an
         object ("مذاکرات بین X و شی جین پینگ، رهبر چین را ارزیابی کرد")."""
@@ -112,7 +112,7 @@ class TitleReader(NameReader):
         if self._given_name_not_title(phrase):
             return self._named_by_title_word(phrase.first)
         before = self._name_before(phrase.first)
-        if before is not None and self.words[phrase.first - 1] in _COMMAS and self._object(phrase):
+        if before is not None and self.words[phrase.first - 1] in _COMMAS and self._object_of_verb(phrase):
             before = None
         name = before or self._name_after(phrase.last)
         after = self._known_person_after(phrase.last)
@@ -128,10 +128,14 @@ class TitleReader(NameReader):
             )
             phrase.last = known.last
             return phrase
-        if name is None and not phrase.country and not phrase.org_id and self._unknown_word_at(phrase.last):
+        if (
+            name is None
+            and not phrase.country
+            and not phrase.org_id
+            # "با یک سناتور": some senator, of no state the text names
+            and (self._unknown_word_at(phrase.last) or self._indefinite(phrase.first))
+        ):
             phrase.unknown_complement = True
-        if name is None and not phrase.country and not phrase.org_id and self._indefinite(phrase.first):
-            phrase.unknown_complement = True  # "با یک سناتور": some senator, of no state the text names
         if name is None and phrase.group_role and not phrase.plural_roles:
             phrase.role = phrase.group_role  # a group, not a person: the role stays plural
             phrase.group = True
