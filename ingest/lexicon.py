@@ -137,20 +137,6 @@ def _verb_rows(name: str) -> list[dict[str, str]]:
     return found
 
 
-def with_indefinite(noun: str) -> str | None:
-    """A noun with the indefinite "-ی" ("دیداری", "مذاکراتی"): after a final vowel a glide comes
-    between ("گفتگویی"), after a silent "ه" a ZWNJ and "ای" ("مذاکره‌ای"); none for a noun that already
-    ends in "ی" ("رایزنی", "گفت‌وگوی": an ezafe or indefinite form)."""
-    glide = one_word("glide")
-    if noun.endswith(glide):
-        return None
-    if noun.endswith(tuple(word_class("final_vowel"))):
-        return noun + glide + glide
-    if noun.endswith(one_word("final_heh")):
-        return noun + "\u200c" + one_word("indefinite_after_heh")
-    return noun + glide
-
-
 def with_possessives(stem: str) -> list[str]:
     """A noun with each possessive ending glued on ("دیدارش", "تماس‌هایمان"; after a final vowel a glide
     comes between)."""

@@ -5,7 +5,7 @@ from functools import cache
 
 from ingest.factuality import Clauses
 from ingest.gazetteer import Gazetteer
-from ingest.lexicon import one_word, phrases, rows, verb_forms, with_indefinite, with_possessives, word_class
+from ingest.lexicon import one_word, phrases, rows, verb_forms, with_possessives, word_class
 from ingest.mentions import regular_plurals
 from ingest.model import MeetingKind, MeetingStatus
 from ingest.segment import Sentence
@@ -53,7 +53,6 @@ class Trigger:
 # Plural suffixes older or hand-typed text glues to a word ("دیدارهای" for "دیدار‌های").
 _GLUED_PLURALS = word_class("glued_plural")
 _POSSESSIVE_KINDS = word_class("possessive_trigger_kind")
-_INDEFINITE_KINDS = _POSSESSIVE_KINDS | {"session"}
 # "به حضور پذیرفت" in any person and as a participle; the verb alone only as "Y را پذیرفت": "پذیرفتند"
 # alone is mostly "they accepted" ("پیشنهاد X را پذیرفتند"), the participle the adjective "accepted".
 _RECEIVING = verb_forms("receiving_verb")
@@ -75,9 +74,6 @@ def _triggers() -> Gazetteer[str]:
         if " " not in form and kind in _POSSESSIVE_KINDS:
             for possessed in _possessed(form):
                 triggers.add(possessed, kind)
-        indefinite = with_indefinite(form) if " " not in form and kind in _INDEFINITE_KINDS else None
-        if indefinite is not None:
-            triggers.add(indefinite, kind)  # "دیداری داشت", "گفتگویی با X", "مذاکراتی انجام شد"
     for form in _RECEIVING:
         triggers.add(f"{_AUDIENCE} {form}", _HOSTING)  # "Y را به حضور پذیرفتند"
         if form in _RECEIVING_ALONE:
