@@ -29,7 +29,6 @@ from ingest.sentence_meeting import (
     fuller,
     same_parties,
 )
-from ingest.sentence_words import DELEGATION_WORDS
 from ingest.triggers import Trigger, blocked, negated
 
 _TOGETHER = word_class("reciprocal")
@@ -373,8 +372,7 @@ class MeetingReader:
             if word in _PARTNER_MARKERS
             and index not in owned
             and (index == 0 or self.words[index - 1] != _ALONG)
-            and (position := first_party_at_or_after(self.parties, index + 1, words=self.words)) is not None
-            and not self._travelling_with(self.parties[position])
+            and first_party_at_or_after(self.parties, index + 1, words=self.words) is not None
         ]
         hosting = [
             index
@@ -390,18 +388,6 @@ class MeetingReader:
         if not candidates:
             return None
         return min(candidates, key=lambda index: abs(index - trigger.first))
-
-    def _travelling_with(self, party: PartyPhrase) -> bool:
-        """ "X با یک هیئت دیپلماتیک به عمان سفر کرد تا ...": a delegation of no state or body named,
-        after "با" and before the journey, is the company X travels with, not whom X meets."""
-        if not (
-            party.role
-            and party.role.split(" ")[0] in DELEGATION_WORDS
-            and not (party.name or party.country or party.org_id or party.plural_countries)
-        ):
-            return False
-        destination = journey_destination(self.analysis)
-        return destination is not None and destination[0] > party.last
 
     def _clause_subjects(self, clause: int, end: int) -> list[PartyPhrase]:
         before = [p for p in self.parties if p.first >= clause and p.last <= end]

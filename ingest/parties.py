@@ -22,11 +22,7 @@ _PLURAL_COUNTERPARTS = {
     for plural in regular_plurals(word)
     for possessed in (plural, *with_possessives(plural))
 }
-_COUNTERPART = (
-    word_class("counterpart")
-    | {possessed for word in _COUNTERPART_NOUNS for possessed in with_possessives(word)}
-    | _PLURAL_COUNTERPARTS.keys()
-)
+_COUNTERPART = word_class("counterpart") | _PLURAL_COUNTERPARTS.keys()
 _PLACE_PREPOSITIONS = {one_word("ablative"), one_word("locative")}
 _COUNTERPART_ONLY_ADJECTIVES = word_values("counterpart_nationality")
 _HEADED_BY = phrases("headed_by")
@@ -146,7 +142,7 @@ class SentenceParties(TitleReader):
     def _accompanying_delegations(self, parties: list[PartyPhrase]) -> list[PartyPhrase]:
         """ "X و هیئت همراهش", "A، B و هیئت همراه آنها": the delegation accompanying the party before it
         in the list is that party's side, not a party of its own (annotators never list it, and as a
-        party it would take the home state); the party's phrase reaches over it."""
+        party it would take the home state)."""
         kept = parties[:1]
         for before, party in pairwise(parties):
             if not (
@@ -157,8 +153,6 @@ class SentenceParties(TitleReader):
                 and self.words[before.last : party.first] in ([_AND], [_COMMA])
             ):
                 kept.append(party)
-            else:
-                kept[-1].last = max(kept[-1].last, party.last)  # the side's phrase: "Y و هیئت همراه را"
         return kept
 
     def _shared_complements(self, parties: list[PartyPhrase]) -> list[PartyPhrase]:

@@ -72,23 +72,12 @@ class TitleReader(NameReader):
                 None,
             )
             index = close + 1 if close is not None else index
-        comma = index < len(self.words) and self.words[index] in _COMMAS
-        index += comma
+        if index < len(self.words) and self.words[index] in _COMMAS:
+            index += 1
         mention = self.mention_at.get(index)
         if mention and mention.kind is Kind.TITLE:
-            phrase = self._title_phrase(mention)
-            return None if comma and self._object_of_verb(phrase) else phrase
+            return self._title_phrase(mention)
         return None
-
-    def _object_of_verb(self, phrase: PartyPhrase) -> bool:
-        """ "همتی، رئیس‌جمهور را در جریان ... قرار داد": a bare title after a name's comma that "را"
-        follows is the verb's object, no apposition; one with its state or organisation may close an
-        object ("مذاکرات بین X و شی جین پینگ، رهبر چین را ارزیابی کرد")."""
-        return (
-            phrase.last < len(self.words)
-            and self.words[phrase.last] == _OBJECT
-            and not (phrase.country or phrase.org_id or phrase.plural_countries)
-        )
 
     def _merge_role(self, party: PartyPhrase, role: PartyPhrase) -> PartyPhrase:
         return replace(
@@ -111,10 +100,7 @@ class TitleReader(NameReader):
             return phrase
         if self._given_name_not_title(phrase):
             return self._named_by_title_word(phrase.first)
-        before = self._name_before(phrase.first)
-        if before is not None and self.words[phrase.first - 1] in _COMMAS and self._object_of_verb(phrase):
-            before = None
-        name = before or self._name_after(phrase.last)
+        name = self._name_before(phrase.first) or self._name_after(phrase.last)
         after = self._known_person_after(phrase.last)
         if name is None and after is not None:
             # "وزیر امور خارجه محمدجواد ظریف": a title, then the person who holds it.

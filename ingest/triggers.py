@@ -53,12 +53,6 @@ class Trigger:
 # Plural suffixes older or hand-typed text glues to a word ("دیدارهای" for "دیدار‌های").
 _GLUED_PLURALS = word_class("glued_plural")
 _POSSESSIVE_KINDS = word_class("possessive_trigger_kind")
-# "به حضور پذیرفت" in any person and as a participle; the verb alone only as "Y را پذیرفت": "پذیرفتند"
-# alone is mostly "they accepted" ("پیشنهاد X را پذیرفتند"), the participle the adjective "accepted".
-_RECEIVING = verb_forms("receiving_verb")
-_RECEIVING_ALONE = verb_forms("receiving_verb", "3sg")
-_AUDIENCE = one_word("audience")
-_HOSTING = "hosting"
 (_GLIDE,) = word_class("glide")
 
 
@@ -74,10 +68,6 @@ def _triggers() -> Gazetteer[str]:
         if " " not in form and kind in _POSSESSIVE_KINDS:
             for possessed in _possessed(form):
                 triggers.add(possessed, kind)
-    for form in _RECEIVING:
-        triggers.add(f"{_AUDIENCE} {form}", _HOSTING)  # "Y را به حضور پذیرفتند"
-        if form in _RECEIVING_ALONE:
-            triggers.add(form, _HOSTING)  # "Y را پذیرفت"
     return triggers
 
 

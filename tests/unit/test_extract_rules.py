@@ -1204,25 +1204,6 @@ def test_a_name_after_an_honorific_is_counted_in_words() -> None:
     assert "علی شریعتی‌تبار" in _names(meeting) and len(meeting.participants) == 2
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "عراقچی امروز با یک هیئت ترکیه‌ای دیدار کرد.",  # "یک" between "با" and the partner
-        "وزیر امور خارجه ترکیه امروز در تهران با همتایش دیدار کرد.",  # a counterpart with a possessive
-        "رهبر انقلاب امروز رئیس‌جمهور ترکیه را به حضور پذیرفتند.",  # the honorific plural of one host
-        # the accompanying delegation ends the received party's phrase before "را"
-        "رهبر انقلاب امروز رئیس‌جمهور ترکیه و هیئت همراه را به حضور پذیرفت.",
-    ],
-)
-def test_inflected_and_determined_forms_read_as_their_plain_ones(text: str) -> None:
-    (meeting,) = _meetings(text)
-    assert len(meeting.participants) == 2 and meeting.status == "held"
-
-
-def test_they_accepted_is_no_reception() -> None:
-    assert _meetings("داوران دیگر پیشنهاد علی معلم را پذیرفتند.") == []
-
-
 def test_counterparts_in_listed_states_are_one_in_each() -> None:
     (meeting,) = _meetings("وزیر امور خارجه عربستان با همتایان خود در قطر، عمان و اردن گفت‌وگو کرد.")
     assert {p.country for p in meeting.participants} == {"SA", "QA", "OM", "JO"}
@@ -1235,25 +1216,8 @@ def test_counterparts_of_no_named_state_are_no_official_of_the_home_state() -> N
 
 
 def test_an_indefinite_official_has_no_home_state() -> None:
-    (meeting,) = _meetings("عراقچی امروز با یک دیپلمات دیدار کرد.")
+    (meeting,) = _meetings("یک دیپلمات امروز با عراقچی دیدار کرد.")
     assert {p.country for p in meeting.participants if p.name is None} == {None}
-
-
-def test_a_bare_title_after_a_names_comma_before_ra_is_the_object() -> None:
-    """ "همتی، رئیس‌جمهور را در جریان ... قرار داد": Hemmati is not the president."""
-    text = (
-        "حسن روحانی امروز در تماس با عبدالناصر همتی رئیس کل بانک مرکزی درباره تسهیلات گفتگو کرد. "
-        "در این گفت‌وگوی تلفنی همتی، رئیس‌جمهور را در جریان برنامه‌های بانک قرار داد. "
-        "رئیس‌جمهور در تماس با بیژن زنگنه وزیر نفت نیز دستوراتی صادر کرد."
-    )
-    meetings = _meetings(text, published=date(2020, 4, 3))
-    with_zanganeh = next(m for m in meetings if "بیژن زنگنه" in _names(m))
-    assert "عبدالناصر همتی" not in _names(with_zanganeh)
-
-
-def test_a_delegation_of_no_state_before_a_journey_is_company() -> None:
-    (meeting,) = _meetings("عراقچی فردا با هیئت دیپلماتیک به عمان سفر خواهد کرد تا گفتگوهایی برگزار کند.")
-    assert {p.country for p in meeting.participants} == {"IR", "OM"} and meeting.status == "planned"
 
 
 def test_the_bodys_named_persons_replace_the_headlines_heads_of_state() -> None:
