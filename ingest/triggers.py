@@ -14,7 +14,7 @@ _FUTURE_AUX = verb_forms("future_auxiliary")
 _DO = verb_forms("do_present")  # "کند", "کنند": a subjunctive still ahead
 (_DOES,) = verb_forms("do_present", "3sg")
 _MI = one_word("imperfective_prefix")
-_PRESENT_VERBS = phrases("present_passive")  # "می شود", "می یابد"
+_PRESENT_PASSIVE = next(iter(phrases("present_passive")))  # "می شود"
 # Plan frames (modality.tsv) that make a meeting word after them planned.
 _PLAN_WORDS = frozenset(
     tuple(row["form"].split(" ")) for row in rows("modality") if row["status"] == "planned"
@@ -159,7 +159,7 @@ def meeting_kind(sentence: Sentence, triggers: list[Trigger]) -> MeetingKind:
     return "in_person"
 
 
-_HELD_VERBS = word_class("held_noun") | word_class("begun_or_ended")
+_HELD_VERBS = word_class("held_noun")
 # How far a meeting noun's own "برگزار خواهد شد" may stand: an attendance list lies between them.
 _HELD_VERB_REACH = 25
 _SENTENCE_STOPS = word_class("sentence_stop")
@@ -172,7 +172,7 @@ def _held_later(words: list[str], start: int) -> bool:
             return False
         if words[index] in _HELD_VERBS:
             verb = words[index + 1 : index + 3]
-            return bool(_FUTURE_AUX & set(verb)) or tuple(verb) in _PRESENT_VERBS
+            return bool(_FUTURE_AUX & set(verb)) or tuple(verb) == _PRESENT_PASSIVE
     return False
 
 
