@@ -343,12 +343,12 @@ class SentenceParties(TitleReader):
         self._complement(phrase, plural=plural)
         if plural and phrase.country is None and not phrase.plural_countries:
             self._counterparts_in(phrase)
-        if plural and phrase.country is None and not phrase.plural_countries and not phrase.org_id:
-            # "با همتایان خود", "با همتایانش از کشورهای آسه‌آن": counterparts of states the text does not
-            # name, no one official of the home state.
-            phrase.counterpart, phrase.unknown_complement = False, True
-            phrase.role = _PLURAL_COUNTERPARTS.get(word, word)
-            return phrase
+            if not phrase.plural_countries and not phrase.org_id:
+                # "با همتایان خود", "با همتایانش از کشورهای آسه‌آن": counterparts of states the text does
+                # not name, no one official of the home state.
+                phrase.counterpart, phrase.unknown_complement = False, True
+                phrase.role = _PLURAL_COUNTERPARTS.get(word, word)
+                return phrase
         following = self.words[index + 1] if index + 1 < len(self.words) else None
         if (
             phrase.country is None
