@@ -28,7 +28,6 @@ _AND = one_word("and")
 # Titles that can belong to a person ("فرستاده ویژه ترامپ"); after others a name is apposition.
 _AGENT_TITLES = word_class("agent_title")
 _ORG_FILLERS = word_class("org_filler")
-_SUFFIXES = word_class("word_suffix")
 _PLURAL_SUFFIXES = word_class("plural_suffix")
 _GIVEN_NAME_TITLES = word_class("given_name_title")
 _TITLE_LINKER = phrases("title_linker")
