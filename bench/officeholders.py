@@ -16,8 +16,6 @@ Needs `../shared` (the pool). Blind's items are not read.
 """
 
 import argparse
-import gzip
-import json
 import sys
 from collections import Counter, defaultdict
 from concurrent.futures import ProcessPoolExecutor
@@ -27,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.corpus_split import pool_items, read_ids  # noqa: E402
 from ingest.doc import Doc  # noqa: E402
 from ingest.knowledge import Officeholder, knowledge  # noqa: E402
 from ingest.model import Article  # noqa: E402
@@ -34,43 +33,31 @@ from ingest.passes.parties import find_parties  # noqa: E402
 from ingest.pipeline import PASSES  # noqa: E402
 from ingest.resolve import same_name  # noqa: E402
 
-POOL = ROOT.parent / "shared" / "corpus" / "pool.jsonl.gz"
-BLIND = ROOT / "bench" / "data" / "corpus" / "blind" / "ids.tsv"
 _UP_TO_PARTIES = PASSES[: PASSES.index(find_parties) + 1]
 
 Apposition = tuple[str, str, str, str, str]  # title id, state, month, name, item id
 
 
-def appositions(line: str) -> list[Apposition]:
-    item = json.loads(line)
-    article = Article(
-        id=item["id"],
-        title=item.get("title") or "",
-        text=item.get("text") or "",
-        published=item["published"],
-        source=item.get("source"),
-    )
-    doc = Doc(article)
+def appositions(item: dict) -> list[Apposition]:
+    doc = Doc(Article.model_validate({**item, "text": item.get("text") or ""}))
     for step in _UP_TO_PARTIES:
         doc = step(doc)
     return [
         (phrase.title_id, phrase.country, item["published"][:7], phrase.name, item["id"])
         for analysis in doc.parties
         for phrase in analysis.parties
-        # a group, one state's share of a plural title or a former holder names nobody in office
+        # a group and one state's share of a plural title name nobody; a time word (former, then, new)
+        # puts the holder in another month
         if phrase.name and phrase.title_id and phrase.country
         if not (phrase.group or phrase.of_plural_title or phrase.tense)
     ]
 
 
-def _items(since: str) -> list[str]:
-    blind = set(BLIND.read_text().split())
-    with gzip.open(POOL, "rt", encoding="utf-8") as pool:
-        return [
-            line
-            for line in pool
-            if (item := json.loads(line))["id"] not in blind and (item.get("published") or "") >= since
-        ]
+def _items(since: str) -> list[dict]:
+    blind = set(read_ids("blind"))
+    return [
+        item for item in pool_items() if item["id"] not in blind and (item.get("published") or "") >= since
+    ]
 
 
 def _agrees(name: str, holder: Officeholder | None) -> bool:
