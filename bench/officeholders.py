@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
 """Where the knowledge base's officeholders lag the news: the pool's own appositions, month by month.
 
-Every pool item outside blind published since `--since` runs through the extractor's passes up to the
-party phrases; each phrase that gives a name, a title and a state ("علی الزیدی، نخست‌وزیر عراق") counts
-once for that office and month. An office is printed when, in some month, at least `--min` of its
-phrases name someone other than the knowledge base's holder that month (or the base has none), with
-the names the pool gives and an item for each, for whoever updates `ingest/data/officeholders.tsv`:
-a successor the base lacks, a spelling its aliases lack (`پیت هگزث`), an office it has no holder for.
-Offices many hold at once (ambassadors, senators) and misread phrases print too: read it as a list of
-leads, not of facts.
+Every pool item outside blind's hash class (blind and its reserve) published since `--since` runs
+through the extractor's passes up to the party phrases; each phrase that gives a name, a title and a
+state ("علی الزیدی، نخست‌وزیر عراق") counts once for that office and month. An office is printed when,
+in some month, at least `--min` of its phrases name someone other than the knowledge base's holder that
+month (or the base has none), with the names the pool gives and an item for each, for whoever updates
+`ingest/data/officeholders.tsv`: a successor the base lacks, a spelling its aliases lack (`پیت هگزث`),
+an office it has no holder for. Offices many hold at once (ambassadors, senators) and misread phrases
+print too: read it as a list of leads, not of facts.
 
     bench/officeholders.py --since 2026-01 --min 5
 
@@ -16,6 +16,7 @@ Needs `../shared` (the pool). Blind's items are not read.
 """
 
 import argparse
+import json
 import sys
 from collections import Counter, defaultdict
 from concurrent.futures import ProcessPoolExecutor
@@ -25,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.corpus_split import pool_items, read_ids  # noqa: E402
+from bench.corpus_split import CONFIG, in_blind_class, pool_items  # noqa: E402
 from ingest.doc import Doc  # noqa: E402
 from ingest.knowledge import Officeholder, knowledge  # noqa: E402
 from ingest.model import Article  # noqa: E402
@@ -54,9 +55,12 @@ def appositions(item: dict) -> list[Apposition]:
 
 
 def _items(since: str) -> list[dict]:
-    blind = set(read_ids("blind"))
+    # blind and its reserve (bench/reserve.py) stay unread: the report prints items
+    seed = json.loads(CONFIG.read_text(encoding="utf-8"))["seed"]
     return [
-        item for item in pool_items() if item["id"] not in blind and (item.get("published") or "") >= since
+        item
+        for item in pool_items()
+        if not in_blind_class(item["id"], seed) and (item.get("published") or "") >= since
     ]
 
 

@@ -4,7 +4,8 @@ Each set runs through `didar extract` (the eval contract) and is scored by the e
 (../shared/eval/score.py, or DIDAR_SCORER). Train and blind are the drawn pool items of
 bench/data/corpus (texts from ../shared/corpus) that have a gold file. Pair F1 and article-mean pair F1
 carry a bootstrap 95% interval over articles. Blind prints figures only: `--show-errors` refuses it,
-so that whoever tunes the extractor never reads blind's errors.
+so that whoever tunes the extractor never reads blind's errors. The same for blind's reserve
+(`bench/reserve.py`: the items of blind's hash class that steps changed, read once it has gold).
 
 A step moves blind by less than the interval of either reading, so two readings are compared paired:
 `--save-tallies DIR` keeps each article's pair counts (tp, fp, fn) of a run, and `--against DIR` prints
@@ -38,8 +39,9 @@ sys.path.insert(0, str(ROOT))
 
 from bench import corpus_split  # noqa: E402
 
-SETS = ("dev", "probe", "train", "blind")
-NO_ERRORS = {"blind"}
+SETS = ("dev", "probe", "train", "blind", "reserve")
+# blind's reserve (bench/reserve.py) is blind's hash class: figures only, and only paired ones mean much
+NO_ERRORS = {"blind", "reserve"}
 RESAMPLES = 2000
 Tallies = dict[str, tuple[int, int, int]]
 
@@ -235,10 +237,11 @@ def main() -> None:
         "--against", type=Path, metavar="DIR", help="print the paired change from the counts saved there"
     )
     args = parser.parse_args()
-    names = args.set or list(SETS)
+    names = args.set or [name for name in SETS if name != "reserve" or corpus_split.ids_path(name).is_file()]
     if args.show_errors and set(names) & NO_ERRORS:
         parser.error(
-            "--show-errors is refused for blind: its errors are never read by whoever tunes the extractor"
+            "--show-errors is refused for blind and its reserve: their errors are never read by whoever "
+            "tunes the extractor"
         )
     results = {}
     for name in names:
