@@ -12,7 +12,7 @@ Only items a step changes are drawn, so the reserve's own F1 means nothing; its 
 step's whole change on the reserve (every item it leaves alone changes by zero), on items it was not
 written from.
 
-  .venv/bin/python -m bench.reserve draw REV --step NAME --export var/reserve
+  .venv/bin/python -m bench.reserve draw REV [--after REV2] --step NAME --export var/reserve
 """
 
 from __future__ import annotations
@@ -79,18 +79,22 @@ def _reading(meetings: list[dict]) -> str:
     return json.dumps(sorted(json.dumps(m, sort_keys=True, ensure_ascii=False) for m in meetings))
 
 
-def changed(rev: str, items: list[dict]) -> list[str]:
-    """Ids of the items that `rev`'s extractor and this checkout's read differently."""
+def _checkout(rev: str, into: Path) -> Path:
+    into.mkdir()
+    archive = subprocess.run(["git", "archive", rev], cwd=ROOT, check=True, capture_output=True)
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive.stdout, check=True)
+    return into
+
+
+def changed(rev: str, items: list[dict], after_rev: str | None = None) -> list[str]:
+    """Ids of the items that `rev`'s extractor and `after_rev`'s (or this checkout's) read differently."""
     with tempfile.TemporaryDirectory() as work:
         source = Path(work) / "reserve.jsonl"
         source.write_text(
             "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in items), encoding="utf-8"
         )
-        code = Path(work) / "code"
-        code.mkdir()
-        archive = subprocess.run(["git", "archive", rev], cwd=ROOT, check=True, capture_output=True)
-        subprocess.run(["tar", "-x", "-C", str(code)], input=archive.stdout, check=True)
-        before, after = _extract(code, source), _extract(ROOT, source)
+        before = _extract(_checkout(rev, Path(work) / "before"), source)
+        after = _extract(_checkout(after_rev, Path(work) / "after") if after_rev else ROOT, source)
     return [
         item["id"]
         for item in items
@@ -141,6 +145,7 @@ def main() -> None:
     commands = parser.add_subparsers(dest="command", required=True)
     drawing = commands.add_parser("draw", help="draw the reserve items a step changes")
     drawing.add_argument("rev", help="the revision before the step")
+    drawing.add_argument("--after", help="the revision of the step (default: this checkout)")
     drawing.add_argument("--step", required=True, help="a short name for the step (letters, digits, -)")
     drawing.add_argument("--export", type=Path, help="write the new items' annotators' batches here")
     drawing.add_argument("--batch", type=int, default=10)
@@ -150,7 +155,7 @@ def main() -> None:
     config = json.loads(CONFIG.read_text(encoding="utf-8"))
     drawn = {item_id for split in SETS for item_id in read_ids(split)}
     items = reserve_items(pool_items(), config, drawn)
-    ids = set(changed(args.rev, items))
+    ids = set(changed(args.rev, items, args.after))
     new = record(args.step, [item for item in items if item["id"] in ids])
     # counts only: the reserve is blind's, and its texts are for annotators
     print(f"{len(ids)} of {len(items)} reserve items read differently; {len(new)} not listed before")
