@@ -243,6 +243,9 @@ def main() -> None:
             "--show-errors is refused for blind and its reserve: their errors are never read by whoever "
             "tunes the extractor"
         )
+    if args.against:  # before the sets are read, not after
+        for name in names:
+            _read_tallies(args.against, name)
     results = {}
     for name in names:
         results[name] = measure(load(name), args.show_errors)
