@@ -1,7 +1,7 @@
 """Pass: one event per meeting. A report that repeats another (the same parties, a subset, an official
-named in one and only titled in the other, a headline's summary, also one whose status the body tells
-otherwise) folds into it; a many-party report that
-separate reports explain goes; what was only to happen in an article about a visit called off goes."""
+named in one and only titled in the other, a headline's summary, a headline the body tells as still to
+come) folds into it; a many-party report that separate reports explain goes; what was only to happen in
+an article about a visit called off goes."""
 
 from ingest.doc import Doc, Event
 from ingest.lexicon import phrases, word_class
@@ -25,7 +25,8 @@ def merge_events(doc: Doc) -> Doc:
 
 def _merge_or_add(events: list[Event], event: Event) -> None:
     """Fold a report into the event it repeats (same parties, or a subset, or the same parties with
-    one official named in one report and only titled in the other), else add it."""
+    one official named in one report and only titled in the other), else add it. Reports of another
+    status fold only where a headline's meeting is told again in the body."""
     for existing in events:
         if not _same_day(existing, event):
             continue
