@@ -1,17 +1,14 @@
 """Pass: one event per meeting. A report that repeats another (the same parties, a subset, an official
-named in one and only titled in the other, a headline's summary, a headline the body tells as still to
-come) folds into it; a many-party report that separate reports explain goes; what was only to happen in
-an article about a visit called off goes."""
+named in one and only titled in the other, a headline's summary) folds into it; a many-party report that
+separate reports explain goes; what was only to happen in an article about a visit called off goes."""
 
 from ingest.doc import Doc, Event
 from ingest.lexicon import phrases, word_class
-from ingest.model import MeetingStatus
 from ingest.resolve import Party as ResolvedParty
 from ingest.segment import Sentence
 
 _CALLED_OFF = word_class("called_off")
 _WAS_TO = phrases("was_to")
-_HELD: MeetingStatus = "held"
 
 
 def merge_events(doc: Doc) -> Doc:
@@ -25,12 +22,9 @@ def merge_events(doc: Doc) -> Doc:
 
 def _merge_or_add(events: list[Event], event: Event) -> None:
     """Fold a report into the event it repeats (same parties, or a subset, or the same parties with
-    one official named in one report and only titled in the other), else add it. Reports of another
-    status fold only where a headline's meeting is told again in the body."""
+    one official named in one report and only titled in the other), else add it."""
     for existing in events:
-        if not _same_day(existing, event):
-            continue
-        if existing.status != event.status and not _retold(existing, event):
+        if existing.status != event.status or not _same_day(existing, event):
             continue
         if _covers(existing.parties, event.parties) or _covers(event.parties, existing.parties):
             if len(event.parties) > len(existing.parties):
@@ -57,25 +51,12 @@ def _merge_or_add(events: list[Event], event: Event) -> None:
         else:
             continue
         existing.reports.extend(event.reports)
-        if existing.status != event.status:
-            existing.status = _HELD
         if existing.kind == "in_person" and event.kind != "in_person":
             existing.kind = event.kind
         existing.day = existing.day or event.day
         existing.place = existing.place or event.place
         return
     events.append(event)
-
-
-def _retold(headline: Event, body: Event) -> bool:
-    """The headline's meeting told again in the body as still to come, or the other way round ("X و Y
-    در حاشیه نشست آسه‌آن دیدار کردند" over "... قرار است با همتای خود گفتگو کند"): one meeting, held, as
-    the report that says it happened is the newer news."""
-    return (
-        all(report.sentence.is_title for report in headline.reports)
-        and not any(report.sentence.is_title for report in body.reports)
-        and (_covers(headline.parties, body.parties) or _covers(body.parties, headline.parties))
-    )
 
 
 def _named(parties: list[ResolvedParty]) -> int:

@@ -1299,17 +1299,3 @@ def test_spoke_with_is_a_talk() -> None:
 )
 def test_speaking_of_or_in_a_speech_is_no_talk(text: str) -> None:
     assert _meetings(text) == []
-
-
-@pytest.mark.parametrize(
-    ("title", "text"),
-    [
-        ("عراقچی و فیدان در آنکارا دیدار کردند", "عراقچی قرار است امروز در آنکارا با فیدان گفتگو کند."),
-        ("عراقچی با فیدان دیدار می‌کند", "عراقچی امروز در آنکارا با فیدان دیدار کرد."),
-    ],
-)
-def test_a_headline_and_body_telling_one_meeting_as_held_and_as_planned_is_one_held_meeting(
-    title: str, text: str
-) -> None:
-    (meeting,) = _meetings(text, title=title)
-    assert meeting.status == "held"
