@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import subprocess
 import sys
 import tempfile
 from collections.abc import Iterable
@@ -38,6 +36,7 @@ from bench.corpus_split import (  # noqa: E402
     pool_items,
     read_ids,
 )
+from bench.same_output import _exported, _extract  # noqa: E402
 
 HEADER = "id\tstep\toutlet\tpublished\tchars\n"
 
@@ -57,33 +56,15 @@ def reserve_items(items: Iterable[dict], config: dict, drawn: set[str]) -> list[
     ]
 
 
-def _extract(code: Path, source: Path) -> dict[str, list[dict]]:
+def _meetings(code: Path, source: Path) -> dict[str, list[dict]]:
     """The meetings `didar extract` of the code at `code` reads in each item of `source`."""
-    program = "import sys; from app.cli import main; sys.argv = ['didar', 'extract', sys.argv[1]]; main()"
-    done = subprocess.run(
-        [str(ROOT / ".venv" / "bin" / "python"), "-c", program, str(source)],
-        cwd=code,
-        env={**os.environ, "PYTHONPATH": str(code)},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        raise SystemExit(f"bench/reserve: didar extract failed in {code}:\n{done.stderr[-2000:]}")
-    rows = (json.loads(line) for line in done.stdout.splitlines() if line.strip())
+    rows = (json.loads(line) for line in _extract(code, source).splitlines() if line.strip())
     return {row["id"]: row.get("meetings") or [] for row in rows}
 
 
 def _reading(meetings: list[dict]) -> str:
     """An item's meetings as one string, whatever their order."""
     return json.dumps(sorted(json.dumps(m, sort_keys=True, ensure_ascii=False) for m in meetings))
-
-
-def _checkout(rev: str, into: Path) -> Path:
-    into.mkdir()
-    archive = subprocess.run(["git", "archive", rev], cwd=ROOT, check=True, capture_output=True)
-    subprocess.run(["tar", "-x", "-C", str(into)], input=archive.stdout, check=True)
-    return into
 
 
 def changed(rev: str, items: list[dict], after_rev: str | None = None) -> list[str]:
@@ -93,8 +74,10 @@ def changed(rev: str, items: list[dict], after_rev: str | None = None) -> list[s
         source.write_text(
             "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in items), encoding="utf-8"
         )
-        before = _extract(_checkout(rev, Path(work) / "before"), source)
-        after = _extract(_checkout(after_rev, Path(work) / "after") if after_rev else ROOT, source)
+        (Path(work) / "before").mkdir()
+        (Path(work) / "after").mkdir()
+        before = _meetings(_exported(rev, Path(work) / "before"), source)
+        after = _meetings(_exported(after_rev, Path(work) / "after") if after_rev else ROOT, source)
     return [
         item["id"]
         for item in items
