@@ -68,9 +68,6 @@ _TIME_BEFORE = frozenset(tuple(phrase.split()) for phrase in word_class("time_pr
 _SEMICOLONS = word_class("semicolon")
 _ADJECTIVE_ENDING = one_word("adjective_ending")
 _ADJECTIVE_TAGS = {"AJ", "N", "ADV", "RES"}
-# "جلسه" is a meeting only with its partner after "با", this near and no comma between.
-_PARTNER_SESSION = "partner_session"
-_PARTNER_SESSION_REACH = 10
 
 
 class MeetingReader:
@@ -133,8 +130,6 @@ class MeetingReader:
         parties after it) and its partners (after "با" or a hosting word), grouped into meetings."""
         writer, before_finished, clause = self._clause_of(trigger)
         ba = self._partner_marker(trigger, triggers)
-        if trigger.kind == _PARTNER_SESSION and not self._partner_near(trigger, ba):
-            return []
         if ba is not None and tuple(self.words[ba - 1 : ba + 1]) in _ATTENDANCE_LIST:
             listed = self._attendance_list(trigger, ba, before_finished, clause)
             if listed is not None:
@@ -396,14 +391,6 @@ class MeetingReader:
         of topic is what the clause's subject speaks of; "Z پس از دیدار X و Y" is a time, not a topic."""
         before = self.words[: trigger.first]
         return bool(before) and before[-1] in _SPOKEN_OF and tuple(before[-2:]) not in _AFTER_OR_BEFORE
-
-    def _partner_near(self, trigger: Trigger, ba: int | None) -> bool:
-        """ "جلسه‌ای با X داشت", "با X جلسه داشت": a partner after "با" beside the noun, not an attendance
-        list ("جلسه شورا با حضور X"), which tells a session of one body as often as a meeting."""
-        if ba is None or tuple(self.words[ba - 1 : ba + 1]) in _ATTENDANCE_LIST:
-            return False
-        between = self.words[min(ba, trigger.last) : max(ba, trigger.first)]
-        return len(between) <= _PARTNER_SESSION_REACH and not _COMMAS.intersection(between)
 
     def _expanded(self, parties: list[PartyPhrase]) -> list[PartyPhrase]:
         return [single for party in parties for single in expand(party)]
