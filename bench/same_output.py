@@ -11,7 +11,9 @@ line by line with one:
     bench/same_output.py compare DIR_A DIR_B                        # two saved runs
 
 The sets: `../shared/eval/dev/articles.jsonl`, `bench/data/probe/articles.jsonl`, and the first 2,000
-items of `../shared/corpus/pool.jsonl.gz` by sha256 of their id (the order `bench/extract --pool` uses).
+items of `../shared/corpus/pool.jsonl.gz` by sha256 of their id (the order `bench/extract --pool` uses)
+outside blind's hash class: the differences it prints are text, and blind's side of the pool (blind and its
+reserve) is read by annotators only.
 `check` and `compare` print, per set, how many articles are identical and how many differ, and the first
 differences; the exit status is 1 when any article differs.
 """
@@ -29,6 +31,10 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.corpus_split import CONFIG, in_blind_class  # noqa: E402
+
 SHARED = Path(os.environ.get("DIDAR_SHARED", ROOT.parent / "shared"))
 POOL_ITEMS = 2000
 SETS = ("dev", "probe", "pool")
@@ -37,10 +43,13 @@ POOL_PIECES = 2
 
 
 def _pool_items(count: int) -> list[dict]:
-    """The first `count` pool items by sha256 of their id, as `bench/extract --pool` chooses them."""
+    """The first `count` pool items by sha256 of their id, as `bench/extract --pool` orders them, of
+    those outside blind's hash class."""
     path = Path(os.environ.get("DIDAR_POOL", SHARED / "corpus" / "pool.jsonl.gz"))
+    seed = json.loads(CONFIG.read_text(encoding="utf-8"))["seed"]
     with gzip.open(path, "rt", encoding="utf-8") as lines:
         items = [json.loads(line) for line in lines if line.strip()]
+    items = [item for item in items if not in_blind_class(item["id"], seed)]
     items.sort(key=lambda item: hashlib.sha256(item["id"].encode()).hexdigest())
     return [
         {**item, "title": item.get("title") or "", "text": item.get("text") or ""} for item in items[:count]
