@@ -6,6 +6,10 @@ decision sees every committed person and meeting. The rules, in order:
 - a named mention is its own node when that exists; else the person an earlier decision (a `Merge`
   node, kept while some article uses it) gave it;
 - `same_name`: the same name once spaces, ZWNJ and ye/kaf are ignored, countries not in conflict;
+- `same_holder`: the knowledge base recognised both as one officeholder (the same English name), and
+  exactly one person the graph holds is he, countries not in conflict: "عراقچی" and "سید عباس عراقچی"
+  are one node whichever came first, where the name rules would leave a bare surname apart whenever
+  two persons end in it;
 - `short_name`: one name is the other's last word(s), countries not in conflict, and exactly one such
   person: two Larijanis of one country stay two, and an ambiguous surname stays its own node. When the
   shorter name is a bare surname, titles are the identity evidence (`office_key` in graph/keys.py:
@@ -51,6 +55,7 @@ from graph.meeting_identity import (
 from graph.rows import SAME_MEETING, Decision, Mention, NameForms, Report, name_forms
 
 SAME_NAME = "same_name"
+SAME_HOLDER = "same_holder"
 SHORT_NAME = "short_name"
 ROLE_HOLDER = "role_holder"
 TENURE_SLACK = timedelta(days=60)
@@ -72,6 +77,7 @@ class Candidate:
     tenures: dict[str, Days] = field(default_factory=dict)  # office -> the dated days it was seen in it
     seen: Days | None = None  # the first and last dated meeting of any kind
     pinned: bool = False  # made by an analyst's split: reached only through it (graph/corrections.py)
+    english: str | None = None  # the knowledge base's name for them, when it recognised them
 
 
 class Pool:
@@ -82,6 +88,7 @@ class Pool:
         self.persons: dict[str, Candidate] = {}
         self._by_name: dict[str, set[str]] = defaultdict(set)  # whole names
         self._by_end: dict[str, set[str]] = defaultdict(set)  # last one or two words
+        self._by_english: dict[str, set[str]] = defaultdict(set)  # the knowledge base's name
 
     def __contains__(self, person_id: object) -> bool:
         return person_id in self.persons
@@ -96,12 +103,17 @@ class Pool:
         self._by_name[person.names.compact].add(person.id)
         for key in {person.names.surname, person.names.tail}:
             self._by_end[key].add(person.id)
+        if person.english:
+            self._by_english[person.english].add(person.id)
 
-    def near(self, names: NameForms) -> list[Candidate]:
-        """As PERSON_CANDIDATES: shorter or equal names among the mention's suffixes, longer ones by ends."""
+    def near(self, names: NameForms, english: str | None = None) -> list[Candidate]:
+        """As PERSON_CANDIDATES: shorter or equal names among the mention's suffixes, longer ones by ends,
+        and the persons of the mention's English name."""
         found = set(self._by_end.get(names.compact, set()))
         for key in names.suffixes:
             found |= self._by_name.get(key, set())
+        if english:
+            found |= self._by_english.get(english, set())
         return [self.persons[person_id] for person_id in sorted(found)]
 
 
@@ -119,10 +131,13 @@ def near(days: Days | None, day: date | None, period: timedelta) -> bool:
 
 
 def conflicts(mention: Mention, person: Candidate, *, roles: bool, day: date | None = None) -> bool:
-    """Different countries (or organisations), or, when asked, another office the person held around
-    `day` (an office seen only long before or after it is a career, not a conflict). Only offices the
-    role table knows count: a title in other words ("رئیس شورای رهبری دفتر سیاسی") is no evidence."""
+    """Different countries (or organisations), two officeholders the knowledge base tells apart, or, when
+    asked, another office the person held around `day` (an office seen only long before or after it is a
+    career, not a conflict). Only offices the role table knows count: a title in other words ("رئیس شورای
+    رهبری دفتر سیاسی") is no evidence."""
     if mention.country and person.countries and mention.country not in person.countries:
+        return True
+    if mention.english and person.english and mention.english != person.english:
         return True
     if not mention.country and mention.org_id and person.orgs and mention.org_id not in person.orgs:
         return True
@@ -152,8 +167,8 @@ def surname_fits(mention: Mention, person: Candidate, day: date | None) -> bool:
 def choose_person(
     mention: Mention, candidates: Iterable[Candidate], blocked: set[str], day: date | None = None
 ) -> Decision | None:
-    """The person a named mention (of a meeting on `day`) is by `same_name` or `short_name`, or None
-    for a new node."""
+    """The person a named mention (of a meeting on `day`) is by `same_name`, `same_holder` or
+    `short_name`, or None for a new node."""
     assert mention.names is not None
     pool = [c for c in candidates if c.id not in blocked and not c.pinned]
     same = sorted(
@@ -166,6 +181,15 @@ def choose_person(
         if chosen.id == mention.surface:
             return Decision(chosen.id)
         return Decision(chosen.id, SAME_NAME, f"{mention.names.key} = {chosen.names.key}")
+    holders = [
+        c
+        for c in pool
+        if mention.english and c.english == mention.english and not conflicts(mention, c, roles=False)
+    ]
+    if len(holders) == 1:
+        return Decision(
+            holders[0].id, SAME_HOLDER, f"{mention.names.key} = {holders[0].names.key}: {mention.english}"
+        )
     short = [
         c
         for c in pool
@@ -222,12 +246,16 @@ CALL () {
     WHERE mention.country IS NULL OR NOT EXISTS { (p)-[:REPRESENTS]->() }
        OR EXISTS { (p)-[:REPRESENTS]->(:Country {code: mention.country}) }
     RETURN p
+    UNION
+    UNWIND $english AS name
+    MATCH (p:Person {name_en: name})
+    RETURN p
 }
 CALL (p) {
     OPTIONAL MATCH (p)-[:PARTICIPATED_IN]->(m:Meeting)
     RETURN min(m.approx_date) AS first_day, max(m.approx_date) AS last_day
 }
-RETURN p.id AS id, p.name_key AS name_key, first_day, last_day,
+RETURN p.id AS id, p.name_key AS name_key, p.name_en AS name_en, first_day, last_day,
        [(p)-[:REPRESENTS]->(c:Country) | c.code] AS countries,
        [(p)-[h:HOLDS]->(r:Role) |
            {title: coalesce(r.name, r.name_en), first: h.first_seen, last: h.last_seen}] AS titles,
@@ -299,11 +327,15 @@ class GraphResolver:
         shorter = sorted({k for _, _, m in named if m.names for k in m.names.suffixes})
         ends = sorted({(m.names.compact, m.country or "") for _, _, m in named if m.names})
         longer = [{"key": key, "country": country or None} for key, country in ends]
+        english = sorted({m.english for _, _, m in named if m.english})
         pool = Pool()
-        for row in self.tx.run(PERSON_CANDIDATES, shorter=shorter, longer=longer) if named else ():
+        found = (
+            self.tx.run(PERSON_CANDIDATES, shorter=shorter, longer=longer, english=english) if named else ()
+        )
+        for row in found:
             person = Candidate(
                 row["id"], name_forms(row["name_key"]), set(row["countries"]), set(row["orgs"]),
-                pinned=row["id"] in self.corrections.pinned,
+                pinned=row["id"] in self.corrections.pinned, english=row["name_en"],
             )  # fmt: skip
             for title in row["titles"]:
                 if office := office_key(title["title"]):
@@ -351,7 +383,7 @@ class GraphResolver:
             and not conflicts(mention, pool.persons[decision.id], roles=short, day=day)
         ):
             return decision
-        chosen = choose_person(mention, pool.near(mention.names), blocked, day)
+        chosen = choose_person(mention, pool.near(mention.names, mention.english), blocked, day)
         return chosen or Decision(mention.surface)
 
     def _resolve_unnamed(self, reports: list[Report]) -> None:
@@ -406,9 +438,10 @@ def _learn(pool: Pool, person_id: str, mention: Mention, day: date | None) -> No
     assert mention.names is not None
     person = pool.persons.get(person_id)
     if person is None:
-        person = pool.add(Candidate(person_id, mention.names))
-    elif len(mention.names.compact) > len(person.names.compact):
-        person.names = mention.names
+        person = pool.add(Candidate(person_id, mention.names, english=mention.english))
+    elif len(mention.names.compact) > len(person.names.compact) or (mention.english and not person.english):
+        person.names = max(person.names, mention.names, key=lambda names: len(names.compact))
+        person.english = person.english or mention.english
         pool.index(person)
     person.countries |= {mention.country} if mention.country else set()
     person.orgs |= {mention.org_id} if mention.org_id and not mention.country else set()

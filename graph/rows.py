@@ -65,6 +65,7 @@ class Mention:
     country: str | None
     org_id: str | None
     names: NameForms | None  # None for an unnamed party
+    english: str | None = None  # the knowledge base's name of the officeholder it recognised
 
     @property
     def named(self) -> bool:
@@ -99,6 +100,7 @@ def mention_of(party: Party) -> Mention:
         country=country_code(party.country),
         org_id=organization_key(party),
         names=name_forms(key) if named else None,
+        english=party.name_en or None,
     )
 
 

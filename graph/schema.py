@@ -188,6 +188,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         backfill=backfill_report_status,
     ),
     Migration(9, "person names compared without middle initials", (), backfill=backfill_name_keys),
+    Migration(
+        10,
+        "a mention the knowledge base recognised finds the person of the same English name",
+        ("CREATE INDEX person_name_en IF NOT EXISTS FOR (n:Person) ON (n.name_en)",),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

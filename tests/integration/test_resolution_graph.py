@@ -10,7 +10,7 @@ from graph.articles import write_extractions
 from graph.driver import Graph
 from graph.merges import list_merges, undo_merge
 from graph.queue import enqueue, get_article
-from graph.resolution import ROLE_HOLDER, SAME_NAME, SHORT_NAME
+from graph.resolution import ROLE_HOLDER, SAME_HOLDER, SAME_NAME, SHORT_NAME
 from ingest.model import Article, Extraction, Meeting, Party, Place, Span
 from tests.integration.conftest import ARAGHCHI, MIRZOYAN
 from tests.integration.workers import drain
@@ -61,6 +61,24 @@ def test_one_person_under_a_full_name_a_surname_and_spelling_variants(
     assert _people(neo4j_driver) == [("آرارات میرزویان", 3), ("عباس عراقچی", 3)]  # the fullest name wins
     merges = {(m["name"], m["rule"], tuple(m["sources"])) for m in list_merges(graph)}
     assert merges == {("عباس عراقچی", SHORT_NAME, ("a-2", "a-3")), ("آرارات میر زویان", SAME_NAME, ("a-3",))}
+
+
+def test_the_knowledge_bases_holder_is_one_person_whatever_name_came_first(
+    graph: Graph, neo4j_driver: Driver
+) -> None:
+    """A bare surname written before the full name, with a namesake in the graph that makes the surname
+    ambiguous to the name rules: the knowledge base's holder keeps the minister one node."""
+    surname = ARAGHCHI.model_copy(update={"name": "عراقچی"})
+    honorific = ARAGHCHI.model_copy(update={"name": "سید عباس عراقچی"})
+    namesake = Party(name="کاظم عراقچی", role="استاندار", country="IR")
+    write_extractions(graph, [_article("k-1", namesake, MIRZOYAN, day=date(2024, 5, 1))])
+    write_extractions(graph, [_article("k-2", surname, MIRZOYAN, day=date(2024, 6, 1))])
+    write_extractions(graph, [_article("k-3", honorific, MIRZOYAN, day=date(2024, 7, 1))])
+    write_extractions(graph, [_article("k-4", surname, MIRZOYAN, day=date(2024, 8, 1))])
+
+    assert _people(neo4j_driver) == [("آرارات میرزویان", 4), ("سید عباس عراقچی", 3), ("کاظم عراقچی", 1)]
+    merges = {(m["name"], m["rule"], tuple(m["sources"])) for m in list_merges(graph)}
+    assert ("سید عباس عراقچی", SAME_HOLDER, ("k-3",)) in merges
 
 
 def test_two_people_who_share_a_surname_stay_two(graph: Graph, neo4j_driver: Driver) -> None:

@@ -9,6 +9,7 @@ from graph.keys import office_key, text_key
 from graph.meeting_identity import WITHIN_A_DAY, KnownMeeting, Seat, choose_meeting, same_parties, stand_ins
 from graph.resolution import (
     ROLE_HOLDER,
+    SAME_HOLDER,
     SAME_NAME,
     SHORT_NAME,
     Candidate,
@@ -60,6 +61,21 @@ def test_a_surname_joins_the_one_compatible_person_and_only_then() -> None:
     no_role = mention_of(Party(name="لاریجانی", country="IR"))
     assert choose_person(no_role, [ali, sadegh], blocked=set()) is None  # ambiguous: its own node
     assert choose_person(surname, [ali], blocked={"p-ali"}) is None  # an undone merge blocks the rule
+
+
+def test_a_surname_the_knowledge_base_recognised_joins_its_holder_among_namesakes() -> None:
+    surname = mention_of(Party(name="عراقچی", name_en="Abbas Araghchi", role=FM, country="IR"))
+    abbas = Candidate("p-abbas", _forms("سید عباس عراقچی"), {"IR"}, english="Abbas Araghchi")
+    kazem = Candidate("p-kazem", _forms("کاظم عراقچی"), {"IR"})
+    assert (
+        choose_person(mention_of(Party(name="عراقچی", role=FM, country="IR")), [abbas, kazem], set()) is None
+    )
+    chosen = choose_person(surname, [abbas, kazem], blocked=set())
+    assert chosen is not None and (chosen.id, chosen.rule) == ("p-abbas", SAME_HOLDER)
+    namesake = Candidate("p-other", _forms("عباس عراقچی"), {"IR"}, english="Abbas Araghchi")
+    assert choose_person(surname, [abbas, kazem, namesake], blocked=set()) is None  # two holders: no rule
+    stranger = mention_of(Party(name="عراقچی", name_en="Kazem Araghchi", country="IR"))
+    assert choose_person(stranger, [abbas], blocked=set()) is None  # another holder, a bare surname
 
 
 @pytest.mark.parametrize(
