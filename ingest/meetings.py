@@ -19,7 +19,7 @@ from ingest.meeting_groups import meeting_groups
 from ingest.names import lexicons
 from ingest.parties import SentenceParties
 from ingest.party_phrase import PartyPhrase
-from ingest.placenames import journey_destination, place_at
+from ingest.placenames import journey_destination
 from ingest.segment import is_punctuation
 from ingest.sentence_meeting import (
     SentenceMeeting,
@@ -32,12 +32,6 @@ from ingest.sentence_meeting import (
 from ingest.triggers import Trigger, blocked, negated
 
 _TOGETHER = word_class("reciprocal")
-_STATE_LINKS = word_class("coordinator")
-_STATE_SIDES_NOUNS = word_class("state_sides_noun")
-_EVENT_PREDICATES = word_class("held_noun") | word_class("begun_or_ended")
-_ROUNDS = word_class("ordinal_adjective") | word_class("round")
-_PREDICATE_REACH = 12
-_CLAUSE_ENDS = word_class("colon") | word_class("semicolon")
 _MANNER = word_class("manner")  # "استقبال گرم و رسمی X"
 _SINGULAR_VERBS = verb_forms("agreement_verb", "3sg")
 _PLURAL_VERBS = verb_forms("agreement_verb", "3pl")
@@ -90,7 +84,7 @@ class MeetingReader:
         venues = {trigger.last for trigger in triggers if is_venue(self.words, trigger)}
         self.parties = [party for party in self.parties if party.first not in venues]
         self.party_starts = frozenset(party.first for party in self.parties)
-        if not triggers or not (self.parties or self.analysis.mentions):
+        if not triggers or not self.parties:
             return []
         found: list[SentenceMeeting] = []
         for trigger in sorted(triggers, key=lambda trigger: rank(self.words, trigger)):
@@ -226,8 +220,6 @@ class MeetingReader:
             return [p for p in subjects if all(p is not r for r in received)], received
         if set(words) & _TOGETHER:
             return subjects, []
-        if len(self._expanded(after)) < 2 and (states := self._states_after(trigger)):
-            return states, []
         if len(self._expanded(after)) >= 2 and (
             not subjects or self._heads_clause(trigger) or self._spoken_of(trigger)
         ):
@@ -357,34 +349,6 @@ class MeetingReader:
         if index < len(words) and words[index] in _BETWEEN and index not in starts:
             index += 1
         return index
-
-    def _states_after(self, trigger: Trigger) -> list[PartyPhrase]:
-        """ "نخستین نشست ایران و آمریکا در سوئیس پایان یافت": states named one after another after a
-        meeting noun are its sides when the clause says the meeting took place, began or ended."""
-        words, states = self.words, []
-        if words[trigger.first] not in _STATE_SIDES_NOUNS:
-            return []
-        reach = self._past_modifiers(trigger.last)
-        index = next(
-            (i for i in range(trigger.last, min(reach + 1, len(words))) if place_at(self.analysis, i)), reach
-        )
-        while index < len(words) and (named := place_at(self.analysis, index)) is not None:
-            geo, last = named
-            if geo.city is not None or geo.country is None:
-                break
-            states.append(PartyPhrase(index, last, country=geo.country, group=True))
-            if last >= len(words) or words[last] not in _STATE_LINKS:
-                break
-            index = last + 1
-        if len({state.country for state in states}) < 2 or len(states) != len({s.country for s in states}):
-            return []
-        # "ادعای ... درباره مذاکرات ایران و آمریکا": such a noun mostly names a process the article speaks
-        # of; a round of it, or a verb that holds, begins or ends it, makes it one meeting.
-        clause = words[states[-1].last : states[-1].last + _PREDICATE_REACH]
-        clause = clause[: next((i for i, word in enumerate(clause) if word in _CLAUSE_ENDS), len(clause))]
-        took_place = not _EVENT_PREDICATES.isdisjoint(clause)
-        a_round = trigger.first > 0 and words[trigger.first - 1] in _ROUNDS
-        return states if took_place or a_round else []
 
     def _spoken_of(self, trigger: Trigger) -> bool:
         """ "Z از دیدار X و Y خبر داد", "Z درباره گفت‌وگوی X و Y گفت": a meeting noun after a preposition

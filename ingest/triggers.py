@@ -14,7 +14,7 @@ _FUTURE_AUX = verb_forms("future_auxiliary")
 _DO = verb_forms("do_present")  # "کند", "کنند": a subjunctive still ahead
 (_DOES,) = verb_forms("do_present", "3sg")
 _MI = one_word("imperfective_prefix")
-_PRESENT_VERBS = phrases("present_passive")  # "می شود", "می یابد"
+_PRESENT_PASSIVE = next(iter(phrases("present_passive")))  # "می شود"
 # Plan frames (modality.tsv) that make a meeting word after them planned.
 _PLAN_WORDS = frozenset(
     tuple(row["form"].split(" ")) for row in rows("modality") if row["status"] == "planned"
@@ -25,12 +25,6 @@ _PURPOSE = word_class("purpose")
 _PURPOSE_CLAUSE = one_word("purpose_conjunction")
 _TOMORROW = frozenset(row["form"] for row in rows("day_words") if row["offset"] == "1")
 _TIME_AHEAD = phrases("time_ahead")
-# "صحبت" is a meeting word only as "با X صحبت کرد" (spoke with X): a talk.
-_SPOKE, _TALK = "spoke", "talk"
-_SPOKE_REACH = 8
-_SPOKE_VERBS = verb_forms("spoke_verb")
-_PARTNER_MARKERS = word_class("partner_marker")
-_TOPIC_MARKERS = word_class("topic_marker")
 _TIME_AHEAD_REACH = 6  # words of the meeting noun's own phrase, its parties' names left out
 # With the adjective's or the indefinite's "-ی" too: "نشست ویدئوکنفرانسی", "تماسی تلفنی".
 _ADJECTIVE_ENDING = one_word("adjective_ending")
@@ -114,24 +108,12 @@ def find_triggers(sentence: Sentence) -> list[Trigger]:
     words = sentence.words
     funerals = [blocker.first for blocker in found if blocker.value == _FUNERAL]
     return [
-        Trigger(m.first, m.last, _TALK if m.value == _SPOKE else m.value)
+        Trigger(m.first, m.last, m.value)
         for m in _triggers().find_all(words)
         if not blocked_at & set(range(m.first, m.last))
         and not any(_farewell(words, m.first, m.last, funeral) for funeral in funerals)
         and not (m.last < len(words) and words[m.last] in _AGENT_PARTS)  # "مذاکره‌کننده": a negotiator
-        and (m.value != _SPOKE or _spoke_with(words, m.first, m.last))
     ]
-
-
-def _spoke_with(words: tuple[str, ...], first: int, last: int) -> bool:
-    """ "با X صحبت کرد" is a talk with X; "از توافق با X صحبت کردند" speaks of a topic, and the noun
-    alone ("در صحبت‌هایش") is a speech."""
-    before = words[max(0, first - _SPOKE_REACH) : first]
-    verb = words[last] if last < len(words) else ""
-    partners = [index for index, word in enumerate(before) if word in _PARTNER_MARKERS]
-    if not partners or not (verb in _SPOKE_VERBS or verb == _MI or verb in _FUTURE_AUX):
-        return False
-    return not _TOPIC_MARKERS & set(before[: partners[-1]])
 
 
 def _farewell(words: tuple[str, ...], first: int, last: int, funeral: int) -> bool:
@@ -177,7 +159,7 @@ def meeting_kind(sentence: Sentence, triggers: list[Trigger]) -> MeetingKind:
     return "in_person"
 
 
-_HELD_VERBS = word_class("held_noun") | word_class("begun_or_ended")
+_HELD_VERBS = word_class("held_noun")
 # How far a meeting noun's own "برگزار خواهد شد" may stand: an attendance list lies between them.
 _HELD_VERB_REACH = 25
 _SENTENCE_STOPS = word_class("sentence_stop")
@@ -190,7 +172,7 @@ def _held_later(words: list[str], start: int) -> bool:
             return False
         if words[index] in _HELD_VERBS:
             verb = words[index + 1 : index + 3]
-            return bool(_FUTURE_AUX & set(verb)) or tuple(verb) in _PRESENT_VERBS
+            return bool(_FUTURE_AUX & set(verb)) or tuple(verb) == _PRESENT_PASSIVE
     return False
 
 

@@ -37,12 +37,8 @@ def _merge_or_add(events: list[Event], event: Event) -> None:
             _lend_titles(existing.parties, event.parties)
         elif _covers_group(event.parties, existing.parties):
             existing.parties = event.parties
-        elif _covers_group(existing.parties, event.parties) or _covers_states(
-            existing.parties, event.parties
-        ):
+        elif _covers_group(existing.parties, event.parties):
             pass
-        elif _covers_states(event.parties, existing.parties):
-            existing.parties = event.parties
         elif _headline_of(existing, event):
             # "X با معاون وزیر خارجه ژاپن دیدار کرد" over "X ... با همتای ژاپنی خود دیدار کرد"; the body's
             # named persons over the headline's "سران آلمان و آمریکا"
@@ -159,19 +155,6 @@ def _covers_group(big: list[ResolvedParty], small: list[ResolvedParty]) -> bool:
     sides = {party.country for party in small if party is not loose[0]}
     added = [p for p in big if not any(p.same_as(q) for q in small)]
     return len(added) >= 2 and all(p.name and p.country not in sides for p in added)
-
-
-def _covers_states(big: list[ResolvedParty], small: list[ResolvedParty]) -> bool:
-    """ "نخستین دور گفت‌وگوهای ایران و آمریکا برگزار شد" and "عراقچی و ویتکاف ... گفت‌وگو کردند": states
-    as sides stand for the persons of those states another report names."""
-    if not small or not all(_state(party) for party in small):
-        return False
-    countries = {party.country for party in big if not _state(party)}
-    return {party.country for party in small} <= countries
-
-
-def _state(party: ResolvedParty) -> bool:
-    return party.group and not party.name and not party.role and not party.org_id and bool(party.country)
 
 
 def _loosely_covers(big: list[ResolvedParty], small: list[ResolvedParty]) -> bool:

@@ -969,7 +969,6 @@ def test_a_title_of_a_seat_of_government_or_a_state_agency_is_that_states(text: 
         ("نخست‌وزیر جدید", date(2025, 2, 12), None),  # not after seven months: the base may lag
         ("وزیر دفاع سابق", date(2025, 2, 12), None),  # former: not today's holder
         ("نخست‌وزیر وقت", date(2025, 2, 12), None),  # then: a time the article does not date
-        ("نخست‌وزیر", date(2026, 8, 3), "اندی برنهام"),  # Starmer's successor from July 2026
     ],
 )
 def test_a_title_word_of_time_decides_whether_todays_holder_is_named(
@@ -978,22 +977,6 @@ def test_a_title_word_of_time_decides_whether_todays_holder_is_named(
     (meeting,) = _meetings(f"ظریف با {title} انگلیس در لندن دیدار کرد.", published=published)
     british = next(p for p in meeting.participants if p.country == "GB")
     assert british.name == holder
-
-
-@pytest.mark.parametrize(
-    ("title", "published", "holder"),
-    [
-        ("رهبر انقلاب", date(2026, 7, 2), "سید مجتبی خامنه‌ای"),  # the Leader since March 2026
-        ("رهبر شهید انقلاب", date(2026, 7, 2), "سید علی خامنه‌ای"),  # the Leader who died in office
-        ("رهبر عزیز و شهید انقلاب", date(2026, 7, 2), "سید علی خامنه‌ای"),  # the word joined to an epithet
-        ("رئیس‌جمهور شهید", date(2026, 7, 2), "سید ابراهیم رئیسی"),  # not the president of the day
-        ("رهبر انقلاب", date(2025, 7, 2), "سید علی خامنه‌ای"),
-    ],
-)
-def test_a_late_holder_is_the_one_whose_term_ended_last(title: str, published: date, holder: str) -> None:
-    (meeting,) = _meetings(f"وزیر کشور پاکستان با {title} دیدار کرد.", published=published)
-    iranian = next(p for p in meeting.participants if p.country == "IR")
-    assert iranian.name == holder
 
 
 @pytest.mark.parametrize(
@@ -1244,58 +1227,3 @@ def test_the_bodys_named_persons_replace_the_headlines_heads_of_state() -> None:
         title="گفتگوی تلفنی سران آلمان و آمریکا",
     )
     assert _names(meeting) == {"فردریش مرتس", "دونالد ترامپ"}
-
-
-@pytest.mark.parametrize(
-    ("text", "status", "states"),
-    [
-        ("نخستین نشست ایران و عمان درباره تنگه هرمز امروز در مسقط پایان یافت.", "held", {"IR", "OM"}),
-        ("دور جدید مذاکرات ژاپن و کره جنوبی هفته آینده در توکیو آغاز می‌شود.", "planned", {"JP", "KR"}),
-        (
-            "گفت‌وگوهای ترکیه، سوریه و عراق درباره آب فرات دیروز در آنکارا برگزار شد.",
-            "held",
-            {"TR", "SY", "IQ"},
-        ),
-    ],
-)
-def test_states_after_a_meeting_noun_that_took_place_are_its_sides(
-    text: str, status: str, states: set[str]
-) -> None:
-    (meeting,) = _meetings(text)
-    assert meeting.status == status
-    assert {(p.name, p.role, p.country) for p in meeting.participants} == {(None, None, s) for s in states}
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "سخنگوی دولت درباره مذاکرات ایران و آمریکا گفت که هنوز تصمیمی گرفته نشده است.",
-        "دیدار ایران و ژاپن فردا ساعت ۱۸ برگزار می‌شود.",  # a match: دیدار of two states is sport
-    ],
-)
-def test_states_after_a_meeting_noun_spoken_of_are_no_meeting(text: str) -> None:
-    assert _meetings(text) == []
-
-
-def test_a_headlines_states_give_way_to_the_bodys_persons_of_those_states() -> None:
-    (meeting,) = _meetings(
-        "عباس عراقچی وزیر امور خارجه و تاکشی ایوایا وزیر خارجه ژاپن امروز در توکیو گفت‌وگو کردند.",
-        title="نخستین نشست ایران و ژاپن در توکیو برگزار شد",
-    )
-    assert _names(meeting) == {"عباس عراقچی", "تاکشی ایوایا"}
-
-
-def test_spoke_with_is_a_talk() -> None:
-    (meeting,) = _meetings("لاوروف امروز با فیدان درباره قفقاز صحبت کرد.")
-    assert _names(meeting) == {"لاوروف", "فیدان"}
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "لاوروف از توافق با فیدان صحبت کرد.",  # a topic, not a partner
-        "لاوروف در صحبت‌هایش به روابط با ترکیه اشاره کرد.",  # a speech
-    ],
-)
-def test_speaking_of_or_in_a_speech_is_no_talk(text: str) -> None:
-    assert _meetings(text) == []
