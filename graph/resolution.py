@@ -439,10 +439,15 @@ def _learn(pool: Pool, person_id: str, mention: Mention, day: date | None) -> No
     person = pool.persons.get(person_id)
     if person is None:
         person = pool.add(Candidate(person_id, mention.names, english=mention.english))
-    elif len(mention.names.compact) > len(person.names.compact) or (mention.english and not person.english):
-        person.names = max(person.names, mention.names, key=lambda names: len(names.compact))
-        person.english = person.english or mention.english
-        pool.index(person)
+    else:
+        longer = len(mention.names.compact) > len(person.names.compact)
+        recognised = bool(mention.english) and not person.english
+        if longer:
+            person.names = mention.names
+        if recognised:
+            person.english = mention.english
+        if longer or recognised:
+            pool.index(person)
     person.countries |= {mention.country} if mention.country else set()
     person.orgs |= {mention.org_id} if mention.org_id and not mention.country else set()
     person.seen = _widen(person.seen, day)
