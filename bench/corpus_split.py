@@ -163,12 +163,20 @@ def export(directory: Path, batch: int) -> None:
             if line.strip()
         }
         items = [item for item in articles(split) if item["id"] not in done]
-        number = len(list(directory.glob(f"{split}-*.jsonl")))
-        for start in range(0, len(items), batch):
-            number += 1
-            with (directory / f"{split}-{number:02d}.jsonl").open("w", encoding="utf-8") as out:
-                for item in items[start : start + batch]:
-                    out.write(json.dumps(item, ensure_ascii=False) + "\n")
+        first = len(list(directory.glob(f"{split}-*.jsonl"))) + 1
+        write_batches(items, batch, directory, split, first)
+
+
+def write_batches(items: list[dict], batch: int, directory: Path, prefix: str, first: int = 1) -> int:
+    """Annotators' JSONL batches of `batch` items, `PREFIX-NN.jsonl` numbered from `first`; returns how
+    many were written."""
+    parts = 0
+    for start in range(0, len(items), batch):
+        with (directory / f"{prefix}-{first + parts:02d}.jsonl").open("w", encoding="utf-8") as out:
+            for item in items[start : start + batch]:
+                out.write(json.dumps(item, ensure_ascii=False) + "\n")
+        parts += 1
+    return parts
 
 
 def main() -> None:

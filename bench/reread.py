@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench import quality  # noqa: E402
 from bench.agreement import as_prediction  # noqa: E402
-from bench.corpus_split import articles, ids_path  # noqa: E402
+from bench.corpus_split import articles, ids_path, write_batches  # noqa: E402
 
 
 def _gold_dir(name: str) -> Path:
@@ -60,13 +60,7 @@ def export(name: str, chosen: list[str], directory: Path, batch: int) -> int:
     (directory / "ids.txt").write_text("".join(f"{i}\n" for i in chosen), encoding="utf-8")
     wanted = set(chosen)
     items = [item for item in articles(name) if item["id"] in wanted]
-    parts = 0
-    for start in range(0, len(items), batch):
-        parts += 1
-        with (directory / f"reread-{parts:02d}.jsonl").open("w", encoding="utf-8") as out:
-            for item in items[start : start + batch]:
-                out.write(json.dumps(item, ensure_ascii=False) + "\n")
-    return parts
+    return write_batches(items, batch, directory, "reread")
 
 
 def _copy(source: Path, ids: list[str], target: Path) -> None:

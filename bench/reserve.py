@@ -35,6 +35,7 @@ from bench.corpus_split import (  # noqa: E402
     outlet,
     pool_items,
     read_ids,
+    write_batches,
 )
 from bench.same_output import _exported, _extract  # noqa: E402
 
@@ -112,13 +113,7 @@ def record(step: str, items: list[dict]) -> list[dict]:
 def export(directory: Path, step: str, items: list[dict], batch: int) -> int:
     """Annotators' JSONL batches `reserve-STEP-NN.jsonl`; returns how many were written."""
     directory.mkdir(parents=True, exist_ok=True)
-    parts = 0
-    for start in range(0, len(items), batch):
-        parts += 1
-        with (directory / f"reserve-{step}-{parts:02d}.jsonl").open("w", encoding="utf-8") as out:
-            for item in items[start : start + batch]:
-                out.write(json.dumps(item, ensure_ascii=False) + "\n")
-    return parts
+    return write_batches(items, batch, directory, f"reserve-{step}")
 
 
 def main() -> None:
