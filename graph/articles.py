@@ -173,7 +173,8 @@ UNWIND $rows AS row
 MERGE (p:Person {id: row.id})
 ON CREATE SET p.unnamed = row.unnamed, p.name = row.name, p.name_key = row.name_key,
               p.compact_key = row.compact_key, p.surname_key = row.surname_key, p.tail_key = row.tail_key,
-              p.name_en = row.name_en, p.latin_key = row.latin_key, p.name_source = row.name_source
+              p.spelling_key = row.spelling_key, p.name_en = row.name_en, p.latin_key = row.latin_key,
+              p.name_source = row.name_source
 WITH p, row, row.compact_key IS NOT NULL
     AND (p.compact_key IS NULL OR size(row.compact_key) > size(p.compact_key)) AS fuller
 WHERE fuller OR (p.name_en IS NULL AND row.name_en IS NOT NULL)
@@ -183,6 +184,7 @@ SET p.name = CASE WHEN fuller THEN row.name ELSE p.name END,
     p.compact_key = CASE WHEN fuller THEN row.compact_key ELSE p.compact_key END,
     p.surname_key = CASE WHEN fuller THEN row.surname_key ELSE p.surname_key END,
     p.tail_key = CASE WHEN fuller THEN row.tail_key ELSE p.tail_key END,
+    p.spelling_key = CASE WHEN fuller THEN row.spelling_key ELSE p.spelling_key END,
     p.name_en = coalesce(p.name_en, row.name_en), p.latin_key = coalesce(p.latin_key, row.latin_key),
     p.name_source = CASE WHEN 'text' IN [p.name_source, row.name_source] THEN 'text'
                          ELSE coalesce(row.name_source, p.name_source) END

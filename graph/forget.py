@@ -66,7 +66,9 @@ DELETE_ORPHANS: tuple[LiteralString, ...] = (
     "MATCH (p:Place) WHERE p.id IN $places AND NOT ()-[:HELD_IN]->(p) DETACH DELETE p",
 )
 
-# A person's name is the fullest (most letters) that any remaining report gives them.
+# A person's name is the fullest (most letters) that any remaining report gives them. `spelling_key` is
+# left as it was: Cypher cannot fold it, and a stale one only fetches a candidate that resolution then
+# compares by its name (graph/resolution.py).
 REFRESH_NAMES: LiteralString = """
 MATCH (p:Person) WHERE p.id IN $persons AND NOT p.unnamed
 MATCH (p)-[t:PARTICIPATED_IN]->()

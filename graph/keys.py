@@ -54,6 +54,42 @@ def name_key(name: str | None) -> str:
     return " ".join(words[:1] + middle + words[-1:]) if len(words) > 2 else " ".join(words)
 
 
+# Letters a transliteration writes or leaves out inside a foreign name ("پمپئو" / "پامپئو", "نریندرا" /
+# "نارندرا", "گوایدو" / "گوآیدو"): the long vowels and the madda. A word's first and last letters stay.
+# And one it writes either way: a Latin s as "س" or "ز" ("ایگناسیو" / "ایگنازیو", "هگست" / "هگزت").
+_VOWEL_LETTERS = frozenset("اوی")
+_LETTERS = str.maketrans({"آ": "ا", "ز": "س"})
+
+
+def spelling_key(key: str) -> str | None:
+    """The key that transliterations of one foreign name share: each word's inner long vowels left out,
+    for a name of two or more words whose given name is not Persian or Arabic (those are spelt one way
+    in Persian, and their vowels tell names apart: "حسن" / "حسین", "سعد" / "سعید"); None otherwise."""
+    words = key.translate(_LETTERS).split()
+    if len(words) < 2 or any(
+        words[: len(given)] == given for given in _fixed_given_names().get(words[0], ())
+    ):
+        return None
+    return " ".join(_without_inner_vowels(word) for word in words)
+
+
+def _without_inner_vowels(word: str) -> str:
+    inner = "".join(letter for letter in word[1:-1] if letter not in _VOWEL_LETTERS)
+    return word[0] + inner + word[-1] if len(word) > 2 else word
+
+
+@cache
+def _fixed_given_names() -> dict[str, list[list[str]]]:
+    """The Persian and Arabic first names of ingest/data/first_names.tsv as name keys (a compound one,
+    "روح‌الله", is two words), folded as `spelling_key` folds, by their first word."""
+    found: dict[str, list[list[str]]] = {}
+    for row in lexicons.rows("first_names"):
+        if {"persian", "arabic"} & set(row["origin"].split("|")):
+            words = name_key(row["name_fa"]).translate(_LETTERS).split()
+            found.setdefault(words[0], []).append(words)
+    return found
+
+
 FORMER = "former"
 
 

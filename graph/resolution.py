@@ -10,6 +10,9 @@ decision sees every committed person and meeting. The rules, in order:
   exactly one person the graph holds is he, countries not in conflict: "عراقچی" and "سید عباس عراقچی"
   are one node whichever came first, where the name rules would leave a bare surname apart whenever
   two persons end in it;
+- `spelling`: two transliterations of one foreign name ("مایک پمپئو" / "مایک پامپئو", graph/keys.py
+  `spelling_key`: the inner long vowels and s/z aside, for names whose given name is not Persian or
+  Arabic), countries not in conflict, and exactly one such person;
 - `short_name`: one name is the other's last word(s), countries not in conflict, and exactly one such
   person: two Larijanis of one country stay two, and an ambiguous surname stays its own node. When the
   shorter name is a bare surname, titles are the identity evidence (`office_key` in graph/keys.py:
@@ -56,6 +59,7 @@ from graph.rows import SAME_MEETING, Decision, Mention, NameForms, Report, name_
 
 SAME_NAME = "same_name"
 SAME_HOLDER = "same_holder"
+SPELLING = "spelling"
 SHORT_NAME = "short_name"
 ROLE_HOLDER = "role_holder"
 TENURE_SLACK = timedelta(days=60)
@@ -89,6 +93,7 @@ class Pool:
         self._by_name: dict[str, set[str]] = defaultdict(set)  # whole names
         self._by_end: dict[str, set[str]] = defaultdict(set)  # last one or two words
         self._by_english: dict[str, set[str]] = defaultdict(set)  # the knowledge base's name
+        self._by_spelling: dict[str, set[str]] = defaultdict(set)  # transliterations of a foreign name
 
     def __contains__(self, person_id: object) -> bool:
         return person_id in self.persons
@@ -105,21 +110,27 @@ class Pool:
             self._by_end[key].add(person.id)
         if person.english:
             self._by_english[person.english].add(person.id)
+        if person.names.spelling:
+            self._by_spelling[person.names.spelling].add(person.id)
 
     def near(self, names: NameForms, english: str | None = None) -> list[Candidate]:
         """As PERSON_CANDIDATES: shorter or equal names among the mention's suffixes, longer ones by ends,
-        and the persons of the mention's English name."""
+        the persons of the mention's English name and those of another spelling of it."""
         found = set(self._by_end.get(names.compact, set()))
         for key in names.suffixes:
             found |= self._by_name.get(key, set())
         if english:
             found |= self._by_english.get(english, set())
+        if names.spelling:
+            found |= self._by_spelling.get(names.spelling, set())
         return [self.persons[person_id] for person_id in sorted(found)]
 
 
 def name_rule(mention: NameForms, person: NameForms) -> str | None:
     if mention.compact == person.compact:
         return SAME_NAME
+    if mention.spelling and mention.spelling == person.spelling:
+        return SPELLING
     if mention.compact in person.suffixes or person.compact in mention.suffixes:
         return SHORT_NAME
     return None
@@ -167,8 +178,8 @@ def surname_fits(mention: Mention, person: Candidate, day: date | None) -> bool:
 def choose_person(
     mention: Mention, candidates: Iterable[Candidate], blocked: set[str], day: date | None = None
 ) -> Decision | None:
-    """The person a named mention (of a meeting on `day`) is by `same_name`, `same_holder` or
-    `short_name`, or None for a new node."""
+    """The person a named mention (of a meeting on `day`) is by `same_name`, `same_holder`, `spelling`
+    or `short_name`, or None for a new node."""
     assert mention.names is not None
     pool = [c for c in candidates if c.id not in blocked and not c.pinned]
     same = sorted(
@@ -190,6 +201,13 @@ def choose_person(
         return Decision(
             holders[0].id, SAME_HOLDER, f"{mention.names.key} = {holders[0].names.key}: {mention.english}"
         )
+    spelt = [
+        c
+        for c in pool
+        if name_rule(mention.names, c.names) == SPELLING and not conflicts(mention, c, roles=False)
+    ]
+    if len(spelt) == 1:
+        return Decision(spelt[0].id, SPELLING, f"{mention.names.key} ~ {spelt[0].names.key}")
     short = [
         c
         for c in pool
@@ -229,7 +247,8 @@ def choose_holder(mention: Mention, day: date | None, tenures: Iterable[Tenure])
 
 # A mention's candidates: persons whose whole name is the mention or one of its last words (shorter or
 # equal), and persons whose last one or two words are the whole mention (longer), of the mention's country
-# or none: a surname-only mention would otherwise fetch everyone in any country who shares it.
+# or none: a surname-only mention would otherwise fetch everyone in any country who shares it. Also the
+# persons of the mention's English name, and those whose name is another transliteration of it.
 PERSON_CANDIDATES: LiteralString = """
 CALL () {
     UNWIND $shorter AS key
@@ -249,6 +268,12 @@ CALL () {
     UNION
     UNWIND $english AS name
     MATCH (p:Person {name_en: name})
+    RETURN p
+    UNION
+    UNWIND $spellings AS mention
+    MATCH (p:Person {spelling_key: mention.key})
+    WHERE mention.country IS NULL OR NOT EXISTS { (p)-[:REPRESENTS]->() }
+       OR EXISTS { (p)-[:REPRESENTS]->(:Country {code: mention.country}) }
     RETURN p
 }
 CALL (p) {
@@ -328,9 +353,17 @@ class GraphResolver:
         ends = sorted({(m.names.compact, m.country or "") for _, _, m in named if m.names})
         longer = [{"key": key, "country": country or None} for key, country in ends]
         english = sorted({m.english for _, _, m in named if m.english})
+        spelt = sorted(
+            {(m.names.spelling, m.country or "") for _, _, m in named if m.names and m.names.spelling}
+        )
+        spellings = [{"key": key, "country": country or None} for key, country in spelt]
         pool = Pool()
         found = (
-            self.tx.run(PERSON_CANDIDATES, shorter=shorter, longer=longer, english=english) if named else ()
+            self.tx.run(
+                PERSON_CANDIDATES, shorter=shorter, longer=longer, english=english, spellings=spellings
+            )
+            if named
+            else ()
         )
         for row in found:
             person = Candidate(

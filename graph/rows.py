@@ -24,6 +24,7 @@ from graph.keys import (
     parties_key,
     place_key,
     role_key,
+    spelling_key,
     text_key,
     unnamed_person_key,
 )
@@ -38,19 +39,21 @@ SAME_MEETING = "same_meeting"
 @dataclass(frozen=True)
 class NameForms:
     """The comparison forms of a name: `compact` ignores spaces and ZWNJ, `suffixes` are the compact
-    forms of its last 1..n words (a surname-only mention is one of them)."""
+    forms of its last 1..n words (a surname-only mention is one of them), `spelling` is what the
+    transliterations of a foreign name share (graph/keys.py `spelling_key`; None for other names)."""
 
     key: str
     compact: str
     surname: str
     tail: str
     suffixes: tuple[str, ...]
+    spelling: str | None = None
 
 
 def name_forms(key: str) -> NameForms:
     words = key.split()
     suffixes = tuple("".join(words[i:]) for i in range(len(words)))
-    return NameForms(key, "".join(words), words[-1], "".join(words[-2:]), suffixes)
+    return NameForms(key, "".join(words), words[-1], "".join(words[-2:]), suffixes, spelling_key(key))
 
 
 @dataclass(frozen=True)
@@ -223,6 +226,7 @@ def _person_row(rows: Rows, person_id: str, mention: Mention) -> None:
         "compact_key": names.compact if names else None,
         "surname_key": names.surname if names else None,
         "tail_key": names.tail if names else None,
+        "spelling_key": names.spelling if names else None,
         "name_source": party.name_source,
         "unnamed": names is None,
     }

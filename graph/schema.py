@@ -81,6 +81,32 @@ SET t.name_key = mention.key
 """
 
 
+# Persons written before foreign names were compared across transliterations (graph/keys.py).
+NAMED_PERSONS: LiteralString = """
+MATCH (p:Person) WHERE NOT p.unnamed AND p.name_key IS NOT NULL AND p.spelling_key IS NULL
+RETURN p.id AS id, p.name_key AS key
+"""
+SET_SPELLING_KEYS: LiteralString = """
+UNWIND $rows AS row
+MATCH (p:Person {id: row.id})
+SET p.spelling_key = row.spelling
+"""
+
+
+def backfill_spelling_keys(graph: Graph) -> None:
+    rows = [
+        {"id": row["id"], "spelling": spelling}
+        for row in graph.read(NAMED_PERSONS)
+        if (spelling := name_forms(row["key"]).spelling)
+    ]
+    for start in range(0, len(rows), 5000):
+        graph.write(partial(_set_spelling_keys, rows[start : start + 5000]))
+
+
+def _set_spelling_keys(rows: list[dict[str, Any]], tx: ManagedTransaction) -> None:
+    tx.run(SET_SPELLING_KEYS, rows=rows).consume()
+
+
 def backfill_name_keys(graph: Graph) -> None:
     rows = []
     for row in graph.read(PERSONS_WITH_INITIALS):
@@ -192,6 +218,12 @@ MIGRATIONS: tuple[Migration, ...] = (
         10,
         "a mention the knowledge base recognised finds the person of the same English name",
         ("CREATE INDEX person_name_en IF NOT EXISTS FOR (n:Person) ON (n.name_en)",),
+    ),
+    Migration(
+        11,
+        "a foreign name finds the person of another transliteration of it",
+        ("CREATE INDEX person_spelling_key IF NOT EXISTS FOR (n:Person) ON (n.spelling_key)",),
+        backfill=backfill_spelling_keys,
     ),
 )
 

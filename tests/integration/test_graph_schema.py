@@ -3,7 +3,7 @@
 from neo4j import Driver
 
 from graph.driver import Graph
-from graph.schema import LATEST_VERSION, MIGRATIONS, migrate, topic_rows
+from graph.schema import LATEST_VERSION, MIGRATIONS, backfill_spelling_keys, migrate, topic_rows
 
 
 def _count(driver: Driver, query: str) -> int:
@@ -66,3 +66,21 @@ def test_a_changed_topic_tree_is_reseeded(graph: Graph, neo4j_driver: Driver) ->
     records, _, _ = neo4j_driver.execute_query("MATCH (t:Topic {id: 'karabakh'}) RETURN t.label_en AS label")
     assert report.topics_seeded
     assert records[0]["label"] == "Karabakh"
+
+
+def test_persons_written_before_spelling_keys_get_theirs(graph: Graph, neo4j_driver: Driver) -> None:
+    """Migration 11's backfill: a foreign name gets the key its transliterations share, a Persian one
+    none, and a person that has one keeps it."""
+    neo4j_driver.execute_query(
+        "CREATE (:Person {id: 'p-1', unnamed: false, name_key: 'مایک پامپئو'}), "
+        "(:Person {id: 'p-2', unnamed: false, name_key: 'حسن روحانی'}), "
+        "(:Person {id: 'p-3', unnamed: false, name_key: 'مایک پنس', spelling_key: 'kept'}), "
+        "(:Person {id: 'p-4', unnamed: true})"
+    )
+    backfill_spelling_keys(graph)
+    records, _, _ = neo4j_driver.execute_query(
+        "MATCH (p:Person) RETURN p.id AS id, p.spelling_key AS key ORDER BY id"
+    )
+    assert [(r["id"], r["key"]) for r in records] == [
+        ("p-1", "مک پمپئو"), ("p-2", None), ("p-3", "kept"), ("p-4", None)
+    ]  # fmt: skip

@@ -10,7 +10,7 @@ from graph.articles import write_extractions
 from graph.driver import Graph
 from graph.merges import list_merges, undo_merge
 from graph.queue import enqueue, get_article
-from graph.resolution import ROLE_HOLDER, SAME_HOLDER, SAME_NAME, SHORT_NAME
+from graph.resolution import ROLE_HOLDER, SAME_HOLDER, SAME_NAME, SHORT_NAME, SPELLING
 from ingest.model import Article, Extraction, Meeting, Party, Place, Span
 from tests.integration.conftest import ARAGHCHI, MIRZOYAN
 from tests.integration.workers import drain
@@ -79,6 +79,26 @@ def test_the_knowledge_bases_holder_is_one_person_whatever_name_came_first(
     assert _people(neo4j_driver) == [("آرارات میرزویان", 4), ("سید عباس عراقچی", 3), ("کاظم عراقچی", 1)]
     merges = {(m["name"], m["rule"], tuple(m["sources"])) for m in list_merges(graph)}
     assert ("سید عباس عراقچی", SAME_HOLDER, ("k-3",)) in merges
+
+
+def test_two_transliterations_of_a_foreign_name_are_one_person(graph: Graph, neo4j_driver: Driver) -> None:
+    """The graph finds the earlier spelling by its spelling key; a Persian namesake's vowels still
+    tell two people apart."""
+    pompeo = Party(name="مایک پمپئو", role="وزیر خارجه", country="US")
+    write_extractions(graph, [_article("s-1", pompeo, MIRZOYAN, day=date(2019, 5, 1))])
+    variant = pompeo.model_copy(update={"name": "مایک پامپئو"})
+    write_extractions(graph, [_article("s-2", variant, MIRZOYAN, day=date(2019, 6, 1))])
+    hassan = Party(name="حسن روحانی", role="رئیس‌جمهور", country="IR")
+    hossein = Party(name="حسین روحانی", role="استاندار", country="IR")
+    write_extractions(graph, [_article("s-3", hassan, MIRZOYAN, day=date(2019, 7, 1))])
+    write_extractions(graph, [_article("s-4", hossein, MIRZOYAN, day=date(2019, 8, 1))])
+
+    # The fullest name (most letters) names the node.
+    assert _people(neo4j_driver) == [
+        ("آرارات میرزویان", 4), ("حسن روحانی", 1), ("حسین روحانی", 1), ("مایک پامپئو", 2)
+    ]  # fmt: skip
+    merges = {(m["name"], m["rule"], tuple(m["sources"])) for m in list_merges(graph)}
+    assert ("مایک پامپئو", SPELLING, ("s-2",)) in merges
 
 
 def test_two_people_who_share_a_surname_stay_two(graph: Graph, neo4j_driver: Driver) -> None:

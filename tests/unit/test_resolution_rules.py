@@ -12,6 +12,7 @@ from graph.resolution import (
     SAME_HOLDER,
     SAME_NAME,
     SHORT_NAME,
+    SPELLING,
     Candidate,
     Tenure,
     choose_holder,
@@ -39,6 +40,15 @@ def _forms(name: str):  # type: ignore[no-untyped-def]
         ("عباس عراقچی", "عراقچی", SHORT_NAME),
         ("علی لاریجانی", "صادق لاریجانی", None),  # two people who share a surname
         ("عراقچی", "عباس", None),
+        ("مایک پمپئو", "مایک پامپئو", SPELLING),  # a long vowel written or left out
+        ("نریندرا مودی", "نارندرا مودی", SPELLING),
+        ("خوان گوایدو", "خوآن گوآیدو", SPELLING),  # the madda
+        ("ایگناسیو کاسیس", "ایگنازیو کاسیس", SPELLING),  # a Latin s as "س" or "ز"
+        ("حسن روحانی", "حسین روحانی", None),  # a Persian given name: its vowels tell names apart
+        ("سعد حریری", "سعید حریری", None),  # an Arabic one too
+        ("روح‌الله زم", "روح‌الله زام", None),  # a compound Persian given name
+        ("پمپئو", "پامپئو", None),  # a bare surname: too little to go on
+        ("مایک پمپئو", "مایک پنس", None),
     ],
 )
 def test_name_rules(mention: str, person: str, rule: str | None) -> None:
@@ -267,3 +277,14 @@ def test_an_unnamed_party_takes_the_person_it_stands_for_in_the_meeting() -> Non
 
     assert stand_ins([ARAGHCHI_SEAT, _seat(None, "OM", "وزیر خارجه")], meeting) == {1: "p-albusaidi"}
     assert stand_ins([_seat(None, "IR", "همتای ایرانی"), ALBUSAIDI], meeting) == {0: "p-araghchi"}
+
+
+def test_a_transliteration_joins_the_one_person_of_its_spelling_whose_country_fits() -> None:
+    variant = mention_of(Party(name="مایک پامپئو", role=FM, country="US"))
+    pompeo = _candidate("p-pompeo", "مایک پمپئو", country="US")
+    chosen = choose_person(variant, [pompeo], blocked=set())
+    assert chosen is not None and (chosen.id, chosen.rule) == ("p-pompeo", SPELLING)
+    elsewhere = _candidate("p-other", "مایک پمپئو", country="GB")
+    assert choose_person(variant, [elsewhere], blocked=set()) is None  # another country
+    second = _candidate("p-second", "مایک پومپئو", country="US")
+    assert choose_person(variant, [pompeo, second], blocked=set()) is None  # two such persons: no rule
