@@ -116,14 +116,17 @@ class NameReader(SentenceWords):
     def _opens_a_name(self, index: int) -> bool:
         """A given name the lexicon knows, or a word the tagger reads as the first of a name of two or
         more words ("اندی برنهام")."""
+        if not 0 <= index < len(self.words):
+            return False
+        probability = self.name_probability
+        given_name = self.words[index] in knowledge().first_names
+        # Most words are neither: they are turned away before the dearer reading of `_name_capable`.
+        if not (given_name or probability[index] >= BEGINS_A_NAME):
+            return False
         if not (self._name_capable(index) and self._starts_word(index)):
             return False
-        if self.words[index] in knowledge().first_names:
-            return True
-        probability = self.name_probability
-        return (
-            probability[index] >= BEGINS_A_NAME
-            and (index == 0 or probability[index - 1] < BEGINS_A_NAME)
+        return given_name or (
+            (index == 0 or probability[index - 1] < BEGINS_A_NAME)
             and index + 1 < len(self.words)
             and probability[index + 1] >= BEGINS_A_NAME
         )
