@@ -49,9 +49,9 @@ def sample(gold_dir: Path, size: int, with_meetings: int, salt: str) -> list[str
         key=lambda item_id: hashlib.sha256(f"{salt}:{item_id}".encode()).hexdigest(),
     )
     meeting = {item_id for item_id in order if _has_meeting(gold_dir / f"{item_id}.json")}
-    chosen = [i for i in order if i in meeting][:with_meetings]
-    chosen += [i for i in order if i not in meeting][: size - with_meetings]
-    return sorted(chosen, key=order.index)
+    chosen = {*[i for i in order if i in meeting][:with_meetings]}
+    chosen |= {*[i for i in order if i not in meeting][: size - with_meetings]}
+    return [item_id for item_id in order if item_id in chosen]
 
 
 def export(name: str, chosen: list[str], directory: Path, batch: int) -> int:
@@ -103,11 +103,11 @@ def compare(name: str, ids: list[str], readings: list[Path]) -> dict:
             _copy(reading, ids, folders[reading.name])
         labels = list(folders)
         for at, first in enumerate(labels):
-            as_prediction = Path(folder) / f"{first}.jsonl"
-            _as_prediction(folders[first], ids, as_prediction)
+            first_as_read = Path(folder) / f"{first}.jsonl"
+            _as_prediction(folders[first], ids, first_as_read)
             for second in labels[at + 1 :]:
                 out[f"agreement_{first}_against_{second}"] = _figures(
-                    score.score(folders[second], as_prediction)
+                    score.score(folders[second], first_as_read)
                 )
         pred = Path(folder) / "pred.jsonl"
         pred.write_text(

@@ -248,7 +248,8 @@ def choose_holder(mention: Mention, day: date | None, tenures: Iterable[Tenure])
 # A mention's candidates: persons whose whole name is the mention or one of its last words (shorter or
 # equal), and persons whose last one or two words are the whole mention (longer), of the mention's country
 # or none: a surname-only mention would otherwise fetch everyone in any country who shares it. Also the
-# persons of the mention's English name, and those whose name is another transliteration of it.
+# persons of the mention's English name, and those whose name is another transliteration of it (a whole
+# foreign name, which few persons share: `conflicts` weighs their countries as for the English name).
 PERSON_CANDIDATES: LiteralString = """
 CALL () {
     UNWIND $shorter AS key
@@ -270,10 +271,8 @@ CALL () {
     MATCH (p:Person {name_en: name})
     RETURN p
     UNION
-    UNWIND $spellings AS mention
-    MATCH (p:Person {spelling_key: mention.key})
-    WHERE mention.country IS NULL OR NOT EXISTS { (p)-[:REPRESENTS]->() }
-       OR EXISTS { (p)-[:REPRESENTS]->(:Country {code: mention.country}) }
+    UNWIND $spellings AS key
+    MATCH (p:Person {spelling_key: key})
     RETURN p
 }
 CALL (p) {
@@ -353,10 +352,7 @@ class GraphResolver:
         ends = sorted({(m.names.compact, m.country or "") for _, _, m in named if m.names})
         longer = [{"key": key, "country": country or None} for key, country in ends]
         english = sorted({m.english for _, _, m in named if m.english})
-        spelt = sorted(
-            {(m.names.spelling, m.country or "") for _, _, m in named if m.names and m.names.spelling}
-        )
-        spellings = [{"key": key, "country": country or None} for key, country in spelt]
+        spellings = sorted({m.names.spelling for _, _, m in named if m.names and m.names.spelling})
         pool = Pool()
         found = (
             self.tx.run(
