@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from ingest.names import features, spans, tag
+from ingest.crf import shipped
+from ingest.names import MODEL, OUTSIDE, features, probabilities, spans, tag
 from ingest.segment import words
 from ingest.training import evaluate, label, name_keys, train
 from ingest.training_data import load_source
@@ -97,6 +98,23 @@ def test_train_learns_names_from_a_persons_layer(tmp_path: Path) -> None:
 def test_shipped_model_tags_a_titled_name() -> None:
     sentence = words("محمد جواد ظریف وزیر امور خارجه ایران با همتای روس خود دیدار کرد")
     assert (0, 3) in spans(tag(sentence))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "سرگئی لاوروف وزیر امور خارجه روسیه امروز با همتای ترکیه‌ای خود در آنکارا دیدار کرد .",
+        "به گزارش خبرنگار ما ، گفت‌وگوی تلفنی دو رئیس‌جمهور درباره تحولات منطقه بیش از یک ساعت طول کشید .",
+        "کوئینتین بالتازار ، فرستاده ناشناخته‌ای از کشوری دور ، با زیگفرید ورمیلیون ملاقات کرد .",
+    ],
+)
+def test_tagging_reads_the_same_without_the_features_the_model_does_not_weigh(text: str) -> None:
+    tokens = words(text)
+    tagger = shipped(MODEL)
+    tagger.set(features(tokens))
+    with_all = [1.0 - tagger.marginal(OUTSIDE, i) for i in range(len(tokens))]
+    assert probabilities(tokens) == pytest.approx(with_all, abs=1e-12)
+    assert tag(tokens) == tagger.tag(features(tokens))
 
 
 def test_evaluate_counts_exact_spans() -> None:
