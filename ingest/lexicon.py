@@ -84,18 +84,11 @@ PERSONS = ("1sg", "2sg", "3sg", "1pl", "2pl", "3pl")  # the order of hazm's conj
 def _conjugation() -> dict[str, Callable[[str], list[str]]]:
     """hazm's tenses by name, and the participles hazm only gives inside its perfect tenses."""
     table = Conjugation()
-    suffix, negative = one_word("participle_suffix"), one_word("negative_prefix")
+    suffix = one_word("participle_suffix")
     tenses: dict[str, Callable[[str], list[str]]] = {
-        name: getattr(table, name)
-        for name in (
-            "perfective_past",
-            "perfective_present",
-            "negative_perfective_past",
-            "negative_perfective_present",
-        )
+        name: getattr(table, name) for name in ("perfective_past", "perfective_present")
     }
     tenses["participle"] = lambda past: [past + suffix]
-    tenses["negative_participle"] = lambda past: [negative + past + suffix]
     return tenses
 
 

@@ -24,7 +24,6 @@ _EARLIER = phrases("earlier")
 _AGO = word_class("ago")
 _LONG_AGO_UNITS = word_class("long_time_unit")
 _WEEK = word_class("week")
-_NEGATIVE_VERBS = verb_forms("negative_verb") | word_class("negative_imperfective_prefix")
 _LIGHT_VERBS = verb_forms("light_verb") | word_class("imperfective_prefix")
 _MI = one_word("imperfective_prefix")
 _ANAPHORA = word_class("demonstrative")
@@ -40,7 +39,6 @@ _AND = one_word("and")
 _TALK_TAIL = one_word("talk_tail")
 _COMITATIVE = one_word("comitative")
 _LOCATIVE = one_word("locative")
-_ANY = one_word("any_determiner")
 _VENUE_MARGIN = word_class("venue_margin")
 _ATTENDING = phrases("attending")
 _REFERRING_BACK = word_class("referring_back")
@@ -150,14 +148,6 @@ def is_background(words: list[str], trigger: Trigger) -> bool:
         tuple(told_before[i : i + 2]) in _EARLIER for i in range(len(told_before) - 1)
     )
     return long_ago or (earlier and any(word in _PLUPERFECT for word in after))
-
-
-def is_refused(words: list[str], trigger: Trigger) -> bool:
-    """ "با X دیدار نخواهد کرد", "هرگونه دیدار با X": no meeting. A meeting its clause's verb refuses
-    ("دیدار با X را رد کرد") the clause's mood says (ingest/factuality.py)."""
-    if trigger.first > 0 and words[trigger.first - 1] == _ANY:
-        return True
-    return any(word in _NEGATIVE_VERBS for word in words[trigger.last : trigger.last + 6])
 
 
 def after_finished_clause(

@@ -9,7 +9,6 @@ from ingest.meeting_context import (
     is_anaphoric,
     is_background,
     is_interview,
-    is_refused,
     is_venue,
     quote_start,
     rank,
@@ -38,7 +37,6 @@ _PLURAL_VERBS = verb_forms("agreement_verb", "3pl")
 _VERB_REACH = 20
 _AND = one_word("and")
 _COMITATIVE = one_word("comitative")
-_LOCATIVE = one_word("locative")
 _ABLATIVE = one_word("ablative")
 _OBJECT = one_word("object_marker")
 _RELATIVE = one_word("relativizer")
@@ -50,15 +48,11 @@ _PARTNER_MARKERS = word_class("partner_marker")
 _HOSTING_MARKERS = word_class("hosting_marker")
 _MEDIATION = phrases("mediation")
 _RECEIVED = phrases("received")
-_SPOKEN_OF = word_class("spoken_of")
 _BETWEEN = word_class("between")
 _LENGTH_WORDS = word_class("duration_unit") | word_class("number_word")
 _MODIFIER_REACH = 5
 _ADVERBIAL_REACH = 6  # "از Y در کاخ ریاست‌جمهوری به گرمی استقبال کرد"
-_AFTER_OR_BEFORE = phrases("after") | phrases("before")
 _COLON = one_word("colon")
-_COMMAS = word_class("comma")
-_TIME_BEFORE = frozenset(tuple(phrase.split()) for phrase in word_class("time_preposition"))
 _SEMICOLONS = word_class("semicolon")
 _ADJECTIVE_ENDING = one_word("adjective_ending")
 _ADJECTIVE_TAGS = {"AJ", "N", "ADV", "RES"}
@@ -94,8 +88,6 @@ class MeetingReader:
                 continue  # "در حاشیه نشست وزرای خارجه ...", "برای شرکت در اجلاس ...": where, not whom
             if is_background(self.words, trigger):
                 continue  # "ماه گذشته نیز دیداری با X داشت": history, not the news
-            if is_refused(self.words, trigger):
-                continue  # "قصد دیدار با X را ندارم", "با X دیدار نخواهد کرد"
             if is_interview(self.words, trigger):
                 continue  # "در گفت‌وگو با خبرنگار ...", "در گفت‌وگوی تلویزیونی با شبکه ..."
             if self.clauses.mood(trigger.first, trigger.last) in ("unreal", "negated"):
@@ -125,7 +117,7 @@ class MeetingReader:
         writer, before_finished, clause = self._clause_of(trigger)
         ba = self._partner_marker(trigger, triggers)
         if ba is not None and tuple(self.words[ba - 1 : ba + 1]) in _ATTENDANCE_LIST:
-            listed = self._attendance_list(trigger, ba, before_finished, clause)
+            listed = self._attendance_list(trigger, ba, clause)
             if listed is not None:
                 return [SentenceMeeting(self.analysis, trigger, triggers, listed, False)]
         if ba is not None:
@@ -136,11 +128,10 @@ class MeetingReader:
                 return []
             subjects, partners = sides
         if not partners and len(self._expanded(subjects)) < 2:
-            described = self._described(before_finished, clause) or self._shared(before_finished, clause)
-            self._note_journey(trigger, subjects or described)
+            self._note_journey(trigger, subjects or self._shared(before_finished, clause))
             return []
         if not subjects:
-            subjects = self._described(before_finished, clause) or self._shared(before_finished, clause)
+            subjects = self._shared(before_finished, clause)
         if self._second_title_of_one_person(subjects, trigger):
             subjects = subjects[:1]
         subject_missing = not subjects
@@ -176,9 +167,7 @@ class MeetingReader:
             return colons[-1] + 1
         return clause
 
-    def _attendance_list(
-        self, trigger: Trigger, ba: int, before_finished: int, clause: int
-    ) -> list[PartyPhrase] | None:
+    def _attendance_list(self, trigger: Trigger, ba: int, clause: int) -> list[PartyPhrase] | None:
         """ "دیدار ... با حضور X، Y و Z برگزار شد": the attendance list is the whole meeting; "X در
         نشستی با حضور Y و Z گفت‌وگو کرد": X held it."""
         words, parties = self.words, self.parties
@@ -186,10 +175,7 @@ class MeetingReader:
         attendees = chain(parties, position, words) if position is not None else []
         if len(self._expanded(attendees)) < 2:
             return None
-        holder = self._clause_subjects(clause, min(ba - 1, trigger.first)) or self._described(
-            before_finished, clause
-        )
-        return self._expanded(holder + attendees)
+        return self._expanded(self._clause_subjects(clause, min(ba - 1, trigger.first)) + attendees)
 
     def _sides_with_partner(
         self, trigger: Trigger, ba: int, clause: int
@@ -207,22 +193,19 @@ class MeetingReader:
     def _sides_without_partner(
         self, trigger: Trigger, clause: int
     ) -> tuple[list[PartyPhrase], list[PartyPhrase]] | None:
-        """No "با": the one received or informed, the parties after a nominal, or none; None for a
-        session of one body."""
+        """No "با": the one received, the parties after a nominal, or none; None for a session of one
+        body."""
         words, parties = self.words, self.parties
         position = first_party_at_or_after(parties, self._past_modifiers(trigger.last), limit=1)
         after = chain(parties, position, words) if position is not None else []
         subjects = self._clause_subjects(clause, trigger.first)
-        informed = self._informed_after(trigger)
-        received = self._received_before(trigger) or ([informed] if informed else [])
+        received = self._received_before(trigger)
         if received:
             # "X، Y را به حضور پذیرفت": Y is the one received.
             return [p for p in subjects if all(p is not r for r in received)], received
         if set(words) & _TOGETHER:
             return subjects, []
-        if len(self._expanded(after)) >= 2 and (
-            not subjects or self._heads_clause(trigger) or self._spoken_of(trigger)
-        ):
+        if len(self._expanded(after)) >= 2 and (not subjects or self._heads_clause(trigger)):
             return after, []  # "دیدار X و Y": the parties follow the trigger
         if trigger.kind == "session" and after and all(p.group or p.group_role for p in after):
             return None  # "X در نشست شورای وزیران خارجه گفت": a session of one body (docs/annotation.md, 2)
@@ -269,13 +252,6 @@ class MeetingReader:
                 return True
         return False
 
-    def _described(self, start: int, clause: int) -> list[PartyPhrase]:
-        """ "X که امروز وارد مسکو شد، با Y دیدار کرد": the party a finished relative clause describes."""
-        relative = next((i for i in range(start, clause) if self.words[i] == _RELATIVE), None)
-        if relative is None or not any(p.last == relative for p in self.parties):
-            return []
-        return self._clause_subjects(start, relative)
-
     def _shared(self, start: int, clause: int) -> list[PartyPhrase]:
         """ "X وارد پکن شد و دیدار رسمی خود را آغاز کرد": a clause joined by "و" that names no subject
         of its own shares the finished clause's."""
@@ -311,19 +287,6 @@ class MeetingReader:
             and not any(first <= start < last for start in self.party_starts)
         )
 
-    def _informed_after(self, trigger: Trigger) -> PartyPhrase | None:
-        """ "X در تماسی، Y را در جریان ... قرار داد": the object of the clause is the other side."""
-        if trigger.first == 0 or self.words[trigger.first - 1] != _LOCATIVE:
-            return None
-        for party in self.parties:
-            if party.first < trigger.last or party.first > trigger.last + 4:
-                continue
-            if _COLON in self.words[trigger.last : party.first]:
-                return None  # "X در دیدار Y: Z را ...": what X said, not whom X informed
-            if party.last < len(self.words) and self.words[party.last] == _OBJECT:
-                return party
-        return None
-
     def _heads_clause(self, trigger: Trigger) -> bool:
         """ "... اما نشست X و Y در جریان است": a meeting noun that opens a clause names all its parties."""
         return trigger.first > 0 and self.words[trigger.first - 1] in _CLAUSE_OPENERS
@@ -349,12 +312,6 @@ class MeetingReader:
         if index < len(words) and words[index] in _BETWEEN and index not in starts:
             index += 1
         return index
-
-    def _spoken_of(self, trigger: Trigger) -> bool:
-        """ "Z از دیدار X و Y خبر داد", "Z درباره گفت‌وگوی X و Y گفت": a meeting noun after a preposition
-        of topic is what the clause's subject speaks of; "Z پس از دیدار X و Y" is a time, not a topic."""
-        before = self.words[: trigger.first]
-        return bool(before) and before[-1] in _SPOKEN_OF and tuple(before[-2:]) not in _AFTER_OR_BEFORE
 
     def _expanded(self, parties: list[PartyPhrase]) -> list[PartyPhrase]:
         return [single for party in parties for single in expand(party)]
@@ -391,19 +348,9 @@ class MeetingReader:
 
     def _clause_subjects(self, clause: int, end: int) -> list[PartyPhrase]:
         before = [p for p in self.parties if p.first >= clause and p.last <= end]
-        if len(before) > 1 and self._in_time_adverbial(before[0], before[1]):
-            before = before[1:]
         if not before:
             return []
         return chain(self.parties, self.parties.index(before[0]), self.words)
-
-    def _in_time_adverbial(self, party: PartyPhrase, following: PartyPhrase) -> bool:
-        """ "پس از سفر X به پکن، Y وارد چین شد و با Z دیدار کرد": the party of an event noun after a
-        preposition of time ("پس از", "پیش از"), closed by a comma before the next party, is no subject."""
-        words = self.words
-        if party.first < 3 or not _COMMAS.intersection(words[party.last : following.first]):
-            return False
-        return tuple(words[party.first - 3 : party.first - 1]) in _TIME_BEFORE
 
 
 def _adjective(word: str) -> bool:

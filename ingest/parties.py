@@ -23,11 +23,8 @@ _PLURAL_COUNTERPARTS = {
     for possessed in (plural, *with_possessives(plural))
 }
 _COUNTERPART = word_class("counterpart") | _PLURAL_COUNTERPARTS.keys()
-_PLACE_PREPOSITIONS = {one_word("ablative"), one_word("locative")}
 _COUNTERPART_ONLY_ADJECTIVES = word_values("counterpart_nationality")
 _HEADED_BY = phrases("headed_by")
-_VENUE_WORDS = word_class("named_venue")
-_VENUE_FILLERS = word_class("venue_filler")
 _HEAD_GAP = 3  # "هیئت‌های عالی‌رتبه دو کشور دیروز به ریاست X": words between a delegation and its head
 _GROUPS = word_class("official_group")
 _MEMBERS = one_word("members")
@@ -38,12 +35,6 @@ _COMMAS = word_class("comma")
 _COMMA = one_word("persian_comma")
 _PARTNER_MARKERS = word_class("partner_marker")
 _PLURAL_SUFFIXES = word_class("plural_suffix")
-_STATES_NOUNS = {
-    noun + separator + plural
-    for noun in word_class("country_noun")
-    for plural in _PLURAL_SUFFIXES
-    for separator in ("", "\u200c")
-}
 _AND = one_word("and")
 _ALONG = one_word("along")  # "هیئت همراه", "هیئت همراهش"
 _FULL_STOP = one_word("full_stop")
@@ -108,7 +99,6 @@ class SentenceParties(TitleReader):
         parties = self._second_titles_in_apposition(parties)
         parties = self._shared_complements(parties)
         parties = self._accompanying_delegations(parties)
-        parties = [party for party in parties if not self._names_a_venue(party)]
         leading = self._leading_name(parties)
         if leading is not None:
             parties.insert(0, leading)
@@ -341,14 +331,12 @@ class SentenceParties(TitleReader):
         word = self.words[index]
         plural = word != self.singular[index] or word in _PLURAL_COUNTERPARTS
         self._complement(phrase, plural=plural)
-        if plural and phrase.country is None and not phrase.plural_countries:
-            self._counterparts_in(phrase)
-            if not phrase.plural_countries and not phrase.org_id:
-                # "با همتایان خود", "با همتایانش از کشورهای آسه‌آن": counterparts of states the text does
-                # not name, no one official of the home state.
-                phrase.counterpart, phrase.unknown_complement = False, True
-                phrase.role = _PLURAL_COUNTERPARTS.get(word, word)
-                return phrase
+        if plural and phrase.country is None and not phrase.plural_countries and not phrase.org_id:
+            # "با همتایان خود", "با همتایانش از کشورهای آسه‌آن": counterparts of states the text does not
+            # name, no one official of the home state.
+            phrase.counterpart, phrase.unknown_complement = False, True
+            phrase.role = _PLURAL_COUNTERPARTS.get(word, word)
+            return phrase
         following = self.words[index + 1] if index + 1 < len(self.words) else None
         if (
             phrase.country is None
@@ -364,19 +352,6 @@ class SentenceParties(TitleReader):
             phrase.name_first = name[0]
             phrase.first, phrase.last = min(phrase.first, name[0]), max(phrase.last, name[1])
         return phrase
-
-    def _counterparts_in(self, phrase: PartyPhrase) -> None:
-        """ "همتایان خود در قطر، بحرین و عمان", "همتایانش از عمان و قطر": one counterpart in each state
-        the list names."""
-        start = phrase.last
-        if start + 1 >= len(self.words) or self.words[start] not in _PLACE_PREPOSITIONS:
-            return
-        start += 1
-        if self.words[start] in _STATES_NOUNS and start + 1 < len(self.words):
-            start += 1  # "در کشورهای قطر، عمان و اردن"
-        end, countries, organizations = self._complement_words(phrase, start, plural=True)
-        if len(countries) > 1 and not organizations:
-            phrase.plural_countries, phrase.last = countries, end
 
     def add_article_names(self, surnames: set[str]) -> None:
         """Make parties of the surnames that the article introduced with a full name elsewhere."""
@@ -395,13 +370,6 @@ class SentenceParties(TitleReader):
             added = True
         if added:
             self.parties.sort(key=lambda p: p.first)
-
-    def _names_a_venue(self, party: PartyPhrase) -> bool:
-        """ "فرودگاه بین‌المللی رفیق حریری", "خیابان ولیعصر": a name that names a place."""
-        if party.role or not party.name:
-            return False
-        before = [w for w in self.words[max(0, party.first - 3) : party.first] if w not in _VENUE_FILLERS]
-        return bool(before) and before[-1] in _VENUE_WORDS
 
     def _headed_delegations(self, parties: list[PartyPhrase]) -> list[PartyPhrase]:
         """ "هیئت پارلمانی عمان به ریاست X": the delegation is met in the person of its head."""

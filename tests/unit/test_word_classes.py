@@ -68,7 +68,6 @@ def test_the_loader_reads_classes_phrases_and_values() -> None:
         ("past_light_verb", None, {"کرد", "کردند", "داشت", "داشتند"}),
         ("future_auxiliary", None, {"خواهم", "خواهد", "خواهیم", "خواهند"}),
         ("agreement_verb", "3pl", {"کردند", "کنند", "داشتند", "دارند", "نمودند", "خواهند", "گفتند"}),
-        ("negative_verb", None, {"نکرد", "نکرده", "ندارم", "نخواهد"}),
     ],
 )
 def test_verb_forms_come_from_lemmas(name: str, person: str | None, expected: set[str]) -> None:
