@@ -33,7 +33,6 @@ _QUOTES = word_class("quote")
 _OPEN_QUOTES = word_class("open_quote")
 _COMMAS = word_class("comma")
 _COMMA = one_word("persian_comma")
-_PARTNER_MARKERS = word_class("partner_marker")
 _PLURAL_SUFFIXES = word_class("plural_suffix")
 _AND = one_word("and")
 _ALONG = one_word("along")  # "هیئت همراه", "هیئت همراهش"
@@ -97,7 +96,6 @@ class SentenceParties(TitleReader):
             index = max(party.last, index + 1)
         parties = self._headed_delegations(self._attach_loose_names(self._joined_groups(parties)))
         parties = self._second_titles_in_apposition(parties)
-        parties = self._shared_complements(parties)
         parties = self._accompanying_delegations(parties)
         leading = self._leading_name(parties)
         if leading is not None:
@@ -144,34 +142,6 @@ class SentenceParties(TitleReader):
             ):
                 kept.append(party)
         return kept
-
-    def _shared_complements(self, parties: list[PartyPhrase]) -> list[PartyPhrase]:
-        """ "با رئیس‌جمهور و نخست‌وزیر لبنان", "با رئیس‌جمهور، نخست‌وزیر و رئیس پارلمان لبنان": titles of no
-        state in one list after "با" share the state of the list's last title (not its organisation: a
-        president is none of the UN's). Only on the partner's side: "دیدار رئیس‌جمهور و نخست‌وزیر عراق"
-        sets the home state's president against Iraq's prime minister."""
-        start = 0
-        while start < len(parties):
-            end = start
-            while end + 1 < len(parties) and self.words[parties[end].last : parties[end + 1].first] in (
-                [_AND],
-                [_COMMA],
-            ):
-                end += 1
-            last = parties[end]
-            if (
-                end > start
-                and parties[start].first > 0
-                and self.words[parties[start].first - 1] in _PARTNER_MARKERS
-                and last.role
-                and last.country
-                and not (last.org_id or last.plural_countries or last.plural_orgs or last.counterpart)
-            ):
-                for party in parties[start:end]:
-                    if _bare_title(party):
-                        party.country = last.country
-            start = end + 1
-        return parties
 
     def _joined_groups(self, parties: list[PartyPhrase]) -> list[PartyPhrase]:
         """ "معاونان و مدیران سیاسی وزرای خارجه ایران و چین", "سفیران و کارداران کشورهای اسلامی": two
@@ -424,21 +394,3 @@ class SentenceParties(TitleReader):
                 taken.update(range(party.first, party.last))
         parties.sort(key=lambda p: p.first)
         return parties
-
-
-def _bare_title(party: PartyPhrase) -> bool:
-    """A title the text gives no person, state, organisation or group of its own ("رئیس‌جمهور")."""
-    return bool(party.role) and not (
-        party.name
-        or party.country
-        or party.org_id
-        or party.plural_countries
-        or party.plural_roles
-        or party.plural_orgs
-        or party.group
-        or party.group_role
-        or party.counterpart
-        or party.self_reference
-        or party.this_country
-        or party.unknown_complement
-    )
