@@ -28,7 +28,9 @@ from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from types import ModuleType
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -131,9 +133,14 @@ def _run(switch: str | None, items: list[dict]) -> dict[str, dict]:
     return {key: record for part in parts for key, record in part.items()}
 
 
+@cache
+def _scorer() -> ModuleType:
+    return scorer()
+
+
 def _pair_score(gold: dict, record: dict) -> int:
     """tp - fp - fn of pairs: higher is better."""
-    score = scorer()
+    score = _scorer()
     truth, predicted = gold.get("meetings", []), record.get("meetings") or []
     tp = sum(score.n_pairs(len(matched)) for _, _, matched in score.align_meetings(predicted, truth))
     fp = sum(score.n_pairs(len(m.get("participants", []))) for m in predicted) - tp

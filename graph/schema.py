@@ -20,7 +20,7 @@ from neo4j import ManagedTransaction
 from graph import lexicons
 from graph.derived import backfill_derived
 from graph.driver import Graph
-from graph.keys import latin_key, name_key
+from graph.keys import latin_key, name_key, spelling_key
 from graph.rows import name_forms
 
 
@@ -97,7 +97,7 @@ def backfill_spelling_keys(graph: Graph) -> None:
     rows = [
         {"id": row["id"], "spelling": spelling}
         for row in graph.read(NAMED_PERSONS)
-        if (spelling := name_forms(row["key"]).spelling)
+        if (spelling := spelling_key(row["key"]))
     ]
     for start in range(0, len(rows), 5000):
         graph.write(partial(_set_spelling_keys, rows[start : start + 5000]))

@@ -113,7 +113,7 @@ def _word_features(word: str) -> WordFeatures:
 
 def features(words: Sequence[str]) -> list[list[str]]:
     """One feature list per token: every feature, as training reads them."""
-    return _sequence_features([_word_features(word) for word in words], ("BOS", "EOS"))
+    return _sequence_features([_word_features(word) for word in words], bos=True, eos=True)
 
 
 @cache
@@ -136,19 +136,20 @@ def _weighed_word_features(word: str) -> WordFeatures:
 
 def _tagging_features(words: Sequence[str]) -> list[list[str]]:
     """The features of `features` that the shipped model weighs, per token: it reads them the same."""
-    edges = tuple(edge for edge in ("BOS", "EOS") if edge in _weighed_attributes())
-    return _sequence_features([_weighed_word_features(word) for word in words], edges)
+    weighed = _weighed_attributes()
+    made = [_weighed_word_features(word) for word in words]
+    return _sequence_features(made, bos="BOS" in weighed, eos="EOS" in weighed)
 
 
-def _sequence_features(made: list[WordFeatures], edges: tuple[str, ...]) -> list[list[str]]:
-    """Each token's own features, the sentence's edges among `edges`, and what its neighbours lend."""
+def _sequence_features(made: list[WordFeatures], *, bos: bool, eos: bool) -> list[list[str]]:
+    """Each token's own features, the sentence's edges where asked, and what its neighbours lend."""
     result = []
     last = len(made) - 1
     for index in range(len(made)):
         own = list(made[index][0])
-        if index == 0 and "BOS" in edges:
+        if index == 0 and bos:
             own.append("BOS")
-        if index == last and "EOS" in edges:
+        if index == last and eos:
             own.append("EOS")
         for offset in _WINDOW:
             at = index + offset
