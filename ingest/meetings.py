@@ -172,10 +172,16 @@ class MeetingReader:
         نشستی با حضور Y و Z گفت‌وگو کرد": X held it."""
         words, parties = self.words, self.parties
         position = first_party_at_or_after(parties, ba + 1, 1)
-        attendees = chain(parties, position, words) if position is not None else []
+        attendees = chain(parties, position, words, roll=True) if position is not None else []
         if len(self._expanded(attendees)) < 2:
             return None
-        return self._expanded(self._clause_subjects(clause, min(ba - 1, trigger.first)) + attendees)
+        # "نشست X و Y با حضور Z", "نشست ... به ریاست X و با حضور Y": the session's own parties too;
+        # a group there is the persons listed ("نشست سران ... با حضور A، B و C").
+        between = [p for p in parties if trigger.last <= p.first and p.last < ba]
+        own = chain(parties, parties.index(between[0]), words) if between else []
+        if any(p.name for p in attendees):
+            own = [p for p in own if not (p.group or p.group_role or p.of_plural_title)]
+        return self._expanded(self._clause_subjects(clause, min(ba - 1, trigger.first)) + own + attendees)
 
     def _sides_with_partner(
         self, trigger: Trigger, ba: int, clause: int
@@ -197,7 +203,8 @@ class MeetingReader:
         body."""
         words, parties = self.words, self.parties
         position = first_party_at_or_after(parties, self._past_modifiers(trigger.last), limit=1)
-        after = chain(parties, position, words) if position is not None else []
+        roll = trigger.kind == "session"
+        after = chain(parties, position, words, roll=roll) if position is not None else []
         subjects = self._clause_subjects(clause, trigger.first)
         received = self._received_before(trigger)
         if received:

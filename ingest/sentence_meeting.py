@@ -7,6 +7,7 @@ from datetime import date
 from ingest.knowledge import knowledge
 from ingest.lexicon import phrases, rows, word_class
 from ingest.model import MeetingKind, MeetingStatus, Place
+from ingest.names import lexicons
 from ingest.parties import SentenceParties
 from ingest.party_phrase import PartyPhrase
 from ingest.segment import Sentence
@@ -79,16 +80,40 @@ def expand(party: PartyPhrase) -> list[PartyPhrase]:
     ]
 
 
-def chain(parties: list[PartyPhrase], start: int, words: list[str]) -> list[PartyPhrase]:
-    """The parties starting at `parties[start]` that only "و" and commas separate."""
+def chain(
+    parties: list[PartyPhrase], start: int, words: list[str], *, roll: bool = False
+) -> list[PartyPhrase]:
+    """The parties starting at `parties[start]` that only "و" and commas separate; in a session's roll
+    (`roll`) also after the rest of a title its phrase did not take in ("با حضور X، مدیرعامل مؤسسه کمک
+    به توسعه فرهنگ و هنر، Y و Z")."""
     chain = [parties[start]]
     for party in parties[start + 1 :]:
         gap = words[chain[-1].last : party.first]
-        if not gap or all(word in _LINKS for word in gap) or tuple(gap) in _COMPANY:
+        if (
+            not gap
+            or all(word in _LINKS for word in gap)
+            or tuple(gap) in _COMPANY
+            or (roll and chain[-1].role is not None and _title_rest(gap))
+        ):
             chain.append(party)
         else:
             break
     return chain
+
+
+_TITLE_REST_REACH = 6
+_TITLE_REST_TAGS = frozenset({"N", "AJ", "PL", "RES", "NUM", "0"})
+
+
+def _title_rest(gap: list[str]) -> bool:
+    """Whether the words between two listed parties are the rest of the first one's title and a comma
+    or "و": nouns and adjectives of hazm's word list (an organisation's name), no verb, no preposition."""
+    if len(gap) < 2 or gap[-1] not in _LINKS or len(gap) > _TITLE_REST_REACH + 1:
+        return False
+    tags = lexicons().tags
+    return all(
+        word in _LINKS or set((tags.get(word) or "P").split("+")) <= _TITLE_REST_TAGS for word in gap[:-1]
+    )
 
 
 def same_parties(a: SentenceMeeting, b: SentenceMeeting) -> bool:

@@ -1197,3 +1197,38 @@ def test_the_bodys_named_persons_replace_the_headlines_heads_of_state() -> None:
         title="گفتگوی تلفنی سران آلمان و آمریکا",
     )
     assert _names(meeting) == {"فردریش مرتس", "دونالد ترامپ"}
+
+
+def test_a_sessions_roll_runs_on_past_the_rest_of_a_title() -> None:
+    # "بنیاد ... فرهنگ و هنر" is the rest of the first official's title, not the end of the list.
+    (meeting,) = _meetings(
+        "نشست تخصصی تأمین مالی صنایع خلاق امروز با حضور کاوه صمدی، مدیرعامل بنیاد توسعه فرهنگ و هنر،"
+        " بهرام نیک‌نام، مدیرکل دفتر فناوری‌های نوین وزارت ارتباطات و ژاله فرزین معاون وزیر اقتصاد برگزار شد."
+    )
+    assert {"کاوه صمدی", "بهرام نیک‌نام", "ژاله فرزین"} <= _names(meeting)
+
+
+def test_a_list_outside_a_sessions_roll_stops_at_words_no_party_holds() -> None:
+    # Outside a roll the words between two phrases end the list: the journalist's sources are no side.
+    meetings = _meetings(
+        "خبرنگار روزنامه برای تهیه این گزارش با یک مقام ارشد سیاسی، امنیتی، دیپلمات و منبع خارجی"
+        " گفت‌وگو کرده است."
+    )
+    assert all(len(m.participants) < 3 for m in meetings)
+
+
+def test_the_sessions_own_sides_join_its_attendance_list() -> None:
+    # "نشست X و Y با حضور Z": the delegations named after the noun take part with the mediators.
+    (meeting,) = _meetings(
+        "نشست هیئت‌های ایران و عمان امروز با حضور نمایندگان قطر و پاکستان در مسقط برگزار شد."
+    )
+    assert {p.country for p in meeting.participants} == {"IR", "OM", "QA", "PK"}
+
+
+def test_a_group_before_a_named_roll_is_the_persons_listed() -> None:
+    # "نشست سران ... با حضور A، B و C": the heads are A, B and C, not a fourth party.
+    (meeting,) = _meetings(
+        "نشست سران سه کشور امروز به صورت ویدئوکنفرانس و با حضور مسعود پزشکیان، ولادیمیر پوتین"
+        " و رجب طیب اردوغان برگزار شد."
+    )
+    assert _names(meeting) == {"مسعود پزشکیان", "ولادیمیر پوتین", "رجب طیب اردوغان"}
