@@ -180,7 +180,7 @@ class MeetingReader:
         between = [p for p in parties if trigger.last <= p.first and p.last < ba]
         own = chain(parties, parties.index(between[0]), words) if between else []
         if any(p.name for p in attendees):
-            own = [p for p in own if not (p.group or p.group_role or p.of_plural_title)]
+            own = [p for p in own if not p.of_a_group]
         return self._expanded(self._clause_subjects(clause, min(ba - 1, trigger.first)) + own + attendees)
 
     def _sides_with_partner(

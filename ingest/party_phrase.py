@@ -44,3 +44,8 @@ class PartyPhrase:
     @property
     def is_person_named(self) -> bool:
         return self.name is not None
+
+    @property
+    def of_a_group(self) -> bool:
+        """A group, a plural title, or one state's share of a plural title: never one listed person."""
+        return self.group or self.group_role is not None or self.of_plural_title

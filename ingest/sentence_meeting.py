@@ -21,6 +21,9 @@ _QUOTE_MARKS = word_class("quote") | word_class("open_bracket")
 # "با برخی از نمایندگان", "با جمعی از فعالان": a quantifier may stand between "با" and the group.
 _QUANTIFIERS = frozenset(row["word"] for row in rows("quantifiers"))
 _FILLERS = _QUOTE_MARKS | _MANNER | _QUANTIFIERS
+# The rest of a title in a session's roll: a few words that hazm's word list tags noun, adjective or number.
+_TITLE_REST_REACH = 6
+_TITLE_REST_TAGS = frozenset({"N", "AJ", "PL", "RES", "NUM", "0"})
 
 
 @dataclass
@@ -84,8 +87,8 @@ def chain(
     parties: list[PartyPhrase], start: int, words: list[str], *, roll: bool = False
 ) -> list[PartyPhrase]:
     """The parties starting at `parties[start]` that only "و" and commas separate; in a session's roll
-    (`roll`) also after the rest of a title its phrase did not take in ("با حضور X، مدیرعامل مؤسسه کمک
-    به توسعه فرهنگ و هنر، Y و Z")."""
+    (`roll`) also after the rest of a title its phrase did not take in ("با حضور X، معاون رفاه اجتماعی
+    وزارت تعاون، کار و رفاه اجتماعی، Y و Z")."""
     chain = [parties[start]]
     for party in parties[start + 1 :]:
         gap = words[chain[-1].last : party.first]
@@ -101,19 +104,19 @@ def chain(
     return chain
 
 
-_TITLE_REST_REACH = 6
-_TITLE_REST_TAGS = frozenset({"N", "AJ", "PL", "RES", "NUM", "0"})
-
-
 def _title_rest(gap: list[str]) -> bool:
     """Whether the words between two listed parties are the rest of the first one's title and a comma
     or "و": nouns and adjectives of hazm's word list (an organisation's name), no verb, no preposition."""
     if len(gap) < 2 or gap[-1] not in _LINKS or len(gap) > _TITLE_REST_REACH + 1:
         return False
-    tags = lexicons().tags
-    return all(
-        word in _LINKS or set((tags.get(word) or "P").split("+")) <= _TITLE_REST_TAGS for word in gap[:-1]
-    )
+    return all(word in _LINKS or _noun_or_adjective(word) for word in gap[:-1])
+
+
+def _noun_or_adjective(word: str) -> bool:
+    """Only noun, adjective or number tags in hazm's word list; a word the list lacks (most verb forms)
+    is none."""
+    tags = lexicons().tags.get(word)
+    return tags is not None and set(tags.split("+")) <= _TITLE_REST_TAGS
 
 
 def same_parties(a: SentenceMeeting, b: SentenceMeeting) -> bool:
@@ -144,7 +147,7 @@ def fuller(batch: list[SentenceMeeting], same: list[SentenceMeeting]) -> bool:
         return True
     # Only persons added: a group beside its listed members ("نشست سران ... با حضور A، B و C") is them.
     added = [p for p in batch[0].parties if not _among(p, same[0].parties)]
-    return _within(same[0], batch[0]) and not any(p.group or p.group_role or p.of_plural_title for p in added)
+    return _within(same[0], batch[0]) and not any(p.of_a_group for p in added)
 
 
 def first_party_at_or_after(
