@@ -20,7 +20,7 @@ Each row gives meetings and gold pairs, for meetings of two participants and of 
 its reserve) print these figures only; `--show STAGE` lists a set's items at one stage (never blind's).
 
     bench/loss.py                          # dev, probe, train, blind
-    bench/loss.py --set train --show none-read
+    bench/loss.py --set train --show "none-read: phrases"
 
 It reads the pipeline's passes directly (the eval contract's own figures are bench/quality's).
 """
@@ -41,6 +41,7 @@ from bench import quality  # noqa: E402
 from ingest.doc import Doc, Event  # noqa: E402
 from ingest.model import Article  # noqa: E402
 from ingest.normalize import normalize, text_key  # noqa: E402
+from ingest.party_phrase import PartyPhrase  # noqa: E402
 from ingest.passes.judging import judge_events  # noqa: E402
 from ingest.pipeline import PASSES  # noqa: E402
 from ingest.resolve import Party  # noqa: E402
@@ -64,21 +65,20 @@ def _most(score: ModuleType, events: list[Event], meeting: dict) -> int:
     return max((_held(score, event.parties, meeting) for event in events), default=0)
 
 
+def _resolved(doc: Doc, phrases: list[PartyPhrase]) -> list[Party]:
+    """A sentence's party phrases, one party each (a plural phrase expanded), resolved in the article."""
+    assert doc.registry is not None
+    return [doc.registry.resolve(single, None) for phrase in phrases for single in expand(phrase)]
+
+
 def _most_read(score: ModuleType, doc: Doc, meeting: dict) -> int:
     """The most participants one sentence reading of the article holds."""
-    assert doc.registry is not None
-    best = 0
-    for readings in doc.readings:
-        for reading in readings.told + readings.first:
-            phrases = [single for phrase in reading.parties for single in expand(phrase)]
-            parties = [doc.registry.resolve(phrase, None) for phrase in phrases]
-            best = max(best, _held(score, parties, meeting))
-    return best
+    readings = (reading for sentence in doc.readings for reading in sentence.told + sentence.first)
+    return max((_held(score, _resolved(doc, reading.parties), meeting) for reading in readings), default=0)
 
 
 def _unread(score: ModuleType, doc: Doc, meeting: dict) -> str:
     """Why no reading holds a participant, by the gold's evidence sentence."""
-    assert doc.registry is not None
     evidence = set(text_key(normalize(meeting.get("evidence") or "")).split())
     if not evidence or not doc.sentences:
         return "none-read: phrases"
@@ -87,9 +87,8 @@ def _unread(score: ModuleType, doc: Doc, meeting: dict) -> str:
     )
     if not doc.triggers[index]:
         return "none-read: no meeting word"
-    phrases = [single for phrase in doc.parties[index].parties for single in expand(phrase)]
-    parties = [doc.registry.resolve(phrase, None) for phrase in phrases]
-    return "none-read: attachment" if _held(score, parties, meeting) >= 2 else "none-read: phrases"
+    held = _held(score, _resolved(doc, doc.parties[index].parties), meeting)
+    return "none-read: attachment" if held >= 2 else "none-read: phrases"
 
 
 def stages(score: ModuleType, article: dict, gold: dict) -> list[tuple[str, dict, int]]:
