@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench import quality  # noqa: E402
 from ingest.doc import Doc, Event  # noqa: E402
-from ingest.model import Article  # noqa: E402
+from ingest.event_training import events  # noqa: E402
 from ingest.normalize import normalize, text_key  # noqa: E402
 from ingest.party_phrase import PartyPhrase  # noqa: E402
 from ingest.passes.judging import judge_events  # noqa: E402
@@ -93,9 +93,7 @@ def _unread(score: ModuleType, doc: Doc, meeting: dict) -> str:
 
 def stages(score: ModuleType, article: dict, gold: dict) -> list[tuple[str, dict, int]]:
     """(stage, gold meeting, participants found) of each gold meeting of one article."""
-    doc = Doc(Article.model_validate(article))
-    for step in PASSES[:_JUDGING]:
-        doc = step(doc)
+    doc = events(article)
     before_judging = list(doc.events)
     for step in PASSES[_JUDGING:]:
         doc = step(doc)
@@ -117,10 +115,6 @@ def stages(score: ModuleType, article: dict, gold: dict) -> list[tuple[str, dict
             )
         found.append((stage, meeting, held))
     return found
-
-
-def _pairs(count: int) -> int:
-    return count * (count - 1) // 2
 
 
 def main() -> int:
@@ -148,11 +142,11 @@ def main() -> int:
             gold = json.loads((bench.gold_dir / f"{article['id']}.json").read_text(encoding="utf-8"))
             for stage, meeting, held in stages(score, article, gold):
                 size = "two" if len(meeting["participants"]) <= 2 else "3+"
-                total = _pairs(len(meeting["participants"]))
+                total = score.n_pairs(len(meeting["participants"]))
                 meetings[stage, size] += 1
                 if stage == "found":
-                    pairs["found", size] += _pairs(held)
-                    pairs["found: missed inside", size] += total - _pairs(held)
+                    pairs["found", size] += score.n_pairs(held)
+                    pairs["found: missed inside", size] += total - score.n_pairs(held)
                 else:
                     pairs[stage, size] += total
                 if stage == arguments.show:

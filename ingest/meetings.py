@@ -177,8 +177,7 @@ class MeetingReader:
             return None
         # "نشست X و Y با حضور Z", "نشست ... به ریاست X و با حضور Y": the session's own parties too;
         # a group there is the persons listed ("نشست سران ... با حضور A، B و C").
-        between = [p for p in parties if trigger.last <= p.first and p.last < ba]
-        own = chain(parties, parties.index(between[0]), words) if between else []
+        own = self._named_by_nominal(trigger, ba - 1)
         if any(p.name for p in attendees):
             own = [p for p in own if not p.of_a_group]
         return self._expanded(self._clause_subjects(clause, min(ba - 1, trigger.first)) + own + attendees)
@@ -191,10 +190,16 @@ class MeetingReader:
         words, parties = self.words, self.parties
         position = first_party_at_or_after(parties, ba + 1, words=words)
         partners = chain(parties, position, words) if position is not None else []
-        between = [p for p in parties if trigger.last <= p.first and p.last <= ba]
-        if ba > trigger.first and between:
-            return chain(parties, parties.index(between[0]), words), partners
+        own = self._named_by_nominal(trigger, ba) if ba > trigger.first else []
+        if own:
+            return own, partners
         return self._clause_subjects(clause, min(ba, trigger.first)), partners
+
+    def _named_by_nominal(self, trigger: Trigger, marker: int) -> list[PartyPhrase]:
+        """The parties a meeting noun names between itself and the "با" at `marker`, as one chain
+        ("دیدار X با Y", "نشست X و Y با حضور Z")."""
+        between = [p for p in self.parties if trigger.last <= p.first and p.last <= marker]
+        return chain(self.parties, self.parties.index(between[0]), self.words) if between else []
 
     def _sides_without_partner(
         self, trigger: Trigger, clause: int
