@@ -2,6 +2,7 @@
 articles with their extractions (the extractor is tested elsewhere; here only what graph/ is given)."""
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 
 import pytest
@@ -13,6 +14,9 @@ from app.settings import Settings
 from graph.driver import Graph, connect
 from graph.schema import migrate
 from ingest.model import Article, Extraction, Meeting, Party, Place, Span
+from tests.conftest import DELETE_ALL_NODES, TestNeo4j
+from tests.integration.graph_state import graph_state
+from tests.integration.meetings_data import write_week
 
 ARAGHCHI = Party(
     name="عباس عراقچی",
@@ -105,6 +109,38 @@ def client(neo4j_driver: Driver, neo4j_settings: Settings) -> Iterator[TestClien
     """The API on the clean test database (its lifespan migrates it), with the real driver; its requests
     carry the API key (tests of the key itself override the header). The app reads its catalog of topics
     and countries at its first request: a test that writes after reading needs a new client."""
+    headers = {"X-API-Key": neo4j_settings.api_key.get_secret_value()}
+    with TestClient(create_app(neo4j_settings), headers=headers) as client:
+        yield client
+
+
+@dataclass
+class _Written:
+    state: str | None = None  # the database's state just after the week was written
+
+
+@pytest.fixture(scope="session")
+def _week_written() -> _Written:
+    return _Written()
+
+
+@pytest.fixture
+def week_api(
+    neo4j_session_driver: Driver, neo4j_server: TestNeo4j, neo4j_settings: Settings, _week_written: _Written
+) -> Iterator[TestClient]:
+    """The API over the week of meetings_data, for tests that only read it. Writing the week is most of
+    such a test's time, so it is written once and kept while the database stays as it was written; a
+    test in between that wipes or writes anything makes the next reader write it again."""
+    database = neo4j_server.database
+    if graph_state(neo4j_session_driver, database) != _week_written.state:
+        neo4j_session_driver.execute_query(DELETE_ALL_NODES, database_=database)
+        graph = connect(neo4j_settings.neo4j)
+        try:
+            migrate(graph)
+            write_week(graph)
+        finally:
+            graph.close()
+        _week_written.state = graph_state(neo4j_session_driver, database)
     headers = {"X-API-Key": neo4j_settings.api_key.get_secret_value()}
     with TestClient(create_app(neo4j_settings), headers=headers) as client:
         yield client

@@ -5,23 +5,13 @@ import io
 import json
 import xml.etree.ElementTree as ET
 
-import pytest
 from fastapi.testclient import TestClient
-
-from graph.driver import Graph
-from tests.integration.meetings_data import write_week
 
 GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
 
 
-@pytest.fixture
-def api(client: TestClient, graph: Graph) -> TestClient:
-    write_week(graph)
-    return client
-
-
-def test_a_subgraph_has_each_node_once_and_edges_between_them(api: TestClient) -> None:
-    body = api.get("/graph", params={"topic": "caucasus"}).json()
+def test_a_subgraph_has_each_node_once_and_edges_between_them(week_api: TestClient) -> None:
+    body = week_api.get("/graph", params={"topic": "caucasus"}).json()
 
     nodes = {node["id"]: node for node in body["nodes"]}
     assert len(nodes) == len(body["nodes"])
@@ -37,8 +27,8 @@ def test_a_subgraph_has_each_node_once_and_edges_between_them(api: TestClient) -
     assert sum(edge["type"] == "PARTICIPATED_IN" for edge in body["edges"]) == 7
 
 
-def test_the_persons_view_weighs_met_edges(api: TestClient) -> None:
-    body = api.get("/graph", params={"view": "persons", "person": "Araghchi"}).json()
+def test_the_persons_view_weighs_met_edges(week_api: TestClient) -> None:
+    body = week_api.get("/graph", params={"view": "persons", "person": "Araghchi"}).json()
 
     met = {
         frozenset((edge["source"], edge["target"])): edge["properties"]["weight"]
@@ -51,17 +41,17 @@ def test_the_persons_view_weighs_met_edges(api: TestClient) -> None:
     assert by_name[frozenset({"Sergey Lavrov", "Hakan Fidan"})] == 1
 
 
-def test_graph_pages_follow_the_cursor(api: TestClient) -> None:
-    first = api.get("/graph", params={"limit": 5}).json()
-    rest = api.get("/graph", params={"limit": 5, "cursor": first["next_cursor"]}).json()
+def test_graph_pages_follow_the_cursor(week_api: TestClient) -> None:
+    first = week_api.get("/graph", params={"limit": 5}).json()
+    rest = week_api.get("/graph", params={"limit": 5, "cursor": first["next_cursor"]}).json()
 
     meetings = [n for page in (first, rest) for n in page["nodes"] if n["label"] == "Meeting"]
     assert len(meetings) == 6
     assert rest["next_cursor"] is None
 
 
-def test_jsonl_export_is_the_whole_graph_once(api: TestClient) -> None:
-    response = api.get("/export", params={"format": "jsonl"})
+def test_jsonl_export_is_the_whole_graph_once(week_api: TestClient) -> None:
+    response = week_api.get("/export", params={"format": "jsonl"})
 
     assert response.headers["content-type"].startswith("application/x-ndjson")
     lines = [json.loads(line) for line in response.text.splitlines()]
@@ -75,8 +65,8 @@ def test_jsonl_export_is_the_whole_graph_once(api: TestClient) -> None:
     assert all(e["start"]["id"] in ids and e["end"]["id"] in ids for e in edges)
 
 
-def test_graphml_export_parses_and_is_filtered(api: TestClient) -> None:
-    response = api.get("/export", params={"format": "graphml", "country": "AZ"})
+def test_graphml_export_parses_and_is_filtered(week_api: TestClient) -> None:
+    response = week_api.get("/export", params={"format": "graphml", "country": "AZ"})
 
     root = ET.fromstring(response.content)
     graph = root.find(f"{GRAPHML}graph")
@@ -90,8 +80,8 @@ def test_graphml_export_parses_and_is_filtered(api: TestClient) -> None:
     assert len(list(graph.iter(f"{GRAPHML}edge"))) > 0
 
 
-def test_csv_export_has_one_row_per_pair(api: TestClient) -> None:
-    response = api.get("/export", params={"format": "csv", "limit": 3})
+def test_csv_export_has_one_row_per_pair(week_api: TestClient) -> None:
+    response = week_api.get("/export", params={"format": "csv", "limit": 3})
 
     assert response.content.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))

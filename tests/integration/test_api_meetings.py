@@ -12,14 +12,8 @@ from ingest.model import Article, Extraction, Meeting, Party, Span
 from tests.integration.meetings_data import ARAGHCHI, write_week
 
 
-@pytest.fixture
-def api(client: TestClient, graph: Graph) -> TestClient:
-    write_week(graph)
-    return client
-
-
-def _pairs(api: TestClient, **params: Any) -> list[tuple[str, str, str | None]]:
-    response = api.get("/who-met-whom", params=params)
+def _pairs(week_api: TestClient, **params: Any) -> list[tuple[str, str, str | None]]:
+    response = week_api.get("/who-met-whom", params=params)
     assert response.status_code == 200, response.text
     return [
         (pair["person_a"]["name_en"], pair["person_b"]["name_en"], pair["meeting"]["date"])
@@ -27,8 +21,8 @@ def _pairs(api: TestClient, **params: Any) -> list[tuple[str, str, str | None]]:
     ]
 
 
-def test_who_met_whom_lists_every_pair_newest_first_undated_last(api: TestClient) -> None:
-    pairs = _pairs(api)
+def test_who_met_whom_lists_every_pair_newest_first_undated_last(week_api: TestClient) -> None:
+    pairs = _pairs(week_api)
 
     dated = ["2024-08-01"] * 3 + ["2024-07-15", "2024-06-09", "2024-05-01", "2023-12-01"]
     assert [date for _, _, date in pairs] == [*dated, None]
@@ -36,16 +30,16 @@ def test_who_met_whom_lists_every_pair_newest_first_undated_last(api: TestClient
 
 
 @pytest.mark.parametrize("term", ["caucasus", "South Caucasus", "Caucasus", "قفقاز"])
-def test_a_topic_named_any_way_includes_its_subtopics(api: TestClient, term: str) -> None:
-    body = api.get("/who-met-whom", params={"topic": term}).json()
+def test_a_topic_named_any_way_includes_its_subtopics(week_api: TestClient, term: str) -> None:
+    body = week_api.get("/who-met-whom", params={"topic": term}).json()
 
     assert body["filters"]["topics"][0] == "caucasus"
     assert {"karabakh", "zangezur", "format-3-3"} <= set(body["filters"]["topics"])
-    assert {date for *_, date in _pairs(api, topic=term)} == {"2024-08-01", "2024-07-15", "2024-05-01"}
+    assert {date for *_, date in _pairs(week_api, topic=term)} == {"2024-08-01", "2024-07-15", "2024-05-01"}
 
 
-def test_a_pair_carries_persons_meeting_and_evidence(api: TestClient) -> None:
-    pair = api.get("/who-met-whom", params={"topic": "karabakh"}).json()["pairs"][0]
+def test_a_pair_carries_persons_meeting_and_evidence(week_api: TestClient) -> None:
+    pair = week_api.get("/who-met-whom", params={"topic": "karabakh"}).json()["pairs"][0]
 
     assert {pair["person_a"]["name"], pair["person_b"]["name"]} == {"عباس عراقچی", "آرارات میرزویان"}
     assert pair["person_a"]["role_en"] == "Minister of Foreign Affairs"
@@ -63,9 +57,9 @@ def test_a_pair_carries_persons_meeting_and_evidence(api: TestClient) -> None:
     }
 
 
-def test_person_and_country_describe_side_a_and_with_country_side_b(api: TestClient) -> None:
-    by_person = _pairs(api, person="Lavrov")
-    by_countries = _pairs(api, country="Iran", with_country="روسیه")
+def test_person_and_country_describe_side_a_and_with_country_side_b(week_api: TestClient) -> None:
+    by_person = _pairs(week_api, person="Lavrov")
+    by_countries = _pairs(week_api, country="Iran", with_country="روسیه")
 
     assert {a for a, _, _ in by_person} == {"Sergey Lavrov"}
     assert {(b, date) for _, b, date in by_person} == {
@@ -80,46 +74,48 @@ def test_person_and_country_describe_side_a_and_with_country_side_b(api: TestCli
     ]
 
 
-def test_a_pair_within_one_country_is_listed_once(api: TestClient) -> None:
-    assert _pairs(api, country="IR", with_country="IR") == []
-    assert len(_pairs(api, country="AM")) == 2
+def test_a_pair_within_one_country_is_listed_once(week_api: TestClient) -> None:
+    assert _pairs(week_api, country="IR", with_country="IR") == []
+    assert len(_pairs(week_api, country="AM")) == 2
 
 
-def test_dates_in_gregorian_or_jalali_and_kind_and_status(api: TestClient) -> None:
-    gregorian = _pairs(api, since="2024-06-09", until="2024-07-15")
-    jalali = _pairs(api, since="1403-03-20", until="۱۴۰۳/۰۴/۲۵")
+def test_dates_in_gregorian_or_jalali_and_kind_and_status(week_api: TestClient) -> None:
+    gregorian = _pairs(week_api, since="2024-06-09", until="2024-07-15")
+    jalali = _pairs(week_api, since="1403-03-20", until="۱۴۰۳/۰۴/۲۵")
 
     assert gregorian == jalali
     assert {date for *_, date in gregorian} == {"2024-06-09", "2024-07-15"}
-    assert [{a, b} for a, b, _ in _pairs(api, kind="video")] == [{"Ararat Mirzoyan", "Masoud Pezeshkian"}]
-    assert [date for *_, date in _pairs(api, status="planned")] == ["2023-12-01"]
-    assert [date for *_, date in _pairs(api, kind="phone")] == [None]
+    assert [{a, b} for a, b, _ in _pairs(week_api, kind="video")] == [
+        {"Ararat Mirzoyan", "Masoud Pezeshkian"}
+    ]
+    assert [date for *_, date in _pairs(week_api, status="planned")] == ["2023-12-01"]
+    assert [date for *_, date in _pairs(week_api, kind="phone")] == [None]
 
 
-def test_year_and_month_in_gregorian_or_jalali(api: TestClient) -> None:
-    june = _pairs(api, month="2024-06")
+def test_year_and_month_in_gregorian_or_jalali(week_api: TestClient) -> None:
+    june = _pairs(week_api, month="2024-06")
 
     assert {date for *_, date in june} == {"2024-06-09"}
-    assert _pairs(api, month="1403-03") == june  # Khordad 1403 is 2024-05-21 to 2024-06-20
-    assert _pairs(api, month="۱۴۰۳/۳") == june
-    assert {date for *_, date in _pairs(api, year=2024)} == {
-        date for *_, date in _pairs(api, since="2024-01-01", until="2024-12-31")
+    assert _pairs(week_api, month="1403-03") == june  # Khordad 1403 is 2024-05-21 to 2024-06-20
+    assert _pairs(week_api, month="۱۴۰۳/۳") == june
+    assert {date for *_, date in _pairs(week_api, year=2024)} == {
+        date for *_, date in _pairs(week_api, since="2024-01-01", until="2024-12-31")
     }
-    assert _pairs(api, year=1403, month="1403-04", since="1403-04-01") == _pairs(
-        api, since="1403-04-01", until="1403-04-31"
+    assert _pairs(week_api, year=1403, month="1403-04", since="1403-04-01") == _pairs(
+        week_api, since="1403-04-01", until="1403-04-31"
     )
-    assert _pairs(api, year=2023, month="2024-06") == []  # no day is in both
-    assert api.get("/meetings", params={"month": "2024-13"}).status_code == 422
+    assert _pairs(week_api, year=2023, month="2024-06") == []  # no day is in both
+    assert week_api.get("/meetings", params={"month": "2024-13"}).status_code == 422
 
 
 @pytest.mark.parametrize("limit", [1, 2, 3])
-def test_cursors_walk_the_same_list_without_gaps_or_repeats(api: TestClient, limit: int) -> None:
+def test_cursors_walk_the_same_list_without_gaps_or_repeats(week_api: TestClient, limit: int) -> None:
     for params in ({}, {"topic": "caucasus"}, {"person": "عراقچی"}, {"country": "IR"}):
-        whole = api.get("/who-met-whom", params=params | {"limit": 200}).json()["pairs"]
+        whole = week_api.get("/who-met-whom", params=params | {"limit": 200}).json()["pairs"]
         walked: list[dict[str, Any]] = []
         cursor = None
         while True:
-            page = api.get("/who-met-whom", params=params | {"limit": limit, "cursor": cursor}).json()
+            page = week_api.get("/who-met-whom", params=params | {"limit": limit, "cursor": cursor}).json()
             walked += page["pairs"]
             cursor = page["next_cursor"]
             if cursor is None:
@@ -127,32 +123,32 @@ def test_cursors_walk_the_same_list_without_gaps_or_repeats(api: TestClient, lim
         assert walked == whole, params
 
 
-def test_meetings_list_and_one_meeting(api: TestClient) -> None:
-    meetings = api.get("/meetings", params={"person": "Araghchi"}).json()["meetings"]
+def test_meetings_list_and_one_meeting(week_api: TestClient) -> None:
+    meetings = week_api.get("/meetings", params={"person": "Araghchi"}).json()["meetings"]
     moscow = next(m for m in meetings if m["date"] == "2024-06-09")
-    one = api.get(f"/meetings/{moscow['id']}").json()
+    one = week_api.get(f"/meetings/{moscow['id']}").json()
 
     assert [m["date"] for m in meetings] == ["2024-08-01", "2024-06-09", "2024-05-01", None]
     assert one["reports"] == 2
     assert [item["article"]["id"] for item in one["evidence"]] == ["a-4", "a-3"]  # newest article first
     assert [p["id"] for p in one["participants"]] == sorted(p["id"] for p in one["participants"])
-    phone = api.get("/meetings", params={"kind": "phone"}).json()["meetings"][0]
+    phone = week_api.get("/meetings", params={"kind": "phone"}).json()["meetings"][0]
     unnamed = next(p for p in phone["participants"] if p["unnamed"])
     assert unnamed["country"]["code"] == "SA"
 
 
-def test_meeting_pages_follow_the_cursor(api: TestClient) -> None:
-    first = api.get("/meetings", params={"limit": 4}).json()
-    second = api.get("/meetings", params={"limit": 4, "cursor": first["next_cursor"]}).json()
+def test_meeting_pages_follow_the_cursor(week_api: TestClient) -> None:
+    first = week_api.get("/meetings", params={"limit": 4}).json()
+    second = week_api.get("/meetings", params={"limit": 4, "cursor": first["next_cursor"]}).json()
 
     assert len(first["meetings"]) == 4
     assert [m["date"] for m in second["meetings"]] == ["2023-12-01", None]
     assert second["next_cursor"] is None
 
 
-def test_since_after_until_is_an_empty_list_not_an_error(api: TestClient) -> None:
+def test_since_after_until_is_an_empty_list_not_an_error(week_api: TestClient) -> None:
     # Each is a day the spec accepts; the range they make is empty.
-    assert _pairs(api, since="2024-06-01", until="2024-01-01") == []
+    assert _pairs(week_api, since="2024-06-01", until="2024-01-01") == []
 
 
 @pytest.mark.parametrize(
@@ -171,18 +167,18 @@ def test_since_after_until_is_an_empty_list_not_an_error(api: TestClient) -> Non
     ],
 )
 def test_errors_have_the_json_body(
-    api: TestClient, path: str, params: dict[str, Any], status: int, code: str
+    week_api: TestClient, path: str, params: dict[str, Any], status: int, code: str
 ) -> None:
-    response = api.get(path, params=params)
+    response = week_api.get(path, params=params)
 
     assert response.status_code == status
     assert response.json()["error"]["code"] == code
 
 
-def test_a_cursor_of_another_list_is_refused(api: TestClient) -> None:
-    cursor = api.get("/meetings", params={"limit": 1}).json()["next_cursor"]
+def test_a_cursor_of_another_list_is_refused(week_api: TestClient) -> None:
+    cursor = week_api.get("/meetings", params={"limit": 1}).json()["next_cursor"]
 
-    response = api.get("/who-met-whom", params={"cursor": cursor})
+    response = week_api.get("/who-met-whom", params={"cursor": cursor})
 
     assert response.status_code == 404  # a cursor is any string to the spec: like an id naming nothing
     assert response.json()["error"]["code"] == "invalid_cursor"

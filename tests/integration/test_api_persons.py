@@ -5,24 +5,15 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from graph.driver import Graph
-from tests.integration.meetings_data import write_week
 
-
-@pytest.fixture
-def api(client: TestClient, graph: Graph) -> TestClient:
-    write_week(graph)
-    return client
-
-
-def _search(api: TestClient, q: str, **params: Any) -> list[str | None]:
-    response = api.get("/persons", params={"q": q} | params)
+def _search(week_api: TestClient, q: str, **params: Any) -> list[str | None]:
+    response = week_api.get("/persons", params={"q": q} | params)
     assert response.status_code == 200, response.text
     return [person["name_en"] for person in response.json()["persons"]]
 
 
-def _id(api: TestClient, name: str) -> str:
-    person_id: str = api.get("/persons", params={"q": name}).json()["persons"][0]["id"]
+def _id(week_api: TestClient, name: str) -> str:
+    person_id: str = week_api.get("/persons", params={"q": name}).json()["persons"][0]["id"]
     return person_id
 
 
@@ -47,20 +38,20 @@ def _id(api: TestClient, name: str) -> str:
         ("Jeyhoun Bayramov", "Jeyhun Bayramov"),
     ],
 )
-def test_search_tolerates_spelling_variants(api: TestClient, q: str, expected: str | None) -> None:
-    found = _search(api, q)
+def test_search_tolerates_spelling_variants(week_api: TestClient, q: str, expected: str | None) -> None:
+    found = _search(week_api, q)
     assert (found[0] if found else None) == expected
 
 
-def test_search_finds_nothing_for_nonsense_and_refuses_empty_text(api: TestClient) -> None:
-    assert _search(api, "zzzzqqq") == []
-    assert _search(api, "***") == []
-    assert api.get("/persons", params={"q": ""}).status_code == 422
+def test_search_finds_nothing_for_nonsense_and_refuses_empty_text(week_api: TestClient) -> None:
+    assert _search(week_api, "zzzzqqq") == []
+    assert _search(week_api, "***") == []
+    assert week_api.get("/persons", params={"q": ""}).status_code == 422
 
 
-def test_persons_without_q_page_through_everyone_by_id(api: TestClient) -> None:
-    first = api.get("/persons", params={"limit": 4}).json()
-    second = api.get("/persons", params={"limit": 4, "cursor": first["next_cursor"]}).json()
+def test_persons_without_q_page_through_everyone_by_id(week_api: TestClient) -> None:
+    first = week_api.get("/persons", params={"limit": 4}).json()
+    second = week_api.get("/persons", params={"limit": 4, "cursor": first["next_cursor"]}).json()
     ids = [p["id"] for p in first["persons"] + second["persons"]]
 
     assert ids == sorted(ids)
@@ -68,8 +59,8 @@ def test_persons_without_q_page_through_everyone_by_id(api: TestClient) -> None:
     assert second["next_cursor"] is None
 
 
-def test_a_person_has_countries_and_roles_with_the_days_seen(api: TestClient) -> None:
-    person = api.get(f"/persons/{_id(api, 'Araghchi')}").json()
+def test_a_person_has_countries_and_roles_with_the_days_seen(week_api: TestClient) -> None:
+    person = week_api.get(f"/persons/{_id(week_api, 'Araghchi')}").json()
 
     assert person["name"] == "عباس عراقچی"
     assert [c["code"] for c in person["countries"]] == ["IR"]
@@ -82,22 +73,24 @@ def test_a_person_has_countries_and_roles_with_the_days_seen(api: TestClient) ->
         "2024-08-01",
         4,
     )
-    assert api.get("/persons/p-nope").status_code == 404
+    assert week_api.get("/persons/p-nope").status_code == 404
 
 
-def test_a_person_timeline_is_newest_first_and_filtered(api: TestClient) -> None:
-    araghchi = _id(api, "Araghchi")
+def test_a_person_timeline_is_newest_first_and_filtered(week_api: TestClient) -> None:
+    araghchi = _id(week_api, "Araghchi")
 
-    everything = api.get(f"/persons/{araghchi}/meetings").json()["meetings"]
-    with_russia = api.get(f"/persons/{araghchi}/meetings", params={"with_country": "RU"}).json()["meetings"]
+    everything = week_api.get(f"/persons/{araghchi}/meetings").json()["meetings"]
+    with_russia = week_api.get(f"/persons/{araghchi}/meetings", params={"with_country": "RU"}).json()[
+        "meetings"
+    ]
 
     assert [m["date"] for m in everything] == ["2024-08-01", "2024-06-09", "2024-05-01", None]
     assert [m["date"] for m in with_russia] == ["2024-08-01", "2024-06-09"]
-    assert api.get("/persons/p-nope/meetings").status_code == 404
+    assert week_api.get("/persons/p-nope/meetings").status_code == 404
 
 
-def test_contacts_say_how_often_when_and_about_what(api: TestClient) -> None:
-    contacts = api.get(f"/persons/{_id(api, 'Araghchi')}/contacts").json()["contacts"]
+def test_contacts_say_how_often_when_and_about_what(week_api: TestClient) -> None:
+    contacts = week_api.get(f"/persons/{_id(week_api, 'Araghchi')}/contacts").json()["contacts"]
 
     lavrov = contacts[0]
     assert lavrov["person"]["name_en"] == "Sergey Lavrov"
@@ -108,11 +101,11 @@ def test_contacts_say_how_often_when_and_about_what(api: TestClient) -> None:
     assert (unnamed["first_met"], unnamed["last_met"]) == (None, None)
 
 
-def test_contacts_page_with_a_cursor(api: TestClient) -> None:
-    araghchi = _id(api, "Araghchi")
-    whole = api.get(f"/persons/{araghchi}/contacts").json()["contacts"]
-    first = api.get(f"/persons/{araghchi}/contacts", params={"limit": 3}).json()
-    rest = api.get(
+def test_contacts_page_with_a_cursor(week_api: TestClient) -> None:
+    araghchi = _id(week_api, "Araghchi")
+    whole = week_api.get(f"/persons/{araghchi}/contacts").json()["contacts"]
+    first = week_api.get(f"/persons/{araghchi}/contacts", params={"limit": 3}).json()
+    rest = week_api.get(
         f"/persons/{araghchi}/contacts", params={"limit": 3, "cursor": first["next_cursor"]}
     ).json()
 
