@@ -109,9 +109,12 @@ def client(neo4j_driver: Driver, neo4j_settings: Settings) -> Iterator[TestClien
     """The API on the clean test database (its lifespan migrates it), with the real driver; its requests
     carry the API key (tests of the key itself override the header). The app reads its catalog of topics
     and countries at its first request: a test that writes after reading needs a new client."""
-    headers = {"X-API-Key": neo4j_settings.api_key.get_secret_value()}
-    with TestClient(create_app(neo4j_settings), headers=headers) as client:
+    with _api(neo4j_settings) as client:
         yield client
+
+
+def _api(settings: Settings) -> TestClient:
+    return TestClient(create_app(settings), headers={"X-API-Key": settings.api_key.get_secret_value()})
 
 
 @dataclass
@@ -141,6 +144,5 @@ def week_api(
         finally:
             graph.close()
         _week_written.state = graph_state(neo4j_session_driver, database)
-    headers = {"X-API-Key": neo4j_settings.api_key.get_secret_value()}
-    with TestClient(create_app(neo4j_settings), headers=headers) as client:
+    with _api(neo4j_settings) as client:
         yield client
