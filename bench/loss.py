@@ -10,8 +10,12 @@ Each gold meeting is followed through the pipeline, with the eval scorer's parti
 - read, not an event: a sentence's reading (its meeting word with party phrases) held two, the candidates
   pass made no event of them (no subject, a quoted mention, an attendance line);
 - one party read / none read: no sentence reading held more than one of its participants, or none: the
-  rules did not attach the parties, or the sentence's party phrases do not stand for them. None read
-  splits by the gold's evidence sentence (the article's sentence sharing most of its words): it has no
+  rules did not attach the parties, or the sentence's party phrases do not stand for them. Both split by
+  the gold's evidence sentence (the article's sentence sharing most of its words). One party read: its
+  party phrases stand for two participants or more, which the rules did not attach
+  (`one-party-read: attachment`); the article's phrases do only across sentences, a title or a pronoun
+  here and the name in another sentence (`one-party-read: other sentence`); or no phrase of the article
+  stands for a second participant (`one-party-read: no phrase`). None read: the evidence sentence has no
   meeting word (`none-read: no meeting word`); its party phrases stand for fewer than two participants
   (`none-read: phrases`: names, titles or groups not read as parties, or the parties told elsewhere); or
   for two and more, which the rules did not attach (`none-read: attachment`).
@@ -48,6 +52,7 @@ from ingest.resolve import Party  # noqa: E402
 from ingest.sentence_meeting import expand  # noqa: E402
 
 STAGES = ("found", "judged-out", "merged-away", "read-not-event", "one-party-read", "none-read")
+ONE_READ = ("one-party-read: attachment", "one-party-read: other sentence", "one-party-read: no phrase")
 NONE_READ = ("none-read: no meeting word", "none-read: phrases", "none-read: attachment")
 _JUDGING = PASSES.index(judge_events)
 
@@ -77,14 +82,32 @@ def _most_read(score: ModuleType, doc: Doc, meeting: dict) -> int:
     return max((_held(score, _resolved(doc, reading.parties), meeting) for reading in readings), default=0)
 
 
-def _unread(score: ModuleType, doc: Doc, meeting: dict) -> str:
-    """Why no reading holds a participant, by the gold's evidence sentence."""
+def _evidence(doc: Doc, meeting: dict) -> int | None:
+    """The index of the article's sentence sharing most words with the gold's evidence sentence."""
     evidence = set(text_key(normalize(meeting.get("evidence") or "")).split())
     if not evidence or not doc.sentences:
-        return "none-read: phrases"
-    index = max(
+        return None
+    return max(
         range(len(doc.sentences)), key=lambda i: len(evidence & set(text_key(doc.sentences[i].text).split()))
     )
+
+
+def _one_read(score: ModuleType, doc: Doc, meeting: dict) -> str:
+    """Why a reading holds only one participant: where the phrases that stand for a second one are."""
+    index = _evidence(doc, meeting)
+    if index is not None and _held(score, _resolved(doc, doc.parties[index].parties), meeting) >= 2:
+        return "one-party-read: attachment"
+    article = [phrase for sentence in doc.parties for phrase in sentence.parties]
+    if _held(score, _resolved(doc, article), meeting) >= 2:
+        return "one-party-read: other sentence"
+    return "one-party-read: no phrase"
+
+
+def _unread(score: ModuleType, doc: Doc, meeting: dict) -> str:
+    """Why no reading holds a participant, by the gold's evidence sentence."""
+    index = _evidence(doc, meeting)
+    if index is None:
+        return "none-read: phrases"
     if not doc.triggers[index]:
         return "none-read: no meeting word"
     held = _held(score, _resolved(doc, doc.parties[index].parties), meeting)
@@ -111,7 +134,7 @@ def stages(score: ModuleType, article: dict, gold: dict) -> list[tuple[str, dict
             stage = (
                 "read-not-event"
                 if read >= 2
-                else ("one-party-read" if read == 1 else _unread(score, doc, meeting))
+                else (_one_read(score, doc, meeting) if read == 1 else _unread(score, doc, meeting))
             )
         found.append((stage, meeting, held))
     return found
@@ -123,7 +146,7 @@ def main() -> int:
     )
     parser.add_argument("--set", action="append", choices=quality.SETS, help="only these sets (repeatable)")
     parser.add_argument(
-        "--show", choices=STAGES[:-1] + NONE_READ, help="list one stage's items (not for blind)"
+        "--show", choices=STAGES[:-2] + ONE_READ + NONE_READ, help="list one stage's items (not for blind)"
     )
     arguments = parser.parse_args()
     names = arguments.set or [name for name in quality.SETS if name != "reserve"]
@@ -131,7 +154,7 @@ def main() -> int:
         raise SystemExit("bench/loss: --show reads no blind items; blind prints figures only")
     score = quality.scorer()
     print(
-        f"{'set':7} {'items':>5} {'stage':26} {'meetings':>8} {'pairs':>6}"
+        f"{'set':7} {'items':>5} {'stage':30} {'meetings':>8} {'pairs':>6}"
         "   of two: meetings pairs   of 3+: meetings pairs"
     )
     for name in names:
@@ -151,10 +174,10 @@ def main() -> int:
                     pairs[stage, size] += total
                 if stage == arguments.show:
                     print(f"  {article['id']}: {(meeting.get('evidence') or '')[:160]}")
-        for stage in (*STAGES[:1], "found: missed inside", *STAGES[1:-1], *NONE_READ):
+        for stage in (*STAGES[:1], "found: missed inside", *STAGES[1:-2], *ONE_READ, *NONE_READ):
             row = [meetings[stage, "two"], pairs[stage, "two"], meetings[stage, "3+"], pairs[stage, "3+"]]
             print(
-                f"{name:7} {len(bench.articles):5} {stage:26} {row[0] + row[2]:>8} {row[1] + row[3]:>6}"
+                f"{name:7} {len(bench.articles):5} {stage:30} {row[0] + row[2]:>8} {row[1] + row[3]:>6}"
                 f"   {row[0]:>16} {row[1]:>5}   {row[2]:>14} {row[3]:>5}"
             )
     return 0
