@@ -53,6 +53,8 @@ class Doc:
     parties: list[SentenceParties] = field(default_factory=list)
     # The article's people and its outlet's country, which resolve a party phrase to a party.
     registry: ArticleRegistry | None = None
+    # The one state a foreign-news article is about (it names states, none of them the outlet's).
+    foreign_state: str | None = None
     # The meetings each sentence reports, with their parties as phrases; then their kind and status,
     # day and place, as the status, dates and places passes read them.
     readings: list[SentenceReadings] = field(default_factory=list)

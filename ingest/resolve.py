@@ -37,6 +37,8 @@ class Party:
     # the text names by a title of his own takes that one instead.
     role_of_group: bool = False
     group: bool = False
+    # The outlet's country only because the text gives none (and the knowledge base's holder for it).
+    home_by_default: bool = False
 
     @property
     def role_borrowed(self) -> bool:
@@ -255,6 +257,8 @@ class ArticleRegistry:
         # A plural title over several states stays as written unless the text names the person or gave
         # him a title of his own (then `role` is no longer the phrase's).
         named_by_text = party.name is not None and party.name_source != "knowledge_base"
+        written = phrase.country or phrase.org or phrase.org_id or phrase.iranian_rank
+        party.home_by_default = not (written or named_by_text) and party.country == self.home_country
         if phrase.of_plural_title and phrase.group_role and party.role == phrase.role and not named_by_text:
             party.role, party.role_of_group = phrase.group_role, True  # "وزرای خارجه" as written
         return party

@@ -1,6 +1,7 @@
 """Pass: what the article's sentences tell each other: a surname the article gave in full elsewhere,
 "این کشور" for the country named before, and the registry that resolves a party phrase to a party."""
 
+from collections import Counter
 from functools import lru_cache
 
 from ingest.doc import Doc
@@ -17,6 +18,7 @@ def link_article(doc: Doc) -> Doc:
     for analysis in analyses:
         analysis.add_article_names(surnames)
     _refer_to_countries_named_before(analyses)
+    doc.foreign_state = _foreign_state(analyses, home_country(doc.article.source))
     doc.registry = ArticleRegistry(
         [phrase for analysis in analyses for phrase in analysis.parties],
         home_country=home_country(doc.article.source),
@@ -38,6 +40,22 @@ def home_country(source: str | None) -> str | None:
     if not matches or matches[0][1] == IRAN:
         return IRAN
     return None
+
+
+def _foreign_state(analyses: list[SentenceParties], home: str | None) -> str | None:
+    """The state a foreign-news article is about: it names states (as places, a title's state, or a
+    known person's) and none of them is the outlet's; the state it names most (the first of those named
+    as often). None for the outlet's own news."""
+    named = [mention.geo.country for a in analyses for mention in a.mentions if mention.geo]
+    for phrase in (phrase for a in analyses for phrase in a.parties):
+        states = {person.country for person in phrase.people if person.country}
+        state = phrase.country or (next(iter(states)) if len(states) == 1 else None)
+        if state:
+            named.append(state)
+    if home is None or not named or home in named:
+        return None
+    counts = Counter(named)
+    return max(counts, key=lambda country: (counts[country], -named.index(country)))
 
 
 def _refer_to_countries_named_before(analyses: list[SentenceParties]) -> None:

@@ -1232,3 +1232,21 @@ def test_a_group_before_a_named_roll_is_the_persons_listed() -> None:
         " و رجب طیب اردوغان برگزار شد."
     )
     assert _names(meeting) == {"مسعود پزشکیان", "ولادیمیر پوتین", "رجب طیب اردوغان"}
+
+
+def test_in_foreign_news_the_leaders_untitled_partners_are_his_states() -> None:
+    # The article names Israel's places and people only: its "وزیر جنگ" is Israel's, not the outlet's.
+    (meeting,) = _meetings("بنیامین نتانیاهو امروز در تل‌آویو با وزیر جنگ و رؤسای نهادهای امنیتی دیدار کرد.")
+    assert {p.country for p in meeting.participants} == {"IL"}
+    assert "Israel Katz" in {p.name_en for p in meeting.participants}
+
+
+def test_the_untitled_host_of_a_foreign_visitor_stays_the_outlets() -> None:
+    # "دیدار X با Y": the untitled subject is the visit's host, though the article names Pakistan only.
+    (meeting,) = _meetings("دیدار وزیر امور خارجه با عاصم منیر فرمانده ارتش پاکستان آغاز شد.")
+    assert {p.country for p in meeting.participants} == {"IR", "PK"}
+
+
+def test_an_article_that_names_the_outlets_state_keeps_its_untitled_officials() -> None:
+    (meeting,) = _meetings("بنیامین نتانیاهو امروز در تل‌آویو با وزیر جنگ دیدار کرد و سپس به تهران حمله کرد.")
+    assert [p.country for p in meeting.participants if p.role == "وزیر جنگ"] == ["IR"]
