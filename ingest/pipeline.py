@@ -5,8 +5,8 @@ passes before it wrote and adds its own: the normalised text, sentences with the
 meeting words, mentions, the name tagger's reading, party phrases, what the sentences tell each other, the
 meetings each sentence reports with their kind and status, day and place, candidate events, the days the
 sentences around them tell, one event per meeting, the sentences that discuss each and their topics, the
-events the article reports as news (a trained model), the state of a foreign-news article's
-untitled officials, and the contract's records.
+events the article reports as news (a trained model), the state of untitled officials where the
+article says whose they are, and the contract's records.
 """
 
 from collections.abc import Callable

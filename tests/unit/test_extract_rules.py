@@ -1250,3 +1250,12 @@ def test_the_untitled_host_of_a_foreign_visitor_stays_the_outlets() -> None:
 def test_an_article_that_names_the_outlets_state_keeps_its_untitled_officials() -> None:
     (meeting,) = _meetings("بنیامین نتانیاهو امروز در تل‌آویو با وزیر جنگ دیدار کرد و سپس به تهران حمله کرد.")
     assert [p.country for p in meeting.participants if p.role == "وزیر جنگ"] == ["IR"]
+
+
+def test_a_speakers_state_is_the_state_of_the_officials_it_leaves_untitled() -> None:
+    # What Qatar's foreign ministry says of "the prime minister" is Qatar's, in an Iranian outlet too.
+    (meeting,) = _meetings(
+        "وزارت امور خارجه قطر: نخست‌وزیر و وزیر امور خارجه امروز در تماسی تلفنی با وزیر امور خارجه"
+        " عربستان سعودی درباره امنیت منطقه گفت‌وگو کرد."
+    )
+    assert {p.country for p in meeting.participants} == {"QA", "SA"}
