@@ -224,14 +224,10 @@ class ArticleRegistry:
     def _country_of(self, phrase: PartyPhrase) -> str | None:
         if phrase.country or phrase.org_id:
             return phrase.country
-        known = self._known_country(phrase)
+        known = known_country(phrase)
         if known:
             return known
         return self.home_country if phrase.role else None
-
-    def _known_country(self, phrase: PartyPhrase) -> str | None:
-        countries = {person.country for person in phrase.people if person.country}
-        return next(iter(countries)) if len(countries) == 1 else None
 
     def resolve(self, phrase: PartyPhrase, other: PartyPhrase | None) -> Party:
         party = Party(phrase.name, phrase.role, phrase.title_id, phrase.country, phrase.org, phrase.org_id)
@@ -328,6 +324,12 @@ class ArticleRegistry:
         if holder:
             party.name, party.name_source, party.person = holder.name_fa, "knowledge_base", holder
             party.country = party.country or holder.country
+
+
+def known_country(phrase: PartyPhrase) -> str | None:
+    """The one state of the knowledge base's people a phrase may be, if they share one."""
+    countries = {person.country for person in phrase.people if person.country}
+    return next(iter(countries)) if len(countries) == 1 else None
 
 
 def _new_in_office(holder: Officeholder, day: date) -> bool:

@@ -9,7 +9,7 @@ from ingest.lexicon import rows
 from ingest.normalize import normalize
 from ingest.parties import SentenceParties
 from ingest.party_phrase import IRAN
-from ingest.resolve import ArticleRegistry, surname
+from ingest.resolve import ArticleRegistry, known_country, surname
 
 
 def link_article(doc: Doc) -> Doc:
@@ -18,10 +18,11 @@ def link_article(doc: Doc) -> Doc:
     for analysis in analyses:
         analysis.add_article_names(surnames)
     _refer_to_countries_named_before(analyses)
-    doc.foreign_state = _foreign_state(analyses, home_country(doc.article.source))
+    home = home_country(doc.article.source)
+    doc.foreign_state = _foreign_state(analyses, home)
     doc.registry = ArticleRegistry(
         [phrase for analysis in analyses for phrase in analysis.parties],
-        home_country=home_country(doc.article.source),
+        home_country=home,
         day=doc.article.published,
     )
     return doc
@@ -47,11 +48,7 @@ def _foreign_state(analyses: list[SentenceParties], home: str | None) -> str | N
     known person's) and none of them is the outlet's; the state it names most (the first of those named
     as often). None for the outlet's own news."""
     named = [mention.geo.country for a in analyses for mention in a.mentions if mention.geo]
-    for phrase in (phrase for a in analyses for phrase in a.parties):
-        states = {person.country for person in phrase.people if person.country}
-        state = phrase.country or (next(iter(states)) if len(states) == 1 else None)
-        if state:
-            named.append(state)
+    named += [state for a in analyses for p in a.parties if (state := p.country or known_country(p))]
     if home is None or not named or home in named:
         return None
     counts = Counter(named)
