@@ -5,7 +5,9 @@ its clause starts (after a speaker, a first-person post or a finished clause).""
 from functools import cache
 
 from ingest.gazetteer import Gazetteer
+from ingest.knowledge import knowledge
 from ingest.lexicon import one_word, phrases, rows, verb_forms, word_class
+from ingest.names import lexicons
 from ingest.triggers import Trigger
 
 _INTERVIEW_REACH = 4  # "در گفت‌وگوی تلویزیونی با شبکه ...": the "با" of a talk, right after it
@@ -43,6 +45,12 @@ _VENUE_MARGIN = word_class("venue_margin")
 _ATTENDING = phrases("attending")
 _REFERRING_BACK = word_class("referring_back")
 _MEETING_NOUNS = word_class("meeting_noun")
+_ADJECTIVE_ENDING = one_word("adjective_ending")
+_MANNER = word_class("manner")  # "استقبال گرم و رسمی X"
+_LENGTH_WORDS = word_class("duration_unit") | word_class("number_word")
+# How far a meeting noun's modifiers reach before the sides it names.
+MODIFIER_REACH = 5
+_ADJECTIVE_TAGS = {"AJ", "N", "ADV", "RES"}
 
 
 def quote_start(words: list[str], trigger: int) -> int:
@@ -177,4 +185,28 @@ def meeting_referred_to(words: list[str]) -> int | None:
     return next(
         (i for i in range(len(words) - 1) if words[i] in _REFERRING_BACK and words[i + 1] in _MEETING_NOUNS),
         None,
+    )
+
+
+def adjective(word: str) -> bool:
+    """An adjective by hazm's word list, also with the indefinite's "-ی" ("پرتنشی"): a word the list
+    tags AJ and, besides, only as a noun or adverb ("در", "که", "خود" are tagged AJ too); no title word."""
+    if word in knowledge().title_words:
+        return False
+    tags = lexicons().tags
+    found = set((tags.get(word) or tags.get(word.removesuffix(_ADJECTIVE_ENDING)) or "").split("+"))
+    return "AJ" in found and found <= _ADJECTIVE_TAGS
+
+
+def meeting_modifier(word: str) -> bool:
+    """A word that may stand between a meeting noun and the sides it names: time and manner ("در دیدار
+    عصر امروز X", "با استقبال رسمی X"), a length or a count of sides ("تماس ۸۵ دقیقه‌ای X و Y", "نشست
+    سه‌جانبه X، Y و Z"), an adjective ("گفت‌وگوی پرتنشی X و Y")."""
+    return (
+        word in time_words()
+        or word in _MANNER
+        or word in _LENGTH_WORDS
+        or word == _SIDED
+        or word.isdigit()
+        or adjective(word)
     )

@@ -1,21 +1,21 @@
 """Reads who meets whom from one sentence: the parties around a meeting word."""
 
 from ingest.factuality import Clauses
-from ingest.knowledge import knowledge
 from ingest.lexicon import one_word, phrases, verb_forms, word_class
 from ingest.meeting_context import (
+    MODIFIER_REACH,
+    adjective,
     after_finished_clause,
     first_person,
     is_anaphoric,
     is_background,
     is_interview,
     is_venue,
+    meeting_modifier,
     quote_start,
     rank,
-    time_words,
 )
 from ingest.meeting_groups import meeting_groups
-from ingest.names import lexicons
 from ingest.parties import SentenceParties
 from ingest.party_phrase import PartyPhrase
 from ingest.placenames import journey_destination
@@ -31,7 +31,6 @@ from ingest.sentence_meeting import (
 from ingest.triggers import Trigger, blocked, negated
 
 _TOGETHER = word_class("reciprocal")
-_MANNER = word_class("manner")  # "استقبال گرم و رسمی X"
 _SINGULAR_VERBS = verb_forms("agreement_verb", "3sg")
 _PLURAL_VERBS = verb_forms("agreement_verb", "3pl")
 _VERB_REACH = 20
@@ -49,13 +48,9 @@ _HOSTING_MARKERS = word_class("hosting_marker")
 _MEDIATION = phrases("mediation")
 _RECEIVED = phrases("received")
 _BETWEEN = word_class("between")
-_LENGTH_WORDS = word_class("duration_unit") | word_class("number_word")
-_MODIFIER_REACH = 5
 _ADVERBIAL_REACH = 6  # "از Y در کاخ ریاست‌جمهوری به گرمی استقبال کرد"
 _COLON = one_word("colon")
 _SEMICOLONS = word_class("semicolon")
-_ADJECTIVE_ENDING = one_word("adjective_ending")
-_ADJECTIVE_TAGS = {"AJ", "N", "ADV", "RES"}
 
 
 class MeetingReader:
@@ -243,7 +238,7 @@ class MeetingReader:
         first, last, country = destination
         if country == visitor.country or visitor.group:
             return None
-        return PartyPhrase(first, last, country=country, group=True)
+        return PartyPhrase(first, last, country=country, group=True, state=True)
 
     def _second_title_of_one_person(self, subjects: list[PartyPhrase], trigger: Trigger) -> bool:
         """ "X دبیر شورای عالی امنیت ملی و مذاکره‌کننده ارشد کشورمان ... دیدار کرد": a singular verb
@@ -309,16 +304,9 @@ class MeetingReader:
         پرتنشی X و Y", "طولانی و دشوار") and a "بین" ending them ("مذاکرات طولانی بین X و Y")."""
         words, starts = self.words, self.party_starts
         index = start
-        while index < min(len(words), start + _MODIFIER_REACH) and index not in starts:
+        while index < min(len(words), start + MODIFIER_REACH) and index not in starts:
             word, following = words[index], words[index + 1] if index + 1 < len(words) else ""
-            if not (
-                word in time_words()
-                or word in _MANNER
-                or word in _LENGTH_WORDS
-                or word.isdigit()
-                or _adjective(word)
-                or (word == _AND and _adjective(following))
-            ):
+            if not (meeting_modifier(word) or (word == _AND and adjective(following))):
                 break
             index += 1
         if index < len(words) and words[index] in _BETWEEN and index not in starts:
@@ -363,16 +351,6 @@ class MeetingReader:
         if not before:
             return []
         return chain(self.parties, self.parties.index(before[0]), self.words)
-
-
-def _adjective(word: str) -> bool:
-    """An adjective by hazm's word list, also with the indefinite's "-ی" ("پرتنشی"): a word the list
-    tags AJ and, besides, only as a noun or adverb ("در", "که", "خود" are tagged AJ too); no title word."""
-    if word in knowledge().title_words:
-        return False
-    tags = lexicons().tags
-    found = set((tags.get(word) or tags.get(word.removesuffix(_ADJECTIVE_ENDING)) or "").split("+"))
-    return "AJ" in found and found <= _ADJECTIVE_TAGS
 
 
 def read_meetings(analysis: SentenceParties, clauses: Clauses, *, told_before: bool) -> list[SentenceMeeting]:

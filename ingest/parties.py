@@ -11,6 +11,7 @@ from ingest.mentions import Kind, Mention, SentenceMentions, honorifics, regular
 from ingest.party_phrase import PartyPhrase
 from ingest.segment import Sentence, is_punctuation
 from ingest.sentence_words import DELEGATION_WORDS
+from ingest.state_parties import state_parties
 from ingest.titles import TitleReader
 from ingest.triggers import Trigger
 
@@ -100,7 +101,9 @@ class SentenceParties(TitleReader):
         leading = self._leading_name(parties)
         if leading is not None:
             parties.insert(0, leading)
-        return self._distribute_plural_titles(parties)
+        parties = self._distribute_plural_titles(parties)
+        states = state_parties(self.words, self.mentions, self.triggers, parties, self.lead_in)
+        return sorted(parties + states, key=lambda party: party.first) if states else parties
 
     def _second_titles_in_apposition(self, parties: list[PartyPhrase]) -> list[PartyPhrase]:
         """ "X، معاون نخست‌وزیر و وزیر دفاع لهستان، ...": a second title joined by "و" inside the commas

@@ -30,6 +30,7 @@ class PartyPhrase:
     # A plural title as written ("نمایندگان"): the role of a group that stays one party.
     group_role: str | None = None
     group: bool = False  # a delegation or a group of officials: never one named person
+    state: bool = False  # a state as a side of its own ("مذاکرات ایران و آمریکا"): no official of it
     # One state's share of a plural title over several ("وزرای خارجه ایران و روسیه"): `role` is the
     # title made singular, `group_role` the plural the text writes.
     of_plural_title: bool = False

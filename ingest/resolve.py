@@ -37,6 +37,7 @@ class Party:
     # the text names by a title of his own takes that one instead.
     role_of_group: bool = False
     group: bool = False
+    state: bool = False  # a state as a side of its own, no official of it named
     # The outlet's country only because the text gives none (and the knowledge base's holder for it).
     home_by_default: bool = False
 
@@ -231,7 +232,7 @@ class ArticleRegistry:
 
     def resolve(self, phrase: PartyPhrase, other: PartyPhrase | None) -> Party:
         party = Party(phrase.name, phrase.role, phrase.title_id, phrase.country, phrase.org, phrase.org_id)
-        party.group = phrase.group
+        party.group, party.state = phrase.group, phrase.state
         if phrase.counterpart and other is not None and not phrase.title_id:
             party.role, party.title_id = other.role, other.title_id
         if party.name:

@@ -37,8 +37,12 @@ def _merge_or_add(events: list[Event], event: Event) -> None:
             _lend_titles(existing.parties, event.parties)
         elif _covers_group(event.parties, existing.parties):
             existing.parties = event.parties
-        elif _covers_group(existing.parties, event.parties):
+        elif _covers_group(existing.parties, event.parties) or _covers_states(
+            existing.parties, event.parties
+        ):
             pass
+        elif _covers_states(event.parties, existing.parties):
+            existing.parties = event.parties
         elif _headline_of(existing, event):
             # "X با معاون وزیر خارجه ژاپن دیدار کرد" over "X ... با همتای ژاپنی خود دیدار کرد"; the body's
             # named persons over the headline's "سران آلمان و آمریکا"
@@ -155,6 +159,23 @@ def _covers_group(big: list[ResolvedParty], small: list[ResolvedParty]) -> bool:
     sides = {party.country for party in small if party is not loose[0]}
     added = [p for p in big if not any(p.same_as(q) for q in small)]
     return len(added) >= 2 and all(p.name and p.country not in sides for p in added)
+
+
+def _covers_states(big: list[ResolvedParty], small: list[ResolvedParty]) -> bool:
+    """Like `_covers`, where a state `small` makes a side is a party of that state in `big`: "مذاکرات ایران
+    و آمریکا" in one report, the two envoys who held them in another."""
+    if not any(party.state for party in small):
+        return False
+    spare = list(big)
+    for party in small:
+        match = next(
+            (p for p in spare if p.same_as(party) or (party.state and p.country == party.country)),
+            None,
+        )
+        if match is None:
+            return False
+        spare.remove(match)
+    return True
 
 
 def _loosely_covers(big: list[ResolvedParty], small: list[ResolvedParty]) -> bool:

@@ -1259,3 +1259,48 @@ def test_a_speakers_state_is_the_state_of_the_officials_it_leaves_untitled() -> 
         " عربستان سعودی درباره امنیت منطقه گفت‌وگو کرد."
     )
     assert {p.country for p in meeting.participants} == {"QA", "SA"}
+
+
+@pytest.mark.parametrize(
+    ("text", "states"),
+    [
+        # The sides a meeting noun names, with a mediator after "میانجی‌گری".
+        ("دور دوم گفت‌وگوهای عراق و ترکیه با میانجی‌گری قطر دیروز در دوحه پایان یافت.", {"IQ", "TR", "QA"}),
+        # A list after "میان".
+        ("نشست سه‌جانبه میان روسیه، ترکیه و ایران امروز در آنکارا برگزار شد.", {"RU", "TR", "IR"}),
+        # Two states as the subject of the meeting's verb.
+        ("مصر و اردن امروز در قاهره درباره امنیت مرزها گفت‌وگو کردند.", {"EG", "JO"}),
+        # A lone subject and its partner after "با".
+        ("ژاپن با کره جنوبی درباره تجارت مذاکره کرد.", {"JP", "KR"}),
+    ],
+)
+def test_states_the_text_makes_sides_are_parties(text: str, states: set[str]) -> None:
+    (meeting,) = _meetings(text)
+    assert {p.country for p in meeting.participants} == states
+    assert all(p.name is None and p.role is None for p in meeting.participants)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The talks are what an official spoke about, and the official is the sentence's party.
+        "وزیر امور خارجه ژاپن درباره مذاکرات عراق و ترکیه سخن گفت.",
+        # A state speaking before a colon is no side of the talks it speaks of.
+        "چین: در مذاکرات عراق و ترکیه نباید به عقب برگشت.",
+        # A paper two states signed names no meeting of them.
+        "یادداشت تفاهم عراق و ترکیه امروز نهایی شد.",
+        # "X با ایران ...": a lone partner state is X's business, not a state's meeting.
+        "رایزنی با ترکیه ادامه دارد.",
+    ],
+)
+def test_states_only_talked_of_are_no_parties(text: str) -> None:
+    assert not [m for m in _meetings(text) if all(p.name is None and p.role is None for p in m.participants)]
+
+
+def test_a_state_side_and_the_officials_of_its_talks_are_one_meeting() -> None:
+    # The headline's states and the body's envoys of the same states are one meeting, the envoys' one.
+    meetings = _meetings(
+        "هاکان فیدان وزیر امور خارجه ترکیه امروز در بغداد با فواد حسین وزیر امور خارجه عراق دیدار کرد.",
+        title="گفت‌وگوهای عراق و ترکیه در بغداد",
+    )
+    assert [_names(m) for m in meetings] == [{"هاکان فیدان", "فواد حسین"}]
