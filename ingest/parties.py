@@ -102,8 +102,9 @@ class SentenceParties(TitleReader):
         if leading is not None:
             parties.insert(0, leading)
         parties = self._distribute_plural_titles(parties)
-        states = state_parties(self.words, self.mentions, self.triggers, parties, self.lead_in)
-        return sorted(parties + states, key=lambda party: party.first) if states else parties
+        # A sentence that names persons or officials has them for sides, and a state beside them is a
+        # topic ("درباره مذاکرات با ایران گفت‌وگو کردند"); one that names none may have states.
+        return parties or state_parties(self.words, self.mentions, self.triggers, self.lead_in)
 
     def _second_titles_in_apposition(self, parties: list[PartyPhrase]) -> list[PartyPhrase]:
         """ "X، معاون نخست‌وزیر و وزیر دفاع لهستان، ...": a second title joined by "و" inside the commas

@@ -31,23 +31,20 @@ def state_parties(
     words: list[str],
     mentions: list[Mention],
     triggers: list[Trigger],
-    parties: list[PartyPhrase],
     lead_in: int,
 ) -> list[PartyPhrase]:
-    """The states the sentence makes sides of its meetings, one phrase each, in the order written; none
-    where the sentence names persons or officials (they are the sides, and a state beside them is a
-    topic: "درباره مذاکرات با ایران گفت‌وگو کردند")."""
+    """The states a sentence that names no person or official makes sides of its meetings, one phrase
+    each, in the order written."""
     triggers = [t for t in triggers if t.kind in _TALKS and tuple(words[t.first : t.last]) not in _SIGNED]
-    if not triggers or parties:
+    if not triggers:
         return []
     places: list[tuple[str, PartyPhrase]] = []
     for mention in mentions:
         geo = mention.geo
         if mention.kind is not Kind.GEO or geo is None or geo.adjective or geo.city is not None:
             continue
-        after = places[-1][1].last if places else None
         place: str | None
-        if after is not None and all(word in _LIST_LINKS for word in words[after : mention.first]):
+        if places and all(word in _LIST_LINKS for word in words[places[-1][1].last : mention.first]):
             place = places[-1][0]  # listed after the one before: "میان ایران، آمریکا، پاکستان و قطر"
         else:
             place = _side_place(words, mention, triggers, lead_in)
