@@ -1298,9 +1298,9 @@ def test_states_only_talked_of_are_no_parties(text: str) -> None:
 
 
 def test_a_state_side_and_the_officials_of_its_talks_are_one_meeting() -> None:
-    # The headline's states and the body's envoys of the same states are one meeting, the envoys' one.
+    # The body's states and the ministers another sentence names are one meeting, the ministers'.
     meetings = _meetings(
-        "هاکان فیدان وزیر امور خارجه ترکیه امروز در بغداد با فواد حسین وزیر امور خارجه عراق دیدار کرد.",
-        title="گفت‌وگوهای عراق و ترکیه در بغداد",
+        "هاکان فیدان وزیر امور خارجه ترکیه امروز در بغداد با فواد حسین وزیر امور خارجه عراق دیدار کرد."
+        " نخستین دور گفت‌وگوهای عراق و ترکیه پس از سه ساعت پایان یافت."
     )
     assert [_names(m) for m in meetings] == [{"هاکان فیدان", "فواد حسین"}]
