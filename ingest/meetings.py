@@ -238,7 +238,7 @@ class MeetingReader:
         first, last, country = destination
         if country == visitor.country or visitor.group:
             return None
-        return PartyPhrase(first, last, country=country, group=True, state=True)
+        return PartyPhrase.of_state(first, last, country)
 
     def _second_title_of_one_person(self, subjects: list[PartyPhrase], trigger: Trigger) -> bool:
         """ "X دبیر شورای عالی امنیت ملی و مذاکره‌کننده ارشد کشورمان ... دیدار کرد": a singular verb

@@ -42,6 +42,11 @@ class PartyPhrase:
     iranian_rank: bool = False  # introduced as "سردار X", "حجت‌الاسلام X"
     tense: str | None = None  # a title word's time: "former", "new", "then", "current" (title_words.tsv)
 
+    @classmethod
+    def of_state(cls, first: int, last: int, country: str) -> "PartyPhrase":
+        """A state as a side of its own: "مذاکرات ایران و آمریکا", the host of a journey."""
+        return cls(first, last, country=country, group=True, state=True)
+
     @property
     def is_person_named(self) -> bool:
         return self.name is not None
