@@ -28,12 +28,8 @@ def meeting_groups(
     words = list(sentence.words)
     subject_parties = _expanded(subjects)
     partner_parties = _expanded(partners)
-    # "مذاکرات ایران و آمریکا با میانجی‌گری قطر": the plural is the rounds of one negotiation of states.
-    states_only = all(p.state for p in subject_parties + partner_parties)
     separate = (
-        bool(set(words) & _SEPARATE)
-        or delegations(subjects + partners)
-        or (_plural_trigger(words, trigger) and not states_only)
+        bool(set(words) & _SEPARATE) or delegations(subjects + partners) or _plural_trigger(words, trigger)
     )
     # Calls with persons listed one by one are one call each, unless the text says the call joined
     # them ("تماس سه‌جانبه"); "با رهبران A، B و C تماس گرفت" (one plural title over several states) and

@@ -3,9 +3,9 @@
 of its own (the guideline's country-only participant), where no official of it is named.
 
 A country's name is a party only where it stands in a side's place: right after a meeting noun and its
-modifiers, after the "با" of a meeting, after "میانجی‌گری", opening the sentence that reports a meeting,
-or listed after one of these ("میان ایران، آمریکا، پاکستان و قطر"). Elsewhere a country is a place ("در
-ایران"), a title's state ("وزیر خارجه ایران", which the title's phrase already holds) or a topic."""
+modifiers, after "میانجی‌گری", opening the sentence that reports a meeting, or listed after one of these
+("میان ایران، آمریکا، پاکستان و قطر"). Elsewhere a country is a place ("در ایران"), a title's state
+("وزیر خارجه ایران", which the title's phrase already holds) or a topic."""
 
 from collections import Counter
 from typing import Literal
@@ -19,15 +19,13 @@ from ingest.triggers import Trigger
 _BETWEEN = word_class("between")
 _MEDIATION = phrases("mediation")
 _COLON = one_word("colon")
-_COMITATIVE = one_word("comitative")
-_PARTNER_REACH = 8  # "با ایران در ژنو مذاکره کرد": the "با" and its meeting word
 _SIGNED = phrases("signed_together")
 # Hosting ("قطر از ادامه مذاکرات ... استقبال کرد" welcomes) and presenting credentials are no talks of states.
 _TALKS = {"meeting", "talk", "phone", "video", "session"}
 _TOPIC_MARKERS = word_class("about") | {one_word("locative")}
 _LIST_LINKS = word_class("coordinator")
-# The subject of a meeting, the sides a meeting noun names, or a partner or mediator beside them.
-Place = Literal["subject", "nominal", "partner"]
+# The subject of a meeting, the sides a meeting noun names, or a mediator beside them.
+Place = Literal["subject", "nominal", "mediator"]
 
 
 def state_parties(
@@ -54,26 +52,24 @@ def state_parties(
         if place is not None:
             places.append((place, PartyPhrase.of_state(mention.first, mention.last, geo.country)))
     found = Counter(place for place, _ in places)
-    # A lone subject has its partner after "با" ("ایران با آمریکا مذاکره کرد"), and a partner or
-    # mediator state sides with states: "X با ایران ..." names X's business, not a state's meeting.
+    # A lone subject has a mediator beside it, and a mediator sides with states: "X با میانجی‌گری ایران"
+    # names X's business, not a state's meeting.
     keep: set[Place] = {"nominal"}
-    if found["subject"] >= 2 or (found["subject"] and found["partner"]):
+    if found["subject"] >= 2 or (found["subject"] and found["mediator"]):
         keep.add("subject")
     if found["subject"] or found["nominal"]:
-        keep.add("partner")
+        keep.add("mediator")
     return [state for place, state in places if place in keep]
 
 
 def _side_place(words: list[str], mention: Mention, triggers: list[Trigger], lead_in: int) -> Place | None:
-    """Where the country stands: the subject of a meeting, the sides a meeting noun names, a partner or
-    mediator, or none of them."""
+    """Where the country stands: the subject of a meeting, the sides a meeting noun names, a mediator, or
+    none of them."""
     first = mention.first
     if _mediator(words, first):
-        return "partner"
-    if first > 0 and words[first - 1] == _COMITATIVE:
-        return "partner" if _partner_of_a_meeting(first, triggers) else None
+        return "mediator"
     if first in (lead_in, 0) or words[first - 1] == _COLON:
-        return "subject" if not _speaker(words, mention) and any(t.first > first for t in triggers) else None
+        return "subject" if any(t.first > first for t in triggers) else None
     return "nominal" if any(_names_sides(words, t, first) for t in triggers) else None
 
 
@@ -85,16 +81,6 @@ def _signed(words: list[str], trigger: Trigger) -> bool:
 def _mediator(words: list[str], first: int) -> bool:
     """ "با میانجی‌گری قطر": the state after the word of mediation."""
     return tuple(words[max(0, first - 2) : first]) in _MEDIATION
-
-
-def _partner_of_a_meeting(first: int, triggers: list[Trigger]) -> bool:
-    """ "با ایران در ژنو مذاکره کرد", "مذاکرات با ایران": the "با" before the state is a meeting's."""
-    return any(t.last == first - 1 or 0 < t.first - first <= _PARTNER_REACH for t in triggers)
-
-
-def _speaker(words: list[str], mention: Mention) -> bool:
-    """ "چین: در مذاکرات ...": a state before a colon speaks of the meeting."""
-    return mention.last < len(words) and words[mention.last] == _COLON
 
 
 def _talked_of(words: list[str], trigger: Trigger) -> bool:
