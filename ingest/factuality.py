@@ -248,16 +248,6 @@ def _adjunct(words: tuple[str, ...], first: int) -> bool:
     return first > 0 and words[first - 1] in _adjunct_prepositions()
 
 
-def presupposed(words: tuple[str, ...], first: int) -> bool:
-    """Does the meeting word at `first` head an adverbial of time or place ("در دیدار با X"، "پس از
-    نشست"، "در جریان مذاکرات")? Then the meeting is the setting of what the clause says, and a negation
-    there ("به توافقی دست نیافت"، "... را تکذیب کرد") denies that, not the meeting. A purpose ("برای
-    دیدار با X نیامد") or a bare "از" ("از دیدار با X خودداری کرد") is no setting."""
-    if not _adjunct(words, first):
-        return False
-    return words[first - 1] not in _PURPOSE and not _refused_with_from(words, first)
-
-
 def _light_verb_shared(words: tuple[str, ...], last: int) -> bool:
     """ "با X دیدار و ادعاها را رد کرد": the meeting word's own verb is left out before "و" and the
     verb after is the next clause's ("دیدار [کرد] و ... رد کرد"); "دیدار و گفت‌وگو" is one meeting."""
@@ -295,7 +285,7 @@ def _mood(clauses: Clauses, first: int, last: int) -> Mood:
     purpose = first > 0 and sentence.words[first - 1] in _PURPOSE
     if verb.complement and _frames().get(verb.complement) == "wish" and (purpose or not adjunct):
         return "unreal"  # "دیدار با X را خواستار شد", "برای دیدار با X اعلام آمادگی کرد"
-    if _negative(verb) and not presupposed(sentence.words, first):
+    if _negative(verb):
         return "negated"
     if (
         verb.complement in _CALLING_OFF

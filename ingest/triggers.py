@@ -54,7 +54,6 @@ class Trigger:
 _GLUED_PLURALS = word_class("glued_plural")
 _POSSESSIVE_KINDS = word_class("possessive_trigger_kind")
 (_GLIDE,) = word_class("glide")
-_FINAL_VOWELS = tuple(word_class("final_vowel"))
 
 
 @cache
@@ -63,25 +62,13 @@ def _triggers() -> Gazetteer[str]:
     for row in rows("triggers"):
         form, kind = row["form"], row["kind"]
         triggers.add(form, kind)
-        # One word: its plurals; a meeting noun of several words or with a ZWNJ: the endings of its last.
-        if (" " not in form and "\u200c" not in form) or kind in _POSSESSIVE_KINDS:
-            for inflected in _glued(form):
-                triggers.add(inflected, kind)
+        if " " not in form and "\u200c" not in form:
+            for suffix in _GLUED_PLURALS:
+                triggers.add(form + suffix, kind)
         if " " not in form and kind in _POSSESSIVE_KINDS:
             for possessed in _possessed(form):
                 triggers.add(possessed, kind)
     return triggers
-
-
-def _glued(noun: str) -> list[str]:
-    """The endings text glues to a meeting noun's last word: a plural ("دیدارها", "گفت‌وگوهایی") and,
-    after a final vowel, the ezafe and the indefinite ("گفتگوی", "گفت و گویی"). After a consonant the
-    indefinite is a row of its own ("دیداری"), since "مذاکراتی" is an adjective; after a ZWNJ an ending is
-    a word of its own, and the noun before it matches alone."""
-    forms = [noun + plural for plural in _GLUED_PLURALS]
-    if noun.endswith(_FINAL_VOWELS):
-        forms += [noun + _GLIDE, noun + _GLIDE + _GLIDE]
-    return forms
 
 
 def _possessed(noun: str) -> list[str]:
@@ -90,7 +77,7 @@ def _possessed(noun: str) -> list[str]:
     if noun.endswith(_GLIDE):
         return []  # "گفت‌وگوی", "دیداری": an ezafe or indefinite form
     plurals = sorted(plural for plural in _GLUED_PLURALS if not plural.endswith(_GLIDE))  # "ها"
-    stems = [noun, *(noun + joint + plural for plural in plurals for joint in ("\u200c", ""))]
+    stems = [noun, *(noun + "\u200c" + plural for plural in plurals)]
     return [possessed for stem in stems for possessed in with_possessives(stem)]
 
 
