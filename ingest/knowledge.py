@@ -156,6 +156,16 @@ class Knowledge:
             return holders[0][0]
         return None
 
+    def late_holder(self, role_id: str, party: str, day: date) -> Officeholder | None:
+        """The holder whose term ended last on or before `day`: "رئیس‌جمهور شهید" of a 2026 article is
+        the president who died in office in 2024, not the one in office."""
+        ended = [
+            person
+            for person in self.holders_by_office.get((role_id, party), [])
+            if person.end is not None and person.end <= day
+        ]
+        return max(ended, key=lambda person: person.end or day, default=None)
+
     def holds(self, person: Officeholder, role_id: str | None) -> bool:
         """Does the person's term hold that office, alone or as one of a title of two?"""
         return person.role_id == role_id or person.role_id in self.title_parts.get(role_id or "", ())

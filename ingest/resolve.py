@@ -19,6 +19,7 @@ _AND = one_word("and")
 _PATRONYMICS = word_class("patronymic")
 _PAST_TENSES = frozenset({"former", "then"})  # title_words.tsv's tenses that name no holder of today
 _NEW = "new"
+_LATE = "late"  # "شهید", "فقید": the holder who died in office
 _NEW_TERM_DAYS = 180  # how long a holder is still "new" in office
 
 
@@ -319,7 +320,11 @@ class ArticleRegistry:
             return
         if self.day is None or not party.title_id or phrase.tense in _PAST_TENSES:
             return  # a former holder, or the holder of a time the article does not date
-        holder = knowledge().holder(party.title_id, party.country or party.org_id or country or "", self.day)
+        office = (party.title_id, party.country or party.org_id or country or "")
+        if phrase.tense == _LATE:
+            holder = knowledge().late_holder(*office, self.day)
+        else:
+            holder = knowledge().holder(*office, self.day)
         if holder and phrase.tense == _NEW and not _new_in_office(holder, self.day):
             return  # "نخست‌وزیر جدید": not the one in office for years (the knowledge base may lag)
         if holder:

@@ -188,6 +188,15 @@ class TitleReader(NameReader):
             return None
         return (given if index > given else mention.first), mention
 
+    def _coordinated_tense(self, last: int) -> str | None:
+        """ "رهبر معظم و شهید انقلاب", "رهبر عزیز و شهید": a title word of time joined by "و" to the
+        title or to one epithet after it is the title's."""
+        tenses = knowledge().title_tenses
+        for at in (last, last + 1):
+            if at + 1 < len(self.words) and self.words[at] == _AND and self.words[at + 1] in tenses:
+                return tenses[self.words[at + 1]]
+        return None
+
     def _title_phrase(self, mention: Mention) -> PartyPhrase:
         """Titles, title words and rank prefixes run together, then the country or organisation."""
         # The first title is the head ("نماینده ویژه" of "نماینده ویژه وزیر خارجه"); a rank prefix
@@ -204,6 +213,7 @@ class TitleReader(NameReader):
         phrase = PartyPhrase(mention.first, last, role=role, title_id=title_id)
         tenses = knowledge().title_tenses
         phrase.tense = next((tenses[w] for w in self.words[mention.first : last] if w in tenses), None)
+        phrase.tense = phrase.tense or self._coordinated_tense(last)
         phrase.counterpart = self.words[mention.first] in _COUNTERPART
         if mention.plural:
             phrase.group_role = self.span_text(mention.first, last).replace("\u200c ", " ")

@@ -956,6 +956,7 @@ def test_a_title_of_a_seat_of_government_or_a_state_agency_is_that_states(text: 
         ("نخست‌وزیر جدید", date(2025, 2, 12), None),  # not after seven months: the base may lag
         ("وزیر دفاع سابق", date(2025, 2, 12), None),  # former: not today's holder
         ("نخست‌وزیر وقت", date(2025, 2, 12), None),  # then: a time the article does not date
+        ("نخست‌وزیر", date(2026, 8, 3), "اندی برنهام"),  # Starmer's successor from July 2026
     ],
 )
 def test_a_title_word_of_time_decides_whether_todays_holder_is_named(
@@ -964,6 +965,22 @@ def test_a_title_word_of_time_decides_whether_todays_holder_is_named(
     (meeting,) = _meetings(f"ظریف با {title} انگلیس در لندن دیدار کرد.", published=published)
     british = next(p for p in meeting.participants if p.country == "GB")
     assert british.name == holder
+
+
+@pytest.mark.parametrize(
+    ("title", "published", "holder"),
+    [
+        ("رهبر انقلاب", date(2026, 7, 2), "سید مجتبی خامنه‌ای"),  # the Leader since March 2026
+        ("رهبر شهید انقلاب", date(2026, 7, 2), "سید علی خامنه‌ای"),  # the Leader who died in office
+        ("رهبر عزیز و شهید انقلاب", date(2026, 7, 2), "سید علی خامنه‌ای"),  # the word joined to an epithet
+        ("رئیس‌جمهور شهید", date(2026, 7, 2), "سید ابراهیم رئیسی"),  # not the president of the day
+        ("رهبر انقلاب", date(2025, 7, 2), "سید علی خامنه‌ای"),
+    ],
+)
+def test_a_late_holder_is_the_one_whose_term_ended_last(title: str, published: date, holder: str) -> None:
+    (meeting,) = _meetings(f"وزیر کشور پاکستان با {title} دیدار کرد.", published=published)
+    iranian = next(p for p in meeting.participants if p.country == "IR")
+    assert iranian.name == holder
 
 
 @pytest.mark.parametrize(
