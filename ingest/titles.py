@@ -188,10 +188,13 @@ class TitleReader(NameReader):
             return None
         return (given if index > given else mention.first), mention
 
-    def _coordinated_tense(self, last: int) -> str | None:
-        """ "رهبر معظم و شهید انقلاب", "رهبر عزیز و شهید": a title word of time joined by "و" to the
-        title or to one epithet after it is the title's."""
+    def _tense(self, first: int, last: int) -> str | None:
+        """The title's word of time: inside it ("رئیس‌جمهور سابق"), or joined by "و" to the title or to
+        one epithet after it ("رهبر معظم و شهید انقلاب", "رهبر عزیز و شهید")."""
         tenses = knowledge().title_tenses
+        inside = next((tenses[w] for w in self.words[first:last] if w in tenses), None)
+        if inside is not None:
+            return inside
         for at in (last, last + 1):
             if at + 1 < len(self.words) and self.words[at] == _AND and self.words[at + 1] in tenses:
                 return tenses[self.words[at + 1]]
@@ -211,9 +214,7 @@ class TitleReader(NameReader):
         title_id = None if run.rank_prefix else run.title_id
         role = self.role_text(mention.first, last)
         phrase = PartyPhrase(mention.first, last, role=role, title_id=title_id)
-        tenses = knowledge().title_tenses
-        phrase.tense = next((tenses[w] for w in self.words[mention.first : last] if w in tenses), None)
-        phrase.tense = phrase.tense or self._coordinated_tense(last)
+        phrase.tense = self._tense(mention.first, last)
         phrase.counterpart = self.words[mention.first] in _COUNTERPART
         if mention.plural:
             phrase.group_role = self.span_text(mention.first, last).replace("\u200c ", " ")
