@@ -18,8 +18,9 @@ decision sees every committed person and meeting. The rules, in order:
   shorter name is a bare surname, titles are the identity evidence (`office_key` in graph/keys.py:
   "وزیر خارجه" and "وزیر امور خارجه" are one office, a deputy or acting one another): the surname joins
   no one seen in another office within OFFICE_PERIOD of its date (careers move: the mayor of 2011 is the
-  speaker of 2022), and a surname without any title joins only someone seen within SURNAME_PERIOD of
-  its date ("آیت‌الله خاتمی" of 2026 is not the president of 2004). A given name is evidence enough;
+  speaker of 2022), and a surname without a title the role table knows joins only someone seen within
+  SURNAME_PERIOD of its date ("آیت‌الله خاتمی" of 2026 is not the president of 2004). A given name is
+  evidence enough;
 - `role_holder`: an unnamed officeholder is the one person the graph saw in that role (of that country
   or organisation) within TENURE_SLACK of the meeting's date; else it stays an unnamed node;
 - a report joins a meeting of the same parties and kind on the same date, or `within_a_day` when
@@ -165,13 +166,18 @@ def bare_surname(mention: NameForms, person: NameForms) -> bool:
 
 def surname_fits(mention: Mention, person: Candidate, day: date | None) -> bool:
     """A bare surname and a fuller name: no other office of theirs around that day; and a surname
-    without any title is evidence only in the same period (no title says whose surname an ayatollah's
-    of 2026 is)."""
+    without a title the role table knows is evidence only in the same period (no title says whose surname
+    an ayatollah's of 2026 is)."""
     assert mention.names is not None
     if conflicts(mention, person, roles=True, day=day):
         return False
     bare_mention = len(mention.names.key.split()) == 1
-    titled = bool(mention.office) if bare_mention else bool(person.offices)
+    # Only an office the role table knows is evidence ("عضو کمیسیون حقوقی مجلس" of 2007 is not the
+    # foreign minister's assistant of 2020 who shares the surname).
+    if bare_mention:
+        titled = known_office(mention.office)
+    else:
+        titled = any(known_office(office) for office in person.offices)
     return titled or near(person.seen, day, SURNAME_PERIOD)
 
 
