@@ -231,8 +231,17 @@ def _person_row(rows: Rows, person_id: str, mention: Mention) -> None:
         "unnamed": names is None,
     }
     previous = rows.persons.get(person_id)
-    if previous is None or len(row["compact_key"] or "") > len(previous["compact_key"] or ""):
-        rows.persons[person_id] = row  # the fullest name of the batch wins, as in the graph
+    if previous is not None:
+        # Two mentions of one person in a batch: the fullest name wins and the English name of either
+        # stays, as MERGE_PERSONS does across batches (graph/articles.py).
+        fuller = len(row["compact_key"] or "") > len(previous["compact_key"] or "")
+        kept, other = (row, previous) if fuller else (previous, row)
+        kept["name_en"] = previous["name_en"] or row["name_en"]
+        kept["latin_key"] = previous["latin_key"] or row["latin_key"]
+        if "text" in (kept["name_source"], other["name_source"]):
+            kept["name_source"] = "text"
+        row = kept
+    rows.persons[person_id] = row
 
 
 def _add_party(

@@ -63,6 +63,25 @@ def test_one_person_under_a_full_name_a_surname_and_spelling_variants(
     assert merges == {("عباس عراقچی", SHORT_NAME, ("a-2", "a-3")), ("آرارات میر زویان", SAME_NAME, ("a-3",))}
 
 
+def test_a_batch_with_two_mentions_of_one_person_keeps_the_english_name_either_gives(
+    graph: Graph, neo4j_driver: Driver
+) -> None:
+    """One batch, one person written twice with names of equal length: the knowledge base's English name
+    of the second mention stays, so a later mention of the holder finds him by it."""
+    unknown = ARAGHCHI.model_copy(update={"name": "عباس\u200cعراقچی", "name_en": None})
+    write_extractions(
+        graph,
+        [
+            _article("b-1", unknown, MIRZOYAN, day=date(2024, 5, 1)),
+            _article("b-2", ARAGHCHI, MIRZOYAN, day=date(2024, 5, 2)),
+        ],
+    )
+    records, _, _ = neo4j_driver.execute_query(
+        "MATCH (p:Person) WHERE p.name_key = 'عباس عراقچی' RETURN p.name_en AS en"
+    )
+    assert [r["en"] for r in records] == ["Abbas Araghchi"]
+
+
 def test_the_knowledge_bases_holder_is_one_person_whatever_name_came_first(
     graph: Graph, neo4j_driver: Driver
 ) -> None:
