@@ -10,6 +10,8 @@ from typing import LiteralString
 
 from neo4j import ManagedTransaction
 
+from graph.keys import NAME_FOLDS
+
 TOUCHED_BY_ARTICLES: LiteralString = """
 MATCH (a:Article)<-[:REPORTED_IN]-(m:Meeting)
 WHERE a.id IN $ids
@@ -66,7 +68,8 @@ DELETE_ORPHANS: tuple[LiteralString, ...] = (
     "MATCH (p:Place) WHERE p.id IN $places AND NOT ()-[:HELD_IN]->(p) DETACH DELETE p",
 )
 
-# A person's name is the fullest (most letters) that any remaining report gives them. `spelling_key` is
+# A person's name is the fullest (most letters) that any remaining report gives them; its comparison keys
+# fold the hamza seats as graph/keys.py `compared` does (`$folds`, its NAME_FOLDS). `spelling_key` is
 # left as it was: Cypher cannot fold it, and a stale one only fetches a candidate that resolution then
 # compares by its name (graph/resolution.py).
 REFRESH_NAMES: LiteralString = """
@@ -75,9 +78,10 @@ MATCH (p)-[t:PARTICIPATED_IN]->()
 WHERE t.name_key IS NOT NULL
 WITH p, t ORDER BY size(replace(t.name_key, ' ', '')) DESC, t.name_key
 WITH p, collect(t)[0] AS best
-WITH p, best, split(best.name_key, ' ') AS words
+WITH p, best, reduce(key = best.name_key, fold IN $folds | replace(key, fold[0], fold[1])) AS compared
+WITH p, best, split(compared, ' ') AS words
 SET p.name = best.name, p.name_key = best.name_key, p.name_en = coalesce(best.name_en, p.name_en),
-    p.compact_key = replace(best.name_key, ' ', ''), p.surname_key = last(words),
+    p.compact_key = reduce(compact = '', word IN words | compact + word), p.surname_key = last(words),
     p.tail_key = reduce(tail = '', word IN words[-2..] | tail + word)
 """
 
@@ -122,6 +126,6 @@ def forget_previous(tx: ManagedTransaction, ids: list[str]) -> list[str]:
         tx.run(statement, found).consume()
     for statement in DELETE_ORPHANS:
         tx.run(statement, found).consume()
-    tx.run(REFRESH_NAMES, persons=found["persons"]).consume()
+    tx.run(REFRESH_NAMES, persons=found["persons"], folds=[list(fold) for fold in NAME_FOLDS]).consume()
     tx.run(REFRESH_TENURES, persons=found["persons"]).consume()
     return list(found["meetings"])

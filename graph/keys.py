@@ -59,13 +59,22 @@ def name_key(name: str | None) -> str:
 # And one it writes either way: a Latin s as "س" or "ز" ("ایگناسیو" / "ایگنازیو", "هگست" / "هگزت").
 _VOWEL_LETTERS = frozenset("اوی")
 _LETTERS = str.maketrans({"آ": "ا", "ز": "س"})
+# Letters Persian writes with a hamza seat or without one, in one name either way ("رئیسی" / "رییسی",
+# "مؤمنی" / "مومنی", "أحمد" / "احمد"): folded where identity compares names, kept in the names it keeps.
+NAME_FOLDS: tuple[tuple[str, str], ...] = (("ئ", "ی"), ("ؤ", "و"), ("أ", "ا"), ("إ", "ا"))
+_NAME_FOLDS = str.maketrans(dict(NAME_FOLDS))
+
+
+def compared(key: str) -> str:
+    """A name key as identity compares it: its hamza seats folded."""
+    return key.translate(_NAME_FOLDS)
 
 
 def spelling_key(key: str) -> str | None:
     """The key that transliterations of one foreign name share: each word's inner long vowels left out,
     for a name of two or more words whose given name is not Persian or Arabic (those are spelt one way
     in Persian, and their vowels tell names apart: "حسن" / "حسین", "سعد" / "سعید"); None otherwise."""
-    words = key.translate(_LETTERS).split()
+    words = compared(key).translate(_LETTERS).split()
     if len(words) < 2 or any(
         words[: len(given)] == given for given in _fixed_given_names().get(words[0], ())
     ):
@@ -85,7 +94,7 @@ def _fixed_given_names() -> dict[str, list[list[str]]]:
     found: dict[str, list[list[str]]] = {}
     for row in lexicons.rows("first_names"):
         if {"persian", "arabic"} & set(row["origin"].split("|")):
-            words = name_key(row["name_fa"]).translate(_LETTERS).split()
+            words = compared(name_key(row["name_fa"])).translate(_LETTERS).split()
             found.setdefault(words[0], []).append(words)
     return found
 

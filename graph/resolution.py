@@ -5,7 +5,8 @@ decision sees every committed person and meeting. The rules, in order:
 
 - a named mention is its own node when that exists; else the person an earlier decision (a `Merge`
   node, kept while some article uses it) gave it;
-- `same_name`: the same name once spaces, ZWNJ and ye/kaf are ignored, countries not in conflict;
+- `same_name`: the same name once spaces, ZWNJ, ye/kaf and hamza seats ("رئیسی" / "رییسی") are
+  ignored, countries not in conflict;
 - `same_holder`: the knowledge base recognised both as one officeholder (the same English name), and
   exactly one person the graph holds is he, countries not in conflict: "عراقچی" and "سید عباس عراقچی"
   are one node whichever came first, where the name rules would leave a bare surname apart whenever

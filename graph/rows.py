@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any, Protocol
 
 from graph.keys import (
+    compared,
     country_code,
     descriptor,
     is_named,
@@ -38,9 +39,10 @@ SAME_MEETING = "same_meeting"
 
 @dataclass(frozen=True)
 class NameForms:
-    """The comparison forms of a name: `compact` ignores spaces and ZWNJ, `suffixes` are the compact
-    forms of its last 1..n words (a surname-only mention is one of them), `spelling` is what the
-    transliterations of a foreign name share (graph/keys.py `spelling_key`; None for other names)."""
+    """The comparison forms of a name, its hamza seats folded (graph/keys.py `compared`): `compact`
+    ignores spaces and ZWNJ, `suffixes` are the compact forms of its last 1..n words (a surname-only
+    mention is one of them), `spelling` is what the transliterations of a foreign name share
+    (graph/keys.py `spelling_key`; None for other names)."""
 
     key: str
     compact: str
@@ -51,7 +53,7 @@ class NameForms:
 
 
 def name_forms(key: str) -> NameForms:
-    words = key.split()
+    words = compared(key).split()
     suffixes = tuple("".join(words[i:]) for i in range(len(words)))
     return NameForms(key, "".join(words), words[-1], "".join(words[-2:]), suffixes, spelling_key(key))
 

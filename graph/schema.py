@@ -20,7 +20,7 @@ from neo4j import ManagedTransaction
 from graph import lexicons
 from graph.derived import backfill_derived
 from graph.driver import Graph
-from graph.keys import latin_key, name_key, spelling_key
+from graph.keys import NAME_FOLDS, latin_key, name_key, spelling_key
 from graph.rows import name_forms
 
 
@@ -120,6 +120,34 @@ def backfill_name_keys(graph: Graph) -> None:
 
 def _set_name_keys(rows: list[dict[str, Any]], tx: ManagedTransaction) -> None:
     tx.run(SET_NAME_KEYS, rows=rows).consume()
+
+
+# Persons written before names were compared with their hamza seats folded (graph/keys.py `compared`).
+PERSONS_WITH_SEATS: LiteralString = """
+MATCH (p:Person)
+WHERE NOT p.unnamed AND p.name_key IS NOT NULL AND any(seat IN $seats WHERE p.name_key CONTAINS seat)
+RETURN p.id AS id, p.name_key AS key
+"""
+SET_COMPARED_KEYS: LiteralString = """
+UNWIND $rows AS row
+MATCH (p:Person {id: row.id})
+SET p.compact_key = row.compact, p.surname_key = row.surname, p.tail_key = row.tail,
+    p.spelling_key = row.spelling
+"""
+
+
+def backfill_compared_keys(graph: Graph) -> None:
+    rows = []
+    for row in graph.read(PERSONS_WITH_SEATS, seats=[seat for seat, _ in NAME_FOLDS]):
+        forms = name_forms(row["key"])
+        rows.append({"id": row["id"], "compact": forms.compact, "surname": forms.surname, "tail": forms.tail,
+                     "spelling": forms.spelling})  # fmt: skip
+    for start in range(0, len(rows), 5000):
+        graph.write(partial(_set_compared_keys, rows[start : start + 5000]))
+
+
+def _set_compared_keys(rows: list[dict[str, Any]], tx: ManagedTransaction) -> None:
+    tx.run(SET_COMPARED_KEYS, rows=rows).consume()
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -224,6 +252,12 @@ MIGRATIONS: tuple[Migration, ...] = (
         "a foreign name finds the person of another transliteration of it",
         ("CREATE INDEX person_spelling_key IF NOT EXISTS FOR (n:Person) ON (n.spelling_key)",),
         backfill=backfill_spelling_keys,
+    ),
+    Migration(
+        12,
+        'person names compared with their hamza seats folded ("رئیسی" / "رییسی")',
+        (),
+        backfill=backfill_compared_keys,
     ),
 )
 

@@ -3,7 +3,14 @@
 from neo4j import Driver
 
 from graph.driver import Graph
-from graph.schema import LATEST_VERSION, MIGRATIONS, backfill_spelling_keys, migrate, topic_rows
+from graph.schema import (
+    LATEST_VERSION,
+    MIGRATIONS,
+    backfill_compared_keys,
+    backfill_spelling_keys,
+    migrate,
+    topic_rows,
+)
 
 
 def _count(driver: Driver, query: str) -> int:
@@ -82,5 +89,26 @@ def test_persons_written_before_spelling_keys_get_theirs(graph: Graph, neo4j_dri
         "MATCH (p:Person) RETURN p.id AS id, p.spelling_key AS key ORDER BY id"
     )
     assert [(r["id"], r["key"]) for r in records] == [
-        ("p-1", "مک پمپئو"), ("p-2", None), ("p-3", "kept"), ("p-4", None)
+        ("p-1", "مک پمپو"), ("p-2", None), ("p-3", "kept"), ("p-4", None)
     ]  # fmt: skip
+
+
+def test_persons_written_before_hamza_seats_were_folded_get_folded_keys(
+    graph: Graph, neo4j_driver: Driver
+) -> None:
+    """Migration 12's backfill: a name written with a hamza seat is compared without it; its own name
+    stays as written, and a name without one is not touched."""
+    neo4j_driver.execute_query(
+        "CREATE (:Person {id: 'p-1', unnamed: false, name_key: 'ابراهیم رئیسی', compact_key: 'ابراهیمرئیسی', "
+        "surname_key: 'رئیسی', tail_key: 'ابراهیمرئیسی'}), "
+        "(:Person {id: 'p-2', unnamed: false, name_key: 'حسن روحانی', compact_key: 'untouched'})"
+    )
+    backfill_compared_keys(graph)
+    records, _, _ = neo4j_driver.execute_query(
+        "MATCH (p:Person) RETURN p.id AS id, p.name_key AS name, p.compact_key AS compact, "
+        "p.surname_key AS surname ORDER BY id"
+    )
+    assert [(r["id"], r["name"], r["compact"], r["surname"]) for r in records] == [
+        ("p-1", "ابراهیم رئیسی", "ابراهیمرییسی", "رییسی"),
+        ("p-2", "حسن روحانی", "untouched", None),
+    ]

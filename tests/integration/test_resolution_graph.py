@@ -267,6 +267,33 @@ def test_reprocessing_replaces_only_what_the_article_supported(
     assert get_article(graph, "p-1")["extractor_version"] == "t2"
 
 
+def test_reprocessing_keeps_a_name_compared_with_its_hamza_seats_folded(
+    graph: Graph, neo4j_driver: Driver, neo4j_settings: Settings
+) -> None:
+    """The names left after an article is reprocessed are compared as the writer compares them, so the
+    other spelling of the minister still finds him."""
+    momeni = Party(name="اسکندر مؤمنی", role="وزیر کشور", country="IR")
+    one = _article("h-1", momeni, MIRZOYAN, day=date(2024, 5, 1))
+    two = _article("h-2", momeni, MIRZOYAN, day=date(2024, 6, 1))
+    write_extractions(graph, [one, two])
+    enqueue(graph, [one[0]], force=True)
+    drain(
+        graph,
+        neo4j_settings,
+        extract=lambda article: Extraction(id="h-1", meetings=[], extractor_version="t2"),
+    )
+    write_extractions(
+        graph,
+        [_article("h-3", momeni.model_copy(update={"name": "اسکندر مومنی"}), MIRZOYAN, day=date(2024, 7, 1))],
+    )
+
+    records, _, _ = neo4j_driver.execute_query(
+        "MATCH (p:Person) WHERE p.name_key STARTS WITH 'اسکندر' "
+        "RETURN p.name AS name, p.compact_key AS compact"
+    )
+    assert [(r["name"], r["compact"]) for r in records] == [("اسکندر مؤمنی", "اسکندرمومنی")]
+
+
 def test_a_country_known_only_as_a_venue_gets_its_names(graph: Graph, neo4j_driver: Driver) -> None:
     article, extraction = _article("v-1", ARAGHCHI, MIRZOYAN, day=date(2024, 5, 1))
     extraction.meetings[0].place = Place(city="ژنو", country="CH")

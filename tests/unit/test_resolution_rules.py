@@ -40,6 +40,9 @@ def _forms(name: str):  # type: ignore[no-untyped-def]
         ("عباس عراقچی", "عراقچی", SHORT_NAME),
         ("علی لاریجانی", "صادق لاریجانی", None),  # two people who share a surname
         ("عراقچی", "عباس", None),
+        ("ابراهیم رئیسی", "ابراهیم رییسی", SAME_NAME),  # a hamza seat written or not
+        ("اسکندر مؤمنی", "اسکندر مومنی", SAME_NAME),
+        ("مومنی", "اسکندر مؤمنی", SHORT_NAME),
         ("مایک پمپئو", "مایک پامپئو", SPELLING),  # a long vowel written or left out
         ("نریندرا مودی", "نارندرا مودی", SPELLING),
         ("خوان گوایدو", "خوآن گوآیدو", SPELLING),  # the madda
