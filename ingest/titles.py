@@ -101,8 +101,6 @@ class TitleReader(NameReader):
             return self._named_by_title_word(phrase.first)
         name = self._name_before(phrase.first) or self._name_after(phrase.last)
         after = self._known_person_after(phrase.last)
-        if after is not None and _of_another_state(phrase, after[1]):
-            after = None
         if name is None and after is not None:
             # "وزیر امور خارجه محمدجواد ظریف": a title, then the person who holds it.
             first, known = after
@@ -424,13 +422,3 @@ class _TitleRun:
 def _seats() -> Gazetteer[str]:
     """Seats of government that stand for their state after a title ("سخنگوی کرملین")."""
     return Gazetteer((row["form"], row["country"]) for row in rows("landmarks") if row.get("seat"))
-
-
-def _of_another_state(phrase: PartyPhrase, known: Mention) -> bool:
-    """ "فرمانده ارتش پاکستان، رجب طیب اردوغان، رئیس‌جمهور ترکیه، ...": a title of one state before a
-    person the knowledge base knows only as another state's is not his. In a list of names, each with its
-    title after it, taking it would shift every later title onto the next name."""
-    countries = {holder.country for holder in known.people}
-    if phrase.country is None or not countries or None in countries:
-        return False  # no state to compare, or an officer of an organisation
-    return phrase.country not in countries
