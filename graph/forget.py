@@ -79,9 +79,9 @@ WHERE t.name_key IS NOT NULL
 WITH p, t ORDER BY size(replace(t.name_key, ' ', '')) DESC, t.name_key
 WITH p, collect(t)[0] AS best
 WITH p, best, reduce(key = best.name_key, fold IN $folds | replace(key, fold[0], fold[1])) AS compared
-WITH p, best, split(compared, ' ') AS words
+WITH p, best, compared, split(compared, ' ') AS words
 SET p.name = best.name, p.name_key = best.name_key, p.name_en = coalesce(best.name_en, p.name_en),
-    p.compact_key = reduce(compact = '', word IN words | compact + word), p.surname_key = last(words),
+    p.compact_key = replace(compared, ' ', ''), p.surname_key = last(words),
     p.tail_key = reduce(tail = '', word IN words[-2..] | tail + word)
 """
 

@@ -237,10 +237,10 @@ def _person_row(rows: Rows, person_id: str, mention: Mention) -> None:
         # Two mentions of one person in a batch: the fullest name wins and the English name of either
         # stays, as MERGE_PERSONS does across batches (graph/articles.py).
         fuller = len(row["compact_key"] or "") > len(previous["compact_key"] or "")
-        kept, other = (row, previous) if fuller else (previous, row)
+        kept = row if fuller else previous
         kept["name_en"] = previous["name_en"] or row["name_en"]
         kept["latin_key"] = previous["latin_key"] or row["latin_key"]
-        if "text" in (kept["name_source"], other["name_source"]):
+        if "text" in (previous["name_source"], row["name_source"]):
             kept["name_source"] = "text"
         row = kept
     rows.persons[person_id] = row
