@@ -172,6 +172,7 @@ MERGE_PERSONS: LiteralString = """
 UNWIND $rows AS row
 MERGE (p:Person {id: row.id})
 ON CREATE SET p.unnamed = row.unnamed, p.name = row.name, p.name_key = row.name_key,
+              p.search_key = row.search_key,
               p.compact_key = row.compact_key, p.surname_key = row.surname_key, p.tail_key = row.tail_key,
               p.spelling_key = row.spelling_key, p.name_en = row.name_en, p.latin_key = row.latin_key,
               p.name_source = row.name_source
@@ -181,6 +182,7 @@ WHERE fuller OR (p.name_en IS NULL AND row.name_en IS NOT NULL)
    OR (row.name_source = 'text' AND coalesce(p.name_source, '') <> 'text')
 SET p.name = CASE WHEN fuller THEN row.name ELSE p.name END,
     p.name_key = CASE WHEN fuller THEN row.name_key ELSE p.name_key END,
+    p.search_key = CASE WHEN fuller THEN row.search_key ELSE p.search_key END,
     p.compact_key = CASE WHEN fuller THEN row.compact_key ELSE p.compact_key END,
     p.surname_key = CASE WHEN fuller THEN row.surname_key ELSE p.surname_key END,
     p.tail_key = CASE WHEN fuller THEN row.tail_key ELSE p.tail_key END,

@@ -69,9 +69,9 @@ DELETE_ORPHANS: tuple[LiteralString, ...] = (
 )
 
 # A person's name is the fullest (most letters) that any remaining report gives them; its comparison keys
-# fold the hamza seats as graph/keys.py `compared` does (`$folds`, its NAME_FOLDS). `spelling_key` is
-# left as it was: Cypher cannot fold it, and a stale one only fetches a candidate that resolution then
-# compares by its name (graph/resolution.py).
+# and search key fold the hamza seats as graph/keys.py `compared` does (`$folds`, its NAME_FOLDS).
+# `spelling_key` is left as it was: Cypher cannot fold it, and a stale one only fetches a candidate that
+# resolution then compares by its name (graph/resolution.py).
 REFRESH_NAMES: LiteralString = """
 MATCH (p:Person) WHERE p.id IN $persons AND NOT p.unnamed
 MATCH (p)-[t:PARTICIPATED_IN]->()
@@ -80,8 +80,9 @@ WITH p, t ORDER BY size(replace(t.name_key, ' ', '')) DESC, t.name_key
 WITH p, collect(t)[0] AS best
 WITH p, best, reduce(key = best.name_key, fold IN $folds | replace(key, fold[0], fold[1])) AS compared
 WITH p, best, compared, split(compared, ' ') AS words
-SET p.name = best.name, p.name_key = best.name_key, p.name_en = coalesce(best.name_en, p.name_en),
-    p.compact_key = replace(compared, ' ', ''), p.surname_key = last(words),
+SET p.name = best.name, p.name_key = best.name_key, p.search_key = compared,
+    p.name_en = coalesce(best.name_en, p.name_en), p.compact_key = replace(compared, ' ', ''),
+    p.surname_key = last(words),
     p.tail_key = reduce(tail = '', word IN words[-2..] | tail + word)
 """
 

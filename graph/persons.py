@@ -1,10 +1,11 @@
 """Reads about persons: name search, one person with the roles they were seen in, their contacts.
 
-Search goes through the `person_search` full-text index (migration 6 in graph/schema.py) over `name_key`
-(the ingest normaliser's comparison key), `name_en` and `latin_key` (the English name's transliteration
-skeleton, graph/keys.py), so "Qalibaf" finds "Ghalibaf" and "Mousavi" finds "Musavi". The query text is
-normalised by the same `text_key`, so Arabic and Persian ye and kaf, ZWNJ and spaces compare as ingest
-compares them, and each word may also be written joined to the next or split in two ("عبداللهیان" finds
+Search goes through the `person_search_folded` full-text index (migration 13 in graph/schema.py) over
+`search_key` (the name's comparison key with its hamza seats folded, graph/keys.py `compared`), `name_en`
+and `latin_key` (the English name's transliteration skeleton, graph/keys.py), so "Qalibaf" finds
+"Ghalibaf", "Mousavi" finds "Musavi" and "رییسی" finds "رئیسی". The query text is normalised and folded
+the same way, so Arabic and Persian ye and kaf, hamza seats, ZWNJ and spaces compare as identity compares
+them, and each word may also be written joined to the next or split in two ("عبداللهیان" finds
 "عبد اللهیان").
 """
 
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, LiteralString
 
 from graph.errors import NotFound
-from graph.keys import latin_key, name_key
+from graph.keys import compared, latin_key, name_key
 from graph.meetings import COUNTRY_FIELDS
 from graph.reader import Reader
 
@@ -37,7 +38,7 @@ def _all_of(parts: list[str]) -> str:
 def search_query(text: str) -> str | None:
     """The Lucene query for what a person typed, or None if it has no letters or digits. Only `\\w`
     runs of the normalised text reach Lucene, so no input can break its syntax."""
-    words = _WORD.findall(name_key(text))[:MAX_WORDS]
+    words = _WORD.findall(compared(name_key(text)))[:MAX_WORDS]
     if not words:
         return None
     terms = [_term(word) for word in words]
@@ -63,7 +64,7 @@ PERSON_SUMMARY: LiteralString = (
 
 SEARCH_PERSONS: LiteralString = (
     """
-CALL db.index.fulltext.queryNodes('person_search', $query, {limit: $candidates}) YIELD node, score
+CALL db.index.fulltext.queryNodes('person_search_folded', $query, {limit: $candidates}) YIELD node, score
 WITH node AS person, score
 ORDER BY score DESC, COUNT { (person)-[:PARTICIPATED_IN]->() } DESC, person.id
 SKIP $offset LIMIT $limit

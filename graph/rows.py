@@ -225,6 +225,7 @@ def _person_row(rows: Rows, person_id: str, mention: Mention) -> None:
         "name_en": party.name_en,
         "latin_key": latin_key(party.name_en) or None,
         "name_key": names.key if names else None,
+        "search_key": compared(names.key) if names else None,
         "compact_key": names.compact if names else None,
         "surname_key": names.surname if names else None,
         "tail_key": names.tail if names else None,

@@ -1,6 +1,8 @@
 """Every curl example in the README and docs/ runs as written against a real server (uvicorn on the test
-Neo4j, the same app `didar serve` runs): curl exits 0 and the answer is 200."""
+Neo4j, the same app `didar serve` runs): curl exits 0 and the answer is 200. Every runnable query of the
+Browser guide runs on a written graph."""
 
+import html
 import re
 import shlex
 import socket
@@ -10,6 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 import uvicorn
+from neo4j import Driver
 
 from app.api import create_app
 from app.settings import PROJECT_ROOT, Settings
@@ -68,3 +71,25 @@ def test_a_documented_curl_runs_as_written(served: str, document: str, command: 
     )
 
     assert (result.returncode, result.stdout.decode()) == (0, "200"), f"{document}: {command}"
+
+
+GUIDE = PROJECT_ROOT / "graph" / "browser" / "guide.html"
+RUNNABLE = re.compile(r'<pre class="code runnable">(.*?)</pre>', re.DOTALL)
+
+
+def test_every_query_of_the_browser_guide_runs_on_the_week(graph: Graph, neo4j_driver: Driver) -> None:
+    """The guide's runnable queries as an analyst clicks them, on a written graph: none fails (an index it
+    names exists, its parameters are the ones the guide says to set), and its name search finds the
+    minister it searches for."""
+    write_week(graph)
+    records, _, _ = neo4j_driver.execute_query(
+        "MATCH (p:Person) WHERE p.name_en IN ['Abbas Araghchi', 'Ararat Mirzoyan'] "
+        "RETURN p.id AS id ORDER BY p.name_en"
+    )
+    araghchi, mirzoyan = (record["id"] for record in records)
+    queries = [html.unescape(query) for query in RUNNABLE.findall(GUIDE.read_text(encoding="utf-8"))]
+    assert len(queries) >= 8
+    for query in queries:
+        rows, _, _ = neo4j_driver.execute_query(query, person=araghchi, **{"from": araghchi, "to": mirzoyan})
+        if "fulltext" in query:
+            assert "Abbas Araghchi" in [row["name_en"] for row in rows], query

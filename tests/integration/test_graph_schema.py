@@ -7,6 +7,7 @@ from graph.schema import (
     LATEST_VERSION,
     MIGRATIONS,
     backfill_compared_keys,
+    backfill_search_keys,
     backfill_spelling_keys,
     migrate,
     topic_rows,
@@ -111,4 +112,25 @@ def test_persons_written_before_hamza_seats_were_folded_get_folded_keys(
     assert [(r["id"], r["name"], r["compact"], r["surname"]) for r in records] == [
         ("p-1", "ابراهیم رئیسی", "ابراهیمرییسی", "رییسی"),
         ("p-2", "حسن روحانی", "untouched", None),
+    ]
+
+
+def test_persons_written_before_search_folded_hamza_seats_get_a_search_key(
+    graph: Graph, neo4j_driver: Driver
+) -> None:
+    """Migration 13's backfill: the search key is the name key with its hamza seats folded; an unnamed
+    person gets none, and a key already written stays."""
+    neo4j_driver.execute_query(
+        "CREATE (:Person {id: 'p-1', unnamed: false, name_key: 'ابراهیم رئیسی'}), "
+        "(:Person {id: 'p-2', unnamed: false, name_key: 'اسکندر مؤمنی', search_key: 'kept'}), "
+        "(:Person {id: 'p-3', unnamed: true})"
+    )
+    backfill_search_keys(graph)
+    records, _, _ = neo4j_driver.execute_query(
+        "MATCH (p:Person) RETURN p.id AS id, p.name_key AS name, p.search_key AS search ORDER BY id"
+    )
+    assert [(r["id"], r["name"], r["search"]) for r in records] == [
+        ("p-1", "ابراهیم رئیسی", "ابراهیم رییسی"),
+        ("p-2", "اسکندر مؤمنی", "kept"),
+        ("p-3", None, None),
     ]
