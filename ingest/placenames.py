@@ -1,11 +1,17 @@
-"""Where a sentence names a place: the city or country at a word, and where a journey goes."""
+"""Where a sentence names a place: the city or country at a word, and where its journeys go."""
+
+from dataclasses import dataclass
 
 from ingest.knowledge import GeoName, knowledge
-from ingest.lexicon import one_word, word_class
+from ingest.lexicon import one_word, phrases, word_class
 from ingest.mentions import Kind
 from ingest.parties import SentenceParties
 
 _TRAVEL = word_class("journey")
+_POSSESSIVE = word_class("possessive_suffix")  # "سفرش به ایران"
+_PLACE_NOUNS = word_class("place_noun")
+_BEFORE = phrases("before")  # "پیش از سفر به X"
+_REACH = 4  # "سفر رسمی دو روزه خود به X", "به دوحه سفر کرد": a journey word this near its place
 # "وارد X شد", "عازم X شد": X is where the journey ends.
 _ARRIVAL = word_class("arrival")
 _ARRIVAL_VERBS = word_class("arrival_verb")
@@ -31,18 +37,49 @@ def place_at(analysis: SentenceParties, index: int) -> tuple[GeoName, int] | Non
     return (geo, last) if geo is not None and not geo.adjective else None
 
 
-def journey_destination(analysis: SentenceParties) -> tuple[int, int, str] | None:
-    """Where the sentence's journey goes: "به دوحه سفر کرد", "وارد پکن شد", "عازم مسکو شد";
-    (first, last, country) of the place, or None."""
+@dataclass(frozen=True)
+class Destination:
+    """Where a journey the sentence tells goes: the place's words, and how the sentence says it."""
+
+    first: int
+    last: int
+    geo: GeoName
+    arrival: bool  # "وارد پکن شد", "عازم مسکو شد"
+    verb_after: bool  # "به دوحه سفر کرد": the journey word after the place, nothing between "به" and it
+    told_before: bool  # "پیش از سفر به تهران": the journey comes after what the sentence tells
+
+
+def destinations(analysis: SentenceParties) -> list[Destination]:
+    """The sentence's journeys: "به دوحه سفر کرد", "وارد پکن شد", "عازم مسکو شد", "سفر خود به عراق",
+    "سفرش به ایران", "با سفر به شهر قم"."""
     words = analysis.words
+    found = []
     for index in range(1, len(words)):
         named = place_at(analysis, index)
         if named is None:
             continue
         geo, last = named
-        before, after = words[index - 1], words[last : last + 4]
-        if (before == _TO and _TRAVEL.intersection(after)) or (
-            before in _ARRIVAL and last < len(words) and words[last] in _ARRIVAL_VERBS
-        ):
-            return index, last, geo.country
-    return None
+        # "به شهر قم", "به شهر مقدس قم": a place noun, and a word describing it, before the name.
+        noun = next((i for i in (index - 1, index - 2) if i > 0 and words[i] in _PLACE_NOUNS), index)
+        to = noun - 1
+        arrival = words[index - 1] in _ARRIVAL and last < len(words) and words[last] in _ARRIVAL_VERBS
+        near = range(max(0, to - _REACH), min(len(words), last + _REACH))
+        journey = [i for i in near if _journey(words[i])]
+        if not arrival and (words[to] != _TO or not journey):
+            continue
+        verb_after = to == index - 1 and bool(_TRAVEL.intersection(words[last : last + _REACH]))
+        told_before = any(i >= 2 and tuple(words[i - 2 : i]) in _BEFORE for i in journey)
+        found.append(Destination(index, last, geo, arrival, verb_after, told_before))
+    return found
+
+
+def journey_destination(analysis: SentenceParties) -> tuple[int, int, str] | None:
+    """Where the sentence's journey goes when a verb tells it: "به دوحه سفر کرد", "وارد پکن شد", "عازم
+    مسکو شد"; (first, last, country) of the place, or None."""
+    told = next((d for d in destinations(analysis) if d.arrival or d.verb_after), None)
+    return (told.first, told.last, told.geo.country) if told else None
+
+
+def _journey(word: str) -> bool:
+    """A journey word, also with a possessive ending ("سفرش", "سفرشان")."""
+    return word in _TRAVEL or any(word.endswith(end) and word[: -len(end)] in _TRAVEL for end in _POSSESSIVE)

@@ -48,7 +48,7 @@ def meeting_place(found: SentenceMeeting) -> Place | None:
         named = place_at(analysis, index)
         in_situation = index >= 2 and words[index - 2] in _SITUATIONS  # "آتش‌بس در غزه"
         if named is not None and named[0].city is not None and not in_situation:
-            return _place(analysis, index, *named)
+            return named_place(analysis, index, *named)
     for index in after_locative:
         landmark = _landmarks().match_at(words, index)
         if landmark is not None and words[index - 1] == _IN:
@@ -57,7 +57,7 @@ def meeting_place(found: SentenceMeeting) -> Place | None:
             # "در هتل کوبورگ وین", "در کاخ ریاست‌جمهوری ارمنستان": the venue's city or country.
             for after in range(index + 1, min(index + 1 + _VENUE_NAME_WORDS, len(words))):
                 if (named := place_at(analysis, after)) is not None:
-                    return _place(analysis, after, *named)
+                    return named_place(analysis, after, *named)
     # A country is a place only where the sentence sets the meeting in it, before the meeting word:
     # "در حاشیه نشست ... در قرقیزستان با ... دیدار کرد", not "درباره آتش‌بس در لبنان".
     for index in after_locative:
@@ -95,7 +95,8 @@ def _next_stop(words: tuple[str, ...] | list[str], to: int, trigger: int) -> boo
     return any(tuple(words[i : i + 2]) in _AFTER for i in range(max(0, trigger - 6), trigger - 1))
 
 
-def _place(analysis: SentenceParties, first: int, geo: GeoName, last: int) -> Place:
+def named_place(analysis: SentenceParties, first: int, geo: GeoName, last: int) -> Place:
+    """The place a city or country names at words `first` to `last`: the city as written, or the country."""
     if geo.city is None:
         return Place(country=geo.country)
     return Place(city=analysis.span_text(first, last), city_en=geo.city_en, country=geo.country)
@@ -113,5 +114,5 @@ def dateline_place(analysis: SentenceParties) -> Place | None:
     words = analysis.words
     for index in range(1, analysis.lead_in):
         if words[index - 1] == _FROM and (named := place_at(analysis, index)) and named[0].city:
-            return _place(analysis, index, *named)
+            return named_place(analysis, index, *named)
     return None

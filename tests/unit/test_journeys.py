@@ -1,5 +1,7 @@
 """Talks on a journey whose host the text does not name are with the host country."""
 
+import pytest
+
 from ingest.model import Article
 from ingest.pipeline import extract
 
@@ -22,3 +24,34 @@ def test_no_host_when_the_text_names_the_partner() -> None:
 def test_no_host_when_the_partner_is_a_pronoun() -> None:
     meetings = _parties("فردا به دعوت رئیس‌جمهور به واشنگتن سفر خواهم کرد تا با او ملاقات کنم.")
     assert (None, "US") not in [party for meeting in meetings for party in meeting]
+
+
+def _places(text: str) -> list[str | None]:
+    article = Article.model_validate({"id": "j", "title": "خبر", "text": text, "published": "2026-05-01"})
+    return [m.place.country if m.place else None for m in extract(article).meetings]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # The journey told before the meeting word, its noun before the place, with an ending or a place noun.
+        ("وزیر امور خارجه در نخستین سفر رسمی خود به ارمنستان با آرارات میرزویان دیدار کرد.", "AM"),
+        ("نخست‌وزیر عراق در جریان سفرش به ایران با محمدباقر قالیباف رئیس مجلس گفت‌وگو کرد.", "IR"),
+        ("رئیس‌جمهور صبح امروز با سفر به شهر مقدس مشهد با تولیت آستان قدس رضوی دیدار کرد.", "IR"),
+        ("وزیر کشور پاکستان به تهران سفر کرد و با اسکندر مومنی وزیر کشور دیدار کرد.", "IR"),
+        # A journey told as after the meeting is not where it was.
+        ("محسن نقوی پیش از سفر به تهران با شهباز شریف نخست‌وزیر پاکستان دیدار کرد.", None),
+        # A call is not held anywhere.
+        ("وزیر امور خارجه در سفر به ارمنستان در تماسی تلفنی با هاکان فیدان گفت‌وگو کرد.", None),
+    ],
+)
+def test_a_meeting_on_a_journey_is_held_where_the_journey_goes(text: str, country: str | None) -> None:
+    assert _places(text) == [country]
+
+
+def test_a_meeting_on_this_trip_is_held_where_the_trip_told_before_goes() -> None:
+    places = _places(
+        "وزیر دفاع آمریکا امروز در نخستین سفر رسمی خود به اسرائیل می‌رود.\n"
+        "او قرار است در این سفر با بنیامین نتانیاهو نخست‌وزیر اسرائیل و یسرائیل کاتس دیدار کند."
+    )
+    assert places == ["IL"]
