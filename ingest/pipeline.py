@@ -5,8 +5,8 @@ passes before it wrote and adds its own: the normalised text, sentences with the
 meeting words, mentions, the name tagger's reading, party phrases, what the sentences tell each other, the
 meetings each sentence reports with their kind and status, day and place, candidate events, the days the
 sentences around them tell, one event per meeting, the sentences that discuss each and their topics, the
-events the article reports as news (a trained model), the place of a meeting on a journey, the state of
-untitled officials where the article says whose they are, and the contract's records.
+events the article reports as news (a trained model), the place of a meeting its sentence left unplaced,
+the state of untitled officials where the article says whose they are, and the contract's records.
 """
 
 from collections.abc import Callable
@@ -21,8 +21,8 @@ from ingest.passes.days import date_from_context
 from ingest.passes.discussion import attach_discussion
 from ingest.passes.events import merge_events
 from ingest.passes.foreign_news import place_foreign_officials
-from ingest.passes.journeys import place_journeys
 from ingest.passes.judging import judge_events
+from ingest.passes.late_places import place_remaining_meetings
 from ingest.passes.meetings import find_meetings
 from ingest.passes.mentions import find_mentions
 from ingest.passes.names import tag_names
@@ -56,7 +56,7 @@ PASSES: tuple[Callable[[Doc], Doc], ...] = (
     attach_discussion,
     tag_topics,
     judge_events,
-    place_journeys,
+    place_remaining_meetings,
     place_foreign_officials,
     write_meetings,
 )

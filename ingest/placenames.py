@@ -10,6 +10,8 @@ from ingest.parties import SentenceParties
 _TRAVEL = word_class("journey")
 _POSSESSIVE = word_class("possessive_suffix")  # "سفرش به ایران"
 _PLACE_NOUNS = word_class("place_noun")
+_BOUND_FOR = word_class("bound_for")  # "به مقصد نجف"
+_BEFORE_NAME = _PLACE_NOUNS | _BOUND_FOR
 _BEFORE = phrases("before")  # "پیش از سفر به X"
 _REACH = 4  # "سفر رسمی دو روزه خود به X", "به دوحه سفر کرد": a journey word this near its place
 # "وارد X شد", "عازم X شد": X is where the journey ends.
@@ -51,7 +53,7 @@ class Destination:
 
 def destinations(analysis: SentenceParties) -> list[Destination]:
     """The sentence's journeys: "به دوحه سفر کرد", "وارد پکن شد", "عازم مسکو شد", "سفر خود به عراق",
-    "سفرش به ایران", "با سفر به شهر قم"."""
+    "سفرش به ایران", "با سفر به شهر قم", "تهران را به مقصد نجف ترک کرد"."""
     words = analysis.words
     found = []
     for index in range(1, len(words)):
@@ -60,12 +62,13 @@ def destinations(analysis: SentenceParties) -> list[Destination]:
             continue
         geo, last = named
         # "به شهر قم", "به شهر مقدس قم": a place noun, and a word describing it, before the name.
-        noun = next((i for i in (index - 1, index - 2) if i > 0 and words[i] in _PLACE_NOUNS), index)
+        noun = next((i for i in (index - 1, index - 2) if i > 0 and words[i] in _BEFORE_NAME), index)
         to = noun - 1
         arrival = words[index - 1] in _ARRIVAL and last < len(words) and words[last] in _ARRIVAL_VERBS
         near = range(max(0, to - _REACH), min(len(words), last + _REACH))
         journey = [i for i in near if _journey(words[i])]
-        if not arrival and (words[to] != _TO or not journey):
+        bound = words[to] == _TO and words[noun] in _BOUND_FOR
+        if not arrival and not bound and (words[to] != _TO or not journey):
             continue
         verb_after = to == index - 1 and bool(_TRAVEL.intersection(words[last : last + _REACH]))
         told_before = any(i >= 2 and tuple(words[i - 2 : i]) in _BEFORE for i in journey)

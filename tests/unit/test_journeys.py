@@ -55,3 +55,17 @@ def test_a_meeting_on_this_trip_is_held_where_the_trip_told_before_goes() -> Non
         "او قرار است در این سفر با بنیامین نتانیاهو نخست‌وزیر اسرائیل و یسرائیل کاتس دیدار کند."
     )
     assert places == ["IL"]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("هیئت‌های ایران و آمریکا امروز در آغاز مذاکرات ژنو با یکدیگر دیدار کردند.", "CH"),
+        ("رئیس‌جمهور آمریکا در دیدار با امیر قطر در حاشیه نشست گروه هفت در فرانسه از توافق سخن گفت.", "FR"),
+        ("رئیس‌جمهور برای دیدار با نخست‌وزیر عراق، تهران را به مقصد نجف ترک کرد.", "IQ"),
+        # A document named for the city it was signed in is no meeting held there.
+        ("عراقچی همتای کویتی را در جریان تفاهم‌نامه اسلام‌آباد قرار داد و با او گفت‌وگو کرد.", None),
+    ],
+)
+def test_a_meeting_is_held_where_its_meeting_word_or_summit_is(text: str, country: str | None) -> None:
+    assert _places(text) == [country]
