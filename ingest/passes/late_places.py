@@ -1,7 +1,8 @@
-"""Pass: where a meeting in person took place when the sentence's own place rules (the places pass) set it
-nowhere: the city its meeting word names ("در آغاز مذاکرات ژنو"), the place of the summit on whose
-sidelines it was ("در حاشیه نشست گروه هفت در فرانسه"), else the destination of the journey it is on: one
-its sentence tells ("X در نخستین سفر خود به عراق با Y دیدار کرد", "برای دیدار با X تهران را به مقصد نجف
+"""Pass: a call is held nowhere (the gold of every set gives none; "X در تهران در تماس تلفنی با Y" is
+where the caller was). A meeting in person that the sentence's own place rules (the places pass) set
+nowhere is held in the city its meeting word names ("در آغاز مذاکرات ژنو"), where the summit on whose
+sidelines it was is ("در حاشیه نشست گروه هفت در فرانسه"), else where the journey it is on goes: one its
+sentence tells ("X در نخستین سفر خود به عراق با Y دیدار کرد", "برای دیدار با X تهران را به مقصد نجف
 ترک کرد"), or the one told last before a sentence that says "در این سفر".
 
 After the judging pass, so the event model reads what it was trained on (whether an event has a place is
@@ -31,7 +32,9 @@ _ORDER_REACH = 3  # "پس از دیدار", "بعد از این دیدار": how
 def place_remaining_meetings(doc: Doc) -> Doc:
     journeys = [[d for d in destinations(analysis) if not d.told_before] for analysis in doc.parties]
     for event in doc.events:
-        if event.place is None and event.kind == "in_person":
+        if event.kind != "in_person":
+            event.place = None  # a call is held nowhere: "X در تهران در تماس تلفنی با Y" places the caller
+        elif event.place is None:
             event.place = (
                 _named_by_meeting(event) or _sidelines(event) or _journey_place(event, doc.parties, journeys)
             )

@@ -69,3 +69,7 @@ def test_a_meeting_on_this_trip_is_held_where_the_trip_told_before_goes() -> Non
 )
 def test_a_meeting_is_held_where_its_meeting_word_or_summit_is(text: str, country: str | None) -> None:
     assert _places(text) == [country]
+
+
+def test_a_call_is_held_nowhere() -> None:
+    assert _places("وزیر امور خارجه امروز در تهران در تماسی تلفنی با هاکان فیدان گفت‌وگو کرد.") == [None]
