@@ -55,7 +55,9 @@ def destinations(analysis: SentenceParties) -> list[Destination]:
     """The sentence's journeys: "به دوحه سفر کرد", "وارد پکن شد", "عازم مسکو شد", "سفر خود به عراق",
     "سفرش به ایران", "با سفر به شهر قم", "تهران را به مقصد نجف ترک کرد"."""
     words = analysis.words
-    found = []
+    found: list[Destination] = []
+    if not any(_journey(word) or word in _ARRIVAL or word in _BOUND_FOR for word in words):
+        return found  # most sentences tell no journey: no place needs looking up
     for index in range(1, len(words)):
         named = place_at(analysis, index)
         if named is None:

@@ -30,7 +30,7 @@ _ORDER_REACH = 3  # "پس از دیدار", "بعد از این دیدار": how
 
 
 def place_remaining_meetings(doc: Doc) -> Doc:
-    journeys = [[d for d in destinations(analysis) if not d.told_before] for analysis in doc.parties]
+    journeys = _Journeys(doc.parties)
     for event in doc.events:
         if event.kind != "in_person":
             event.place = None  # a call is held nowhere: "X در تهران در تماس تلفنی با Y" places the caller
@@ -76,9 +76,20 @@ def _sidelines(event: Event) -> Place | None:
     return None
 
 
-def _journey_place(
-    event: Event, analyses: list[SentenceParties], journeys: list[list[Destination]]
-) -> Place | None:
+class _Journeys:
+    """The journeys each sentence tells (not those told as coming after), read when first asked for."""
+
+    def __init__(self, analyses: list[SentenceParties]) -> None:
+        self.analyses = analyses
+        self.read: dict[int, list[Destination]] = {}
+
+    def __getitem__(self, index: int) -> list[Destination]:
+        if index not in self.read:
+            self.read[index] = [d for d in destinations(self.analyses[index]) if not d.told_before]
+        return self.read[index]
+
+
+def _journey_place(event: Event, analyses: list[SentenceParties], journeys: _Journeys) -> Place | None:
     """The destination of the journey a report of the event tells before its meeting word, else of the
     journey told last before a report that says "در این سفر"."""
     for report in event.reports:
@@ -91,10 +102,10 @@ def _journey_place(
         on_it = [journey for journey in journeys[index] if journey.first < trigger or purpose]
         if on_it:
             return _place(analyses[index], on_it[0] if purpose else on_it[-1])
-        told = [(at, sentence[-1]) for at, sentence in enumerate(journeys[:index]) if sentence]
-        if told and _on_this_trip(words):
-            at, journey = told[-1]
-            return _place(analyses[at], journey)
+        if _on_this_trip(words):
+            told = next((at for at in range(index - 1, -1, -1) if journeys[at]), None)
+            if told is not None:
+                return _place(analyses[told], journeys[told][-1])
     return None
 
 
