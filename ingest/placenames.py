@@ -8,10 +8,6 @@ from ingest.mentions import Kind
 from ingest.parties import SentenceParties
 
 _TRAVEL = word_class("journey")
-_POSSESSIVE = word_class("possessive_suffix")  # "سفرش به ایران"
-_PLACE_NOUNS = word_class("place_noun")
-_BOUND_FOR = word_class("bound_for")  # "به مقصد نجف"
-_BEFORE_NAME = _PLACE_NOUNS | _BOUND_FOR
 _BEFORE = phrases("before")  # "پیش از سفر به X"
 _REACH = 4  # "سفر رسمی دو روزه خود به X", "به دوحه سفر کرد": a journey word this near its place
 # "وارد X شد", "عازم X شد": X is where the journey ends.
@@ -52,27 +48,23 @@ class Destination:
 
 
 def destinations(analysis: SentenceParties) -> list[Destination]:
-    """The sentence's journeys: "به دوحه سفر کرد", "وارد پکن شد", "عازم مسکو شد", "سفر خود به عراق",
-    "سفرش به ایران", "با سفر به شهر قم", "تهران را به مقصد نجف ترک کرد"."""
+    """The sentence's journeys: "به دوحه سفر کرد", "وارد پکن شد", "عازم مسکو شد", "سفر خود به عراق"."""
     words = analysis.words
     found: list[Destination] = []
-    if not any(_journey(word) or word in _ARRIVAL or word in _BOUND_FOR for word in words):
+    if _TRAVEL.isdisjoint(words) and _ARRIVAL.isdisjoint(words):
         return found  # most sentences tell no journey: no place needs looking up
     for index in range(1, len(words)):
         named = place_at(analysis, index)
         if named is None:
             continue
         geo, last = named
-        # "به شهر قم", "به شهر مقدس قم": a place noun, and a word describing it, before the name.
-        noun = next((i for i in (index - 1, index - 2) if i > 0 and words[i] in _BEFORE_NAME), index)
-        to = noun - 1
-        arrival = words[index - 1] in _ARRIVAL and last < len(words) and words[last] in _ARRIVAL_VERBS
+        to = index - 1
+        arrival = words[to] in _ARRIVAL and last < len(words) and words[last] in _ARRIVAL_VERBS
         near = range(max(0, to - _REACH), min(len(words), last + _REACH))
-        journey = [i for i in near if _journey(words[i])]
-        bound = words[to] == _TO and words[noun] in _BOUND_FOR
-        if not arrival and not bound and (words[to] != _TO or not journey):
+        journey = [i for i in near if words[i] in _TRAVEL]
+        if not arrival and (words[to] != _TO or not journey):
             continue
-        verb_after = to == index - 1 and bool(_TRAVEL.intersection(words[last : last + _REACH]))
+        verb_after = bool(_TRAVEL.intersection(words[last : last + _REACH]))
         told_before = any(i >= 2 and tuple(words[i - 2 : i]) in _BEFORE for i in journey)
         found.append(Destination(index, last, geo, arrival, verb_after, told_before))
     return found
@@ -83,8 +75,3 @@ def journey_destination(analysis: SentenceParties) -> tuple[int, int, str] | Non
     مسکو شد"; (first, last, country) of the place, or None."""
     told = next((d for d in destinations(analysis) if d.arrival or d.verb_after), None)
     return (told.first, told.last, told.geo.country) if told else None
-
-
-def _journey(word: str) -> bool:
-    """A journey word, also with a possessive ending ("سفرش", "سفرشان")."""
-    return word in _TRAVEL or any(word.endswith(end) and word[: -len(end)] in _TRAVEL for end in _POSSESSIVE)

@@ -2,8 +2,8 @@
 where the caller was). A meeting in person that the sentence's own place rules (the places pass) set
 nowhere is held in the city its meeting word names ("در آغاز مذاکرات ژنو"), where the summit on whose
 sidelines it was is ("در حاشیه نشست گروه هفت در فرانسه"), else where the journey it is on goes: one its
-sentence tells ("X در نخستین سفر خود به عراق با Y دیدار کرد", "برای دیدار با X تهران را به مقصد نجف
-ترک کرد"), or the one told last before a sentence that says "در این سفر".
+sentence tells before the meeting word ("X در نخستین سفر خود به عراق با Y دیدار کرد"), or the one told
+last before a sentence that says "در این سفر".
 
 After the judging pass, so the event model reads what it was trained on (whether an event has a place is
 one of its features)."""
@@ -21,7 +21,6 @@ _AFTER = phrases("after")
 _BEFORE = phrases("before")
 _THIS_TRIP = phrases("this_trip")
 _MARGIN = word_class("venue_margin")
-_PURPOSE = word_class("purpose")
 _MEETING_NOUNS = word_class("meeting_noun")
 _HELD_KINDS = ("talk", "session")  # triggers.tsv's kinds that are meetings held, not documents signed
 _IN = one_word("locative")
@@ -97,11 +96,9 @@ def _journey_place(event: Event, analyses: list[SentenceParties], journeys: _Jou
         words = analyses[index].words
         if _ordered(words, trigger):
             continue
-        # "در سفر به عراق با X دیدار کرد"; "برای دیدار با X به دوحه سفر کرد": the journey made for it.
-        purpose = trigger > 0 and words[trigger - 1] in _PURPOSE
-        on_it = [journey for journey in journeys[index] if journey.first < trigger or purpose]
+        on_it = [journey for journey in journeys[index] if journey.first < trigger]  # "در سفر به عراق با X"
         if on_it:
-            return _place(analyses[index], on_it[0] if purpose else on_it[-1])
+            return _place(analyses[index], on_it[-1])
         if _on_this_trip(words):
             told = next((at for at in range(index - 1, -1, -1) if journeys[at]), None)
             if told is not None:
