@@ -39,12 +39,13 @@ SAME_MEETING = "same_meeting"
 
 @dataclass(frozen=True)
 class NameForms:
-    """The comparison forms of a name, its hamza seats folded (graph/keys.py `compared`): `compact`
-    ignores spaces and ZWNJ, `suffixes` are the compact forms of its last 1..n words (a surname-only
-    mention is one of them), `spelling` is what the transliterations of a foreign name share
-    (graph/keys.py `spelling_key`; None for other names)."""
+    """The comparison forms of a name, its hamza seats folded (graph/keys.py `compared`): `folded` is the
+    key so folded (what person search reads), `compact` ignores spaces and ZWNJ, `suffixes` are the
+    compact forms of its last 1..n words (a surname-only mention is one of them), `spelling` is what the
+    transliterations of a foreign name share (graph/keys.py `spelling_key`; None for other names)."""
 
     key: str
+    folded: str
     compact: str
     surname: str
     tail: str
@@ -53,9 +54,10 @@ class NameForms:
 
 
 def name_forms(key: str) -> NameForms:
-    words = compared(key).split()
+    folded = compared(key)
+    words = folded.split()
     suffixes = tuple("".join(words[i:]) for i in range(len(words)))
-    return NameForms(key, "".join(words), words[-1], "".join(words[-2:]), suffixes, spelling_key(key))
+    return NameForms(key, folded, "".join(words), words[-1], "".join(words[-2:]), suffixes, spelling_key(key))
 
 
 @dataclass(frozen=True)
@@ -225,7 +227,7 @@ def _person_row(rows: Rows, person_id: str, mention: Mention) -> None:
         "name_en": party.name_en,
         "latin_key": latin_key(party.name_en) or None,
         "name_key": names.key if names else None,
-        "search_key": compared(names.key) if names else None,
+        "search_key": names.folded if names else None,
         "compact_key": names.compact if names else None,
         "surname_key": names.surname if names else None,
         "tail_key": names.tail if names else None,
