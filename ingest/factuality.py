@@ -34,6 +34,9 @@ _CLAUSE_END = re.compile("[" + "".join(sorted(map(re.escape, word_class("clause_
 _COMMAS = word_class("comma")
 _ENDING_OF = {person: ending for ending, person in word_values("personal_ending").items()}
 _PERSONAL_ENDINGS = tuple(_ENDING_OF.values())
+_PERSON_OF = {ending: person for person, ending in _ENDING_OF.items()}
+_PARTICIPLE = one_word("participle_suffix")
+_PERFECT_ENDINGS = word_class("perfect_ending")
 (_FUTURE_AUX,) = verb_lemmas("future_auxiliary")
 # Verbs whose present indicative takes no "می" ("دارند", "است", "خواهد"): such a form is no subjunctive.
 _NO_MI_PRESENT = frozenset(lemma.split("#")[0] for lemma in verb_lemmas("no_mi_present"))
@@ -134,6 +137,15 @@ class Clauses:
             words.append(text[max(starts[index], position) : min(ends[index], stop)])
         return [word for word in words if word]
 
+    def own_verb_person(self, first: int, last: int) -> str | None:
+        """The grammatical person ("1", "2" or "3") of the meeting word's own light verb ("با X دیدار
+        کنند": "3", "دیدار کردم": "1"), None where the clause's verb is another word's or none."""
+        following = self.after(self.sentence.spans[last - 1][1])
+        verb = _verb_after(following)
+        if verb is None or following[0] != verb.form:
+            return None
+        return _person(verb)
+
     def mood(self, first: int, last: int) -> Mood:
         """The mood of the meeting word at tokens [first, last) of the sentence (kept: the meetings pass
         asks whether it is a meeting at all, the status pass then for its status)."""
@@ -191,6 +203,32 @@ def _negative(verb: Verb) -> bool:
         if form.startswith(prefix) and rest and _verbs().get(rest) == f"{verb.past}#{verb.present}":
             return not (verb.past.startswith(_NEGATIVE) and form.startswith(verb.past[:2]))
     return False
+
+
+def _person(verb: Verb) -> str | None:
+    """ "کنند", "نمی‌کنند", "خواهند", "کرد" (a bare past stem): "3"; "کردم", "کرده‌ایم": "1"."""
+    form = verb.form
+    prefixes = (f"{_NEGATIVE}{_MI}\u200c", _NEGATIVE + _MI, f"{_MI}\u200c", _MI, _NEGATIVE, _SUBJUNCTIVE)
+    rests = [form] + [form[len(prefix) :] for prefix in prefixes if form.startswith(prefix)]
+    for rest in rests:
+        if rest == verb.past:
+            return "3"
+        for stem in (verb.past, verb.present):
+            if stem and rest.startswith(stem):
+                ending = _simple_ending(rest[len(stem) :], verb.next_form)
+                if ending in _PERSON_OF:
+                    return _PERSON_OF[ending][0]
+    return None
+
+
+def _simple_ending(ending: str, next_form: str | None) -> str:
+    """A perfect's person as a simple ending: "کرده‌ایم" as "یم", "کرده است" as "د"."""
+    if not ending.startswith(_PARTICIPLE):
+        return ending
+    auxiliary = ending[len(_PARTICIPLE) :].lstrip("\u200c") or (next_form or "").lstrip("\u200c")
+    if auxiliary in _PERFECT_ENDINGS:
+        return auxiliary[1:]  # an alef before the simple ending: "اند" is "ند"
+    return _ENDING_OF["3sg"] if auxiliary == _COPULA else ""
 
 
 def _subjunctive(verb: Verb) -> bool:

@@ -125,11 +125,16 @@ class MeetingReader:
         if not partners and len(self._expanded(subjects)) < 2:
             self._note_journey(trigger, subjects or self._shared(before_finished, clause))
             return []
-        if not subjects:
+        # "منبع آگاه: ... مذاکره‌کنندگان قطری سفر کردند تا با ایرانی‌ها دیدار کنند": the speaker is
+        # no subject of a meeting the quote tells in the third person, nor is the article's first party.
+        others = not writer and self._speakers(subjects, trigger) and self._told_of_others(trigger)
+        if others:
+            subjects = []
+        elif not subjects:
             subjects = self._shared(before_finished, clause)
         if self._second_title_of_one_person(subjects, trigger):
             subjects = subjects[:1]
-        subject_missing = not subjects
+        subject_missing = not subjects and not others
         if writer and subject_missing:
             before = [p for p in self.parties if p.last <= self.words.index(_COLON)]
             if before:
@@ -214,9 +219,25 @@ class MeetingReader:
             return subjects, []
         if len(self._expanded(after)) >= 2 and (not subjects or self._heads_clause(trigger)):
             return after, []  # "دیدار X و Y": the parties follow the trigger
+        if after and self._speakers(subjects, trigger):
+            return after, []  # "سخنگو: گفت‌وگوی رئیس‌جمهور با مردم ...": the quote names the talk's party
         if trigger.kind == "session" and after and all(p.group or p.group_role for p in after):
             return None  # "X در نشست شورای وزیران خارجه گفت": a session of one body (docs/annotation.md, 2)
         return subjects, after
+
+    def _speakers(self, subjects: list[PartyPhrase], trigger: Trigger) -> bool:
+        """Does a party speak before a colon that opens the meeting word's quote ("X: ...") and the quote
+        name no subject of its own before the meeting word (the subjects found are the speaker's)?"""
+        words = self.words
+        colons = [i for i in range(trigger.first) if words[i] == _COLON]
+        if not colons or not any(p.last <= colons[-1] for p in self.parties):
+            return False
+        return all(p.last <= colons[-1] for p in subjects)
+
+    def _told_of_others(self, trigger: Trigger) -> bool:
+        """Is the meeting word's own verb in the third person ("دیدار کنند", "گفت‌وگو کرد")? Quoted, it
+        tells of others: a speaker meets in the first person ("دیدار کردم")."""
+        return self.clauses.own_verb_person(trigger.first, trigger.last) == "3"
 
     def _note_journey(self, trigger: Trigger, visitor: list[PartyPhrase]) -> None:
         """A meeting word with one party and no partner: the journey's host may be the partner."""

@@ -619,6 +619,32 @@ def test_what_is_said_after_a_colon_names_no_party() -> None:
     assert {p.country for p in meeting.participants} == {"IR", "IT"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The quote tells of others' meeting in the third person: the speaker is none of its parties.
+        "سخنگوی وزارت خارجه قطر: مقامات دو کشور فردا با هیئت ترکیه دیدار خواهند کرد.",
+        "سخنگوی وزارت خارجه: با هیئت ترکیه دیدار کرد.",
+        # The quote names the talk's own party: the speaker speaks of it.
+        "معاون دفتر رئیس‌جمهور: گفت‌وگوی رئیس‌جمهور با مردم به‌زودی پخش خواهد شد.",
+    ],
+)
+def test_a_speaker_is_no_party_of_a_meeting_his_quote_tells_of_others(text: str) -> None:
+    assert _meetings(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "عباس عراقچی: با هاکان فیدان دیدار کردم.",  # the first person: the speaker met
+        "عباس عراقچی: در دیدار با هاکان فیدان توافق شد.",  # the occasion of his quote: his meeting
+    ],
+)
+def test_a_speaker_meets_in_the_first_person_or_as_his_quotes_occasion(text: str) -> None:
+    (meeting,) = _meetings(text)
+    assert _names(meeting) == {"عباس عراقچی", "هاکان فیدان"}
+
+
 def test_days_of_meetings_told_in_sequence_or_later() -> None:
     first, then = _meetings(
         "وزیر امور خارجه کشورمان امروز در بغداد با نخست‌وزیر عراق دیدار کرد. "

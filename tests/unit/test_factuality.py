@@ -89,3 +89,22 @@ def test_a_session_of_one_body_is_no_meeting() -> None:
     text = "وزیر امور خارجه کشورمان در نشست شورای وزیران امور خارجه سازمان همکاری گفت همکاری ادامه دارد."
     article = Article.model_validate({"id": "s", "title": "خبر", "text": text, "published": "2026-05-01"})
     assert extract(article).meetings == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person"),
+    [
+        ("وزیر خارجه با سفیر ژاپن دیدار کرد.", "3"),
+        ("هیئت‌ها فردا با سفیر ژاپن دیدار خواهند کرد.", "3"),
+        ("آنها تا کنون با سفیر ژاپن دیدار نمی‌کنند.", "3"),
+        ("وزیر با سفیر ژاپن دیدار کرده است.", "3"),
+        ("امروز با سفیر ژاپن دیدار کردم.", "1"),
+        ("ما با سفیر ژاپن دیدار کرده‌ایم.", "1"),
+        ("با سفیر ژاپن دیدار داشتیم.", "1"),
+        ("وزیر در دیدار با سفیر ژاپن گفت روابط خوب است.", None),  # the verb is not the meeting word's
+    ],
+)
+def test_the_person_of_a_meeting_words_own_verb(sentence: str, person: str | None) -> None:
+    parsed = split_sentences(normalize(f"عنوان\n{sentence}"))[1]
+    trigger = find_triggers(parsed)[0]
+    assert Clauses(parsed).own_verb_person(trigger.first, trigger.last) == person
