@@ -21,7 +21,7 @@ import hashlib
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,6 +56,12 @@ def in_blind_class(item_id: str, seed: str) -> bool:
     """Whether the hash puts an item on blind's side, drawn or not (the drawn ones are blind, the rest
     blind's reserve: `bench/reserve.py`). No tool prints such an item's text to whoever tunes rules."""
     return _hash(seed, item_id) % 3 == 0
+
+
+def outside_blind(items: Iterable[dict], seed: str, taken: set[str]) -> list[dict]:
+    """The items of train's side of the hash that no annotated set holds (`taken`): what the team may
+    read and no gold covers (bench/rule_use.py, bench/fresh.py)."""
+    return [item for item in items if item["id"] not in taken and not in_blind_class(item["id"], seed)]
 
 
 def outlet(item_id: str) -> str:

@@ -35,11 +35,7 @@ SILENT_MAX_CHARS = 3000  # a silent item is read whole, sentence by sentence
 def fresh_order(items: Iterable[dict], *, salt: str, seed: str, taken: set[str]) -> list[dict]:
     """The items outside blind's hash class (by the split's `seed`) and outside `taken`, in
     sha256(salt:id) order."""
-    kept = [
-        item
-        for item in items
-        if item["id"] not in taken and not corpus_split.in_blind_class(item["id"], seed)
-    ]
+    kept = corpus_split.outside_blind(items, seed, taken)
     return sorted(kept, key=lambda item: hashlib.sha256(f"{salt}:{item['id']}".encode()).hexdigest())
 
 

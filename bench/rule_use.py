@@ -98,11 +98,7 @@ def _items(pool: int) -> tuple[list[dict], dict[str, str]]:
             set_of[key] = name
     seed = json.loads(corpus_split.CONFIG.read_text(encoding="utf-8"))["seed"]
     taken = {key.split(":", 1)[1] for key in set_of}
-    others = [
-        item
-        for item in corpus_split.pool_items()
-        if item["id"] not in taken and not corpus_split.in_blind_class(item["id"], seed)
-    ]
+    others = corpus_split.outside_blind(corpus_split.pool_items(), seed, taken)
     others.sort(key=lambda item: hashlib.sha256(item["id"].encode()).hexdigest())
     for item in others[:pool]:
         key = f"pool:{item['id']}"

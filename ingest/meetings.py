@@ -162,10 +162,14 @@ class MeetingReader:
     def _quoted_clause(self, clause: int, trigger: Trigger) -> int:
         """ "سخنگوی دولت: رئیس‌جمهور امروز با X دیدار کرد": what follows a speaker's colon is a clause of its
         own when it names a party before the meeting word; the speaker is none of its parties."""
-        colons = [i for i in range(clause, trigger.first) if self.words[i] == _COLON]
-        if colons and any(colons[-1] < party.first < trigger.first for party in self.parties):
-            return colons[-1] + 1
+        colon = self._last_colon(clause, trigger)
+        if colon is not None and any(colon < party.first < trigger.first for party in self.parties):
+            return colon + 1
         return clause
+
+    def _last_colon(self, start: int, trigger: Trigger) -> int | None:
+        """The last colon between `start` and the meeting word: where a speaker's quote opens."""
+        return next((i for i in range(trigger.first - 1, start - 1, -1) if self.words[i] == _COLON), None)
 
     def _attendance_list(self, trigger: Trigger, ba: int, clause: int) -> list[PartyPhrase] | None:
         """ "دیدار ... با حضور X، Y و Z برگزار شد": the attendance list is the whole meeting; "X در
@@ -228,11 +232,10 @@ class MeetingReader:
     def _speakers(self, subjects: list[PartyPhrase], trigger: Trigger) -> bool:
         """Does a party speak before a colon that opens the meeting word's quote ("X: ...") and the quote
         name no subject of its own before the meeting word (the subjects found are the speaker's)?"""
-        words = self.words
-        colons = [i for i in range(trigger.first) if words[i] == _COLON]
-        if not colons or not any(p.last <= colons[-1] for p in self.parties):
+        colon = self._last_colon(0, trigger)
+        if colon is None or not any(p.last <= colon for p in self.parties):
             return False
-        return all(p.last <= colons[-1] for p in subjects)
+        return all(p.last <= colon for p in subjects)
 
     def _told_of_others(self, trigger: Trigger) -> bool:
         """Is the meeting word's own verb in the third person ("دیدار کنند", "گفت‌وگو کرد")? Quoted, it
