@@ -96,7 +96,7 @@ def _explicit_dates(words: list[str], published: date | None, *, planned: bool) 
             continue
         calendar, month_number = month.value
         after = month.last + 1 if month.last < len(words) and words[month.last] == _MONTH else month.last
-        year = _year(calendar, words[after], published) if after < len(words) else None
+        year = _number(words[after]) if after < len(words) else None
         if year is not None:
             day = _calendar_date(calendar, year, month_number, day_number)
         elif published is not None:
@@ -106,25 +106,6 @@ def _explicit_dates(words: list[str], published: date | None, *, planned: bool) 
         if day is not None:
             found.append((index, day))
     return found
-
-
-def _year(calendar: str, word: str, published: date | None) -> int | None:
-    """The year a word after a month stands for: four digits as written; two ("سوم تیرماه ۸۳") in the
-    century that puts it nearest the publication's year, if not later than the next year; otherwise
-    none (a count after the date: "۲۰ اردیبهشت ۳ نفر", "۱۰ مهر ۴۰ نماینده" in a text of 1399)."""
-    written = _number(word)
-    if written is None or len(word) not in (2, 4):
-        return None
-    if len(word) == 4:
-        return written
-    if published is None:
-        return None
-    now = jdatetime.date.fromgregorian(date=published).year if calendar == "jalali" else published.year
-    century = now - now % 100
-    year = min(
-        (century - 100 + written, century + written, century + 100 + written), key=lambda y: abs(y - now)
-    )
-    return year if year <= now + 1 else None
 
 
 def _nearest_year(calendar: str, month: int, day: int, published: date, *, planned: bool) -> date | None:
