@@ -4,7 +4,7 @@ annotated train split. For each fold the name tagger and then the event model ar
 folds (with the CRF parameters of `ingest/models/*.json`), and the fold's items are extracted with them;
 pairs are scored over all of train as `bench/quality` scores them.
 
-    .venv/bin/python bench/crossval.py              # five folds, about five minutes on one core
+    .venv/bin/python bench/crossval.py              # five folds, about an hour of CPU (session 34)
     .venv/bin/python bench/crossval.py --folds 3 --jobs 2   # two folds at a time
 
 `bench/quality --set train` runs the shipped models on the items they were trained on, so a step that
