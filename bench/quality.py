@@ -12,7 +12,12 @@ A step moves blind by less than the interval of either reading, so two readings 
 the difference of a later run from them, with a bootstrap interval that resamples the same articles for
 both readings, and how many articles read better or worse. Only those figures are printed.
 
+`--kinds` adds where each set's pairs go, by the scorer's alignment: found; false in meetings the gold has
+not (on no-meeting items, beside real ones) and from wrong parties of meetings it has (of two, of three
+or more); missed in meetings not found and inside found ones. Counts only, blind's too.
+
   bench/quality                          # the table
+  bench/quality --kinds                  # and where the pairs go
   bench/quality --set train --show-errors
   bench/quality --json
   bench/quality --set blind --save-tallies var/base   # before a step
@@ -112,6 +117,44 @@ def _pair_tallies(score: ModuleType, gold: dict[str, dict], predicted: dict[str,
     return tallies
 
 
+def pair_kinds(score: ModuleType, gold: dict[str, dict], predicted: dict[str, dict]) -> dict[str, int]:
+    """Where the pairs go, by the scorer's alignment: found; false in meetings the gold has not (on items
+    with no meeting, and beside real ones) and from wrong parties of meetings it has (of two parties, of
+    three or more); missed in meetings not found and inside found ones."""
+    kinds = dict.fromkeys(PAIR_KINDS, 0)
+    for aid, entry in gold.items():
+        gm = entry.get("meetings", [])
+        pm = (predicted.get(aid) or {}).get("meetings") or []
+        aligned = score.align_meetings(pm, gm)
+        found = {i for i, _, _ in aligned}
+        kept = {j for _, j, _ in aligned}
+        made_up = "false: made up, no-meeting item" if not gm else "false: made up, beside real ones"
+        for i, meeting in enumerate(pm):
+            if i not in found:
+                kinds[made_up] += score.n_pairs(len(meeting["participants"]))
+        for j, meeting in enumerate(gm):
+            if j not in kept:
+                kinds["missed: meeting not found"] += score.n_pairs(len(meeting["participants"]))
+        for i, j, matched in aligned:
+            size, expected = len(pm[i]["participants"]), len(gm[j]["participants"])
+            kinds["found"] += score.n_pairs(len(matched))
+            wrong = "false: wrong party, of two" if size == 2 else "false: wrong party, of 3+"
+            kinds[wrong] += score.n_pairs(size) - score.n_pairs(len(matched))
+            kinds["missed: inside a found one"] += score.n_pairs(expected) - score.n_pairs(len(matched))
+    return kinds
+
+
+PAIR_KINDS = (
+    "found",
+    "false: made up, no-meeting item",
+    "false: made up, beside real ones",
+    "false: wrong party, of two",
+    "false: wrong party, of 3+",
+    "missed: meeting not found",
+    "missed: inside a found one",
+)
+
+
 def _f1(tp: int, fp: int, fn: int) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 1.0
 
@@ -193,7 +236,9 @@ def measure(bench: Bench, show_errors: bool) -> dict:
         result = score.score(gold_dir, pred_path, show_errors=show_errors)
         gold = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in gold_dir.glob("*.json")}
     result["no_meeting_articles"] = sum(1 for g in gold.values() if not g.get("meetings"))
-    tallies = _pair_tallies(score, gold, {p["id"]: p for p in predicted})
+    by_id = {p["id"]: p for p in predicted}
+    tallies = _pair_tallies(score, gold, by_id)
+    result["pair_kinds"] = pair_kinds(score, gold, by_id)
     result["interval"] = bootstrap(list(tallies.values()))
     result["tallies"] = tallies
     return result
@@ -230,6 +275,11 @@ def main() -> None:
     parser.add_argument("--set", choices=SETS, action="append", help="only these sets (repeatable)")
     parser.add_argument("--show-errors", action="store_true", help="list each miss (not for blind)")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--kinds",
+        action="store_true",
+        help="also where the pairs go: found, false and missed by kind (figures)",
+    )
     parser.add_argument(
         "--save-tallies", type=Path, metavar="DIR", help="keep each article's pair counts, one file per set"
     )
@@ -269,6 +319,10 @@ def main() -> None:
         print(_row(name, result))
     for name, change in changes.items():
         print(_change_row(name, change, args.against))
+    if args.kinds:
+        print("pairs by kind: " + "; ".join(f"{kind}" for kind in PAIR_KINDS))
+        for name, result in results.items():
+            print(f"{name:6} " + " ".join(f"{result['pair_kinds'][kind]:5d}" for kind in PAIR_KINDS))
 
 
 def _read_tallies(folder: Path, name: str) -> Tallies:

@@ -1,0 +1,54 @@
+"""bench/quality's pairs by kind add up to the scorer's tallies, each pair in the kind it belongs to."""
+
+from types import SimpleNamespace
+
+from bench.quality import PAIR_KINDS, pair_kinds
+
+
+def _align(predicted: list[dict], gold: list[dict]) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """A scorer's alignment in miniature: each gold meeting with the first predicted one sharing a name."""
+    aligned, used = [], set()
+    for j, expected in enumerate(gold):
+        names = [p["name"] for p in expected["participants"]]
+        for i, meeting in enumerate(predicted):
+            matched = [
+                (a, names.index(p["name"]))
+                for a, p in enumerate(meeting["participants"])
+                if p["name"] in names
+            ]
+            if i not in used and matched:
+                aligned.append((i, j, matched))
+                used.add(i)
+                break
+    return aligned
+
+
+SCORE = SimpleNamespace(align_meetings=_align, n_pairs=lambda k: k * (k - 1) // 2)
+
+
+def _meeting(*names: str) -> dict:
+    return {"participants": [{"name": name} for name in names]}
+
+
+def test_each_pair_falls_in_its_kind() -> None:
+    gold = {
+        "quiet": {"meetings": []},
+        "two": {"meetings": [_meeting("عراقچی", "فیدان"), _meeting("لاوروف", "وانگ")]},
+        "four": {"meetings": [_meeting("ونس", "قالیباف", "شریف", "منیر")]},
+    }
+    predicted = {
+        "quiet": {"meetings": [_meeting("ترامپ", "نتانیاهو")]},
+        "two": {"meetings": [_meeting("عراقچی", "کاتز"), _meeting("پوتین", "شی")]},
+        "four": {"meetings": [_meeting("ونس", "قالیباف", "شریف", "بقائی")]},
+    }
+    kinds = pair_kinds(SCORE, gold, predicted)
+    assert list(kinds) == list(PAIR_KINDS)
+    assert kinds == {
+        "found": 3,  # the three pairs of ونس، قالیباف، شریف
+        "false: made up, no-meeting item": 1,
+        "false: made up, beside real ones": 1,  # پوتین – شی
+        "false: wrong party, of two": 1,  # عراقچی – کاتز
+        "false: wrong party, of 3+": 3,  # بقائی with each of the three
+        "missed: meeting not found": 1,  # لاوروف – وانگ
+        "missed: inside a found one": 1 + 3,  # عراقچی – فیدان; منیر with each of the three
+    }
