@@ -117,6 +117,18 @@ def _pair_tallies(score: ModuleType, gold: dict[str, dict], predicted: dict[str,
     return tallies
 
 
+# Where a pair goes (bench/quality --kinds), in the order printed.
+PAIR_KINDS = (
+    "found",
+    "false: made up, no-meeting item",
+    "false: made up, beside real ones",
+    "false: wrong party, of two",
+    "false: wrong party, of 3+",
+    "missed: meeting not found",
+    "missed: inside a found one",
+)
+
+
 def pair_kinds(score: ModuleType, gold: dict[str, dict], predicted: dict[str, dict]) -> dict[str, int]:
     """Where the pairs go, by the scorer's alignment: found; false in meetings the gold has not (on items
     with no meeting, and beside real ones) and from wrong parties of meetings it has (of two parties, of
@@ -142,17 +154,6 @@ def pair_kinds(score: ModuleType, gold: dict[str, dict], predicted: dict[str, di
             kinds[wrong] += score.n_pairs(size) - score.n_pairs(len(matched))
             kinds["missed: inside a found one"] += score.n_pairs(expected) - score.n_pairs(len(matched))
     return kinds
-
-
-PAIR_KINDS = (
-    "found",
-    "false: made up, no-meeting item",
-    "false: made up, beside real ones",
-    "false: wrong party, of two",
-    "false: wrong party, of 3+",
-    "missed: meeting not found",
-    "missed: inside a found one",
-)
 
 
 def _f1(tp: int, fp: int, fn: int) -> float:
