@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 from bench import quality  # noqa: E402
 from ingest import event_model  # noqa: E402
 from ingest.event_training import events, is_gold  # noqa: E402
-from ingest.passes.judging import _interview, judge_events  # noqa: E402
+from ingest.passes.judging import interview, judge_events  # noqa: E402
 from ingest.pipeline import PASSES  # noqa: E402
 
 _AFTER_JUDGING = PASSES[PASSES.index(judge_events) + 1 :]
@@ -68,7 +68,7 @@ def _read(job: tuple[dict, list[dict]]) -> tuple[str, list[Found]]:
     """One item's events, with the passes after judging run over all of them."""
     article, meetings = job
     doc = events(article)
-    doc.events = [event for event in doc.events if not _interview(event)]
+    doc.events = [event for event in doc.events if not interview(event)]
     found = [
         (
             event_model.features(doc, event),
@@ -87,17 +87,12 @@ def _read(job: tuple[dict, list[dict]]) -> tuple[str, list[Found]]:
 
 
 def _pairs(score, gold: dict[str, dict], kept: dict[str, list[dict]]) -> str:
-    tp = fp = fn = alarms = 0
-    for key, entry in gold.items():
-        predicted, expected = kept.get(key, []), entry.get("meetings", [])
-        alarms += bool(predicted and not expected)
-        hits = sum(score.n_pairs(len(matched)) for _, _, matched in score.align_meetings(predicted, expected))
-        tp += hits
-        fp += sum(score.n_pairs(len(m["participants"])) for m in predicted) - hits
-        fn += sum(score.n_pairs(len(m["participants"])) for m in expected) - hits
+    predicted = {key: {"meetings": meetings} for key, meetings in kept.items()}
+    tp, fp, fn = quality.tally(quality.pair_kinds(score, gold, predicted))
+    alarms = sum(1 for key, entry in gold.items() if kept.get(key) and not entry.get("meetings"))
+    quiet = sum(1 for entry in gold.values() if not entry.get("meetings"))
     precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
     f1 = 2 * precision * recall / max(precision + recall, 1e-9)
-    quiet = sum(1 for entry in gold.values() if not entry.get("meetings"))
     counts = f"tp {tp}, fp {fp}, fn {fn}; false alarms {alarms}/{quiet}"
     return f"pairs F1 {f1:.4f}  P {precision:.3f} R {recall:.3f}  ({counts})"
 

@@ -34,6 +34,7 @@ import random
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -102,21 +103,6 @@ def extract(articles: list[dict]) -> list[dict]:
     return [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
 
 
-def _pair_tallies(score: ModuleType, gold: dict[str, dict], predicted: dict[str, dict]) -> Tallies:
-    """(tp, fp, fn) of pairs by article, for each with a meeting in gold or prediction, as scored."""
-    tallies = {}
-    for aid, entry in gold.items():
-        gm = entry.get("meetings", [])
-        pm = (predicted.get(aid) or {}).get("meetings") or []
-        if not gm and not pm:
-            continue
-        tp = sum(score.n_pairs(len(matched)) for _, _, matched in score.align_meetings(pm, gm))
-        fp = sum(score.n_pairs(len(m.get("participants", []))) for m in pm) - tp
-        fn = sum(score.n_pairs(len(m.get("participants", []))) for m in gm) - tp
-        tallies[aid] = (tp, fp, fn)
-    return tallies
-
-
 # Where a pair goes (bench/quality --kinds), in the order printed.
 PAIR_KINDS = (
     "found",
@@ -129,14 +115,20 @@ PAIR_KINDS = (
 )
 
 
-def pair_kinds(score: ModuleType, gold: dict[str, dict], predicted: dict[str, dict]) -> dict[str, int]:
-    """Where the pairs go, by the scorer's alignment: found; false in meetings the gold has not (on items
-    with no meeting, and beside real ones) and from wrong parties of meetings it has (of two parties, of
-    three or more); missed in meetings not found and inside found ones."""
-    kinds = dict.fromkeys(PAIR_KINDS, 0)
+def kinds_by_article(
+    score: ModuleType, gold: dict[str, dict], predicted: dict[str, dict]
+) -> dict[str, dict[str, int]]:
+    """Where each article's pairs go, by the scorer's alignment (one pass per article), for each article
+    with a meeting in gold or prediction: found; false in meetings the gold has not (on items with no
+    meeting, and beside real ones) and from wrong parties of meetings it has (of two parties, of three or
+    more); missed in meetings not found and inside found ones."""
+    by_article = {}
     for aid, entry in gold.items():
         gm = entry.get("meetings", [])
         pm = (predicted.get(aid) or {}).get("meetings") or []
+        if not gm and not pm:
+            continue
+        kinds = dict.fromkeys(PAIR_KINDS, 0)
         aligned = score.align_meetings(pm, gm)
         found = {i for i, _, _ in aligned}
         kept = {j for _, j, _ in aligned}
@@ -153,7 +145,33 @@ def pair_kinds(score: ModuleType, gold: dict[str, dict], predicted: dict[str, di
             wrong = "false: wrong party, of two" if size == 2 else "false: wrong party, of 3+"
             kinds[wrong] += score.n_pairs(size) - score.n_pairs(len(matched))
             kinds["missed: inside a found one"] += score.n_pairs(expected) - score.n_pairs(len(matched))
-    return kinds
+        by_article[aid] = kinds
+    return by_article
+
+
+def pair_kinds(score: ModuleType, gold: dict[str, dict], predicted: dict[str, dict]) -> dict[str, int]:
+    """The pairs of all articles by kind (`kinds_by_article`)."""
+    return _summed(kinds_by_article(score, gold, predicted).values())
+
+
+def _summed(articles: Iterable[dict[str, int]]) -> dict[str, int]:
+    total = dict.fromkeys(PAIR_KINDS, 0)
+    for kinds in articles:
+        for kind, count in kinds.items():
+            total[kind] += count
+    return total
+
+
+def tally(kinds: dict[str, int]) -> tuple[int, int, int]:
+    """(tp, fp, fn) of pairs, as the scorer counts them, from their kinds."""
+    false = sum(count for kind, count in kinds.items() if kind.startswith("false"))
+    missed = sum(count for kind, count in kinds.items() if kind.startswith("missed"))
+    return kinds["found"], false, missed
+
+
+def _pair_tallies(score: ModuleType, gold: dict[str, dict], predicted: dict[str, dict]) -> Tallies:
+    """(tp, fp, fn) of pairs by article, for each with a meeting in gold or prediction, as scored."""
+    return {aid: tally(kinds) for aid, kinds in kinds_by_article(score, gold, predicted).items()}
 
 
 def _f1(tp: int, fp: int, fn: int) -> float:
@@ -237,9 +255,9 @@ def measure(bench: Bench, show_errors: bool) -> dict:
         result = score.score(gold_dir, pred_path, show_errors=show_errors)
         gold = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in gold_dir.glob("*.json")}
     result["no_meeting_articles"] = sum(1 for g in gold.values() if not g.get("meetings"))
-    by_id = {p["id"]: p for p in predicted}
-    tallies = _pair_tallies(score, gold, by_id)
-    result["pair_kinds"] = pair_kinds(score, gold, by_id)
+    by_article = kinds_by_article(score, gold, {p["id"]: p for p in predicted})
+    tallies = {aid: tally(kinds) for aid, kinds in by_article.items()}
+    result["pair_kinds"] = _summed(by_article.values())
     result["interval"] = bootstrap(list(tallies.values()))
     result["tallies"] = tallies
     return result

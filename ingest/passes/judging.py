@@ -10,11 +10,11 @@ _CONVERSATION = word_class("conversation_head")
 
 
 def judge_events(doc: Doc) -> Doc:
-    doc.events = [event for event in doc.events if is_news(doc, event) and not _interview(event)]
+    doc.events = [event for event in doc.events if is_news(doc, event) and not interview(event)]
     return doc
 
 
-def _interview(event: Event) -> bool:
+def interview(event: Event) -> bool:
     """ "ترامپ در گفت‌وگو با هیو هیویت گفت": a conversation of an official with a named person the
     article gives no title, office or organisation, and the knowledge base does not know, is an
     interview (GUIDELINE: statements and interviews are no meetings). Negotiations and consultations
