@@ -69,9 +69,12 @@ def _adjectives() -> frozenset[str]:
 # News repeats its words: most of an article's words were repaired (or left alone) before.
 @lru_cache(maxsize=65536)
 def _repair_word(word: str) -> str:
-    """Restore a missing ZWNJ when the repaired form is a known word, or a known word plus a suffix."""
+    """Restore a missing ZWNJ when the repaired form is a known word, or a known word plus a suffix; drop
+    an idle one."""
     vocabulary = _vocabulary()
-    if ZWNJ in word or len(word) < 5 or word in vocabulary:
+    if ZWNJ in word:
+        return _without_idle_zwnj(word, vocabulary)
+    if len(word) < 5 or word in vocabulary:
         return word
     for cut in range(2, len(word) - 1):
         left, right = word[:cut], word[cut:]
@@ -101,6 +104,21 @@ def _repair_word(word: str) -> str:
         if (repaired := _repair_word(stem)) != stem:
             return f"{repaired}{suffix}"
     return word
+
+
+def _without_idle_zwnj(word: str, vocabulary: frozenset[str]) -> str:
+    """ "نیرو‌های" → "نیروهای", "گفت‌و‌گو" → "گفت‌وگو": a ZWNJ after a letter that joins nothing after it
+    changes nothing on screen, but cuts the word in two for every key and token, so the lexicon's
+    "نیروهای" missed it and "و" read as a conjunction. It goes before a suffix, or where the word without it
+    is hazm's; between two words ("دونالد‌ترامپ") it stays, a space for the keys."""
+    parts = word.split(ZWNJ)
+    joined = parts[0]
+    for part in parts[1:]:
+        if joined[-1:] in _NON_JOINING and (part in _SUFFIXES or joined + part in vocabulary):
+            joined += part
+        else:
+            joined += ZWNJ + part
+    return joined
 
 
 def _reads_whole(word: str, best_count: int) -> bool:

@@ -42,6 +42,9 @@ ZWNJ = "\u200c"
         ("بازار و بارانی", "بازار و بارانی"),  # words of the language stay whole
         ("سازمان ملل", "سازمان ملل"),
         (f"در گفت{ZWNJ}و{ZWNJ}گو با", f"در گفت{ZWNJ}وگو با"),  # a ZWNJ on both sides of و
+        # a ZWNJ after a letter that joins nothing goes before a suffix, stays between two words
+        (f"فرماندهان نیرو{ZWNJ}های مسلح", "فرماندهان نیروهای مسلح"),
+        (f"سفر دونالد{ZWNJ}ترامپ", f"سفر دونالد{ZWNJ}ترامپ"),
     ],
 )
 def test_normalize(raw: str, expected: str) -> None:
