@@ -1,6 +1,7 @@
 """Word classes learned from raw text (the team's own sentences): words in the same company share a class."""
 
 import json
+from collections import Counter
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -67,8 +68,14 @@ def test_train_command_writes_the_table_the_tagger_reads(tmp_path: Path) -> None
     assert "ناشناس" not in rows
 
 
+_STATESMEN = ("عراقچی", "لاوروف", "ویتکاف", "اردوغان", "روبیو", "ظریف", "پوتین", "ترامپ", "نتانیاهو", "فیدان")
+
+
 def test_shipped_classes_group_surnames_and_leave_rare_words_out() -> None:
     shipped = classes()
-    assert shipped["لاوروف"][0] == shipped["عراقچی"][0]  # the coarse class
-    assert shipped["تهران"][0] != shipped["عراقچی"][0]
+    # Most statesmen's surnames share one fine class (which one, and the odd one out, k-means decides
+    # anew whenever the pool's words change); a city is not in it.
+    fine, count = Counter(shipped[name][1] for name in _STATESMEN).most_common(1)[0]
+    assert count >= 7
+    assert shipped["تهران"][1] != fine
     assert "زززز" not in shipped
