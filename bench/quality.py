@@ -16,8 +16,12 @@ both readings, and how many articles read better or worse. Only those figures ar
 not (on no-meeting items, beside real ones) and from wrong parties of meetings it has (of two, of three
 or more); missed in meetings not found and inside found ones. Counts only, blind's too.
 
+`--outlets` adds each set's pairs by the outlet its items' ids name (Telegram channels' short posts against
+news sites' long articles read very differently): items, pairs precision, recall and F1. Figures only.
+
   bench/quality                          # the table
   bench/quality --kinds                  # and where the pairs go
+  bench/quality --outlets                # and the pairs of each outlet
   bench/quality --set train --show-errors
   bench/quality --json
   bench/quality --set blind --save-tallies var/base   # before a step
@@ -31,9 +35,11 @@ import importlib.util
 import json
 import os
 import random
+import re
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -169,6 +175,24 @@ def tally(kinds: dict[str, int]) -> tuple[int, int, int]:
     return kinds["found"], false, missed
 
 
+_ID_NUMBER = re.compile(r"[-_]?\d+$")
+
+
+def outlet(article_id: str) -> str:
+    """The outlet an item's id names: "tg-alonews-121979" is tg-alonews's, "farsnews-8305040279" farsnews's;
+    an id of a number alone (dev's) names none."""
+    return _ID_NUMBER.sub("", article_id) or "-"
+
+
+def by_outlet(tallies: Tallies) -> dict[str, tuple[int, int, int]]:
+    """The pair counts (tp, fp, fn) of each outlet, summed over its articles."""
+    summed: dict[str, tuple[int, int, int]] = {}
+    for aid, (tp, fp, fn) in tallies.items():
+        before = summed.get(outlet(aid), (0, 0, 0))
+        summed[outlet(aid)] = (before[0] + tp, before[1] + fp, before[2] + fn)
+    return summed
+
+
 def _pair_tallies(score: ModuleType, gold: dict[str, dict], predicted: dict[str, dict]) -> Tallies:
     """(tp, fp, fn) of pairs by article, for each with a meeting in gold or prediction, as scored."""
     return {aid: tally(kinds) for aid, kinds in kinds_by_article(score, gold, predicted).items()}
@@ -258,6 +282,10 @@ def measure(bench: Bench, show_errors: bool) -> dict:
     by_article = kinds_by_article(score, gold, {p["id"]: p for p in predicted})
     tallies = {aid: tally(kinds) for aid, kinds in by_article.items()}
     result["pair_kinds"] = _summed(by_article.values())
+    result["outlets"] = {
+        name: {"items": items, "pairs": by_outlet(tallies).get(name, (0, 0, 0))}
+        for name, items in Counter(outlet(item["id"]) for item in bench.articles).most_common()
+    }
     result["interval"] = bootstrap(list(tallies.values()))
     result["tallies"] = tallies
     return result
@@ -298,6 +326,9 @@ def main() -> None:
         "--kinds",
         action="store_true",
         help="also where the pairs go: found, false and missed by kind (figures)",
+    )
+    parser.add_argument(
+        "--outlets", action="store_true", help="also the pairs of each outlet the ids name (figures)"
     )
     parser.add_argument(
         "--save-tallies", type=Path, metavar="DIR", help="keep each article's pair counts, one file per set"
@@ -342,6 +373,20 @@ def main() -> None:
         print("pairs by kind: " + "; ".join(f"{kind}" for kind in PAIR_KINDS))
         for name, result in results.items():
             print(f"{name:6} " + " ".join(f"{result['pair_kinds'][kind]:5d}" for kind in PAIR_KINDS))
+    if args.outlets:
+        print("pairs by outlet: set, outlet, items, tp fp fn, P R F1")
+        for name, result in results.items():
+            for source, row in result["outlets"].items():
+                tp, fp, fn = row["pairs"]
+                print(f"{name:6} {source:22} {row['items']:5d}  {tp:4d} {fp:4d} {fn:4d}  {_prf(tp, fp, fn)}")
+
+
+def _prf(tp: int, fp: int, fn: int) -> str:
+    if not tp + fp + fn:
+        return "   -    -    -"  # no meeting in gold or output
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    return f"{precision:.2f} {recall:.2f} {_f1(tp, fp, fn):.2f}"
 
 
 def _read_tallies(folder: Path, name: str) -> Tallies:

@@ -2,7 +2,7 @@
 
 from types import SimpleNamespace
 
-from bench.quality import PAIR_KINDS, pair_kinds
+from bench.quality import PAIR_KINDS, by_outlet, outlet, pair_kinds
 
 
 def _align(predicted: list[dict], gold: list[dict]) -> list[tuple[int, int, list[tuple[int, int]]]]:
@@ -52,3 +52,12 @@ def test_each_pair_falls_in_its_kind() -> None:
         "missed: meeting not found": 1,  # لاوروف – وانگ
         "missed: inside a found one": 1 + 3,  # عراقچی – فیدان; منیر with each of the three
     }
+
+
+def test_pairs_by_outlet_add_up_per_outlet() -> None:
+    assert outlet("tg-alonews-121979") == "tg-alonews"
+    assert outlet("farsnews-8305040279") == "farsnews"
+    assert outlet("farscsv-085") == "farscsv"
+    assert outlet("000") == "-"
+    tallies = {"tg-alonews-1": (2, 1, 0), "tg-alonews-2": (1, 0, 3), "tabnak-9": (0, 2, 5)}
+    assert by_outlet(tallies) == {"tg-alonews": (3, 1, 3), "tabnak": (0, 2, 5)}
