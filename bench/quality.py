@@ -188,8 +188,9 @@ def by_outlet(tallies: Tallies) -> dict[str, tuple[int, int, int]]:
     """The pair counts (tp, fp, fn) of each outlet, summed over its articles."""
     summed: dict[str, tuple[int, int, int]] = {}
     for aid, (tp, fp, fn) in tallies.items():
-        before = summed.get(outlet(aid), (0, 0, 0))
-        summed[outlet(aid)] = (before[0] + tp, before[1] + fp, before[2] + fn)
+        source = outlet(aid)
+        before = summed.get(source, (0, 0, 0))
+        summed[source] = (before[0] + tp, before[1] + fp, before[2] + fn)
     return summed
 
 
@@ -282,8 +283,9 @@ def measure(bench: Bench, show_errors: bool) -> dict:
     by_article = kinds_by_article(score, gold, {p["id"]: p for p in predicted})
     tallies = {aid: tally(kinds) for aid, kinds in by_article.items()}
     result["pair_kinds"] = _summed(by_article.values())
+    pairs_of = by_outlet(tallies)
     result["outlets"] = {
-        name: {"items": items, "pairs": by_outlet(tallies).get(name, (0, 0, 0))}
+        name: {"items": items, "pairs": pairs_of.get(name, (0, 0, 0))}
         for name, items in Counter(outlet(item["id"]) for item in bench.articles).most_common()
     }
     result["interval"] = bootstrap(list(tallies.values()))
