@@ -64,8 +64,6 @@ _MONTH = one_word("month_noun")
 # How far a day written without its year may fall on the wrong side of the publication day before
 # it is read as next (or last) year's.
 _YEAR_TURN_DAYS = 7
-# A written year below this is none of the news's (1300s and 1400s Jalali, 1900s and 2000s Gregorian).
-_EARLIEST_YEAR = 1000
 
 
 def _day_before(words: list[str], index: int) -> int | None:
@@ -99,8 +97,6 @@ def _explicit_dates(words: list[str], published: date | None, *, planned: bool) 
         calendar, month_number = month.value
         after = month.last + 1 if month.last < len(words) and words[month.last] == _MONTH else month.last
         year = _number(words[after]) if after < len(words) else None
-        if year is not None and year < _EARLIEST_YEAR:
-            year = None  # "تیرماه ۸۳": a year cut to two digits, read as no year rather than 704 AD
         if year is not None:
             day = _calendar_date(calendar, year, month_number, day_number)
         elif published is not None:
