@@ -91,8 +91,7 @@ def _pairs(score, gold: dict[str, dict], kept: dict[str, list[dict]]) -> str:
     tp, fp, fn = quality.tally(quality.pair_kinds(score, gold, predicted))
     alarms = sum(1 for key, entry in gold.items() if kept.get(key) and not entry.get("meetings"))
     quiet = sum(1 for entry in gold.values() if not entry.get("meetings"))
-    precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
-    f1 = 2 * precision * recall / max(precision + recall, 1e-9)
+    precision, recall, f1 = quality.prf(tp, fp, fn)
     counts = f"tp {tp}, fp {fp}, fn {fn}; false alarms {alarms}/{quiet}"
     return f"pairs F1 {f1:.4f}  P {precision:.3f} R {recall:.3f}  ({counts})"
 

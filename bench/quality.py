@@ -383,12 +383,17 @@ def main() -> None:
                 print(f"{name:6} {source:22} {row['items']:5d}  {tp:4d} {fp:4d} {fn:4d}  {_prf(tp, fp, fn)}")
 
 
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    """Precision, recall and F1 of pair counts."""
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    return precision, recall, _f1(tp, fp, fn)
+
+
 def _prf(tp: int, fp: int, fn: int) -> str:
     if not tp + fp + fn:
         return "   -    -    -"  # no meeting in gold or output
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    return f"{precision:.2f} {recall:.2f} {_f1(tp, fp, fn):.2f}"
+    return "{:.2f} {:.2f} {:.2f}".format(*prf(tp, fp, fn))
 
 
 def _read_tallies(folder: Path, name: str) -> Tallies:
