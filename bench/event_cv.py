@@ -12,6 +12,10 @@ are scored with the eval scorer's pairs over all of train, with the no-meeting i
 
     .venv/bin/python bench/event_cv.py                           # about 30 s on two cores
     .venv/bin/python bench/event_cv.py --threshold 0.2 --threshold 0.4 --judge two-party
+    .venv/bin/python bench/event_cv.py --c1 1 --c1 3 --c2 0.3 --folds 6   # other CRF settings, other folds
+
+Every combination of the repeated options is one row; `--c1` and `--c2` replace the config's L1 and L2
+weights for that row (the config's when not given).
 
 The name tagger is the shipped one, trained on these items, so the figures compare settings of the event
 model with each other; `bench/crossval.py` (an hour of CPU) also retrains the tagger per fold. Needs
@@ -96,11 +100,20 @@ def _pairs(score, gold: dict[str, dict], kept: dict[str, list[dict]]) -> str:
     return f"pairs F1 {f1:.4f}  P {precision:.3f} R {recall:.3f}  ({counts})"
 
 
+def crf_settings(config: dict, c1s: list[float] | None, c2s: list[float] | None) -> list[dict]:
+    """The CRF parameters of each row: the config's, with every given L1 weight crossed with every given
+    L2 weight in its place."""
+    return [{**config, "c1": c1, "c2": c2} for c1 in c1s or [config["c1"]] for c2 in c2s or [config["c2"]]]
+
+
 def _cross_validate(
-    found: dict[str, list[Found]], folds: int, threshold: float, judge: Callable[[Found], bool]
+    found: dict[str, list[Found]],
+    folds: int,
+    threshold: float,
+    judge: Callable[[Found], bool],
+    params: dict,
 ) -> dict[str, list[dict]]:
     """The records each fold's model keeps of its held-out items."""
-    params = json.loads(_CONFIG.read_text(encoding="utf-8"))["crf"]
     fold_of = {key: zlib.crc32(key.encode()) % folds for key in found}
     kept: dict[str, list[dict]] = {}
     with tempfile.TemporaryDirectory() as folder:
@@ -147,7 +160,10 @@ def main() -> int:
         action="append",
         help="which events the model reads (repeatable; default shipped)",
     )
+    parser.add_argument("--c1", type=float, action="append", help="the CRF's L1 weight (repeatable)")
+    parser.add_argument("--c2", type=float, action="append", help="the CRF's L2 weight (repeatable)")
     arguments = parser.parse_args()
+    config = json.loads(_CONFIG.read_text(encoding="utf-8"))["crf"]
     bench = quality.load("train")
     gold = {path.stem: json.loads(path.read_text(encoding="utf-8")) for path in bench.gold_dir.glob("*.json")}
     jobs = [(article, gold[article["id"]].get("meetings", [])) for article in bench.articles]
@@ -156,11 +172,13 @@ def main() -> int:
     score = quality.scorer()
     print(f"train {len(found)} items, {sum(map(len, found.values()))} events, {arguments.folds} folds")
     everything = {key: [item.record for item in items] for key, items in found.items()}
-    print(f"{'no model':28} {_pairs(score, gold, everything)}")
-    for judge in arguments.judge or ["shipped"]:
-        for threshold in arguments.threshold or [event_model.THRESHOLD]:
-            kept = _cross_validate(found, arguments.folds, threshold, JUDGES[judge])
-            print(f"{f'judge {judge}, bar {threshold}':28} {_pairs(score, gold, kept)}")
+    print(f"{'no model':44} {_pairs(score, gold, everything)}")
+    for params in crf_settings(config, arguments.c1, arguments.c2):
+        for judge in arguments.judge or ["shipped"]:
+            for threshold in arguments.threshold or [event_model.THRESHOLD]:
+                kept = _cross_validate(found, arguments.folds, threshold, JUDGES[judge], params)
+                setting = f"c1 {params['c1']}, c2 {params['c2']}, judge {judge}, bar {threshold}"
+                print(f"{setting:44} {_pairs(score, gold, kept)}")
     return 0
 
 
