@@ -19,9 +19,14 @@ or more); missed in meetings not found and inside found ones. Counts only, blind
 `--outlets` adds each set's pairs by the outlet its items' ids name (Telegram channels' short posts against
 news sites' long articles read very differently): items, pairs precision, recall and F1. Figures only.
 
+`--parties` adds the gold's parties found, by what the gold writes of them: a name from the text, a name
+from general knowledge, a title alone, a state alone, an organisation alone (found: matched inside the
+output meeting the scorer aligns with theirs). Figures only.
+
   bench/quality                          # the table
   bench/quality --kinds                  # and where the pairs go
   bench/quality --outlets                # and the pairs of each outlet
+  bench/quality --parties                # and the gold's parties found, by kind
   bench/quality --set train --show-errors
   bench/quality --json
   bench/quality --set blind --save-tallies var/base   # before a step
@@ -175,6 +180,40 @@ def tally(kinds: dict[str, int]) -> tuple[int, int, int]:
     return kinds["found"], false, missed
 
 
+# What the gold writes of a party (bench/quality --parties), in the order printed.
+PARTY_KINDS = ("named", "named by knowledge", "titled", "state", "organisation")
+
+
+def party_kind(participant: dict) -> str:
+    """A gold party by what the annotator wrote of it: the text's name, a holder's name from general
+    knowledge where the text gives none, else a title, else a state or an organisation alone."""
+    if participant.get("names"):
+        return "named"
+    if participant.get("kb_names"):
+        return "named by knowledge"
+    if participant.get("role"):
+        return "titled"
+    return "state" if participant.get("country") else "organisation"
+
+
+def parties_found(
+    score: ModuleType, gold: dict[str, dict], predicted: dict[str, dict]
+) -> dict[str, tuple[int, int]]:
+    """The gold's parties of each kind: (found, all). Found is matched, as the scorer matches, inside the
+    output meeting it aligns with the party's meeting."""
+    counts = {kind: [0, 0] for kind in PARTY_KINDS}
+    for aid, entry in gold.items():
+        gm = entry.get("meetings", [])
+        pm = (predicted.get(aid) or {}).get("meetings") or []
+        matched = {j: {g for _, g in pairs} for _, j, pairs in score.align_meetings(pm, gm)}
+        for j, meeting in enumerate(gm):
+            for index, participant in enumerate(meeting["participants"]):
+                tally = counts[party_kind(participant)]
+                tally[0] += index in matched.get(j, set())
+                tally[1] += 1
+    return {kind: (found, total) for kind, (found, total) in counts.items()}
+
+
 _ID_NUMBER = re.compile(r"[-_]?\d+$")
 
 
@@ -288,6 +327,7 @@ def measure(bench: Bench, show_errors: bool) -> dict:
         name: {"items": items, "pairs": pairs_of.get(name, (0, 0, 0))}
         for name, items in Counter(outlet(item["id"]) for item in bench.articles).most_common()
     }
+    result["parties"] = parties_found(score, gold, {p["id"]: p for p in predicted})
     result["interval"] = bootstrap(list(tallies.values()))
     result["tallies"] = tallies
     return result
@@ -331,6 +371,9 @@ def main() -> None:
     )
     parser.add_argument(
         "--outlets", action="store_true", help="also the pairs of each outlet the ids name (figures)"
+    )
+    parser.add_argument(
+        "--parties", action="store_true", help="also the gold's parties found, by kind (figures)"
     )
     parser.add_argument(
         "--save-tallies", type=Path, metavar="DIR", help="keep each article's pair counts, one file per set"
@@ -381,6 +424,13 @@ def main() -> None:
             for source, row in result["outlets"].items():
                 tp, fp, fn = row["pairs"]
                 print(f"{name:6} {source:22} {row['items']:5d}  {tp:4d} {fp:4d} {fn:4d}  {_prf(tp, fp, fn)}")
+    if args.parties:
+        print("gold parties found, by kind: " + "; ".join(f"{kind} (found/all)" for kind in PARTY_KINDS))
+        for name, result in results.items():
+            print(
+                f"{name:6} "
+                + "  ".join(f"{found:4d}/{total:<4d}" for found, total in result["parties"].values())
+            )
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:

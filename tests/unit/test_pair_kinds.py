@@ -2,7 +2,7 @@
 
 from types import SimpleNamespace
 
-from bench.quality import PAIR_KINDS, by_outlet, outlet, pair_kinds
+from bench.quality import PAIR_KINDS, PARTY_KINDS, by_outlet, outlet, pair_kinds, parties_found, party_kind
 
 
 def _align(predicted: list[dict], gold: list[dict]) -> list[tuple[int, int, list[tuple[int, int]]]]:
@@ -61,3 +61,30 @@ def test_pairs_by_outlet_add_up_per_outlet() -> None:
     assert outlet("000") == "-"
     tallies = {"tg-alonews-1": (2, 1, 0), "tg-alonews-2": (1, 0, 3), "tabnak-9": (0, 2, 5)}
     assert by_outlet(tallies) == {"tg-alonews": (3, 1, 3), "tabnak": (0, 2, 5)}
+
+
+def test_gold_parties_are_found_by_kind_inside_the_aligned_meeting_only() -> None:
+    # The toy alignment matches by "name"; the gold's own fields say each party's kind.
+    araghchi = {"name": "عراقچی", "names": ["عراقچی"], "role": "وزیر امور خارجه", "country": "IR"}
+    envoy = {"name": "فرستاده", "names": [], "kb_names": ["ویتکاف"], "role": "فرستاده ویژه", "country": "US"}
+    ambassador = {"name": "سفیر", "names": [], "role": "سفیر", "country": "JP"}
+    oman = {"name": "عمان", "names": [], "role": None, "country": "OM"}
+    agency = {"name": "آژانس", "names": [], "role": None, "country": None, "org": "آژانس"}
+    assert [party_kind(p) for p in (araghchi, envoy, ambassador, oman, agency)] == list(PARTY_KINDS)
+    gold = {
+        "a": {"meetings": [{"participants": [araghchi, envoy, ambassador]}]},
+        "b": {"meetings": [{"participants": [oman, agency]}]},
+        "c": {"meetings": []},
+    }
+    predicted = {
+        "a": {"meetings": [_meeting("عراقچی", "فرستاده", "لاوروف")]},  # the ambassador missed
+        "b": {"meetings": [_meeting("قطر", "عمان")]},  # Oman read, but alone of its meeting's
+        "c": {"meetings": [_meeting("سفیر", "آژانس")]},  # named like gold parties, in an item with none
+    }
+    assert parties_found(SCORE, gold, predicted) == {
+        "named": (1, 1),
+        "named by knowledge": (1, 1),
+        "titled": (0, 1),
+        "state": (1, 1),
+        "organisation": (0, 1),
+    }
