@@ -319,7 +319,8 @@ def measure(bench: Bench, show_errors: bool) -> dict:
         result = score.score(gold_dir, pred_path, show_errors=show_errors)
         gold = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in gold_dir.glob("*.json")}
     result["no_meeting_articles"] = sum(1 for g in gold.values() if not g.get("meetings"))
-    by_article = kinds_by_article(score, gold, {p["id"]: p for p in predicted})
+    by_id = {p["id"]: p for p in predicted}
+    by_article = kinds_by_article(score, gold, by_id)
     tallies = {aid: tally(kinds) for aid, kinds in by_article.items()}
     result["pair_kinds"] = _summed(by_article.values())
     pairs_of = by_outlet(tallies)
@@ -327,7 +328,7 @@ def measure(bench: Bench, show_errors: bool) -> dict:
         name: {"items": items, "pairs": pairs_of.get(name, (0, 0, 0))}
         for name, items in Counter(outlet(item["id"]) for item in bench.articles).most_common()
     }
-    result["parties"] = parties_found(score, gold, {p["id"]: p for p in predicted})
+    result["parties"] = parties_found(score, gold, by_id)
     result["interval"] = bootstrap(list(tallies.values()))
     result["tallies"] = tallies
     return result
